@@ -1,0 +1,31 @@
+package io.portico.console.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+
+import io.portico.platform.web.ApiError;
+import io.portico.platform.web.ErrorFormat;
+
+/** The console's error body: {@code {"message": "<what is wrong>", "errorProcessing": true}}. */
+@Component
+class ConsoleErrorFormat implements ErrorFormat {
+
+    static final String PREFIX = "/preview/";
+
+    @Override
+    public boolean handles(String path) {
+        return path.startsWith(PREFIX);
+    }
+
+    @Override
+    public Object body(ApiError error, HttpServletRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", error.message());
+        body.put("errorProcessing", true);
+        return body;
+    }
+}

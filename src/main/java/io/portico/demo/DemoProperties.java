@@ -1,0 +1,17 @@
+package io.portico.demo;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Demo settings ({@code PORTICO_DEMO_*}).
+ *
+ * @param enabled  load the demo data set (set by {@code --demo} or {@code PORTICO_DEMO=true})
+ * @param apiToken when set, the first demo client's guest API token, so scripts can call the API
+ * @param adminPassword the password of the demo administrators
+ */
+@ConfigurationProperties("portico.demo")
+public record DemoProperties(@DefaultValue("false") boolean enabled, @Nullable String apiToken,
+                             @DefaultValue("portico-demo-password") String adminPassword) {
+}

@@ -1,0 +1,33 @@
+package io.portico.platform.web;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import io.portico.platform.Problem;
+
+/**
+ * One failure, ready to be written in an API's error format: the problem kind (and so the
+ * HTTP status), a message for the caller, and the field or parameter at fault if known.
+ */
+public record ApiError(Problem problem, String message, @Nullable String field, @Nullable Duration retryAfter) {
+
+    public ApiError {
+        if (message == null || message.isBlank()) {
+            throw new IllegalArgumentException("an API error needs a message");
+        }
+    }
+
+    public ApiError(Problem problem, String message) {
+        this(problem, message, null, null);
+    }
+
+    public int status() {
+        return problem.status();
+    }
+
+    public Optional<String> fieldName() {
+        return Optional.ofNullable(field);
+    }
+}

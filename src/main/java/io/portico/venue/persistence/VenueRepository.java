@@ -1,0 +1,69 @@
+package io.portico.venue.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.portico.venue.Address;
+import io.portico.venue.Venue;
+
+/** SQL for the venue table. */
+@Repository
+public class VenueRepository {
+
+    private final JdbcClient jdbc;
+
+    VenueRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Venue insert(Venue v) {
+        var keys = new GeneratedKeyHolder();
+        Address a = v.address();
+        jdbc.sql("""
+                        insert into venue (operator_id, client_id, venue_key, name, address_line1, address_line2, city, state,
+                                           postal_code, country, time_zone, external_venue_id, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(v.operatorId(), v.clientId(), v.key(), v.name(), a.line1(), a.line2(), a.city(), a.state(),
+                        a.postalCode(), a.country(), v.timeZone().getId(), v.externalVenueId(),
+                        OffsetDateTime.ofInstant(v.createdAt(), ZoneOffset.UTC))
+                .update(keys, "id");
+        return new Venue(keys.getKeyAs(Long.class), v.operatorId(), v.clientId(), v.key(), v.name(), a, v.timeZone(),
+                v.externalVenueId(), v.createdAt());
+    }
+
+    public Optional<Venue> find(long id) {
+        return jdbc.sql("select * from venue where id = ?").param(id).query(VenueRepository::venue).optional();
+    }
+
+    public Optional<Venue> findByKey(long operatorId, String key) {
+        return jdbc.sql("select * from venue where operator_id = ? and venue_key = ?").params(operatorId, key)
+                .query(VenueRepository::venue).optional();
+    }
+
+    public List<Venue> list(long operatorId) {
+        return jdbc.sql("select * from venue where operator_id = ? order by venue_key").param(operatorId)
+                .query(VenueRepository::venue).list();
+    }
+
+    public List<Venue> listByClient(long operatorId, long clientId) {
+        return jdbc.sql("select * from venue where operator_id = ? and client_id = ? order by venue_key")
+                .params(operatorId, clientId).query(VenueRepository::venue).list();
+    }
+
+    private static Venue venue(ResultSet rs, int row) throws SQLException {
+        return new Venue(rs.getLong("id"), rs.getLong("operator_id"), rs.getLong("client_id"), rs.getString("venue_key"),
+                rs.getString("name"), new Address(rs.getString("address_line1"), rs.getString("address_line2"),
+                rs.getString("city"), rs.getString("state"), rs.getString("postal_code"), rs.getString("country")),
+                ZoneId.of(rs.getString("time_zone")), rs.getString("external_venue_id"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,59 @@
+package io.portico.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Map;
+
+/**
+ * Which database the "database"-tagged tests run on: {@code -Dportico.test.db=h2} (the default
+ * surefire run) or {@code postgres} (the second run). PostgreSQL tests use their own schema,
+ * {@code PORTICO_TEST_PG_SCHEMA} (default {@code portico_test}), cleaned before the run.
+ */
+public enum DatabaseTarget {
+    H2, POSTGRES;
+
+    public static DatabaseTarget current() {
+        return "postgres".equalsIgnoreCase(System.getProperty("portico.test.db", "h2")) ? POSTGRES : H2;
+    }
+
+    static String pgBaseUrl() {
+        return System.getProperty("portico.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+
+    static String pgSchema() {
+        String schema = System.getenv("PORTICO_TEST_PG_SCHEMA");
+        return schema == null || schema.isBlank() ? "portico_test" : schema;
+    }
+
+    static String pgUser() {
+        String user = System.getenv("PORTICO_TEST_PG_USER");
+        return user == null || user.isBlank() ? "postgres" : user;
+    }
+
+    /** Spring properties that point the application at this database. */
+    public Map<String, String> properties() {
+        return switch (this) {
+            case H2 -> Map.of(
+                    "spring.datasource.url", "jdbc:h2:mem:portico-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                    "spring.datasource.username", "sa",
+                    "spring.datasource.password", "");
+            case POSTGRES -> Map.of(
+                    "spring.datasource.url", pgBaseUrl() + "?currentSchema=" + pgSchema(),
+                    "spring.datasource.username", pgUser(),
+                    "spring.datasource.password", "",
+                    "spring.flyway.schemas", pgSchema(),
+                    "spring.flyway.default-schema", pgSchema(),
+                    "spring.flyway.clean-disabled", "false",
+                    "portico.test.clean-database", "true");
+        };
+    }
+
+    static boolean postgresAnswers() {
+        try (Connection c = DriverManager.getConnection(pgBaseUrl(), pgUser(), "")) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

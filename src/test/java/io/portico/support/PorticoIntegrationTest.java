@@ -1,0 +1,30 @@
+package io.portico.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A test of the running application over real HTTP on a random port, against the database of
+ * {@link DatabaseTarget}. Tagged "database": it runs once on H2 and once on PostgreSQL. Every test
+ * class uses this annotation unchanged, so all of them share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag("database")
+@ExtendWith(PostgresAvailableCondition.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "portico.radius.enabled=false",
+        "portico.guestapi.requests-per-minute=100000"
+})
+@ContextConfiguration(initializers = DatabaseTargetInitializer.class)
+@Import(TestConfig.class)
+public @interface PorticoIntegrationTest {
+}
