@@ -36,6 +36,8 @@ final class ActiveContentCheck {
             .allowAttributes("align").matching(true, "left", "right", "center", "justify").globally()
             .allowAttributes("title", "class", "id", "lang", "dir").globally()
             .allowStandardUrlProtocols()
+            // Keep <a> and <img> when their URL is refused, so the report names the URL attribute, not the element.
+            .allowWithoutAttributes("a", "img")
             .toFactory();
 
     private ActiveContentCheck() {
