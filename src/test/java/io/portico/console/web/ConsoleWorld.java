@@ -69,9 +69,11 @@ final class ConsoleWorld {
     final ConsoleSession admin;
     final Fixtures fixtures;
     final Http http;
+    private final ApplicationContext context;
 
     ConsoleWorld(ApplicationContext context, Http http) {
         this.http = http;
+        this.context = context;
         fixtures = context.getBean(Fixtures.class);
         var settings = context.getBean(OperatorSettingsService.class);
         var plans = context.getBean(PlanService.class);
@@ -118,6 +120,10 @@ final class ConsoleWorld {
         admin = session(Role.DOMAIN_ADMINISTRATORS);
         fixtures.administrator(operator, Role.ACCOUNT_MANAGERS);
         fixtures.administrator(operator, Role.CUSTOMER_SUPPORT);
+    }
+
+    ApplicationContext context() {
+        return context;
     }
 
     ConsoleSession session(Role... roles) {
