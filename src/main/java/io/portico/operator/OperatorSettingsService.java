@@ -189,6 +189,11 @@ public class OperatorSettingsService {
             requirePlan(operatorId, "DefaultServicePlanID_GlobalWirelessPlusLocalWiredAccess", defaults.wiredPlusWirelessPlanId());
             requirePlan(operatorId, "DefaultServicePlanID_LocalWirelessAccess", defaults.localWirelessPlanId());
         }
+        if (value instanceof Sections.Profile profile && !profile.propertyManagementGroupId().isEmpty()
+                && tenants.listClients(operatorId).stream().noneMatch(c -> c.key().equals(profile.propertyManagementGroupId()))) {
+            throw PorticoException.invalid("PropertyManagementGroupID", "PropertyManagementGroupID '"
+                    + profile.propertyManagementGroupId() + "' is not a client of this operator.");
+        }
         if (value instanceof Section.TermsAndConditions terms) {
             terms.byLocale().forEach((locale, text) -> {
                 supportedLocale(operatorId, locale);

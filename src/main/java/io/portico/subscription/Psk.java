@@ -7,7 +7,7 @@ import io.portico.platform.PorticoException;
 /** Personal pre-shared keys: generated from a secure random source, or checked when given. */
 final class Psk {
 
-    /** No 0/O, 1/l/I: residents type these. 16 characters carry about 91 bits. */
+    /** No 0/O, 1/l/I: residents type these. 16 characters carry about 93 bits. */
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int LENGTH = 16;
     private static final SecureRandom RANDOM = new SecureRandom();

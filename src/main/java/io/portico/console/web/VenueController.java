@@ -45,6 +45,15 @@ class VenueController {
                     @JsonProperty("externalVenueID") @Nullable String externalId) {
     }
 
+    record UpdateVenue(@JsonProperty("VenueID") @Nullable String venueKey, @JsonProperty("VenueName") @Nullable String name,
+                       @JsonProperty("AddressLine1") @Nullable String line1, @JsonProperty("AddressLine2") @Nullable String line2,
+                       @JsonProperty("City") @Nullable String city, @JsonProperty("State") @Nullable String state,
+                       @JsonProperty("PostalCode") @Nullable String postalCode,
+                       @JsonProperty("Country.ISO3166A3") @Nullable String country,
+                       @JsonProperty("TimeZone") @Nullable String timeZone,
+                       @JsonProperty("externalVenueID") @Nullable String externalId) {
+    }
+
     record AddUnit(@JsonProperty("VenueID") @Nullable String venueKey, @JsonProperty("UnitID") @Nullable String unitId,
                    @JsonProperty("UnitBuilding") @Nullable String building, @JsonProperty("UnitFloor") @Nullable String floor,
                    @JsonProperty("purpose") @Nullable String purpose, @JsonProperty("vlan") @Nullable Integer vlan,
@@ -112,6 +121,30 @@ class VenueController {
         out.put("message", "Venue added: " + v.key() + ". ");
         out.put("errorProcessing", false);
         return out;
+    }
+
+    @PostMapping("/preview/networkoperatorconsole/venues/updateVenue")
+    @Operation(summary = "Replaces a venue's name, address, time zone and externalVenueID (its VenueID stays)",
+            description = "Fields left out keep their value. Roles: DomainAdministrators, AccountManagers.")
+    Map<String, Object> updateVenue(Actor actor, @RequestBody UpdateVenue r) {
+        if (r.venueKey() == null || r.venueKey().isBlank()) {
+            throw PorticoException.invalid("VenueID", "VenueID is required.");
+        }
+        Venue current = venues.findByKey(actor.operatorId(), r.venueKey().strip())
+                .orElseThrow(() -> PorticoException.notFound("Unknown VenueID " + r.venueKey() + "."));
+        Address a = current.address();
+        Venue v = venues.update(actor, current.key(), or(r.name(), current.name()), new Address(or(r.line1(), a.line1()),
+                or(r.line2(), a.line2()), or(r.city(), a.city()), or(r.state(), a.state()), or(r.postalCode(), a.postalCode()),
+                or(r.country(), a.country())), r.timeZone() == null ? current.timeZone() : NewVenue.zone(r.timeZone()),
+                or(r.externalId(), current.externalVenueId()));
+        Map<String, Object> out = venue(v);
+        out.put("message", "Venue updated: " + v.key() + ". ");
+        out.put("errorProcessing", false);
+        return out;
+    }
+
+    private static String or(@Nullable String given, String current) {
+        return given != null ? given : current;
     }
 
     @PostMapping("/preview/networkoperatorconsole/units/addUnit")
