@@ -165,14 +165,19 @@ public class SubscriptionService {
         return repository.listSubscribers(actor.operatorId());
     }
 
-    public List<Subscription> listSubscriptions(Actor actor) {
+    /** Every subscription of the operator with its subscriber, unit, venue, plan and state now. */
+    @Transactional(readOnly = true)
+    public List<SubscriptionView> listSubscriptions(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);
-        return repository.listSubscriptions(actor.operatorId());
-    }
-
-    /** Where the subscription stands now, by Portico's clock. */
-    public Subscription.State stateNow(Subscription subscription) {
-        return subscription.state(clock.instant());
+        Instant now = clock.instant();
+        Context c = context(actor.operatorId());
+        Map<Long, ServicePlan> planById = plans.listByOperator(actor.operatorId()).stream()
+                .collect(Collectors.toMap(ServicePlan::id, Function.identity()));
+        return c.subscriptions().stream().map(s -> {
+            Unit unit = c.units().get(s.unitId());
+            return new SubscriptionView(s, c.subscribers().get(s.subscriberId()), unit, c.venues().get(unit.venueId()).key(),
+                    planById.get(s.planId()).key(), s.state(now));
+        }).toList();
     }
 
     public Optional<Subscriber> findSubscriber(long operatorId, long subscriberId) {

@@ -126,19 +126,14 @@ class SubscriberController {
     }
 
     @PostMapping("/preview/networkoperatorconsole/subscriptions/listSubscriptions")
-    @Operation(summary = "Lists the operator's subscriptions with their state (future, active, ended)")
+    @Operation(summary = "Lists the operator's subscriptions with subscriber, unit, plan, PSK and state (future, active, ended)")
     Map<String, Object> listSubscriptions(Actor actor, @RequestBody(required = false) @Nullable Empty body) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("message", "");
-        out.put("Subscriptions", subscriptions.listSubscriptions(actor).stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("SubscriptionID", s.id());
-            m.put("psk", s.psk());
-            m.put("StartDateTimeUTC.ISO8601", ConsoleFormats.iso(s.startsAt()));
-            if (s.endsAt() != null) {
-                m.put("EndDateTimeUTC.ISO8601", ConsoleFormats.iso(s.endsAt()));
-            }
-            m.put("Status", subscriptions.stateNow(s).name().toLowerCase(java.util.Locale.ROOT));
+        out.put("Subscriptions", subscriptions.listSubscriptions(actor).stream().map(v -> {
+            Map<String, Object> m = subscription(v.subscription(), v.subscriber(), v.venueKey(), v.unit().key(),
+                    v.unit().vlan(), v.planKey());
+            m.put("Status", v.state().name().toLowerCase(java.util.Locale.ROOT));
             return m;
         }).toList());
         out.put("errorProcessing", false);

@@ -133,6 +133,8 @@ class OperatorEquipmentRulesTest {
         assertThat(log.get("function_name").asString()).isEqualTo("/equipment/configureServicePlan");
         assertThat(log.get("event").get("message").asString()).isEqualTo("Updating ConcurrentDevices to 12. ");
         assertThat(log.get("Administrator").asString()).contains("@example.com");
+        assertThat(log.get("SourceIP").asString()).isEqualTo("127.0.0.1");
+        assertThat(log.get("SourceUA").asString()).contains("Java-http-client");
         assertError(world.admin.post(EQ + "configureServicePlan", "ServicePlanID", "NOPE"), 404, "Unknown ServicePlanID");
     }
 
