@@ -199,6 +199,31 @@ public class IdentityService {
         return administrators.find(id).orElseThrow();
     }
 
+    /**
+     * Replaces an administrator's roles (DomainAdministrators only). The operator always keeps at
+     * least one enabled DomainAdministrator, so nobody can lock the operator out of its settings.
+     */
+    @Transactional
+    public Administrator changeRoles(Actor actor, String email, Set<Role> roles) {
+        actor.require(Permission.MANAGE_ADMINISTRATORS);
+        if (roles.isEmpty()) {
+            throw PorticoException.invalid("Roles", "At least one role is required.");
+        }
+        String normalised = normaliseEmail(email);
+        Administrator target = administrators.findCredentialsByEmail(normalised).map(AdministratorRepository.Credentials::administrator)
+                .filter(a -> a.operatorId() == actor.operatorId())
+                .orElseThrow(() -> PorticoException.notFound("Unknown administrator " + normalised + "."));
+        boolean anotherDomainAdministrator = administrators.list(actor.operatorId()).stream()
+                .anyMatch(a -> a.id() != target.id() && !a.disabled() && a.roles().contains(Role.DOMAIN_ADMINISTRATORS));
+        if (!roles.contains(Role.DOMAIN_ADMINISTRATORS) && !anotherDomainAdministrator) {
+            throw PorticoException.conflict("The operator must keep at least one DomainAdministrator.");
+        }
+        administrators.replaceRoles(target.id(), roles);
+        events.publishEvent(AdministratorActed.by(actor, "/administrators/updateAdministratorRoles",
+                Map.of("message", "Roles of " + target.email() + " set to " + wireNames(roles) + "."), clock.instant()));
+        return administrators.find(target.id()).orElseThrow();
+    }
+
     public List<Administrator> listAdministrators(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);
         return administrators.list(actor.operatorId());

@@ -12,7 +12,11 @@ public enum Permission {
     /** Create clients and issue or revoke their guest API tokens. */
     MANAGE_CLIENTS,
     MANAGE_PLANS,
+    /** Add and change venues and their units. */
     MANAGE_VENUES,
+    /** Add and change equipment (gateways, switches, APs) and confirm gateway VLAN state. */
+    MANAGE_EQUIPMENT,
+    /** Add and change subscribers, their subscriptions and PSKs. */
     MANAGE_SUBSCRIBERS,
     MANAGE_GUESTS
 }

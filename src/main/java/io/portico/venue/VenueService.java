@@ -59,6 +59,25 @@ public class VenueService {
                 request.timeZone(), request.externalVenueId(), clock.instant()));
     }
 
+    /**
+     * Changes a venue's name, address, time zone and external ID. Its VenueID stays as it was:
+     * units, equipment and integrations refer to it.
+     */
+    @Transactional
+    public Venue update(Actor actor, String venueKey, String name, Address address, java.time.ZoneId timeZone,
+                        String externalVenueId) {
+        actor.require(Permission.MANAGE_VENUES);
+        Venue current = repository.findByKey(actor.operatorId(), venueKey)
+                .orElseThrow(() -> PorticoException.notFound("Unknown VenueID " + venueKey + "."));
+        NewVenue checked = new NewVenue(current.clientId(), name, address, timeZone, externalVenueId);
+        Venue updated = new Venue(current.id(), current.operatorId(), current.clientId(), current.key(), checked.name(),
+                checked.address(), checked.timeZone(), checked.externalVenueId(), current.createdAt());
+        repository.update(updated);
+        events.publishEvent(AdministratorActed.by(actor, "/venues/updateVenue",
+                Map.of("message", "Venue updated: " + venueKey + ". "), clock.instant()).at(venueKey, ""));
+        return updated;
+    }
+
     /** The console's VenueID scheme: {@code <client key>._V3VENUE.<Country>.<State>.<PostalCode>.<Name>.<City>}. */
     static String venueKey(Client client, String name, Address a) {
         return client.key() + "._V3VENUE." + String.join(".", Keys.part(a.country()), Keys.part(a.state()),

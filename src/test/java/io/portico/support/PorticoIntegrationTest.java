@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
 @ExtendWith(PostgresAvailableCondition.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "portico.radius.enabled=false",
-        "portico.guestapi.requests-per-minute=100000"
+        "portico.guestapi.requests-per-minute=100000",
+        // A fixed test master key, so tests never write ./data/secret.key.
+        "portico.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
 })
 @ContextConfiguration(initializers = DatabaseTargetInitializer.class)
 @Import(TestConfig.class)

@@ -34,6 +34,10 @@ class AdministratorController {
                             @JsonProperty("Roles") @Nullable List<String> roles) {
     }
 
+    record ChangeRoles(@JsonProperty("EmailAddress") @Nullable String email,
+                       @JsonProperty("Roles") @Nullable List<String> roles) {
+    }
+
     record ChangePassword(@JsonProperty("CurrentPassword") @Nullable String current,
                           @JsonProperty("NewPassword") @Nullable String replacement) {
     }
@@ -62,6 +66,17 @@ class AdministratorController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "");
         body.put("Administrators", identity.listAdministrators(actor).stream().map(AdministratorController::administrator).toList());
+        body.put("errorProcessing", false);
+        return body;
+    }
+
+    @PostMapping("/updateAdministratorRoles")
+    @Operation(summary = "Replaces an administrator's roles",
+            description = "DomainAdministrators only. The operator always keeps at least one DomainAdministrator (409 otherwise).")
+    Map<String, Object> changeRoles(Actor actor, @RequestBody ChangeRoles request) {
+        Administrator admin = identity.changeRoles(actor, request.email(), roles(request.roles()));
+        Map<String, Object> body = administrator(admin);
+        body.put("message", "Roles updated: " + admin.email() + ". ");
         body.put("errorProcessing", false);
         return body;
     }

@@ -40,6 +40,16 @@ public class VenueRepository {
                 v.externalVenueId(), v.createdAt());
     }
 
+    public void update(Venue v) {
+        Address a = v.address();
+        jdbc.sql("""
+                        update venue set name = ?, address_line1 = ?, address_line2 = ?, city = ?, state = ?, postal_code = ?,
+                            country = ?, time_zone = ?, external_venue_id = ? where id = ?""")
+                .params(v.name(), a.line1(), a.line2(), a.city(), a.state(), a.postalCode(), a.country(),
+                        v.timeZone().getId(), v.externalVenueId(), v.id())
+                .update();
+    }
+
     public Optional<Venue> find(long id) {
         return jdbc.sql("select * from venue where id = ?").param(id).query(VenueRepository::venue).optional();
     }

@@ -1,0 +1,130 @@
+package io.portico.equipment.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.portico.equipment.Equipment;
+import io.portico.equipment.EquipmentDetails;
+import io.portico.equipment.EquipmentLogEntry;
+import io.portico.equipment.EquipmentType;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for equipment, the equipment log and gateway VLAN state. */
+@Repository
+public class EquipmentRepository {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    /** A VLAN a gateway has confirmed enabled. */
+    public record EnabledVlan(long gatewayId, int vlan) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    EquipmentRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Equipment insert(long operatorId, long venueId, String key, String name, EquipmentDetails d,
+                            @Nullable String sealed, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into equipment (operator_id, venue_id, equipment_key, name, equipment_type, manufacturer, model,
+                                               connection_protocol, ip_address, username, credentials_sealed, status, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(operatorId, venueId, key, name, d.type().name(), d.manufacturer(), d.model(), d.connectionProtocol(),
+                        d.ipAddress(), d.username(), sealed, d.status(), utc(now))
+                .update(keys, "id");
+        return find(keys.getKeyAs(Long.class)).orElseThrow();
+    }
+
+    public void update(long id, EquipmentDetails d, @Nullable String sealed) {
+        jdbc.sql("""
+                        update equipment set equipment_type = ?, manufacturer = ?, model = ?, connection_protocol = ?,
+                            ip_address = ?, username = ?, credentials_sealed = ?, status = ? where id = ?""")
+                .params(d.type().name(), d.manufacturer(), d.model(), d.connectionProtocol(), d.ipAddress(), d.username(),
+                        sealed, d.status(), id)
+                .update();
+    }
+
+    public Optional<Equipment> find(long id) {
+        return jdbc.sql("select * from equipment where id = ?").param(id).query(EquipmentRepository::equipment).optional();
+    }
+
+    public Optional<Equipment> findByKey(long operatorId, String key) {
+        return jdbc.sql("select * from equipment where operator_id = ? and equipment_key = ?").params(operatorId, key)
+                .query(EquipmentRepository::equipment).optional();
+    }
+
+    public List<Equipment> listByOperator(long operatorId) {
+        return jdbc.sql("select * from equipment where operator_id = ? order by equipment_key").param(operatorId)
+                .query(EquipmentRepository::equipment).list();
+    }
+
+    public Optional<String> sealedCredentials(long id) {
+        return jdbc.sql("select credentials_sealed from equipment where id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single();
+    }
+
+    public void insertLog(long equipmentId, EquipmentLogEntry e) {
+        jdbc.sql("""
+                        insert into equipment_log (equipment_id, occurred_at, function_name, event_json, administrator,
+                                                   source_ip, firewall_source_ip, source_locale, source_ua)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(equipmentId, utc(e.occurredAt()), e.functionName(), json.writeValueAsString(e.event()),
+                        e.administrator(), e.sourceIp(), e.firewallSourceIp(), e.sourceLocale(), e.sourceUserAgent())
+                .update();
+    }
+
+    public List<EquipmentLogEntry> log(long equipmentId, int limit) {
+        return jdbc.sql("select * from equipment_log where equipment_id = ? order by occurred_at desc, id desc fetch first ? rows only")
+                .params(equipmentId, limit)
+                .query((rs, n) -> new EquipmentLogEntry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("function_name"), json.readValue(rs.getString("event_json"), MAP),
+                        rs.getString("source_ip"), rs.getString("firewall_source_ip"), rs.getString("administrator"),
+                        rs.getString("source_locale"), rs.getString("source_ua")))
+                .list();
+    }
+
+    public void saveVlanState(long gatewayId, int vlan, boolean enabled, Instant at) {
+        int updated = jdbc.sql("update gateway_vlan_state set enabled = ?, confirmed_at = ? where equipment_id = ? and vlan = ?")
+                .params(enabled, utc(at), gatewayId, vlan).update();
+        if (updated == 0) {
+            jdbc.sql("insert into gateway_vlan_state (equipment_id, vlan, enabled, confirmed_at) values (?, ?, ?, ?)")
+                    .params(gatewayId, vlan, enabled, utc(at)).update();
+        }
+    }
+
+    public List<EnabledVlan> enabledVlans(long operatorId) {
+        return jdbc.sql("""
+                        select s.equipment_id, s.vlan from gateway_vlan_state s join equipment e on e.id = s.equipment_id
+                        where e.operator_id = ? and s.enabled = true""")
+                .param(operatorId).query((rs, n) -> new EnabledVlan(rs.getLong(1), rs.getInt(2))).list();
+    }
+
+    private static Equipment equipment(ResultSet rs, int row) throws SQLException {
+        return new Equipment(rs.getLong("id"), rs.getLong("operator_id"), rs.getLong("venue_id"),
+                rs.getString("equipment_key"), rs.getString("name"), EquipmentType.valueOf(rs.getString("equipment_type")),
+                rs.getString("manufacturer"), rs.getString("model"), rs.getString("connection_protocol"),
+                rs.getString("ip_address"), rs.getString("username"), rs.getString("credentials_sealed") != null,
+                rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

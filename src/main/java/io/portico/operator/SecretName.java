@@ -1,0 +1,21 @@
+package io.portico.operator;
+
+/** The operator settings that are secrets: stored sealed, shown masked, readable in clear only by Portico itself. */
+public enum SecretName {
+    RADIUS_SECRET("RadiusSecret"),
+    STRIPE_PUBLISHABLE_KEY("StripePublishableKey"),
+    STRIPE_SIGNING_SECRET("Stripe_Webhook_signingsecret"),
+    SIGNON_CLIENT_SECRET("CognitoPool_appclientsecret"),
+    PMS_API_KEY("RealPageAPIKey");
+
+    private final String consoleName;
+
+    SecretName(String consoleName) {
+        this.consoleName = consoleName;
+    }
+
+    /** The console's field name, for messages. */
+    public String consoleName() {
+        return consoleName;
+    }
+}

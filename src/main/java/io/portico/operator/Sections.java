@@ -1,0 +1,216 @@
+package io.portico.operator;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.portico.platform.PorticoException;
+
+/**
+ * The operator configuration sections as plain values, each validating itself. Wire names
+ * appear only in messages, so the caller learns which field to fix.
+ */
+public final class Sections {
+
+    private Sections() {
+    }
+
+    /** Branding and contact details (the top of listOperatorDetails). */
+    public record Profile(String networkOperatorName, String domain, String emailDomain, String domainAlias,
+                          String addressLine1, String addressLine2, String city, String state, String postalCode,
+                          String country, String phoneNumber, String emailAddress, String logoUrl,
+                          String displayOptionId, String propertyManagementGroupId) {
+        public Profile {
+            networkOperatorName = text("NetworkOperatorName", networkOperatorName, 200);
+            domain = text("Domain", domain, 253);
+            emailDomain = text("EmailDomain", emailDomain, 253);
+            domainAlias = text("DomainAlias", domainAlias, 253);
+            addressLine1 = text("AddressLine1", addressLine1, 200);
+            addressLine2 = text("AddressLine2", addressLine2, 200);
+            city = text("City", city, 100);
+            state = text("State", state, 100);
+            postalCode = text("PostalCode", postalCode, 20);
+            country = text("Country.ISO3166A3", country, 10).toUpperCase(Locale.ROOT);
+            phoneNumber = text("PhoneNumber", phoneNumber, 20);
+            emailAddress = text("EmailAddress", emailAddress, 254);
+            if (!emailAddress.isEmpty() && !emailAddress.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw PorticoException.invalid("EmailAddress", "EmailAddress is not a valid email address.");
+            }
+            logoUrl = url("LogoPNG.URL", logoUrl);
+            displayOptionId = text("DisplayOptionID", displayOptionId, 400);
+            propertyManagementGroupId = text("PMG.PropertyManagementGroupID", propertyManagementGroupId, 200);
+        }
+    }
+
+    /** The identity provider for administrator and subscriber sign-on; the client secret is a {@link SecretName}. */
+    public record SignOn(String cognitoPool, String cognitoPoolDomain, String appClientId, Map<String, String> samlProviders) {
+        public SignOn {
+            cognitoPool = text("CognitoPool", cognitoPool, 200);
+            cognitoPoolDomain = text("CognitoPool_Domain", cognitoPoolDomain, 253);
+            appClientId = text("CognitoPool_appclientid", appClientId, 200);
+            samlProviders = Map.copyOf(samlProviders);
+            samlProviders.forEach((name, url) -> text("SAML." + name, url, 2000));
+        }
+    }
+
+    /** The property management system link (RealPage); the API key is a {@link SecretName}. */
+    public record Pms(String realPageUrl, boolean realPageSync) {
+        public Pms {
+            realPageUrl = text("RealPageURL", realPageUrl, 2000);
+        }
+    }
+
+    /** Default plans for new venues, by access type (ServicePlanConfiguration). */
+    public record PlanDefaults(String wiredPlusWirelessPlanId, String localWirelessPlanId) {
+        public PlanDefaults {
+            wiredPlusWirelessPlanId = text("DefaultServicePlanID_GlobalWirelessPlusLocalWiredAccess", wiredPlusWirelessPlanId, 400);
+            localWirelessPlanId = text("DefaultServicePlanID_LocalWirelessAccess", localWirelessPlanId, 400);
+        }
+    }
+
+    /** An inclusive VLAN range for automatically assigned unit VLANs (1..4095 as the console allows). */
+    public record VlanRange(int min, int max) {
+        public VlanRange {
+            if (min < 1 || max > 4095 || min > max) {
+                throw PorticoException.invalid("NetworkConfiguration", "VLAN range " + min + ".." + max
+                        + " is invalid: minimum and maximum must be within 1..4095 and minimum at most maximum.");
+            }
+        }
+    }
+
+    /** Where gateways reach Portico's RADIUS server; the shared secret is a {@link SecretName}. */
+    public record Radius(String serverIp, String authenticationPort, String accountingPort) {
+        public Radius {
+            serverIp = text("Radius.RadiusServerIP", serverIp, 64);
+            authenticationPort = port("Radius.AuthenticationPort", authenticationPort);
+            accountingPort = port("Radius.AccountingPort", accountingPort);
+        }
+    }
+
+    /** Network rules: VLAN ranges per unit purpose, PSK and overlap rules, allow-list, RADIUS, SSIDs. */
+    public record Network(VlanRange wiredPlusWireless, VlanRange localWireless, VlanRange roaming, boolean customPsk,
+                          boolean allowOverlappingSubscriptions, List<String> sourceIpAllowList, Radius radius,
+                          List<String> globalSsids, List<String> roamingSsids) {
+        public Network {
+            sourceIpAllowList = List.copyOf(sourceIpAllowList);
+            for (String cidr : sourceIpAllowList) {
+                if (!cidr.matches("[0-9A-Fa-f:.]+(/\\d{1,3})?")) {
+                    throw PorticoException.invalid("SourceIPRangeWhiteList", "SourceIPRangeWhiteList entry '" + cidr
+                            + "' is not an IP address or CIDR range.");
+                }
+            }
+            globalSsids = ssids("GlobalSSID", globalSsids);
+            roamingSsids = ssids("RoamingSSID", roamingSsids);
+        }
+
+        private static List<String> ssids(String field, List<String> ssids) {
+            for (String ssid : ssids) {
+                if (ssid.isBlank() || ssid.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 32) {
+                    throw PorticoException.invalid(field, field + " entries must be 1 to 32 bytes long.");
+                }
+            }
+            return List.copyOf(ssids);
+        }
+    }
+
+    /** Subscriber notifications: which emails go out and from where. */
+    public record Notifications(int welcomeEmailCountdownHours, boolean sendSubscriptionAddedEmail,
+                                boolean sendSubscriptionEndEmail, boolean suppressSubscriberNotifications,
+                                String pinpointId, String emailFrom, boolean mailboxVerified, String smsPhoneNumber) {
+        public Notifications {
+            if (welcomeEmailCountdownHours < 0 || welcomeEmailCountdownHours > 8760) {
+                throw PorticoException.invalid("WelcomeEmail_countdown_hours", "WelcomeEmail_countdown_hours must be between 0 and 8760.");
+            }
+            pinpointId = text("PinpointID", pinpointId, 100);
+            emailFrom = text("EmailFrom", emailFrom, 254);
+            smsPhoneNumber = text("SMSConsolePhoneNumber", smsPhoneNumber, 16);
+            if (!smsPhoneNumber.isEmpty() && !smsPhoneNumber.matches("\\+[1-9]\\d{1,14}")) {
+                throw PorticoException.invalid("SMSConsolePhoneNumber", "SMSConsolePhoneNumber must be an E.164 number such as +15551234567.");
+            }
+        }
+    }
+
+    /** How far ahead and how often the subscription-end report looks. */
+    public record Reporting(int subscriptionEndLookaheadHours, int subscriptionEndFrequencyHours) {
+        public Reporting {
+            if (subscriptionEndLookaheadHours < 0 || subscriptionEndLookaheadHours > 87_600) {
+                throw PorticoException.invalid("ReportingSubscriptionEnd_lookahead_hours", "ReportingSubscriptionEnd_lookahead_hours must be between 0 and 87600.");
+            }
+            if (subscriptionEndFrequencyHours < 1 || subscriptionEndFrequencyHours > 87_600) {
+                throw PorticoException.invalid("ReportingSubscriptionEnd_frequency_hours", "ReportingSubscriptionEnd_frequency_hours must be between 1 and 87600.");
+            }
+        }
+    }
+
+    /** Online sign-up and payment; Stripe's keys are {@link SecretName}s. -1 means unlimited. */
+    public record ShoppingCart(boolean enabled, String shortUrl, String stripeWebhookUrl, boolean stripeAllowRefund,
+                               int maxTrialCyclesPerSubscriber, int maxFreeEnrollmentsPerSubscriber) {
+        public ShoppingCart {
+            shortUrl = text("ShoppingCartShortURL", shortUrl, 2000);
+            stripeWebhookUrl = text("StripeWebHookURL", stripeWebhookUrl, 2000);
+            if (maxTrialCyclesPerSubscriber < -1 || maxFreeEnrollmentsPerSubscriber < -1) {
+                throw PorticoException.invalid("ShoppingCart", "MaximumTrialCyclesPerSubscriber and MaximumFreeEnrollmentsPerSubscriber must be -1 (unlimited) or more.");
+            }
+        }
+    }
+
+    /** A domain certificate the operator's console and email domains use. */
+    public record Certificate(String domain, String name, String validationStatus) {
+        public Certificate {
+            domain = text("Certificates.Domain", domain, 253);
+            name = text("Certificates.Name", name, 300);
+            validationStatus = text("Certificates.ValidationStatus", validationStatus, 40);
+        }
+    }
+
+    /** Email sending details and templates per locale (a template is a tree of strings). */
+    public record Email(String brandColor, String emailFromArn, boolean suppressSubscriberEmails, String dkimStatus,
+                        String dkimLastKeyGeneration, List<String> dkimAttributes,
+                        Map<String, Map<String, Object>> templates) {
+        public Email {
+            brandColor = text("brandcolor", brandColor, 7);
+            if (!brandColor.isEmpty() && !brandColor.matches("#[0-9A-Fa-f]{6}")) {
+                throw PorticoException.invalid("brandcolor", "brandcolor must be a colour such as #1A2B3C.");
+            }
+            emailFromArn = text("EmailFromARN", emailFromArn, 400);
+            dkimStatus = text("DomainAliasDkimStatus", dkimStatus, 40);
+            dkimLastKeyGeneration = text("DkimLastKeyGenerationTimestamp", dkimLastKeyGeneration, 40);
+            dkimAttributes = List.copyOf(dkimAttributes);
+            templates = Map.copyOf(templates);
+        }
+    }
+
+    /** Locale codes such as {@code en-us} with their display names. */
+    public static String locale(@Nullable String code) {
+        if (code == null || !code.matches("[a-z]{2,3}(-[a-z0-9]{2,8})?")) {
+            throw PorticoException.invalid("locale", "locale '" + code + "' must be a lower-case code such as en-us.");
+        }
+        return code;
+    }
+
+    static String text(String field, @Nullable String value, int max) {
+        String v = value == null ? "" : value.strip();
+        if (v.length() > max) {
+            throw PorticoException.invalid(field, field + " must be at most " + max + " characters.");
+        }
+        return v;
+    }
+
+    static String url(String field, @Nullable String value) {
+        String v = text(field, value, 2000);
+        if (!v.isEmpty() && !v.matches("(?i)https?://\\S+")) {
+            throw PorticoException.invalid(field, field + " must be an http or https URL.");
+        }
+        return v;
+    }
+
+    private static String port(String field, @Nullable String value) {
+        String v = text(field, value, 5);
+        if (!v.isEmpty() && (!v.matches("\\d{1,5}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > 65535)) {
+            throw PorticoException.invalid(field, field + " must be a port number between 1 and 65535.");
+        }
+        return v;
+    }
+}

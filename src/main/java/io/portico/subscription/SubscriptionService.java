@@ -1,0 +1,354 @@
+package io.portico.subscription;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.portico.equipment.EquipmentService;
+import io.portico.equipment.VenueVlanState;
+import io.portico.operator.OperatorSettingsService;
+import io.portico.operator.Sections;
+import io.portico.plan.PlanService;
+import io.portico.plan.ServicePlan;
+import io.portico.platform.Actor;
+import io.portico.platform.AdministratorActed;
+import io.portico.platform.Permission;
+import io.portico.platform.PorticoException;
+import io.portico.subscription.persistence.SubscriptionRepository;
+import io.portico.unit.Unit;
+import io.portico.unit.UnitService;
+import io.portico.venue.Venue;
+import io.portico.venue.VenueService;
+
+/**
+ * Entry point of the subscription module. The console issues and resets keys, ends and adjusts
+ * subscriptions and reads the pending VLAN lists; the RADIUS work looks up active subscriptions
+ * and the engines read start and end times through it.
+ */
+@Service
+public class SubscriptionService {
+
+    private final SubscriptionRepository repository;
+    private final UnitService units;
+    private final VenueService venues;
+    private final PlanService plans;
+    private final EquipmentService equipment;
+    private final OperatorSettingsService settings;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SubscriptionService(SubscriptionRepository repository, UnitService units, VenueService venues, PlanService plans,
+                        EquipmentService equipment, OperatorSettingsService settings, ApplicationEventPublisher events,
+                        Clock clock) {
+        this.repository = repository;
+        this.units = units;
+        this.venues = venues;
+        this.plans = plans;
+        this.equipment = equipment;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * addKey: creates the subscriber when the email is new (updating nothing when it exists) and
+     * a subscription on the unit. No two subscriptions of a unit may overlap in time unless the
+     * operator allows it (allowOverlappingSubscriptionWiredUnit).
+     */
+    @Transactional
+    public IssuedKey addKey(Actor actor, NewKey request) {
+        actor.require(Permission.MANAGE_SUBSCRIBERS);
+        IssuedKey issued = addKey(actor.operatorId(), request);
+        events.publishEvent(AdministratorActed.by(actor, "/subscribers/addKey", Map.of("message",
+                "Subscription " + issued.subscription().id() + " added for " + issued.subscriber().email() + " on "
+                        + issued.unit().key() + " with plan " + issued.plan().key() + " from " + issued.subscription().startsAt()
+                        + (issued.subscription().endsAt() == null ? "" : " to " + issued.subscription().endsAt()) + ". "),
+                clock.instant()).at(issued.venueKey(), issued.unit().key()));
+        return issued;
+    }
+
+    /** addKey without an acting administrator (demo data, tests). */
+    @Transactional
+    public IssuedKey addKey(long operatorId, NewKey request) {
+        Unit unit = units.findByKey(operatorId, request.unitKey().strip())
+                .orElseThrow(() -> PorticoException.notFound("Unknown UnitID_internal " + request.unitKey() + "."));
+        ServicePlan plan = plans.findByKey(operatorId, request.planKey().strip())
+                .orElseThrow(() -> PorticoException.notFound("Unknown ServicePlanID " + request.planKey() + "."));
+        Venue venue = venues.find(operatorId, unit.venueId()).orElseThrow();
+        Sections.Network network = settings.network(operatorId);
+        Instant now = clock.instant();
+        Instant start = request.startsAt() == null ? now : request.startsAt();
+        if (request.endsAt() != null && !request.endsAt().isAfter(start)) {
+            throw PorticoException.invalid("EndDateTimeUTC.ISO8601", "EndDateTimeUTC.ISO8601 must be after the start.");
+        }
+        requireNoOverlap(unit, start, request.endsAt(), null, network);
+        String psk = psk(operatorId, unit.venueId(), request.psk(), network, null);
+        var existing = repository.findSubscriberByEmail(operatorId, request.subscriber().email());
+        Subscriber subscriber = existing.orElseGet(() -> repository.insertSubscriber(operatorId, request.subscriber(),
+                Psk.generate() + Psk.generate(), now));
+        Subscription subscription = repository.insertSubscription(new Subscription(0, operatorId, subscriber.id(), unit.id(),
+                unit.venueId(), plan.id(), start, request.endsAt(), psk, now));
+        return new IssuedKey(subscriber, subscription, unit, venue.key(), plan, existing.isEmpty());
+    }
+
+    /** resetKey: replaces a subscription's PSK with the given one or a generated one. */
+    @Transactional
+    public Subscription resetKey(Actor actor, long subscriptionId, @Nullable String psk) {
+        actor.require(Permission.MANAGE_SUBSCRIBERS);
+        Subscription s = subscription(actor.operatorId(), subscriptionId);
+        String replacement = psk(actor.operatorId(), s.venueId(), psk, settings.network(actor.operatorId()), s.id());
+        repository.updatePsk(s.id(), replacement);
+        audit(actor, "/subscribers/resetKey", "PSK of subscription " + s.id() + " replaced. ", s);
+        return repository.findSubscription(s.id()).orElseThrow();
+    }
+
+    /** Ends a subscription at the given moment (now when null); an end before the start is an error. */
+    @Transactional
+    public Subscription end(Actor actor, long subscriptionId, @Nullable Instant at) {
+        actor.require(Permission.MANAGE_SUBSCRIBERS);
+        Subscription s = subscription(actor.operatorId(), subscriptionId);
+        Instant end = at == null ? clock.instant() : at;
+        if (!end.isAfter(s.startsAt())) {
+            throw PorticoException.invalid("EndDateTimeUTC.ISO8601", "EndDateTimeUTC.ISO8601 must be after the subscription's start.");
+        }
+        repository.updateDates(s.id(), s.startsAt(), end);
+        audit(actor, "/subscriptions/endSubscription", "Subscription " + s.id() + " ends at " + end + ". ", s);
+        return repository.findSubscription(s.id()).orElseThrow();
+    }
+
+    /** Moves a subscription's start and/or end; {@code clearEnd} makes it open-ended. */
+    @Transactional
+    public Subscription adjust(Actor actor, long subscriptionId, @Nullable Instant start, @Nullable Instant end, boolean clearEnd) {
+        actor.require(Permission.MANAGE_SUBSCRIBERS);
+        Subscription s = subscription(actor.operatorId(), subscriptionId);
+        Instant newStart = start == null ? s.startsAt() : start;
+        Instant newEnd = clearEnd ? null : end == null ? s.endsAt() : end;
+        if (newEnd != null && !newEnd.isAfter(newStart)) {
+            throw PorticoException.invalid("EndDateTimeUTC.ISO8601", "EndDateTimeUTC.ISO8601 must be after StartDateTimeUTC.ISO8601.");
+        }
+        Unit unit = units.find(actor.operatorId(), s.unitId()).orElseThrow();
+        requireNoOverlap(unit, newStart, newEnd, s.id(), settings.network(actor.operatorId()));
+        repository.updateDates(s.id(), newStart, newEnd);
+        audit(actor, "/subscriptions/adjustSubscription", "Subscription " + s.id() + " now runs from " + newStart
+                + (newEnd == null ? " without end" : " to " + newEnd) + ". ", s);
+        return repository.findSubscription(s.id()).orElseThrow();
+    }
+
+    /** Changes a subscriber's contact details (the email is the subscriber's identity and may change too). */
+    @Transactional
+    public Subscriber updateSubscriber(Actor actor, String currentEmail, SubscriberDetails details) {
+        actor.require(Permission.MANAGE_SUBSCRIBERS);
+        Subscriber s = repository.findSubscriberByEmail(actor.operatorId(), currentEmail == null ? "" : currentEmail.strip().toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> PorticoException.notFound("Unknown subscriber " + currentEmail + "."));
+        if (!details.email().equals(s.email()) && repository.findSubscriberByEmail(actor.operatorId(), details.email()).isPresent()) {
+            throw PorticoException.conflict("A subscriber with email " + details.email() + " already exists.");
+        }
+        repository.updateSubscriber(s.id(), details);
+        events.publishEvent(AdministratorActed.by(actor, "/subscribers/updateSubscriber",
+                Map.of("message", "Subscriber " + s.email() + " updated. "), clock.instant()));
+        return repository.findSubscriber(s.id()).orElseThrow();
+    }
+
+    public List<Subscriber> listSubscribers(Actor actor) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.listSubscribers(actor.operatorId());
+    }
+
+    /** Every subscription of the operator with its subscriber, unit, venue, plan and state now. */
+    @Transactional(readOnly = true)
+    public List<SubscriptionView> listSubscriptions(Actor actor) {
+        actor.require(Permission.READ_CONFIGURATION);
+        Instant now = clock.instant();
+        Context c = context(actor.operatorId());
+        Map<Long, ServicePlan> planById = plans.listByOperator(actor.operatorId()).stream()
+                .collect(Collectors.toMap(ServicePlan::id, Function.identity()));
+        return c.subscriptions().stream().map(s -> {
+            Unit unit = c.units().get(s.unitId());
+            return new SubscriptionView(s, c.subscribers().get(s.subscriberId()), unit, c.venues().get(unit.venueId()).key(),
+                    planById.get(s.planId()).key(), s.state(now));
+        }).toList();
+    }
+
+    public Optional<Subscriber> findSubscriber(long operatorId, long subscriberId) {
+        return repository.findSubscriber(subscriberId).filter(s -> s.operatorId() == operatorId);
+    }
+
+    // ---- pending gateway VLAN changes --------------------------------------------------------
+
+    /** listPendingGatewayVLANEnable for the actor's operator. */
+    public List<PendingVlanChange> pendingEnables(Actor actor) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return pendingEnables(actor.operatorId());
+    }
+
+    /** listPendingGatewayVLANDisable for the actor's operator. */
+    public List<PendingVlanChange> pendingDisables(Actor actor) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return pendingDisables(actor.operatorId());
+    }
+
+    /**
+     * Subscriptions that have started and not ended whose unit VLAN is not yet confirmed enabled
+     * on every gateway of the venue, oldest start first. The gateway engine works from this list.
+     */
+    @Transactional(readOnly = true)
+    public List<PendingVlanChange> pendingEnables(long operatorId) {
+        Instant now = clock.instant();
+        Context c = context(operatorId);
+        List<PendingVlanChange> pending = new ArrayList<>();
+        for (Subscription s : c.subscriptions()) {
+            Unit unit = c.units().get(s.unitId());
+            if (s.state(now) == Subscription.State.ACTIVE && !c.state(unit.venueId()).enabledEverywhere(unit.vlan())) {
+                pending.add(c.pending(s, unit));
+            }
+        }
+        pending.sort(Comparator.comparing(PendingVlanChange::startsAt).thenComparing(PendingVlanChange::subscriptionId));
+        return pending;
+    }
+
+    /**
+     * Units whose every subscription has ended while their VLAN is still enabled on a gateway of
+     * the venue, each shown with its last-ending subscription, oldest end first.
+     */
+    @Transactional(readOnly = true)
+    public List<PendingVlanChange> pendingDisables(long operatorId) {
+        Instant now = clock.instant();
+        Context c = context(operatorId);
+        Map<Long, List<Subscription>> byUnit = c.subscriptions().stream().collect(Collectors.groupingBy(Subscription::unitId));
+        List<PendingVlanChange> pending = new ArrayList<>();
+        byUnit.forEach((unitId, list) -> {
+            Unit unit = c.units().get(unitId);
+            boolean allEnded = list.stream().allMatch(s -> s.state(now) == Subscription.State.ENDED);
+            if (allEnded && c.state(unit.venueId()).enabledAnywhere(unit.vlan())) {
+                Subscription last = list.stream().max(Comparator.comparing(Subscription::endsAt)).orElseThrow();
+                pending.add(c.pending(last, unit));
+            }
+        });
+        pending.sort(Comparator.comparing((PendingVlanChange p) -> p.endsAt()).thenComparing(PendingVlanChange::subscriptionId));
+        return pending;
+    }
+
+    private record Context(List<Subscription> subscriptions, Map<Long, Unit> units, Map<Long, Venue> venues,
+                           Map<Long, Subscriber> subscribers, Map<Long, VenueVlanState> states) {
+
+        VenueVlanState state(long venueId) {
+            return states.getOrDefault(venueId, new VenueVlanState(venueId, 0, Map.of()));
+        }
+
+        PendingVlanChange pending(Subscription s, Unit unit) {
+            return new PendingVlanChange(s.id(), unit.venueId(), venues.get(unit.venueId()).key(), unit.id(), unit.key(),
+                    unit.vlan(), subscribers.get(s.subscriberId()).email(), s.startsAt(), s.endsAt());
+        }
+    }
+
+    private Context context(long operatorId) {
+        return new Context(repository.listSubscriptions(operatorId),
+                units.listByOperator(operatorId).stream().collect(Collectors.toMap(Unit::id, Function.identity())),
+                venues.listByOperator(operatorId).stream().collect(Collectors.toMap(Venue::id, Function.identity())),
+                repository.listSubscribers(operatorId).stream().collect(Collectors.toMap(Subscriber::id, Function.identity())),
+                equipment.vlanStates(operatorId));
+    }
+
+    // ---- look-ups for RADIUS and the engines --------------------------------------------------
+
+    /** The subscription active now at the venue whose PSK this is (a resident's device joining). */
+    @Transactional(readOnly = true)
+    public Optional<ActiveSubscription> findActiveByPsk(long operatorId, long venueId, String psk) {
+        Instant now = clock.instant();
+        return repository.findByVenueAndPsk(operatorId, venueId, psk).stream()
+                .filter(s -> s.state(now) == Subscription.State.ACTIVE).findFirst().map(s -> active(operatorId, s));
+    }
+
+    /** The subscriber's subscription active now at the venue (by SubscriberToken's subscriber id). */
+    @Transactional(readOnly = true)
+    public Optional<ActiveSubscription> findActiveForSubscriber(long operatorId, long subscriberId, long venueId) {
+        Instant now = clock.instant();
+        return repository.listBySubscriber(operatorId, subscriberId).stream()
+                .filter(s -> s.venueId() == venueId && s.state(now) == Subscription.State.ACTIVE)
+                .max(Comparator.comparing(Subscription::startsAt)).map(s -> active(operatorId, s));
+    }
+
+    /** The subscriptions of the unit active now (more than one only when the operator allows overlap). */
+    @Transactional(readOnly = true)
+    public List<ActiveSubscription> activeOnUnit(long operatorId, long unitId) {
+        Instant now = clock.instant();
+        return repository.listByUnit(operatorId, unitId).stream()
+                .filter(s -> s.state(now) == Subscription.State.ACTIVE).map(s -> active(operatorId, s)).toList();
+    }
+
+    /** Subscriptions starting or ending in [from, to): the engines' schedule of VLAN changes and emails. */
+    @Transactional(readOnly = true)
+    public List<Subscription> startingOrEndingBetween(long operatorId, Instant from, Instant to) {
+        return repository.listSubscriptions(operatorId).stream()
+                .filter(s -> within(s.startsAt(), from, to) || s.endsAt() != null && within(s.endsAt(), from, to)).toList();
+    }
+
+    private static boolean within(Instant t, Instant from, Instant to) {
+        return !t.isBefore(from) && t.isBefore(to);
+    }
+
+    private ActiveSubscription active(long operatorId, Subscription s) {
+        Unit unit = units.find(operatorId, s.unitId()).orElseThrow();
+        ServicePlan plan = plans.find(operatorId, s.planId()).orElseThrow();
+        Subscriber subscriber = repository.findSubscriber(s.subscriberId()).orElseThrow();
+        return new ActiveSubscription(s.id(), subscriber.id(), subscriber.token(), unit.id(), unit.key(), unit.venueId(),
+                unit.vlan(), plan.key(), plan.terms().downloadKbps(), plan.terms().uploadKbps(),
+                plan.terms().concurrentDevices(), plan.terms().sessionTimeoutSecondsPerDevice(), s.psk(), s.startsAt(), s.endsAt());
+    }
+
+    // ---- rules ---------------------------------------------------------------------------------
+
+    private void requireNoOverlap(Unit unit, Instant start, @Nullable Instant end, @Nullable Long except,
+                                  Sections.Network network) {
+        if (network.allowOverlappingSubscriptions()) {
+            return;
+        }
+        repository.listByUnit(unit.operatorId(), unit.id()).stream()
+                .filter(s -> (except == null || s.id() != except) && s.overlaps(start, end))
+                .findFirst().ifPresent(s -> {
+                    throw PorticoException.conflict("Unit " + unit.key() + " already has subscription " + s.id()
+                            + " in that time (from " + s.startsAt() + (s.endsAt() == null ? "" : " to " + s.endsAt())
+                            + "); this operator does not allow overlapping subscriptions.");
+                });
+    }
+
+    private String psk(long operatorId, long venueId, @Nullable String given, Sections.Network network, @Nullable Long except) {
+        if (given == null || given.isEmpty()) {
+            return Psk.generate();
+        }
+        if (!network.customPsk()) {
+            throw PorticoException.invalid("psk", "This operator does not allow custom PSKs (CustomPSK is false); leave psk out.");
+        }
+        Psk.requireValid(given);
+        Instant now = clock.instant();
+        boolean taken = repository.findByVenueAndPsk(operatorId, venueId, given).stream()
+                .anyMatch(s -> (except == null || s.id() != except) && s.state(now) != Subscription.State.ENDED);
+        if (taken) {
+            throw PorticoException.conflict("That psk is already used at this venue; choose another.");
+        }
+        return given;
+    }
+
+    private Subscription subscription(long operatorId, long id) {
+        return repository.findSubscription(id).filter(s -> s.operatorId() == operatorId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown SubscriptionID " + id + "."));
+    }
+
+    private void audit(Actor actor, String function, String message, Subscription s) {
+        String venueKey = venues.find(actor.operatorId(), s.venueId()).map(Venue::key).orElse("");
+        String unitKey = units.find(actor.operatorId(), s.unitId()).map(Unit::key).orElse("");
+        events.publishEvent(AdministratorActed.by(actor, function, Map.of("message", message), clock.instant())
+                .at(venueKey, unitKey));
+    }
+}

@@ -1,0 +1,128 @@
+package io.portico.subscription.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.portico.subscription.Subscriber;
+import io.portico.subscription.SubscriberDetails;
+import io.portico.subscription.Subscription;
+
+/** SQL for subscribers and subscriptions. */
+@Repository
+public class SubscriptionRepository {
+
+    private final JdbcClient jdbc;
+
+    SubscriptionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Subscriber insertSubscriber(long operatorId, SubscriberDetails d, String token, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into subscriber (operator_id, subscriber_token, email, given_name, family_name, phone_e164,
+                                                locale, contact_sms, contact_email, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(operatorId, token, d.email(), d.givenName(), d.familyName(), d.phoneE164(), d.locale(),
+                        d.contactBySms(), d.contactByEmail(), utc(now))
+                .update(keys, "id");
+        return findSubscriber(keys.getKeyAs(Long.class)).orElseThrow();
+    }
+
+    public void updateSubscriber(long id, SubscriberDetails d) {
+        jdbc.sql("""
+                        update subscriber set email = ?, given_name = ?, family_name = ?, phone_e164 = ?, locale = ?,
+                            contact_sms = ?, contact_email = ? where id = ?""")
+                .params(d.email(), d.givenName(), d.familyName(), d.phoneE164(), d.locale(), d.contactBySms(),
+                        d.contactByEmail(), id)
+                .update();
+    }
+
+    public Optional<Subscriber> findSubscriber(long id) {
+        return jdbc.sql("select * from subscriber where id = ?").param(id).query(SubscriptionRepository::subscriber).optional();
+    }
+
+    public Optional<Subscriber> findSubscriberByEmail(long operatorId, String email) {
+        return jdbc.sql("select * from subscriber where operator_id = ? and email = ?").params(operatorId, email)
+                .query(SubscriptionRepository::subscriber).optional();
+    }
+
+    public List<Subscriber> listSubscribers(long operatorId) {
+        return jdbc.sql("select * from subscriber where operator_id = ? order by email").param(operatorId)
+                .query(SubscriptionRepository::subscriber).list();
+    }
+
+    public Subscription insertSubscription(Subscription s) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into subscription (operator_id, subscriber_id, unit_id, venue_id, plan_id, starts_at, ends_at,
+                                                  psk, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.operatorId(), s.subscriberId(), s.unitId(), s.venueId(), s.planId(), utc(s.startsAt()),
+                        s.endsAt() == null ? null : utc(s.endsAt()), s.psk(), utc(s.createdAt()))
+                .update(keys, "id");
+        return findSubscription(keys.getKeyAs(Long.class)).orElseThrow();
+    }
+
+    public void updatePsk(long id, String psk) {
+        jdbc.sql("update subscription set psk = ? where id = ?").params(psk, id).update();
+    }
+
+    public void updateDates(long id, Instant start, @Nullable Instant end) {
+        jdbc.sql("update subscription set starts_at = ?, ends_at = ? where id = ?")
+                .params(utc(start), end == null ? null : utc(end), id).update();
+    }
+
+    public Optional<Subscription> findSubscription(long id) {
+        return jdbc.sql("select * from subscription where id = ?").param(id).query(SubscriptionRepository::subscription).optional();
+    }
+
+    public List<Subscription> listSubscriptions(long operatorId) {
+        return jdbc.sql("select * from subscription where operator_id = ? order by starts_at, id").param(operatorId)
+                .query(SubscriptionRepository::subscription).list();
+    }
+
+    public List<Subscription> listByUnit(long operatorId, long unitId) {
+        return jdbc.sql("select * from subscription where operator_id = ? and unit_id = ? order by starts_at")
+                .params(operatorId, unitId).query(SubscriptionRepository::subscription).list();
+    }
+
+    public List<Subscription> listBySubscriber(long operatorId, long subscriberId) {
+        return jdbc.sql("select * from subscription where operator_id = ? and subscriber_id = ? order by starts_at")
+                .params(operatorId, subscriberId).query(SubscriptionRepository::subscription).list();
+    }
+
+    public List<Subscription> findByVenueAndPsk(long operatorId, long venueId, String psk) {
+        return jdbc.sql("select * from subscription where operator_id = ? and venue_id = ? and psk = ? order by starts_at")
+                .params(operatorId, venueId, psk).query(SubscriptionRepository::subscription).list();
+    }
+
+    private static Subscriber subscriber(ResultSet rs, int row) throws SQLException {
+        return new Subscriber(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("subscriber_token"),
+                rs.getString("email"), rs.getString("given_name"), rs.getString("family_name"), rs.getString("phone_e164"),
+                rs.getString("locale"), rs.getBoolean("contact_sms"), rs.getBoolean("contact_email"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static Subscription subscription(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime end = rs.getObject("ends_at", OffsetDateTime.class);
+        return new Subscription(rs.getLong("id"), rs.getLong("operator_id"), rs.getLong("subscriber_id"),
+                rs.getLong("unit_id"), rs.getLong("venue_id"), rs.getLong("plan_id"),
+                rs.getObject("starts_at", OffsetDateTime.class).toInstant(), end == null ? null : end.toInstant(),
+                rs.getString("psk"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,74 @@
+package io.portico.unit.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.portico.unit.Unit;
+import io.portico.unit.UnitPurpose;
+
+/** SQL for the unit table. */
+@Repository
+public class UnitRepository {
+
+    private final JdbcClient jdbc;
+
+    UnitRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Unit insert(Unit u) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into unit (operator_id, venue_id, unit_key, unit_name, building, floor, purpose, vlan,
+                                          external_unit_id, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(u.operatorId(), u.venueId(), u.key(), u.name(), u.building(), u.floor(), u.purpose().name(),
+                        u.vlan(), u.externalUnitId(), OffsetDateTime.ofInstant(u.createdAt(), ZoneOffset.UTC))
+                .update(keys, "id");
+        return new Unit(keys.getKeyAs(Long.class), u.operatorId(), u.venueId(), u.key(), u.name(), u.building(), u.floor(),
+                u.purpose(), u.vlan(), u.externalUnitId(), u.createdAt());
+    }
+
+    public void update(Unit u) {
+        jdbc.sql("update unit set purpose = ?, vlan = ?, external_unit_id = ? where id = ?")
+                .params(u.purpose().name(), u.vlan(), u.externalUnitId(), u.id()).update();
+    }
+
+    public Optional<Unit> find(long id) {
+        return jdbc.sql("select * from unit where id = ?").param(id).query(UnitRepository::unit).optional();
+    }
+
+    public Optional<Unit> findByKey(long operatorId, String key) {
+        return jdbc.sql("select * from unit where operator_id = ? and unit_key = ?").params(operatorId, key)
+                .query(UnitRepository::unit).optional();
+    }
+
+    public List<Unit> listByVenue(long operatorId, long venueId) {
+        return jdbc.sql("select * from unit where operator_id = ? and venue_id = ? order by unit_key")
+                .params(operatorId, venueId).query(UnitRepository::unit).list();
+    }
+
+    public List<Unit> listByOperator(long operatorId) {
+        return jdbc.sql("select * from unit where operator_id = ? order by unit_key").param(operatorId)
+                .query(UnitRepository::unit).list();
+    }
+
+    public List<Integer> vlansOfVenue(long venueId) {
+        return jdbc.sql("select vlan from unit where venue_id = ?").param(venueId).query(Integer.class).list();
+    }
+
+    private static Unit unit(ResultSet rs, int row) throws SQLException {
+        return new Unit(rs.getLong("id"), rs.getLong("operator_id"), rs.getLong("venue_id"), rs.getString("unit_key"),
+                rs.getString("unit_name"), rs.getString("building"), rs.getString("floor"),
+                UnitPurpose.valueOf(rs.getString("purpose")), rs.getInt("vlan"), rs.getString("external_unit_id"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,109 @@
+package io.portico.webhook;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.portico.platform.Actor;
+import io.portico.platform.AdministratorActed;
+import io.portico.platform.Permission;
+import io.portico.platform.PorticoException;
+import io.portico.platform.SecretBox;
+import io.portico.webhook.persistence.WebhookRepository;
+
+/**
+ * Entry point of the webhook module. The console sets the endpoint and reads the delivery log;
+ * the webhook engine (issue 6) reads the URL and signing secret and records every attempt.
+ */
+@Service
+public class WebhookService {
+
+    /** The listWebhookLog default window, as the operator log's. */
+    public static final Duration DEFAULT_SPAN = Duration.ofDays(15);
+
+    private final WebhookRepository repository;
+    private final SecretBox box;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    WebhookService(WebhookRepository repository, SecretBox box, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.box = box;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public WebhookEndpoint endpoint(long operatorId) {
+        return repository.find(operatorId)
+                .map(row -> new WebhookEndpoint(row.url(), row.sealedSecret() == null ? "" : SecretBox.mask(box.open(row.sealedSecret()))))
+                .orElse(WebhookEndpoint.NONE);
+    }
+
+    /** The signing secret in clear, for the engine that signs deliveries; never for an API response. */
+    @Transactional(readOnly = true)
+    public Optional<String> signingSecret(long operatorId) {
+        return repository.find(operatorId).map(WebhookRepository.Row::sealedSecret).map(box::open);
+    }
+
+    /** Sets the URL (https, or http for local receivers) and, when given, the signing secret ("" removes it). */
+    @Transactional
+    public WebhookEndpoint configure(Actor actor, @Nullable String url, @Nullable String signingSecret) {
+        actor.require(Permission.MANAGE_OPERATOR);
+        configure(actor.operatorId(), url, signingSecret);
+        events.publishEvent(AdministratorActed.by(actor, "/operator/configureWebhook", Map.of("message",
+                "Updated WebhookURL = " + (url == null ? "" : url.strip()) + ". "
+                        + (signingSecret == null ? "" : "Replaced webhook signing secret. ")), clock.instant()));
+        return endpoint(actor.operatorId());
+    }
+
+    /** Sets the endpoint without an acting administrator (demo data, tests). */
+    @Transactional
+    public void configure(long operatorId, @Nullable String url, @Nullable String signingSecret) {
+        String clean = url == null ? "" : url.strip();
+        if (!clean.isEmpty()) {
+            try {
+                URI uri = URI.create(clean);
+                if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                        || clean.length() > 2000) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                throw PorticoException.invalid("WebhookURL", "WebhookURL must be an absolute http or https URL.");
+            }
+        }
+        if (signingSecret != null && (signingSecret.length() > 500 || !signingSecret.isEmpty() && signingSecret.length() < 16)) {
+            throw PorticoException.invalid("WebhookSigningSecret", "WebhookSigningSecret must be 16 to 500 characters.");
+        }
+        String sealed = signingSecret == null ? repository.find(operatorId).map(WebhookRepository.Row::sealedSecret).orElse(null)
+                : signingSecret.isEmpty() ? null : box.seal(signingSecret);
+        repository.save(operatorId, clean, sealed, clock.instant());
+    }
+
+    /** Records one delivery attempt and the receiver's responses; the webhook engine calls this. */
+    @Transactional
+    public void recordDelivery(long operatorId, WebhookDelivery delivery) {
+        repository.insertDelivery(operatorId, delivery);
+    }
+
+    /** listWebhookLog: deliveries in the window (defaults: now and 15 days before), newest first, capped. */
+    @Transactional(readOnly = true)
+    public DeliveryWindow window(Actor actor, @Nullable Instant from, @Nullable Instant to) {
+        actor.require(Permission.READ_LOGS);
+        Instant max = to == null ? clock.instant() : to;
+        Instant min = from == null ? max.minus(DEFAULT_SPAN) : from;
+        if (min.isAfter(max)) {
+            throw PorticoException.invalid("MinViewWindowDateUTC.ISO8601",
+                    "MinViewWindowDateUTC.ISO8601 must not be after MaxViewWindowDateUTC.ISO8601.");
+        }
+        return new DeliveryWindow(min, max, repository.count(actor.operatorId(), min, max),
+                repository.list(actor.operatorId(), min, max, DeliveryWindow.MAX_RETURNED));
+    }
+}

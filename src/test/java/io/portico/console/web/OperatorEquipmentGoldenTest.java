@@ -1,0 +1,156 @@
+package io.portico.console.web;
+
+import static io.portico.support.JsonShape.assertSameShape;
+import static io.portico.support.JsonShape.golden;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.portico.platform.AdministratorActed;
+import io.portico.platform.RequestOrigin;
+import io.portico.support.Http;
+import io.portico.support.PorticoIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Each Operator/Equipment route answers with the keys, nesting and value types of the published
+ * example (the examples are copied from the API document into src/test/resources/golden/console).
+ */
+@PorticoIntegrationTest
+class OperatorEquipmentGoldenTest {
+
+    private static final String BASE = "/preview/networkoperatorconsole/equipment/";
+    private static final Set<String> FREE_FORM = Set.of("event", "Payload");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    ConsoleWorld world;
+
+    @BeforeEach
+    void setUp() {
+        world = new ConsoleWorld(context, new Http(port));
+    }
+
+    private JsonNode ok(String route, Object... body) {
+        Http.Response r = world.admin.post(BASE + route, body);
+        assertThat(r.status()).as("%s: %s", route, r.raw()).isEqualTo(200);
+        return r.json();
+    }
+
+    @Test
+    void listPendingGatewayVLANEnableMatchesTheDocumentedExample() {
+        JsonNode body = ok("gateway/listPendingGatewayVLANEnable");
+        assertSameShape(golden("listPendingGatewayVLANEnable"), body, FREE_FORM, Set.of());
+        assertThat(body.get("SubscriptionCount").asInt()).isEqualTo(body.get("Subscriptions").size()).isEqualTo(2);
+        assertThat(body.get("Subscriptions").get(0).get("Status").asString()).isEqualTo("VLAN not enabled.");
+    }
+
+    @Test
+    void listPendingGatewayVLANDisableMatchesTheDocumentedExample() {
+        JsonNode body = ok("gateway/listPendingGatewayVLANDisable");
+        assertSameShape(golden("listPendingGatewayVLANDisable"), body, FREE_FORM, Set.of());
+        assertThat(body.get("SubscriptionCount").asInt()).isEqualTo(1);
+        JsonNode entry = body.get("Subscriptions").get(0);
+        assertThat(entry.get("UnitID_internal").asString()).isEqualTo(world.endedUnit.key());
+        assertThat(entry.get("vlan").asInt()).isEqualTo(world.endedUnit.vlan());
+        assertThat(entry.get("Status").asString()).isEqualTo("VLAN enabled.");
+    }
+
+    @Test
+    void listServicePlansIsABareArrayLikeTheDocumentedExample() {
+        JsonNode body = ok("listServicePlans");
+        assertThat(body.isArray()).isTrue();
+        assertSameShape(golden("listServicePlans"), body, FREE_FORM, Set.of());
+        JsonNode retail = body.get(1);
+        assertThat(retail.get("ServicePlanName").asString()).isEqualTo("1 Gbps (Retail)");
+        assertThat(retail.get("BillingCyclePrice.USD").asLong()).isEqualTo(1600);
+        assertThat(retail.get("BillingCycleHours").asDouble()).isEqualTo(730.5);
+    }
+
+    @Test
+    void addServicePlanMatchesTheDocumentedExample() {
+        JsonNode body = ok("addServicePlan", "ServicePlanName", "Test Plan", "DownloadKbps", 100000, "UploadKbps", 100000,
+                "ConcurrentDevices", 100, "GloballyAvailablePlan", false, "ServicePlanDescription", "This is a test Pllan",
+                "externalServicePlanID", "ID", "FCCLabel", Map.of(), "TrialCycles", 0, "BillingCycleHours", 730.5,
+                "BillingCyclePrice.USD", 0, "MaximumFreeEnrollmentsPerSubscriberPerVenue", 0, "SessionTimeoutSecondsPerDevice", 3600);
+        assertSameShape(golden("addServicePlan"), body, FREE_FORM, Set.of());
+        String id = world.operator.key() + "._V3SERVICEPLAN_.TESTPLAN";
+        assertThat(body.get("ServicePlanID").asString()).isEqualTo(id);
+        assertThat(body.get("message").asString()).isEqualTo("Plan added: " + id
+                + " - 100000 UP / 100000 DOWN - 100 concurrent devices per subscriber. ");
+    }
+
+    @Test
+    void configureServicePlanMatchesTheDocumentedExample() {
+        ok("addServicePlan", "ServicePlanName", "Test Plan", "DownloadKbps", 100000, "UploadKbps", 100000,
+                "ConcurrentDevices", 100, "externalServicePlanID", "ID", "BillingCyclePrice.USD", 0);
+        JsonNode body = ok("configureServicePlan", "ServicePlanID", world.operator.key() + "._V3SERVICEPLAN_.TESTPLAN",
+                "ServicePlanName", "Test Plan", "DownloadKbps", 250000, "UploadKbps", 250000, "ConcurrentDevices", 100,
+                "GloballyAvailablePlan", false, "externalServicePlanID", "IDchange", "TrialCycles", 0,
+                "BillingCycleHours", 730.5, "BillingCyclePrice.USD", 0, "MaximumFreeEnrollmentsPerSubscriberPerVenue", 0,
+                "SessionTimeoutSecondsPerDevice", 3600);
+        assertSameShape(golden("configureServicePlan"), body, FREE_FORM, Set.of());
+        assertThat(body.get("message").asString()).isEqualTo("Updated externalServicePlanID = IDchange. "
+                + "Updating UploadKbps to 250000. Updating DownloadKbps to 250000. Updating BillingCyclePrice.USD to 0. ");
+    }
+
+    @Test
+    void listOperatorDetailsMatchesTheDocumentedExample() {
+        JsonNode body = ok("listOperatorDetails");
+        assertSameShape(golden("listOperatorDetails"), body, FREE_FORM, Set.of());
+        assertThat(body.get("OperatorID").asString()).isEqualTo(world.operator.key());
+        assertThat(body.get("PMG").get("PropertyManagementGroupID").asString()).isEqualTo(world.client.key());
+    }
+
+    @Test
+    void listEmailTemplatesMatchesTheDocumentedExample() {
+        JsonNode body = ok("listEmailTemplates");
+        assertSameShape(golden("listEmailTemplates"), body, FREE_FORM, Set.of());
+        assertThat(body.get("DynamicVariables").asString()).contains("{operatorname}", "{venuename}");
+    }
+
+    @Test
+    void listOperatorLogMatchesTheDocumentedExample() {
+        ok("addServicePlan", "ServicePlanName", "Logged Plan", "DownloadKbps", 1000, "UploadKbps", 1000, "ConcurrentDevices", 5);
+        context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> context.publishEvent(new AdministratorActed(world.operator.id(), null, RequestOrigin.SYSTEM,
+                        "vault_networkoperator_equipmentConfigurator", Map.of("Command", "modify", "PORT", 1),
+                        world.venue.key(), "", java.time.Instant.now())));
+        JsonNode body = ok("listOperatorLog");
+        assertSameShape(golden("listOperatorLog"), body, FREE_FORM, Set.of("SourceUA"));
+        assertThat(body.get("log_returned").asInt()).isEqualTo(body.get("log").size()).isEqualTo(2);
+        assertThat(body.get("log_count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void configureTandCMatchesTheDocumentedExample() {
+        String text = "Please review and accept the terms of use to enable your Wi-Fi access. ";
+        JsonNode body = ok("configureTandC", "locale", "en-us", "TandC", text);
+        assertSameShape(golden("configureTandC"), body, FREE_FORM, Set.of());
+        assertThat(body.get("TandC.en-us").asString()).isEqualTo(text);
+    }
+
+    @Test
+    void listEquipmentLogMatchesTheDocumentedExample() {
+        JsonNode body = ok("listEquipmentLog", "EquipmentID", world.gateway.key());
+        assertSameShape(golden("listEquipmentLog"), body, FREE_FORM, Set.of());
+        assertThat(body.get("EquipmentName").asString()).isEqualTo("NYC-THAN-GTWY");
+        assertThat(body.get("log").get(0).get("event").get("PORT").asInt()).isEqualTo(979);
+    }
+
+    @Test
+    void listWebhookLogMatchesTheDocumentedExample() {
+        JsonNode body = ok("listWebhookLog");
+        assertSameShape(golden("listWebhookLog"), body, FREE_FORM, Set.of());
+        assertThat(body.get("Webhooks").get(0).get("Type").asString()).isEqualTo("LoginPasswordCreated");
+    }
+}
