@@ -3,6 +3,9 @@ package io.portico.platform.web;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -64,6 +67,14 @@ public final class ExceptionClassifier {
         }
         if (ex instanceof MaxUploadSizeExceededException) {
             return new ApiError(Problem.PAYLOAD_TOO_LARGE, "The request body is too large.");
+        }
+        if (ex instanceof DuplicateKeyException) {
+            // A race between two writes that both passed their checks; the database kept one.
+            return new ApiError(Problem.CONFLICT, "The change conflicts with data written at the same time (a duplicate). Reload and try again.");
+        }
+        if (ex instanceof DataIntegrityViolationException d) {
+            LoggerFactory.getLogger(ExceptionClassifier.class).warn("Constraint violation reached the API: {}", d.getMostSpecificCause().getMessage());
+            return new ApiError(Problem.CONFLICT, "The change conflicts with existing data and was not applied.");
         }
         if (ex instanceof HttpMessageNotReadableException m) {
             return fromJson(m.getCause());
