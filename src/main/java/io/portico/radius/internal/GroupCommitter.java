@@ -105,6 +105,10 @@ final class GroupCommitter implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (writer.getState() == Thread.State.NEW) {
+            queue.forEach(p -> p.stored().completeExceptionally(new IllegalStateException("accounting writer never started")));
+            return;
+        }
         try {
             writer.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
