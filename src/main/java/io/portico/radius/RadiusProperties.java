@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicateWindow             how long a reply is kept to answer retransmissions (RFC 5080)
  * @param maxInFlight                 requests processed at once per listener; more are dropped and counted
  * @param accountingBatchSize         most accounting events written in one transaction
- * @param accountingQueueCapacity     accounting events waiting for the writer; more are dropped (the NAS retries)
+ * @param accountingQueueCapacity     accounting events waiting for the writers; more are dropped (the NAS retries)
+ * @param accountingWriters           writer threads (and so database connections) storing accounting batches
  * @param defaultInterimInterval      interim interval assumed for stale-session detection when the grant had none
  * @param staleMargin                 added to 2 × interim before an open session counts as stale
  * @param secretKey                   key that encrypts NAS shared secrets at rest (any string; hashed to AES-256)
@@ -35,6 +36,7 @@ public record RadiusProperties(@DefaultValue("true") boolean enabled,
                                @DefaultValue("4096") int maxInFlight,
                                @DefaultValue("500") int accountingBatchSize,
                                @DefaultValue("20000") int accountingQueueCapacity,
+                               @DefaultValue("4") int accountingWriters,
                                @DefaultValue("5m") Duration defaultInterimInterval,
                                @DefaultValue("2m") Duration staleMargin,
                                @DefaultValue("") String secretKey,
@@ -47,7 +49,7 @@ public record RadiusProperties(@DefaultValue("true") boolean enabled,
         if (authPort < 0 || authPort > 65535 || acctPort < 0 || acctPort > 65535) {
             throw new IllegalArgumentException("portico.radius: ports must be 0..65535");
         }
-        if (maxInFlight < 1 || accountingBatchSize < 1 || accountingQueueCapacity < accountingBatchSize) {
+        if (maxInFlight < 1 || accountingBatchSize < 1 || accountingWriters < 1 || accountingQueueCapacity < accountingBatchSize) {
             throw new IllegalArgumentException("portico.radius: max-in-flight and accounting-batch-size must be positive, "
                     + "accounting-queue-capacity at least the batch size");
         }

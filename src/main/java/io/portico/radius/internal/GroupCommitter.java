@@ -15,9 +15,11 @@ import io.portico.radius.AccountingEvent;
 import io.portico.radius.AccountingSink;
 
 /**
- * Group commit for accounting: requests queue their event, one writer thread takes whatever has
- * queued (up to the batch size) and stores it in one call to the {@link AccountingSink}, one
- * transaction. Each request's future completes only after that commit, and only then is the
+ * Group commit for accounting: requests queue their event, a few writer threads each take whatever
+ * has queued (up to the batch size) and store it in one call to the {@link AccountingSink}, one
+ * transaction. Several writers keep the database busy while one waits for its commit's flush;
+ * two batches touching one session at once are safe, because the sink is idempotent and a batch
+ * that fails on the conflict is retried. Each request's future completes only after that commit, and only then is the
  * Accounting-Response sent. When the database is down the writer retries the same batch with
  * back-off; nothing is acknowledged meanwhile, and once the queue is full new requests are dropped
  * so the NAS retransmits them later.
@@ -33,19 +35,22 @@ final class GroupCommitter implements AutoCloseable {
     private final int batchSize;
     private final RadiusMetrics metrics;
     private final BlockingQueue<Pending> queue;
-    private final Thread writer;
+    private final List<Thread> writers;
     private volatile boolean running = true;
+    private volatile boolean started;
 
-    GroupCommitter(AccountingSink sink, int batchSize, int capacity, RadiusMetrics metrics) {
+    GroupCommitter(AccountingSink sink, int batchSize, int capacity, int writers, RadiusMetrics metrics) {
         this.sink = sink;
         this.batchSize = batchSize;
         this.metrics = metrics;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.writer = Thread.ofPlatform().daemon().name("radius-accounting-writer").unstarted(this::write);
+        this.writers = java.util.stream.IntStream.range(0, writers)
+                .mapToObj(i -> Thread.ofPlatform().daemon().name("radius-accounting-writer-" + i).unstarted(this::write)).toList();
     }
 
     void start() {
-        writer.start();
+        started = true;
+        writers.forEach(Thread::start);
     }
 
     /** Completes once the event is durably stored; fails at once with {@link RequestPipeline.QueueFullException} when the queue is full. */
@@ -73,8 +78,10 @@ final class GroupCommitter implements AutoCloseable {
                 break;
             }
         }
-        batch.addAll(queue);
         batch.forEach(p -> p.stored().completeExceptionally(new IllegalStateException("accounting writer stopped")));
+        for (Pending left; (left = queue.poll()) != null; ) {
+            left.stored().completeExceptionally(new IllegalStateException("accounting writer stopped"));
+        }
     }
 
     private void store(List<Pending> batch) throws InterruptedException {
@@ -105,15 +112,18 @@ final class GroupCommitter implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (writer.getState() == Thread.State.NEW) {
+        if (!started) {
             queue.forEach(p -> p.stored().completeExceptionally(new IllegalStateException("accounting writer never started")));
             return;
         }
-        try {
-            writer.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (Thread writer : writers) {
+            try {
+                writer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            writer.interrupt();
         }
-        writer.interrupt();
     }
 }

@@ -48,7 +48,8 @@ public class RadiusServer implements SmartLifecycle {
         }
         clients.reload();
         var duplicates = new DuplicateCache(properties.duplicateWindow(), 1_000_000);
-        committer = new GroupCommitter(sink, properties.accountingBatchSize(), properties.accountingQueueCapacity(), metrics);
+        committer = new GroupCommitter(sink, properties.accountingBatchSize(), properties.accountingQueueCapacity(),
+                properties.accountingWriters(), metrics);
         var accounting = new AccountingWork(new AccountingStep(properties.defaultInterimInterval(), properties.staleMargin()), committer);
         try {
             auth = new UdpListener("auth", new InetSocketAddress(properties.bindAddress(), properties.authPort()),

@@ -43,7 +43,7 @@ class GroupCommitterTest {
     void acknowledgesOnlyAfterTheBatchIsStoredEvenAcrossAnOutage() {
         var sink = new FlakySink();
         sink.down.set(true);
-        try (var committer = new GroupCommitter(sink, 100, 1000, new RadiusMetrics(new SimpleMeterRegistry()))) {
+        try (var committer = new GroupCommitter(sink, 100, 1000, 2, new RadiusMetrics(new SimpleMeterRegistry()))) {
             committer.start();
             List<CompletableFuture<Void>> acks = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
@@ -62,7 +62,7 @@ class GroupCommitterTest {
     void refusesAtOnceWhenTheQueueIsFull() {
         var sink = new FlakySink();
         sink.down.set(true);
-        try (var committer = new GroupCommitter(sink, 1, 1, new RadiusMetrics(new SimpleMeterRegistry()))) {
+        try (var committer = new GroupCommitter(sink, 1, 1, 1, new RadiusMetrics(new SimpleMeterRegistry()))) {
             // not started: nothing drains the queue
             assertThat(committer.submit(new NasReset(1, true, Instant.EPOCH))).isNotDone();
             assertThat(committer.submit(new NasReset(2, true, Instant.EPOCH))).isCompletedExceptionally();
