@@ -1,0 +1,22 @@
+package io.portico.radius;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Port where accounting goes. The accounting listener calls {@link #record} from one writer thread
+ * with batches of events (group commit) and answers the NAS only after it returns, so an
+ * implementation must have stored the whole batch durably (committed) before returning, and must
+ * be idempotent per {@link SessionReport#uniqueId()}: retransmissions and replays after a failed
+ * batch arrive again. Throwing fails the whole batch; it is retried and nothing is acknowledged.
+ * <p>
+ * The default is this module's {@code radius_accounting} table. Once the guest domain's
+ * connections land, their module provides the implementation that feeds {@code /v2/client/connections}.
+ */
+public interface AccountingSink {
+
+    void record(List<AccountingEvent> batch);
+
+    /** Closes open sessions whose {@link SessionReport#staleAfter()} has passed; returns how many. Called by a scheduled job. */
+    int closeStale(Instant now);
+}

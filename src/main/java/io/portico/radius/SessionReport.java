@@ -1,0 +1,38 @@
+package io.portico.radius;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One Start, Interim-Update or Stop of an accounting session, in domain words. Counters are totals
+ * since the session started (Gigawords already added), so storing the largest value seen is
+ * idempotent and order-independent.
+ *
+ * @param uniqueId      stable id of the session across its packets (like FreeRADIUS's acctuniqueid):
+ *                      MD5 of Acct-Session-Id, the NAS and the station ids; retransmissions share it
+ * @param sessionId     Acct-Session-Id as the NAS sent it
+ * @param nasAddress    where the NAS sent from: Disconnect-Requests go there
+ * @param uploadedBytes bytes the device sent (Acct-Input-Octets + 2^32 × Acct-Input-Gigawords)
+ * @param downloadedBytes bytes the device received (Acct-Output-Octets + Gigawords)
+ * @param startedAt     when the session began (event time less its session time)
+ * @param reportedAt    when the NAS reported this (arrival less Acct-Delay-Time)
+ * @param staleAfter    when the session counts as stale without another update (2 × interim + margin)
+ */
+public record SessionReport(String uniqueId, long nasClientId, String nasIdentifier, String nasAddress,
+                            Status status, String sessionId, Optional<MacAddress> device, String username,
+                            String calledStationId, Optional<String> framedIp, long uploadedBytes, long downloadedBytes,
+                            Duration sessionTime, Instant startedAt, Instant reportedAt, Instant staleAfter,
+                            Optional<TerminationCause> terminationCause) implements AccountingEvent {
+
+    public enum Status { START, INTERIM, STOP }
+
+    public SessionReport {
+        if (uniqueId == null || uniqueId.length() != 32) {
+            throw new IllegalArgumentException("unique id must be 32 hex digits");
+        }
+        if (uploadedBytes < 0 || downloadedBytes < 0 || sessionTime.isNegative()) {
+            throw new IllegalArgumentException("counters cannot be negative");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.portico.radius.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One UDP socket: a platform thread receives datagrams and hands each to a virtual thread, at most
+ * {@code maxInFlight} at once (the bounded work queue). Past that, datagrams are dropped and
+ * counted; the NAS retransmits. Nothing a datagram contains can stop the receive loop.
+ */
+final class UdpListener implements AutoCloseable {
+
+    /** Handles one datagram; completes with the reply, or null to send nothing. */
+    interface Handler {
+        CompletableFuture<byte @Nullable []> handle(byte[] datagram, int size, InetSocketAddress source);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(UdpListener.class);
+
+    private final String name;
+    private final DatagramChannel channel;
+    private final Handler handler;
+    private final Semaphore inFlight;
+    private final RadiusMetrics metrics;
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("radius-worker-", 0).factory());
+    private final Thread receiver;
+    private volatile boolean running = true;
+
+    UdpListener(String name, InetSocketAddress bind, Handler handler, int maxInFlight, RadiusMetrics metrics) throws IOException {
+        this.name = name;
+        this.handler = handler;
+        this.inFlight = new Semaphore(maxInFlight);
+        this.metrics = metrics;
+        this.channel = DatagramChannel.open();
+        channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
+        channel.bind(bind);
+        this.receiver = Thread.ofPlatform().daemon().name("radius-" + name).unstarted(this::receive);
+    }
+
+    void start() {
+        receiver.start();
+    }
+
+    int port() {
+        try {
+            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void receive() {
+        // One extra octet tells an oversized datagram (more than 4096 octets) from a full one.
+        ByteBuffer buffer = ByteBuffer.allocate(RadiusCodec.MAX_PACKET + 1);
+        while (running) {
+            try {
+                buffer.clear();
+                InetSocketAddress source = (InetSocketAddress) channel.receive(buffer);
+                if (source == null) {
+                    continue;
+                }
+                int size = buffer.position();
+                if (size > RadiusCodec.MAX_PACKET || size < RadiusCodec.HEADER) {
+                    metrics.dropped(name, RadiusMetrics.Drop.MALFORMED);
+                    continue;
+                }
+                if (!inFlight.tryAcquire()) {
+                    metrics.dropped(name, RadiusMetrics.Drop.OVERLOAD);
+                    continue;
+                }
+                byte[] datagram = java.util.Arrays.copyOf(buffer.array(), size);
+                workers.execute(() -> process(datagram, size, source));
+            } catch (ClosedChannelException closed) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (running) {
+                    log.warn("RADIUS {} listener: {}", name, e.toString());
+                }
+            }
+        }
+    }
+
+    private void process(byte[] datagram, int size, InetSocketAddress source) {
+        CompletableFuture<byte @Nullable []> reply;
+        try {
+            reply = handler.handle(datagram, size, source);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            inFlight.release();
+            metrics.dropped(name, RadiusMetrics.Drop.ERROR);
+            log.warn("RADIUS {} request from {} failed: {}", name, source, e.toString());
+            return;
+        }
+        reply.whenComplete((bytes, failure) -> {
+            inFlight.release();
+            if (bytes != null) {
+                send(bytes, source);
+            }
+        });
+    }
+
+    void send(byte[] reply, InetSocketAddress target) {
+        try {
+            channel.send(ByteBuffer.wrap(reply), target);
+        } catch (IOException e) {
+            log.debug("RADIUS {} reply to {} not sent: {}", name, target, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        workers.shutdown();
+    }
+}
