@@ -1,6 +1,5 @@
 package io.portico.platform.scheduling;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,6 +22,9 @@ import com.github.kagkarlsson.scheduler.task.Task;
  * The cluster-safe scheduler behind the engines: db-scheduler on Portico's own database. Every
  * {@link Task} bean is registered; recurring ones are started. Several Portico instances on one
  * database share the table, and each execution is picked by exactly one of them.
+ *
+ * <p>The scheduler ticks on real time. Business time (when an email or a VLAN change is due)
+ * comes from the application's {@link java.time.Clock} inside each task, so tests can move it.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulingConfiguration {
@@ -42,14 +44,14 @@ class SchedulingConfiguration {
     }
 
     @Bean
-    SchedulerLifecycle porticoScheduler(DataSource dataSource, ObjectProvider<Task<?>> taskBeans, SchedulerProperties properties, Clock clock) {
+    SchedulerLifecycle porticoScheduler(DataSource dataSource, ObjectProvider<Task<?>> taskBeans, SchedulerProperties properties) {
         List<Task<?>> tasks = taskBeans.orderedStream().toList();
         List<Task<?>> onStartup = tasks.stream().filter(t -> t instanceof OnStartup).toList();
-        Scheduler scheduler = Scheduler.create(dataSource, tasks)
+        List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
+        Scheduler scheduler = Scheduler.create(dataSource, others)
                 .startTasks(onStartup.stream().map(t -> (Task<?> & OnStartup) t).toList())
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
-                .clock(() -> clock.instant())
                 .build();
         return new SchedulerLifecycle(scheduler, properties.enabled(), tasks.size());
     }
