@@ -1,0 +1,100 @@
+package io.portico.platform.scheduling;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
+import com.github.kagkarlsson.scheduler.task.Task;
+
+/**
+ * The cluster-safe scheduler behind the engines: db-scheduler on Portico's own database. Every
+ * {@link Task} bean is registered; recurring ones are started. Several Portico instances on one
+ * database share the table, and each execution is picked by exactly one of them.
+ *
+ * <p>The scheduler ticks on real time. Business time (when an email or a VLAN change is due)
+ * comes from the application's {@link java.time.Clock} inside each task, so tests can move it.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulingConfiguration.class);
+
+    /**
+     * {@code portico.scheduler.*}.
+     *
+     * @param enabled     run scheduled work on this instance (a read-only replica may turn it off)
+     * @param pollingInterval how often due executions are looked for
+     * @param threads     executions run at once on this instance
+     */
+    @ConfigurationProperties("portico.scheduler")
+    record SchedulerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollingInterval,
+                               @DefaultValue("4") int threads) {
+    }
+
+    @Bean
+    SchedulerLifecycle porticoScheduler(DataSource dataSource, ObjectProvider<Task<?>> taskBeans, SchedulerProperties properties) {
+        List<Task<?>> tasks = taskBeans.orderedStream().toList();
+        List<Task<?>> onStartup = tasks.stream().filter(t -> t instanceof OnStartup).toList();
+        List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
+        Scheduler scheduler = Scheduler.create(dataSource, others)
+                .startTasks(onStartup.stream().map(t -> (Task<?> & OnStartup) t).toList())
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .build();
+        return new SchedulerLifecycle(scheduler, properties.enabled(), tasks.size());
+    }
+
+    /** Starts the scheduler after the application is up and stops it first on shutdown. */
+    public static final class SchedulerLifecycle implements SmartLifecycle {
+
+        private final Scheduler scheduler;
+        private final boolean enabled;
+        private final int taskCount;
+        private volatile boolean running;
+
+        SchedulerLifecycle(Scheduler scheduler, boolean enabled, int taskCount) {
+            this.scheduler = scheduler;
+            this.enabled = enabled;
+            this.taskCount = taskCount;
+        }
+
+        @Override
+        public void start() {
+            if (enabled) {
+                scheduler.start();
+                log.info("Scheduler started with {} tasks", taskCount);
+            }
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            if (enabled) {
+                scheduler.stop();
+            }
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return Integer.MAX_VALUE - 100;
+        }
+    }
+}
