@@ -58,6 +58,12 @@ public record GuestProfile(@Nullable String email, @Nullable String firstName, @
         custom = Collections.unmodifiableList(padded);
     }
 
+    /** This profile with the user agent the portal last saw, when this one has none. */
+    public GuestProfile withUserAgentFrom(GuestProfile previous) {
+        return userAgent != null ? this : new GuestProfile(email, firstName, lastName, displayName, profileUrl, mobilePhone,
+                birthdate, gender, country, region, city, address, postalCode, custom, previous.userAgent());
+    }
+
     /** Custom field 1..10. */
     public @Nullable String custom(int number) {
         return custom.get(number - 1);

@@ -105,8 +105,8 @@ public class GuestService {
     public Guest update(Actor actor, long clientId, long guestId, GuestProfile profile) {
         actor.require(Permission.MANAGE_GUESTS);
         Guest existing = require(actor, clientId, guestId);
-        Guest updated = new Guest(existing.id(), clientId, existing.token(), existing.macAddress(), profile,
-                existing.unsubscribed(), existing.createdAt(), clock.instant());
+        Guest updated = new Guest(existing.id(), clientId, existing.token(), existing.macAddress(),
+                profile.withUserAgentFrom(existing.profile()), existing.unsubscribed(), existing.createdAt(), clock.instant());
         repository.update(updated);
         audit(actor, "/guests/updateGuest", "Guest " + guestId + " updated.");
         return updated;
@@ -143,12 +143,13 @@ public class GuestService {
         return require(actor, clientId, guestId);
     }
 
-    /** Streams the client's guests for the console's CSV export, after the role check. */
-    @Transactional(readOnly = true)
-    public void export(Actor actor, long clientId, @Nullable Boolean unsubscribed, Consumer<Guest> sink) {
+    /**
+     * Checks the actor may export the client's guests; the console calls it before it starts
+     * streaming {@link #forEachGuest}, because a failure after the first byte could not be reported.
+     */
+    public void authorizeExport(Actor actor, long clientId) {
         actor.require(Permission.READ_CONFIGURATION);
         requireClient(actor, clientId);
-        repository.streamByClient(clientId, unsubscribed, sink);
     }
 
     /** Checks the client belongs to the actor's operator; 404 otherwise. */
