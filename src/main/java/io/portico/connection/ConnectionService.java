@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.portico.connection.internal.DeviceClassifier;
 import io.portico.connection.persistence.ConnectionRepository;
-import io.portico.connection.persistence.ConnectionRepository.SessionInsert;
 import io.portico.connection.persistence.ConnectionRepository.SessionRow;
 import io.portico.guest.GuestErased;
 import io.portico.guest.GuestService;
@@ -111,7 +110,7 @@ public class ConnectionService {
 
     /** Bulk-loads complete sessions (demo data and the benchmark loader); no guest lookups. */
     @Transactional
-    public void loadSessions(List<SessionInsert> sessions) {
+    public void loadSessions(List<CompletedSession> sessions) {
         repository.insertAll(sessions);
     }
 

@@ -92,12 +92,17 @@ public class GuestService {
         return insert(clientId, mac, profile);
     }
 
-    /** Bulk insert for the demo data set, in one JDBC batch. */
+    /**
+     * Bulk insert for the demo data set and benchmark loaders, in JDBC batches: the drafts carry
+     * their tokens (so a seeded generator keeps the data deterministic); ids are ignored and
+     * assigned in list order. Returns the client's guest ids, oldest first.
+     */
     @Transactional
-    public List<Long> createAll(long clientId, List<Map.Entry<MacAddress, GuestProfile>> guests) {
-        Instant now = clock.instant();
-        repository.insertAll(guests.stream().map(e -> new Guest(0, clientId, UUID.randomUUID(), e.getKey(), e.getValue(),
-                false, now, now)).toList());
+    public List<Long> importGuests(long clientId, List<Guest> drafts) {
+        if (drafts.stream().anyMatch(g -> g.clientId() != clientId)) {
+            throw new IllegalArgumentException("every imported guest must belong to client " + clientId);
+        }
+        repository.insertAll(drafts);
         return repository.idsByClient(clientId);
     }
 

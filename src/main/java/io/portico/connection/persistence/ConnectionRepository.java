@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.portico.connection.AccountingRecord;
+import io.portico.connection.CompletedSession;
 import io.portico.connection.ConnectionProperties;
 import io.portico.connection.ConnectionQuery;
 
@@ -37,12 +38,6 @@ public class ConnectionRepository {
                              @Nullable String userAgent, @Nullable UUID guestToken, @Nullable String email,
                              @Nullable String phone, @Nullable String firstName, @Nullable String lastName,
                              @Nullable String displayName) {
-    }
-
-    /** A fully known session for bulk loading (demo data, benchmark). */
-    public record SessionInsert(String sessionKey, long clientId, long hotspotId, @Nullable Long guestId, String macAddress,
-                                @Nullable String userAgent, Instant startedAt, long sessionSeconds, long inputOctets,
-                                long outputOctets, @Nullable Integer terminateCause) {
     }
 
     private static final String MERGE = """
@@ -118,13 +113,13 @@ public class ConnectionRepository {
     }
 
     /** Inserts complete sessions in JDBC batches (demo data, benchmark loading). */
-    public void insertAll(List<SessionInsert> sessions) {
+    public void insertAll(List<CompletedSession> sessions) {
         List<Object[]> rows = new ArrayList<>(sessions.size());
-        for (SessionInsert s : sessions) {
+        for (CompletedSession s : sessions) {
             Instant end = s.startedAt().plusSeconds(s.sessionSeconds());
-            rows.add(new @Nullable Object[] {s.sessionKey(), s.clientId(), s.hotspotId(), s.guestId(), s.macAddress(),
-                    s.userAgent(), utc(s.startedAt()), utc(end), utc(end), s.sessionSeconds(), s.inputOctets(),
-                    s.outputOctets(), s.terminateCause()});
+            rows.add(new @Nullable Object[] {s.sessionId().value(), s.clientId(), s.hotspotId(), s.guestId(),
+                    s.macAddress().value(), s.userAgent(), utc(s.startedAt()), utc(end), utc(end), s.sessionSeconds(),
+                    s.inputBytes(), s.outputBytes(), s.terminateCause() == null ? null : s.terminateCause().code()});
         }
         batch.batchUpdate(INSERT, rows);
     }
