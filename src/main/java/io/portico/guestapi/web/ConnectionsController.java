@@ -74,8 +74,20 @@ class ConnectionsController {
         json.writeEndObject();
     }
 
+    /** {@code HH:MM:SS}, hours not wrapping at 24; by hand because it runs once per streamed row. */
     static String onlineTime(Duration d) {
         long s = d.toSeconds();
-        return String.format("%02d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60);
+        StringBuilder sb = new StringBuilder(10);
+        long hours = s / 3600;
+        if (hours < 10) {
+            sb.append('0');
+        }
+        sb.append(hours).append(':');
+        two(sb, (s % 3600) / 60).append(':');
+        return two(sb, s % 60).toString();
+    }
+
+    private static StringBuilder two(StringBuilder sb, long value) {
+        return sb.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }
