@@ -136,7 +136,7 @@ class GuestDemoSeed implements DemoSeed {
                 plans.addGuestPlan(new GuestPlan(0, client.id(), premium.id(), "Week Pass", Duration.ofDays(7), 2499, "USD", now)));
     }
 
-    private static List<Guest> guestDrafts(Client client, int count, Random random, Instant now) {
+    static List<Guest> guestDrafts(Client client, int count, Random random, Instant now) {
         List<Guest> drafts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String first = FIRST[random.nextInt(FIRST.length)];
