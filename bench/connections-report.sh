@@ -71,7 +71,8 @@ FROM=$(date -u -d '30 days ago' +%FT%T)
 URL="http://127.0.0.1:$PORT/v2/client/connections?api_token=$TOKEN&from=$FROM&to=$TO"
 
 # The report's exact SQL (ConnectionRepository.REPORT + REPORT_ORDER), streamed out by psql.
-SQL="select c.hotspot_id, h.name as hotspot_name, c.mac_address, c.started_at, c.last_seen_at, c.ended_at,
+SQL="select c.hotspot_id, h.name as hotspot_name, c.mac_address, c.started_at,
+            coalesce(c.ended_at, c.last_seen_at) as ended_at,
             c.session_seconds, c.input_octets, c.output_octets, c.terminate_cause,
             coalesce(c.user_agent, g.user_agent) as user_agent, g.token, g.email, g.mobile_phone,
             g.first_name, g.last_name, g.display_name

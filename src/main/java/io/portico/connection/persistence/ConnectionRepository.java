@@ -74,7 +74,8 @@ public class ConnectionRepository {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String REPORT = """
-            select c.hotspot_id, h.name as hotspot_name, c.mac_address, c.started_at, c.last_seen_at, c.ended_at,
+            select c.hotspot_id, h.name as hotspot_name, c.mac_address, c.started_at,
+                   coalesce(c.ended_at, c.last_seen_at) as ended_at,
                    c.session_seconds, c.input_octets, c.output_octets, c.terminate_cause,
                    coalesce(c.user_agent, g.user_agent) as user_agent, g.token, g.email, g.mobile_phone,
                    g.first_name, g.last_name, g.display_name
@@ -137,8 +138,7 @@ public class ConnectionRepository {
 
     public static SessionRow row(ResultSet rs) throws SQLException {
         Instant started = rs.getObject("started_at", OffsetDateTime.class).toInstant();
-        OffsetDateTime ended = rs.getObject("ended_at", OffsetDateTime.class);
-        Instant end = ended != null ? ended.toInstant() : rs.getObject("last_seen_at", OffsetDateTime.class).toInstant();
+        Instant end = rs.getObject("ended_at", OffsetDateTime.class).toInstant();
         int cause = rs.getInt("terminate_cause");
         Integer terminateCause = rs.wasNull() ? null : cause;
         return new SessionRow(rs.getLong("hotspot_id"), rs.getString("hotspot_name"), rs.getString("mac_address"),
