@@ -112,6 +112,8 @@ class GuestManagementRoutesTest {
                 "GuestPlanName", "Day", "DurationMinutes", 60), 409, "already exists");
         assertError(manager.post(BASE + "/guests/addGuestPlan", "ClientID", world.client.id(), "SessionProfileID", profile,
                 "GuestPlanName", "Free", "DurationMinutes", 60, "Currency", "dollars"), 400, "Currency");
+        assertError(manager.post(BASE + "/guests/addGuestPlan", "ClientID", world.client.id(), "SessionProfileID", profile,
+                "GuestPlanName", "Forever", "DurationMinutes", Long.MAX_VALUE), 400, "DurationMinutes");
         JsonNode batch = ok(manager.post(BASE + "/guests/addVouchers", "ClientID", world.client.id(), "GuestPlanID", plan,
                 "Count", 5, "MaxUses", 3, "ExpiresUTC.ISO8601", "2099-01-01T00:00:00.000Z"));
         assertThat(batch.get("VoucherCount").asInt()).isEqualTo(5);

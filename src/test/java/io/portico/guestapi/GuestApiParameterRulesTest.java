@@ -136,8 +136,9 @@ class GuestApiParameterRulesTest {
     @Test
     void unsubscribedFiltersGuestsAndAcceptsOnlyTrueOrFalse() {
         Guest other = world.guest("02-00-00-00-00-02", GuestProfile.EMPTY);
-        context.getBean(io.portico.guest.persistence.GuestRepository.class).update(new Guest(other.id(), other.clientId(),
-                other.token(), other.macAddress(), other.profile(), true, other.createdAt(), NOW));
+        var staff = new io.portico.platform.Actor(world.operator.id(), 1, "staff@example.com", "Staff",
+                java.util.Set.of(io.portico.platform.Role.ACCOUNT_MANAGERS), io.portico.platform.RequestOrigin.SYSTEM);
+        world.guests().setUnsubscribed(staff, world.client.id(), other.id(), true);
         var unsubscribed = get("/v2/zapier/client/guests", "unsubscribed=true");
         assertThat(unsubscribed.json()).hasSize(1);
         assertThat(unsubscribed.json().get(0).get("id").asLong()).isEqualTo(other.id());

@@ -59,6 +59,8 @@ class GuestPlanController {
     record VoucherRef(@JsonProperty("ClientID") @Nullable Long clientId, @JsonProperty("VoucherID") @Nullable Long voucherId) {
     }
 
+    private static final long MAX_MINUTES = Duration.ofDays(366 * 5).toMinutes();
+
     private final GuestPlanService plans;
 
     GuestPlanController(GuestPlanService plans) {
@@ -85,8 +87,9 @@ class GuestPlanController {
     @Operation(summary = "Adds a guest plan", description = "DurationMinutes from the plan's start; PriceCents in the Currency's minor unit (default USD).")
     Map<String, @Nullable Object> addGuestPlan(Actor actor, @RequestBody AddGuestPlan r) {
         long minutes = GuestConsoleFields.required("DurationMinutes", r.durationMinutes());
-        if (minutes < 1) {
-            throw io.portico.platform.PorticoException.invalid("DurationMinutes", "DurationMinutes must be at least 1.");
+        if (minutes < 1 || minutes > MAX_MINUTES) {
+            // Checked here as well as in GuestPlan: a huge value would overflow Duration before the record sees it.
+            throw io.portico.platform.PorticoException.invalid("DurationMinutes", "DurationMinutes must be between 1 and " + MAX_MINUTES + ".");
         }
         GuestPlan p = plans.addGuestPlan(actor, GuestConsoleFields.required("ClientID", r.clientId()),
                 GuestConsoleFields.required("SessionProfileID", r.sessionProfileId()), r.name(), Duration.ofMinutes(minutes),
