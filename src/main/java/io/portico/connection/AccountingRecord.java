@@ -1,0 +1,55 @@
+package io.portico.connection;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import io.portico.guest.MacAddress;
+
+/**
+ * One RADIUS accounting packet as the RADIUS module hands it to {@link ConnectionService#record}:
+ * already decoded, with the station MAC normalised. Counters are the packet's cumulative values;
+ * gigawords are added here ({@code octets + gigawords * 2^32}).
+ *
+ * @param operatorId     the operator the sending NAS belongs to
+ * @param nasIdentifier  NAS-Identifier, which names the hotspot
+ * @param userAgent      the device's browser user agent when the portal saw one, else null
+ * @param sessionTime    Acct-Session-Time in seconds (0 on Start)
+ * @param terminateCause Acct-Terminate-Cause (1..22) on Stop, else null
+ * @param eventTime      Event-Timestamp, or the receive time when the NAS sent none
+ */
+public record AccountingRecord(Type type, AccountingSessionId sessionId, long operatorId, String nasIdentifier,
+                               MacAddress macAddress, @Nullable String userAgent, long inputOctets, long inputGigawords,
+                               long outputOctets, long outputGigawords, long sessionTime,
+                               @Nullable TerminateCause terminateCause, Instant eventTime) {
+
+    /** Acct-Status-Type 1, 3 and 2. */
+    public enum Type { START, INTERIM_UPDATE, STOP }
+
+    public AccountingRecord {
+        if (inputOctets < 0 || inputGigawords < 0 || outputOctets < 0 || outputGigawords < 0 || sessionTime < 0) {
+            throw new IllegalArgumentException("accounting counters cannot be negative");
+        }
+        if (inputOctets > 0xFFFF_FFFFL || outputOctets > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("octet counters are 32-bit; the rest belongs in gigawords");
+        }
+        if (userAgent != null && (userAgent.isBlank() || userAgent.length() > 512)) {
+            userAgent = userAgent.isBlank() ? null : userAgent.substring(0, 512);
+        }
+    }
+
+    /** Bytes the device sent: the report's {@code uploaded}. */
+    public long inputBytes() {
+        return (inputGigawords << 32) + inputOctets;
+    }
+
+    /** Bytes the device received: the report's {@code downloaded}. */
+    public long outputBytes() {
+        return (outputGigawords << 32) + outputOctets;
+    }
+
+    /** When the session started: the Start's event time, or the event time less the session time. */
+    public Instant startedAt() {
+        return type == Type.START ? eventTime : eventTime.minusSeconds(sessionTime);
+    }
+}

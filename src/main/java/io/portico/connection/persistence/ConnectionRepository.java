@@ -1,0 +1,169 @@
+package io.portico.connection.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.portico.connection.AccountingRecord;
+import io.portico.connection.CompletedSession;
+import io.portico.connection.ConnectionProperties;
+import io.portico.connection.ConnectionQuery;
+
+/**
+ * SQL for accounting sessions. Writes are one MERGE per packet keyed by session_key (idempotent
+ * for retransmissions and out-of-order packets); the report is read with a fetch size, ordered so
+ * the sessions of one device at one hotspot come together for the streaming merge.
+ */
+@Repository
+public class ConnectionRepository {
+
+    /** One accounting row read for the report, before merging. */
+    public record SessionRow(long hotspotId, String hotspotName, String macAddress, Instant startedAt, Instant endedAt,
+                             long sessionSeconds, long inputOctets, long outputOctets, @Nullable Integer terminateCause,
+                             @Nullable String userAgent, @Nullable UUID guestToken, @Nullable String email,
+                             @Nullable String phone, @Nullable String firstName, @Nullable String lastName,
+                             @Nullable String displayName) {
+    }
+
+    private static final String MERGE = """
+            merge into connection_session t
+            using (select cast(? as varchar(64)) as session_key, cast(? as bigint) as client_id,
+                          cast(? as bigint) as hotspot_id, cast(? as bigint) as guest_id,
+                          cast(? as varchar(17)) as mac_address, cast(? as varchar(512)) as user_agent,
+                          cast(? as timestamp with time zone) as started_at,
+                          cast(? as timestamp with time zone) as last_seen_at,
+                          cast(? as timestamp with time zone) as ended_at, cast(? as bigint) as session_seconds,
+                          cast(? as bigint) as input_octets, cast(? as bigint) as output_octets,
+                          cast(? as smallint) as terminate_cause) s
+               on t.session_key = s.session_key
+             when matched then update set
+                  started_at = least(t.started_at, s.started_at),
+                  last_seen_at = greatest(t.last_seen_at, s.last_seen_at),
+                  ended_at = coalesce(t.ended_at, s.ended_at),
+                  session_seconds = greatest(t.session_seconds, s.session_seconds),
+                  input_octets = greatest(t.input_octets, s.input_octets),
+                  output_octets = greatest(t.output_octets, s.output_octets),
+                  terminate_cause = coalesce(t.terminate_cause, s.terminate_cause),
+                  user_agent = coalesce(t.user_agent, s.user_agent)
+             when not matched then insert (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
+                                           started_at, last_seen_at, ended_at, session_seconds, input_octets,
+                                           output_octets, terminate_cause)
+                  values (s.session_key, s.client_id, s.hotspot_id, s.guest_id, s.mac_address, s.user_agent,
+                          s.started_at, s.last_seen_at, s.ended_at, s.session_seconds, s.input_octets,
+                          s.output_octets, s.terminate_cause)""";
+
+    private static final String INSERT = """
+            insert into connection_session (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
+                                            started_at, last_seen_at, ended_at, session_seconds, input_octets,
+                                            output_octets, terminate_cause)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String REPORT = """
+            select c.hotspot_id, h.name as hotspot_name, c.mac_address, c.started_at,
+                   coalesce(c.ended_at, c.last_seen_at) as ended_at,
+                   c.session_seconds, c.input_octets, c.output_octets, c.terminate_cause,
+                   coalesce(c.user_agent, g.user_agent) as user_agent, g.token, g.email, g.mobile_phone,
+                   g.first_name, g.last_name, g.display_name
+              from connection_session c
+              join hotspot h on h.id = c.hotspot_id
+              left join guest g on g.id = c.guest_id
+             where c.client_id = ? and c.started_at >= ? and c.started_at < ?""";
+
+    /** The report's order: sessions of one device at one hotspot together, oldest first. */
+    public static final String REPORT_ORDER = " order by c.hotspot_id, c.mac_address, c.started_at, c.id";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final JdbcTemplate streaming;
+
+    ConnectionRepository(JdbcClient jdbc, DataSource dataSource, ConnectionProperties properties) {
+        this.jdbc = jdbc;
+        this.batch = new JdbcTemplate(dataSource);
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(properties.fetchSize());
+    }
+
+    /** Merges packets into their sessions in one JDBC batch (group commit). */
+    public void merge(List<AccountingRecord> records, List<Long> clientIds, List<Long> hotspotIds,
+                      List<@Nullable Long> guestIds) {
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            AccountingRecord r = records.get(i);
+            boolean stop = r.type() == AccountingRecord.Type.STOP;
+            rows.add(new @Nullable Object[] {r.sessionId().value(), clientIds.get(i), hotspotIds.get(i), guestIds.get(i),
+                    r.macAddress().value(), r.userAgent(), utc(r.startedAt()), utc(r.eventTime()),
+                    stop ? utc(r.eventTime()) : null, r.sessionTime(), r.inputBytes(), r.outputBytes(),
+                    stop && r.terminateCause() != null ? r.terminateCause().code() : null});
+        }
+        batch.batchUpdate(MERGE, rows);
+    }
+
+    /** Inserts complete sessions in JDBC batches (demo data, benchmark loading). */
+    public void insertAll(List<CompletedSession> sessions) {
+        List<Object[]> rows = new ArrayList<>(sessions.size());
+        for (CompletedSession s : sessions) {
+            Instant end = s.startedAt().plusSeconds(s.sessionSeconds());
+            rows.add(new @Nullable Object[] {s.sessionId().value(), s.clientId(), s.hotspotId(), s.guestId(),
+                    s.macAddress().value(), s.userAgent(), utc(s.startedAt()), utc(end), utc(end), s.sessionSeconds(),
+                    s.inputBytes(), s.outputBytes(), s.terminateCause() == null ? null : s.terminateCause().code()});
+        }
+        batch.batchUpdate(INSERT, rows);
+    }
+
+    /** Streams the client's sessions started in the query's range, in {@link #REPORT_ORDER}. */
+    public void streamReport(long clientId, ConnectionQuery query, RowCallbackHandler handler) {
+        List<Object> args = new ArrayList<>(List.of(clientId, utc(query.from()), utc(query.to())));
+        String hotspots = "";
+        if (!query.hotspotIds().isEmpty()) {
+            hotspots = " and c.hotspot_id in (" + String.join(", ", Collections.nCopies(query.hotspotIds().size(), "?")) + ")";
+            args.addAll(query.hotspotIds().stream().sorted().toList());
+        }
+        streaming.query(REPORT + hotspots + REPORT_ORDER, handler, args.toArray());
+    }
+
+    public static SessionRow row(ResultSet rs) throws SQLException {
+        Instant started = rs.getObject("started_at", OffsetDateTime.class).toInstant();
+        Instant end = rs.getObject("ended_at", OffsetDateTime.class).toInstant();
+        int cause = rs.getInt("terminate_cause");
+        Integer terminateCause = rs.wasNull() ? null : cause;
+        return new SessionRow(rs.getLong("hotspot_id"), rs.getString("hotspot_name"), rs.getString("mac_address"),
+                started, end, rs.getLong("session_seconds"), rs.getLong("input_octets"), rs.getLong("output_octets"),
+                terminateCause, rs.getString("user_agent"), rs.getObject("token", UUID.class), rs.getString("email"),
+                rs.getString("mobile_phone"), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("display_name"));
+    }
+
+    /** The hotspot of the guest's latest session. */
+    public Optional<Long> lastHotspotId(long clientId, long guestId) {
+        return jdbc.sql("""
+                        select hotspot_id from connection_session where client_id = ? and guest_id = ?
+                         order by started_at desc, id desc fetch first 1 rows only""")
+                .params(clientId, guestId).query(Long.class).optional();
+    }
+
+    /** Detaches an erased guest's sessions and replaces their MAC by an unlinkable one. */
+    public int anonymise(long clientId, long guestId, String replacementMac) {
+        return jdbc.sql("update connection_session set guest_id = null, mac_address = ?, user_agent = null"
+                        + " where client_id = ? and guest_id = ?")
+                .params(replacementMac, clientId, guestId).update();
+    }
+
+    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

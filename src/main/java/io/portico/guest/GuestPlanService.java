@@ -1,0 +1,257 @@
+package io.portico.guest;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.portico.guest.persistence.PlanRepository;
+import io.portico.platform.Actor;
+import io.portico.platform.AdministratorActed;
+import io.portico.platform.Permission;
+import io.portico.platform.PorticoException;
+
+/**
+ * Entry point for what guests can buy and what they bought: session profiles, guest plans,
+ * vouchers and purchases. The console manages them; the guest API lists purchases; the RADIUS
+ * module asks for a guest's {@link #activePlan} and redeems vouchers ({@link #redeemVoucher}).
+ */
+@Service
+public class GuestPlanService {
+
+    /** Voucher code alphabet: no 0/O, 1/I/L, so codes survive being read aloud or retyped. */
+    private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final int CODE_LENGTH = 10;
+    public static final String VOUCHER_GATEWAY = "Voucher";
+    public static final String MANUAL_GATEWAY = "Manual";
+
+    private final PlanRepository repository;
+    private final GuestService guests;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom secureRandom = new SecureRandom();
+
+    GuestPlanService(PlanRepository repository, GuestService guests, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.guests = guests;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- session profiles and guest plans ----
+
+    @Transactional
+    public SessionProfile addSessionProfile(Actor actor, long clientId, String name, @Nullable Duration sessionTimeout,
+                                            @Nullable Duration idleTimeout, @Nullable Long downloadKbps,
+                                            @Nullable Long uploadKbps, @Nullable Long dataCapBytes) {
+        actor.require(Permission.MANAGE_PLANS);
+        guests.requireClient(actor, clientId);
+        SessionProfile profile = addSessionProfile(new SessionProfile(0, clientId, name, sessionTimeout, idleTimeout,
+                downloadKbps, uploadKbps, dataCapBytes, clock.instant()));
+        audit(actor, "/guests/addSessionProfile", "Session profile added: " + profile.name() + ".");
+        return profile;
+    }
+
+    /** Adds a session profile without an acting administrator (demo data, tests). */
+    @Transactional
+    public SessionProfile addSessionProfile(SessionProfile draft) {
+        if (repository.findSessionProfileByName(draft.clientId(), draft.name()).isPresent()) {
+            throw PorticoException.conflict("Session profile " + draft.name() + " already exists.");
+        }
+        return repository.insert(draft);
+    }
+
+    public List<SessionProfile> listSessionProfiles(Actor actor, long clientId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.requireClient(actor, clientId);
+        return repository.listSessionProfiles(clientId);
+    }
+
+    @Transactional
+    public GuestPlan addGuestPlan(Actor actor, long clientId, long sessionProfileId, String name, Duration duration,
+                                  long priceCents, String currency) {
+        actor.require(Permission.MANAGE_PLANS);
+        guests.requireClient(actor, clientId);
+        GuestPlan plan = addGuestPlan(new GuestPlan(0, clientId, sessionProfileId, name, duration, priceCents, currency,
+                clock.instant()));
+        audit(actor, "/guests/addGuestPlan", "Guest plan added: " + plan.name() + ".");
+        return plan;
+    }
+
+    /** Adds a guest plan without an acting administrator (demo data, tests). */
+    @Transactional
+    public GuestPlan addGuestPlan(GuestPlan draft) {
+        repository.findSessionProfile(draft.sessionProfileId()).filter(p -> p.clientId() == draft.clientId())
+                .orElseThrow(() -> PorticoException.notFound("Unknown session profile " + draft.sessionProfileId() + "."));
+        if (repository.findGuestPlanByName(draft.clientId(), draft.name()).isPresent()) {
+            throw PorticoException.conflict("Guest plan " + draft.name() + " already exists.");
+        }
+        return repository.insert(draft);
+    }
+
+    public List<GuestPlan> listGuestPlans(Actor actor, long clientId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.requireClient(actor, clientId);
+        return repository.listGuestPlans(clientId);
+    }
+
+    // ---- vouchers ----
+
+    /** Creates one voucher (with a chosen or random code) or a batch of random-code vouchers. */
+    @Transactional
+    public List<Voucher> createVouchers(Actor actor, NewVouchers request) {
+        actor.require(Permission.MANAGE_GUESTS);
+        guests.requireClient(actor, request.clientId());
+        List<Voucher> vouchers = createVouchers(request, secureRandom);
+        audit(actor, "/guests/addVouchers", vouchers.size() + " voucher(s) added for guest plan " + request.guestPlanId()
+                + (request.maxUses() == 1 ? " (single-use)." : " (" + request.maxUses() + " uses each)."));
+        return vouchers;
+    }
+
+    /** Creates vouchers with codes drawn from the given generator (demo data passes a seeded one). */
+    @Transactional
+    public List<Voucher> createVouchers(NewVouchers request, RandomGenerator random) {
+        requirePlan(request.clientId(), request.guestPlanId());
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
+            throw PorticoException.invalid("ExpiresUTC.ISO8601", "ExpiresUTC.ISO8601 must be in the future.");
+        }
+        List<Voucher> created = new ArrayList<>(request.count());
+        for (int i = 0; i < request.count(); i++) {
+            String code = request.code() != null ? request.code() : uniqueCode(request.clientId(), random);
+            if (repository.findVoucherByCode(request.clientId(), code).isPresent()) {
+                throw PorticoException.conflict("Voucher code " + code + " already exists.");
+            }
+            created.add(repository.insert(new Voucher(0, request.clientId(), request.guestPlanId(), code,
+                    request.maxUses(), 0, request.expiresAt(), null, clock.instant())));
+        }
+        return created;
+    }
+
+    private String uniqueCode(long clientId, RandomGenerator random) {
+        while (true) {
+            StringBuilder sb = new StringBuilder(CODE_LENGTH);
+            for (int i = 0; i < CODE_LENGTH; i++) {
+                sb.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+            }
+            if (repository.findVoucherByCode(clientId, sb.toString()).isEmpty()) {
+                return sb.toString();
+            }
+        }
+    }
+
+    public List<Voucher> listVouchers(Actor actor, long clientId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.requireClient(actor, clientId);
+        return repository.listVouchers(clientId);
+    }
+
+    @Transactional
+    public void revokeVoucher(Actor actor, long clientId, long voucherId) {
+        actor.require(Permission.MANAGE_GUESTS);
+        guests.requireClient(actor, clientId);
+        Voucher voucher = repository.findVoucher(voucherId).filter(v -> v.clientId() == clientId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown voucher " + voucherId + "."));
+        repository.revokeVoucher(voucher.id(), clock.instant());
+        audit(actor, "/guests/revokeVoucher", "Voucher " + voucher.code() + " revoked.");
+    }
+
+    /**
+     * Redeems a voucher code for a device at the client: finds or creates the guest, takes one use
+     * of the voucher and starts its guest plan now. Called by RADIUS (code as password) and the
+     * captive portal. 404 for unknown codes; 409 when used up, expired or revoked.
+     */
+    @Transactional
+    public Purchase redeemVoucher(long clientId, String code, MacAddress mac) {
+        String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        Voucher voucher = repository.findVoucherByCode(clientId, normalised)
+                .orElseThrow(() -> PorticoException.notFound("Unknown voucher code."));
+        Instant now = clock.instant();
+        if (!voucher.redeemableAt(now) || !repository.takeUse(voucher.id())) {
+            throw PorticoException.conflict("Voucher " + voucher.code() + " is used up, expired or revoked.");
+        }
+        Guest guest = guests.findOrCreate(clientId, mac);
+        GuestPlan plan = requirePlan(clientId, voucher.guestPlanId());
+        return repository.insert(new Purchase(0, clientId, guest.id(), plan.id(), now, now.plus(plan.duration()),
+                VOUCHER_GATEWAY, voucher.code(), null, now));
+    }
+
+    // ---- purchases ----
+
+    /** Grants a guest a plan from now (staff courtesy); recorded with payment gateway "Manual". */
+    @Transactional
+    public Purchase grant(Actor actor, long clientId, long guestId, long guestPlanId) {
+        actor.require(Permission.MANAGE_GUESTS);
+        guests.require(actor, clientId, guestId);
+        Instant now = clock.instant();
+        Purchase purchase = recordPayment(clientId, guestId, guestPlanId, MANUAL_GATEWAY,
+                "GRANT-" + actor.administratorId() + "-" + now.toEpochMilli(), now);
+        audit(actor, "/guests/grantGuestPlan", "Guest plan " + guestPlanId + " granted to guest " + guestId + ".");
+        return purchase;
+    }
+
+    /** Records a paid purchase (captive portal payment, demo data) starting at {@code startsAt}. */
+    @Transactional
+    public Purchase recordPayment(long clientId, long guestId, long guestPlanId, String paymentGateway,
+                                  String transactionId, Instant startsAt) {
+        guests.find(clientId, guestId).orElseThrow(() -> PorticoException.notFound("Unknown guest " + guestId + "."));
+        GuestPlan plan = requirePlan(clientId, guestPlanId);
+        return repository.insert(new Purchase(0, clientId, guestId, plan.id(), startsAt, startsAt.plus(plan.duration()),
+                paymentGateway, transactionId, null, clock.instant()));
+    }
+
+    /** Bulk insert of already-checked purchases for the demo data set. */
+    @Transactional
+    public void recordAll(List<Purchase> purchases) {
+        repository.insertAll(purchases);
+    }
+
+    /** Ends a purchase now; RADIUS should then disconnect the device (its plan no longer grants access). */
+    @Transactional
+    public Purchase revoke(Actor actor, long clientId, long purchaseId) {
+        actor.require(Permission.MANAGE_GUESTS);
+        guests.requireClient(actor, clientId);
+        Purchase purchase = repository.findPurchase(purchaseId).filter(p -> p.clientId() == clientId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown purchase " + purchaseId + "."));
+        if (purchase.revokedAt() != null) {
+            throw PorticoException.conflict("Purchase " + purchaseId + " is already revoked.");
+        }
+        repository.revoke(purchaseId, clock.instant());
+        audit(actor, "/guests/revokeGuestPlan", "Guest plan purchase " + purchaseId + " revoked.");
+        return repository.findPurchase(purchaseId).orElseThrow();
+    }
+
+    public List<Purchase> listPurchases(Actor actor, long clientId, long guestId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.require(actor, clientId, guestId);
+        return repository.listPurchases(guestId);
+    }
+
+    /** The plan that grants the guest access at the instant (latest expiry wins); empty when none. */
+    public Optional<ActiveGuestPlan> activePlan(long clientId, long guestId, Instant at) {
+        return repository.findActive(clientId, guestId, at);
+    }
+
+    /** The guest API's guest plan list: purchases started since the instant, in the state as of now. */
+    public List<PurchaseDetails> purchasesStartedSince(long clientId, Instant since, PlanState state) {
+        return repository.startedSince(clientId, since, state, clock.instant());
+    }
+
+    public GuestPlan requirePlan(long clientId, long guestPlanId) {
+        return repository.findGuestPlan(guestPlanId).filter(p -> p.clientId() == clientId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown guest plan " + guestPlanId + "."));
+    }
+
+    private void audit(Actor actor, String function, String message) {
+        events.publishEvent(AdministratorActed.by(actor, function, Map.of("message", message), clock.instant()));
+    }
+}

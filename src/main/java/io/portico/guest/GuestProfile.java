@@ -1,0 +1,82 @@
+package io.portico.guest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.portico.platform.PorticoException;
+
+/**
+ * What a guest told the captive portal (or staff entered): names, contact, address and the ten
+ * operator-defined custom fields. Every field is optional; blank text is stored as null.
+ * Validates lengths and the e-mail shape on construction.
+ */
+public record GuestProfile(@Nullable String email, @Nullable String firstName, @Nullable String lastName,
+                           @Nullable String displayName, @Nullable String profileUrl, @Nullable String mobilePhone,
+                           @Nullable LocalDate birthdate, @Nullable String gender, @Nullable String country,
+                           @Nullable String region, @Nullable String city, @Nullable String address,
+                           @Nullable String postalCode, List<@Nullable String> custom, @Nullable String userAgent) {
+
+    public static final int CUSTOM_FIELDS = 10;
+    public static final GuestProfile EMPTY = new GuestProfile(null, null, null, null, null, null, null, null, null,
+            null, null, null, null, List.of(), null);
+
+    public GuestProfile {
+        email = text("Email", email, 254);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw PorticoException.invalid("Email", "Email '" + email + "' is not an e-mail address.");
+        }
+        firstName = text("FirstName", firstName, 100);
+        lastName = text("LastName", lastName, 100);
+        displayName = text("DisplayName", displayName, 200);
+        profileUrl = text("ProfileURL", profileUrl, 500);
+        mobilePhone = text("MobilePhone", mobilePhone, 32);
+        if (mobilePhone != null && !mobilePhone.matches("\\+?[0-9 ()./-]{3,32}")) {
+            throw PorticoException.invalid("MobilePhone", "MobilePhone '" + mobilePhone + "' is not a phone number.");
+        }
+        gender = text("Gender", gender, 20);
+        country = text("Country", country, 100);
+        region = text("Region", region, 100);
+        city = text("City", city, 100);
+        address = text("Address", address, 200);
+        postalCode = text("PostalCode", postalCode, 20);
+        userAgent = userAgent == null || userAgent.isBlank() ? null
+                : userAgent.strip().substring(0, Math.min(512, userAgent.strip().length()));
+        if (custom == null) {
+            custom = List.of();
+        }
+        if (custom.size() > CUSTOM_FIELDS) {
+            throw PorticoException.invalid("Custom", "At most " + CUSTOM_FIELDS + " custom fields.");
+        }
+        List<@Nullable String> padded = new ArrayList<>(CUSTOM_FIELDS);
+        for (int i = 0; i < CUSTOM_FIELDS; i++) {
+            padded.add(i < custom.size() ? text("Custom" + (i + 1), custom.get(i), 500) : null);
+        }
+        custom = Collections.unmodifiableList(padded);
+    }
+
+    /** This profile with the user agent the portal last saw, when this one has none. */
+    public GuestProfile withUserAgentFrom(GuestProfile previous) {
+        return userAgent != null ? this : new GuestProfile(email, firstName, lastName, displayName, profileUrl, mobilePhone,
+                birthdate, gender, country, region, city, address, postalCode, custom, previous.userAgent());
+    }
+
+    /** Custom field 1..10. */
+    public @Nullable String custom(int number) {
+        return custom.get(number - 1);
+    }
+
+    private static @Nullable String text(String field, @Nullable String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            throw PorticoException.invalid(field, field + " must be at most " + max + " characters.");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,184 @@
+package io.portico.guest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.portico.guest.persistence.GuestRepository;
+import io.portico.platform.Actor;
+import io.portico.platform.AdministratorActed;
+import io.portico.platform.Permission;
+import io.portico.platform.PorticoException;
+import io.portico.tenant.TenantService;
+
+/**
+ * Entry point for guests: the guest API reads profiles and streams guest lists, the console
+ * creates, changes, unsubscribes, erases and exports them, and the RADIUS module finds a guest
+ * by MAC or creates one on first sight ({@link #findOrCreate}).
+ */
+@Service
+public class GuestService {
+
+    private final GuestRepository repository;
+    private final TenantService tenants;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    GuestService(GuestRepository repository, TenantService tenants, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.tenants = tenants;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- RADIUS and captive portal ----
+
+    /** The client's guest for a device; empty when the MAC was never seen at the client. */
+    public Optional<Guest> findByMac(long clientId, MacAddress mac) {
+        return repository.findByMac(clientId, mac);
+    }
+
+    /**
+     * The client's guest for a device, created with an empty profile on first sight (the first
+     * RADIUS request of an unknown MAC). Idempotent per client and MAC.
+     */
+    @Transactional
+    public Guest findOrCreate(long clientId, MacAddress mac) {
+        return repository.findByMac(clientId, mac).orElseGet(() -> insert(clientId, mac, GuestProfile.EMPTY));
+    }
+
+    // ---- guest API ----
+
+    /** A guest by token within the client; empty for unknown tokens and other clients' guests. */
+    public Optional<Guest> findByToken(long clientId, UUID token) {
+        return repository.findByToken(token).filter(g -> g.clientId() == clientId);
+    }
+
+    /**
+     * Hands every guest of the client to the sink, newest first (by id), reading rows as it goes so
+     * memory stays flat for millions of guests. {@code unsubscribed} filters when not null.
+     */
+    @Transactional(readOnly = true)
+    public void forEachGuest(long clientId, @Nullable Boolean unsubscribed, Consumer<Guest> sink) {
+        repository.streamByClient(clientId, unsubscribed, sink);
+    }
+
+    // ---- console ----
+
+    @Transactional
+    public Guest create(Actor actor, long clientId, MacAddress mac, GuestProfile profile) {
+        actor.require(Permission.MANAGE_GUESTS);
+        requireClient(actor, clientId);
+        if (repository.findByMac(clientId, mac).isPresent()) {
+            throw PorticoException.conflict("Guest " + mac + " already exists for this client.");
+        }
+        Guest guest = insert(clientId, mac, profile);
+        audit(actor, "/guests/addGuest", "Guest added: " + guest.id() + " (" + mac + ").");
+        return guest;
+    }
+
+    /** Adds a guest without an acting administrator (captive portal sign-in, demo data, tests). */
+    @Transactional
+    public Guest create(long clientId, MacAddress mac, GuestProfile profile) {
+        return insert(clientId, mac, profile);
+    }
+
+    /**
+     * Bulk insert for the demo data set and benchmark loaders, in JDBC batches: the drafts carry
+     * their tokens (so a seeded generator keeps the data deterministic); ids are ignored and
+     * assigned in list order. Returns the client's guest ids, oldest first.
+     */
+    @Transactional
+    public List<Long> importGuests(long clientId, List<Guest> drafts) {
+        if (drafts.stream().anyMatch(g -> g.clientId() != clientId)) {
+            throw new IllegalArgumentException("every imported guest must belong to client " + clientId);
+        }
+        repository.insertAll(drafts);
+        return repository.idsByClient(clientId);
+    }
+
+    @Transactional
+    public Guest update(Actor actor, long clientId, long guestId, GuestProfile profile) {
+        actor.require(Permission.MANAGE_GUESTS);
+        Guest existing = require(actor, clientId, guestId);
+        Guest updated = new Guest(existing.id(), clientId, existing.token(), existing.macAddress(),
+                profile.withUserAgentFrom(existing.profile()), existing.unsubscribed(), existing.createdAt(), clock.instant());
+        repository.update(updated);
+        audit(actor, "/guests/updateGuest", "Guest " + guestId + " updated.");
+        return updated;
+    }
+
+    /** Marks a guest unsubscribed (or subscribed again) from marketing. */
+    @Transactional
+    public Guest setUnsubscribed(Actor actor, long clientId, long guestId, boolean unsubscribed) {
+        actor.require(Permission.MANAGE_GUESTS);
+        Guest existing = require(actor, clientId, guestId);
+        Guest updated = new Guest(existing.id(), clientId, existing.token(), existing.macAddress(), existing.profile(),
+                unsubscribed, existing.createdAt(), clock.instant());
+        repository.update(updated);
+        audit(actor, "/guests/unsubscribeGuest", "Guest " + guestId + (unsubscribed ? " unsubscribed." : " subscribed again."));
+        return updated;
+    }
+
+    /**
+     * Erases a guest on a privacy request: the profile and its purchases are deleted and its
+     * connections anonymised (by the connection module, listening to {@link GuestErased}).
+     */
+    @Transactional
+    public void erase(Actor actor, long clientId, long guestId) {
+        actor.require(Permission.MANAGE_GUESTS);
+        require(actor, clientId, guestId);
+        events.publishEvent(new GuestErased(clientId, guestId));
+        repository.deletePurchases(guestId);
+        repository.delete(guestId);
+        audit(actor, "/guests/eraseGuest", "Guest " + guestId + " erased (privacy request).");
+    }
+
+    public Guest get(Actor actor, long clientId, long guestId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return require(actor, clientId, guestId);
+    }
+
+    /**
+     * Checks the actor may export the client's guests; the console calls it before it starts
+     * streaming {@link #forEachGuest}, because a failure after the first byte could not be reported.
+     */
+    public void authorizeExport(Actor actor, long clientId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        requireClient(actor, clientId);
+    }
+
+    /** Checks the client belongs to the actor's operator; 404 otherwise. */
+    public void requireClient(Actor actor, long clientId) {
+        tenants.findClient(actor.operatorId(), clientId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown client " + clientId + "."));
+    }
+
+    Guest require(Actor actor, long clientId, long guestId) {
+        requireClient(actor, clientId);
+        return repository.find(guestId).filter(g -> g.clientId() == clientId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown guest " + guestId + "."));
+    }
+
+    Optional<Guest> find(long clientId, long guestId) {
+        return repository.find(guestId).filter(g -> g.clientId() == clientId);
+    }
+
+    private Guest insert(long clientId, MacAddress mac, GuestProfile profile) {
+        Instant now = clock.instant();
+        return repository.insert(new Guest(0, clientId, UUID.randomUUID(), mac, profile, false, now, now));
+    }
+
+    private void audit(Actor actor, String function, String message) {
+        events.publishEvent(AdministratorActed.by(actor, function, Map.of("message", message), clock.instant()));
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Guests of a client's hotspots (one per device MAC), their profiles, and what they can buy:
+ * session profiles, guest plans, purchases and vouchers. {@link io.portico.guest.GuestService}
+ * owns guests; {@link io.portico.guest.GuestPlanService} owns plans, purchases and vouchers.
+ */
+@NullMarked
+package io.portico.guest;
+
+import org.jspecify.annotations.NullMarked;

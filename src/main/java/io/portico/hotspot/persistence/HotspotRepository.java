@@ -1,0 +1,62 @@
+package io.portico.hotspot.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.portico.hotspot.Hotspot;
+
+/** SQL for the hotspot table. */
+@Repository
+public class HotspotRepository {
+
+    private final JdbcClient jdbc;
+
+    HotspotRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Hotspot insert(Hotspot h) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into hotspot (operator_id, client_id, venue_id, name, nas_identifier, created_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(h.operatorId(), h.clientId(), h.venueId(), h.name(), h.nasIdentifier(),
+                        OffsetDateTime.ofInstant(h.createdAt(), ZoneOffset.UTC))
+                .update(keys, "id");
+        return new Hotspot(keys.getKeyAs(Long.class), h.operatorId(), h.clientId(), h.venueId(), h.name(),
+                h.nasIdentifier(), h.createdAt());
+    }
+
+    public void update(Hotspot h) {
+        jdbc.sql("update hotspot set venue_id = ?, name = ?, nas_identifier = ? where id = ?")
+                .params(h.venueId(), h.name(), h.nasIdentifier(), h.id()).update();
+    }
+
+    public Optional<Hotspot> find(long id) {
+        return jdbc.sql("select * from hotspot where id = ?").param(id).query(HotspotRepository::hotspot).optional();
+    }
+
+    public Optional<Hotspot> findByNasIdentifier(long operatorId, String nasIdentifier) {
+        return jdbc.sql("select * from hotspot where operator_id = ? and nas_identifier = ?")
+                .params(operatorId, nasIdentifier).query(HotspotRepository::hotspot).optional();
+    }
+
+    public List<Hotspot> listByClient(long clientId) {
+        return jdbc.sql("select * from hotspot where client_id = ? order by name, id").param(clientId)
+                .query(HotspotRepository::hotspot).list();
+    }
+
+    private static Hotspot hotspot(ResultSet rs, int row) throws SQLException {
+        return new Hotspot(rs.getLong("id"), rs.getLong("operator_id"), rs.getLong("client_id"), rs.getLong("venue_id"),
+                rs.getString("name"), rs.getString("nas_identifier"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}
