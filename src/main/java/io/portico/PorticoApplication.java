@@ -6,13 +6,16 @@ import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Starts the one Portico deployable: both HTTP APIs, and (as later modules add them) the
  * RADIUS listeners and engines. {@code --demo} or {@code PORTICO_DEMO=true} loads demo data.
  */
-@SpringBootApplication
+// Modules are independent and may reuse a simple class name (guest's and plan's PlanRepository):
+// bean names are fully qualified so they never collide.
+@SpringBootApplication(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class PorticoApplication {

@@ -2,9 +2,11 @@ package io.portico.platform.scheduling;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,48 +50,54 @@ class SchedulingConfiguration {
         List<Task<?>> tasks = taskBeans.orderedStream().toList();
         List<Task<?>> onStartup = tasks.stream().filter(t -> t instanceof OnStartup).toList();
         List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
-        Scheduler scheduler = Scheduler.create(dataSource, others)
+        Supplier<Scheduler> factory = () -> Scheduler.create(dataSource, others)
                 .startTasks(onStartup.stream().map(t -> (Task<?> & OnStartup) t).toList())
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .build();
-        return new SchedulerLifecycle(scheduler, properties.enabled(), tasks.size());
+        return new SchedulerLifecycle(factory, properties.enabled(), tasks.size());
     }
 
-    /** Starts the scheduler after the application is up and stops it first on shutdown. */
+    /**
+     * Starts a scheduler after the application is up and stops it first on shutdown. A stopped
+     * db-scheduler cannot be restarted, so each start builds a new one (Spring may stop and
+     * restart a context, as the test framework does with cached contexts).
+     */
     public static final class SchedulerLifecycle implements SmartLifecycle {
 
-        private final Scheduler scheduler;
+        private final Supplier<Scheduler> factory;
         private final boolean enabled;
         private final int taskCount;
-        private volatile boolean running;
+        private volatile @Nullable Scheduler scheduler;
 
-        SchedulerLifecycle(Scheduler scheduler, boolean enabled, int taskCount) {
-            this.scheduler = scheduler;
+        SchedulerLifecycle(Supplier<Scheduler> factory, boolean enabled, int taskCount) {
+            this.factory = factory;
             this.enabled = enabled;
             this.taskCount = taskCount;
         }
 
         @Override
-        public void start() {
-            if (enabled) {
-                scheduler.start();
+        public synchronized void start() {
+            if (enabled && scheduler == null) {
+                Scheduler started = factory.get();
+                started.start();
+                scheduler = started;
                 log.info("Scheduler started with {} tasks", taskCount);
             }
-            running = true;
         }
 
         @Override
-        public void stop() {
-            if (enabled) {
-                scheduler.stop();
+        public synchronized void stop() {
+            Scheduler running = scheduler;
+            if (running != null) {
+                running.stop();
+                scheduler = null;
             }
-            running = false;
         }
 
         @Override
         public boolean isRunning() {
-            return running;
+            return scheduler != null;
         }
 
         @Override
