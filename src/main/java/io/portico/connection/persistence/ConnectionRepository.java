@@ -191,7 +191,7 @@ public class ConnectionRepository {
             }
         } finally {
             if (copy.isActive()) {
-                copy.cancelCopy();
+                stop(connection.unwrap(PGConnection.class), copy);
             }
         }
     }
@@ -229,6 +229,23 @@ public class ConnectionRepository {
         return jdbc.sql("update connection_session set guest_id = null, mac_address = ?, user_agent = null"
                         + " where client_id = ? and guest_id = ?")
                 .params(replacementMac, clientId, guestId).update();
+    }
+
+    /**
+     * Ends a COPY the reader abandons (the client went away) so the connection goes back to the pool
+     * clean: asks the server to cancel, then reads until the server ended the COPY (with the cancel's
+     * error, or normally when it was done already). pgjdbc's own {@code CopyOut.cancelCopy()} left
+     * the connection unusable for the next statement.
+     */
+    private static void stop(PGConnection connection, CopyOut copy) {
+        try {
+            connection.cancelQuery();
+            while (copy.readFromCopy() != null) {
+                // discard
+            }
+        } catch (SQLException e) {
+            // the cancel's "canceling statement due to user request" ends the COPY
+        }
     }
 
     private static final DateTimeFormatter COPY_INSTANT =
