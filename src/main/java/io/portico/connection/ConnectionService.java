@@ -174,8 +174,8 @@ public class ConnectionService {
     /** Reads the report's rows in its own read-only transaction into a bounded queue of batches. */
     private final class ReportReader implements Runnable {
 
-        private static final int BATCH_ROWS = 256;
-        private static final int QUEUED_BATCHES = 16;
+        private static final int BATCH_ROWS = 1024;
+        private static final int QUEUED_BATCHES = 8;
 
         final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         volatile boolean cancelled;

@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -80,7 +82,11 @@ class ConnectionsController {
         private static final SerializedString PROFILEUSER = new SerializedString("profileuser");
         private static final SerializedString REASON = new SerializedString("reason_for_termination");
 
+        /** Values that repeat across records (user agents, hotspot names), JSON-encoded once per response. */
+        private static final int ENCODED_MAX = 10_000;
+
         private final char[] buffer = new char[40];
+        private final Map<String, SerializedString> encoded = new HashMap<>();
 
         void write(JsonGenerator json, ConnectionRecord c) {
             json.writeStartObject();
@@ -100,17 +106,35 @@ class ConnectionsController {
             json.writeName(UPLOADED);
             json.writeNumber(c.uploaded());
             string(json, FIRSTNAME, c.firstName());
-            string(json, USERAGENT, c.userAgent());
+            repeated(json, USERAGENT, c.userAgent());
             json.writeName(DOWNLOADED);
             json.writeNumber(c.downloaded());
             string(json, GUESTTOKEN, c.guestToken() == null ? null : c.guestToken().toString());
             string(json, MACADDRESS, c.macAddress().value());
-            string(json, HOTSPOTNAME, c.hotspotName());
+            repeated(json, HOTSPOTNAME, c.hotspotName());
             json.writeName(ONLINE_TIME);
             json.writeString(buffer, 0, onlineTime(c.onlineTime().toSeconds(), buffer));
             string(json, PROFILEUSER, c.displayName());
             string(json, REASON, c.terminateCause() == null ? null : c.terminateCause().words());
             json.writeEndObject();
+        }
+
+        private void repeated(JsonGenerator json, SerializedString name, @Nullable String value) {
+            json.writeName(name);
+            if (value == null) {
+                json.writeNull();
+                return;
+            }
+            SerializedString pre = encoded.get(value);
+            if (pre == null && encoded.size() < ENCODED_MAX) {
+                pre = new SerializedString(value);
+                encoded.put(value, pre);
+            }
+            if (pre == null) {
+                json.writeString(value);
+            } else {
+                json.writeString(pre);
+            }
         }
 
         private static void string(JsonGenerator json, SerializedString name, @Nullable String value) {
