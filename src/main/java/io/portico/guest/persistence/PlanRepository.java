@@ -27,7 +27,7 @@ import io.portico.guest.SessionProfile;
 import io.portico.guest.Voucher;
 
 /** SQL for session profiles, guest plans, purchases and vouchers. */
-@Repository("guestPlanRepository")
+@Repository
 public class PlanRepository {
 
     private final JdbcClient jdbc;
