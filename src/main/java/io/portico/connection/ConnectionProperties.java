@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param roamingGap accounting sessions of one device at one hotspot that start within this gap
  *                   after the previous one ended are one connection in the report (roaming
  *                   between access points)
- * @param fetchSize  rows the report fetches per round trip while streaming
+ * @param fetchSize  rows the report fetches per round trip while streaming (JDBC cursor)
+ * @param postgresCopy on PostgreSQL, read the report with {@code COPY ... TO STDOUT} instead of a
+ *                   JDBC cursor (same query and result, streamed by the server without round trips)
  */
 @ConfigurationProperties("portico.connection")
-public record ConnectionProperties(@DefaultValue("5m") Duration roamingGap, @DefaultValue("1000") int fetchSize) {
+public record ConnectionProperties(@DefaultValue("5m") Duration roamingGap, @DefaultValue("1000") int fetchSize,
+                                   @DefaultValue("true") boolean postgresCopy) {
 
     public ConnectionProperties {
         if (roamingGap.isNegative() || roamingGap.compareTo(Duration.ofHours(1)) > 0) {

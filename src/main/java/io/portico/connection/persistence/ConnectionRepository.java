@@ -1,22 +1,30 @@
 package io.portico.connection.persistence;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 import io.portico.connection.AccountingRecord;
@@ -90,9 +98,13 @@ public class ConnectionRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JdbcTemplate streaming;
+    private final DataSource dataSource;
+    private final boolean postgresCopy;
 
     ConnectionRepository(JdbcClient jdbc, DataSource dataSource, ConnectionProperties properties) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.postgresCopy = properties.postgresCopy();
         this.batch = new JdbcTemplate(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(properties.fetchSize());
@@ -125,27 +137,83 @@ public class ConnectionRepository {
         batch.batchUpdate(INSERT, rows);
     }
 
-    /** Streams the client's sessions started in the query's range, in {@link #REPORT_ORDER}. */
-    public void streamReport(long clientId, ConnectionQuery query, RowCallbackHandler handler) {
+    /**
+     * Streams the client's sessions started in the query's range, in {@link #REPORT_ORDER}, to the
+     * consumer. Must run in a transaction. On PostgreSQL (unless {@code portico.connection.postgres-copy}
+     * is off) the same query runs through {@code COPY ... TO STDOUT}, which the server pushes
+     * continuously where a cursor produces rows only per fetch round trip; elsewhere a JDBC cursor
+     * with the configured fetch size.
+     */
+    public void streamReport(long clientId, ConnectionQuery query, Consumer<SessionRow> rows) {
+        if (postgresCopy) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                if (connection.isWrapperFor(PGConnection.class)) {
+                    copyReport(connection, clientId, query, rows);
+                    return;
+                }
+            } catch (SQLException e) {
+                throw new UncategorizedSQLException("connections report (COPY)", null, e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
         List<Object> args = new ArrayList<>(List.of(clientId, utc(query.from()), utc(query.to())));
         String hotspots = "";
         if (!query.hotspotIds().isEmpty()) {
             hotspots = " and c.hotspot_id in (" + String.join(", ", Collections.nCopies(query.hotspotIds().size(), "?")) + ")";
             args.addAll(query.hotspotIds().stream().sorted().toList());
         }
-        streaming.query(REPORT + hotspots + REPORT_ORDER, handler, args.toArray());
+        streaming.query(REPORT + hotspots + REPORT_ORDER, (RowCallbackHandler) rs -> rows.accept(row(rs)), args.toArray());
     }
 
+    private static void copyReport(Connection connection, long clientId, ConnectionQuery query, Consumer<SessionRow> rows)
+            throws SQLException {
+        // COPY takes no bind parameters: the values are numbers and formatted instants, never text from outside.
+        String sql = REPORT.replace("c.client_id = ? and c.started_at >= ? and c.started_at < ?",
+                "c.client_id = " + clientId + " and c.started_at >= '" + COPY_INSTANT.format(query.from())
+                        + "'::timestamptz and c.started_at < '" + COPY_INSTANT.format(query.to()) + "'::timestamptz");
+        if (!query.hotspotIds().isEmpty()) {
+            sql += " and c.hotspot_id in (" + String.join(", ",
+                    query.hotspotIds().stream().sorted().map(String::valueOf).toList()) + ")";
+        }
+        sql += REPORT_ORDER;
+        try (Statement settings = connection.createStatement()) {
+            // Transaction-local: how timestamps are printed, for the parser.
+            settings.execute("select set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, MDY', true)");
+        }
+        CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (" + sql + ") to stdout");
+        CopyRowParser parser = new CopyRowParser();
+        try {
+            byte[] line;
+            while ((line = copy.readFromCopy()) != null) {
+                rows.accept(parser.parse(line));
+            }
+        } finally {
+            if (copy.isActive()) {
+                stop(connection.unwrap(PGConnection.class), copy);
+            }
+        }
+    }
+
+    /**
+     * The row at the result set's cursor, columns read by position in {@link #REPORT}'s select list
+     * (a lookup by name costs more than the rest of the row in the PostgreSQL driver).
+     */
     public static SessionRow row(ResultSet rs) throws SQLException {
-        Instant started = rs.getObject("started_at", OffsetDateTime.class).toInstant();
-        Instant end = rs.getObject("ended_at", OffsetDateTime.class).toInstant();
-        int cause = rs.getInt("terminate_cause");
+        long hotspotId = rs.getLong(1);
+        String hotspotName = rs.getString(2);
+        String mac = rs.getString(3);
+        Instant started = rs.getObject(4, OffsetDateTime.class).toInstant();
+        Instant end = rs.getObject(5, OffsetDateTime.class).toInstant();
+        long seconds = rs.getLong(6);
+        long input = rs.getLong(7);
+        long output = rs.getLong(8);
+        int cause = rs.getInt(9);
         Integer terminateCause = rs.wasNull() ? null : cause;
-        return new SessionRow(rs.getLong("hotspot_id"), rs.getString("hotspot_name"), rs.getString("mac_address"),
-                started, end, rs.getLong("session_seconds"), rs.getLong("input_octets"), rs.getLong("output_octets"),
-                terminateCause, rs.getString("user_agent"), rs.getObject("token", UUID.class), rs.getString("email"),
-                rs.getString("mobile_phone"), rs.getString("first_name"), rs.getString("last_name"),
-                rs.getString("display_name"));
+        return new SessionRow(hotspotId, hotspotName, mac, started, end, seconds, input, output, terminateCause,
+                rs.getString(10), rs.getObject(11, UUID.class), rs.getString(12), rs.getString(13), rs.getString(14),
+                rs.getString(15), rs.getString(16));
     }
 
     /** The hotspot of the guest's latest session. */
@@ -162,6 +230,26 @@ public class ConnectionRepository {
                         + " where client_id = ? and guest_id = ?")
                 .params(replacementMac, clientId, guestId).update();
     }
+
+    /**
+     * Ends a COPY the reader abandons (the client went away) so the connection goes back to the pool
+     * clean: asks the server to cancel, then reads until the server ended the COPY (with the cancel's
+     * error, or normally when it was done already). pgjdbc's own {@code CopyOut.cancelCopy()} left
+     * the connection unusable for the next statement.
+     */
+    private static void stop(PGConnection connection, CopyOut copy) {
+        try {
+            connection.cancelQuery();
+            while (copy.readFromCopy() != null) {
+                // discard
+            }
+        } catch (SQLException e) {
+            // the cancel's "canceling statement due to user request" ends the COPY
+        }
+    }
+
+    private static final DateTimeFormatter COPY_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS'+00'").withZone(ZoneOffset.UTC);
 
     private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -27,6 +27,27 @@ class ConnectionFormatsTest {
     }
 
     @Test
+    void bufferedFormatsAgreeWithTheStringOnes() {
+        char[] buffer = new char[40];
+        for (long s = -62_000_000_000L; s < 260_000_000_000L; s += 987_654_321L) {
+            Instant t = Instant.ofEpochSecond(s, Math.floorMod(s * 7919, 1_000_000_000L));
+            int n = ConnectionsController.date(t, buffer);
+            if (n < 0) {
+                int year = OffsetDateTime.ofInstant(t, ZoneOffset.UTC).getYear();
+                assertThat(year < 1000 || year > 9999).as("year %d", year).isTrue();
+            } else {
+                assertThat(new String(buffer, 0, n)).isEqualTo(DATE_FORMAT.format(OffsetDateTime.ofInstant(t, ZoneOffset.UTC)));
+            }
+        }
+        for (long s : new long[] {0, 9, 59, 60, 3599, 3600, 35_999, 36_000, 86_399, 86_400, 442_859, 3_600_000_000L}) {
+            int n = ConnectionsController.onlineTime(s, buffer);
+            assertThat(new String(buffer, 0, n)).isEqualTo(ConnectionsController.onlineTime(Duration.ofSeconds(s)));
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE_FORMAT = ConnectionsController.DATE;
+
+    @Test
     void onlineTimeHoursDoNotWrap() {
         assertThat(ConnectionsController.onlineTime(Duration.ofSeconds(314))).isEqualTo("00:05:14");
         assertThat(ConnectionsController.onlineTime(Duration.ZERO)).isEqualTo("00:00:00");
