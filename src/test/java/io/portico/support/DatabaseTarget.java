@@ -30,8 +30,18 @@ public enum DatabaseTarget {
         return user == null || user.isBlank() ? "postgres" : user;
     }
 
-    /** Spring properties that point the application at this database. */
+    /**
+     * Spring properties that point the application at this database. Pools are small: the test
+     * framework caches several application contexts at once, and PostgreSQL allows 100 clients.
+     */
     public Map<String, String> properties() {
+        Map<String, String> all = new java.util.HashMap<>(databaseProperties());
+        all.put("spring.datasource.hikari.maximum-pool-size", "8");
+        all.put("spring.datasource.hikari.minimum-idle", "1");
+        return all;
+    }
+
+    private Map<String, String> databaseProperties() {
         return switch (this) {
             case H2 -> Map.of(
                     "spring.datasource.url", "jdbc:h2:mem:portico-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
