@@ -1,4 +1,4 @@
-package io.portico.engine;
+package io.portico;
 
 import java.util.List;
 import java.util.Map;

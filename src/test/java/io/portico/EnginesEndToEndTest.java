@@ -1,4 +1,4 @@
-package io.portico.engine;
+package io.portico;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
