@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +28,11 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import io.portico.gateway.RouterOsSimulator;
+import io.portico.operator.OperatorSettingsService;
+import io.portico.operator.Section;
+import io.portico.operator.Sections;
+import io.portico.subscription.SubscriberDetails;
+import io.portico.support.TestClock;
 import io.portico.platform.Role;
 import io.portico.subscription.IssuedKey;
 import io.portico.subscription.NewKey;
@@ -77,6 +84,12 @@ class EnginesEndToEndTest {
     SubscriptionService subscriptions;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    OperatorSettingsService settings;
+    @Autowired
+    JdbcClient jdbc;
     @LocalServerPort
     int port;
 
@@ -94,6 +107,7 @@ class EnginesEndToEndTest {
 
     @AfterEach
     void healParts() {
+        clock.reset();
         router.failWith(0);
         receiver.failNext(0);
     }
@@ -155,10 +169,7 @@ class EnginesEndToEndTest {
             assertThat(w.get("Type").asString()).isEqualTo("SubscriptionStarted");
             assertThat(w.get("webhookresponse").get(0).asString()).isEqualTo("202 Accepted");
         });
-        List<String> types = receiver.accepted().stream().map(r -> Http.json().readTree(r.body()))
-                .filter(p -> p.has("EmailAddress") && p.get("EmailAddress").asString().equals(email))
-                .map(p -> p.get("Type").asString()).toList();
-        assertThat(types).containsSubsequence("KeyStart", "SubscriptionStarted", "SubscriptionEndDateAdjustment", "SubscriptionEnded");
+        assertThat(typesFor(email)).containsSubsequence("KeyStart", "SubscriptionStarted", "SubscriptionEndDateAdjustment", "SubscriptionEnded");
     }
 
     @Test
@@ -186,6 +197,67 @@ class EnginesEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(webhookLogEntry("KeyStart", slow.subscriber().email()).get("webhookresponse").get(0).asString())
                         .startsWith("Timed out"));
+    }
+
+    @Test
+    void aFutureSubscriptionStartsAndEndsWhenTheClockPassesItsTimesEachEventOnce() {
+        Unit unit = world.unit("501");
+        Instant now = clock.instant();
+        IssuedKey key = subscriptions.addKey(world.operator.id(), new NewKey(unit.key(), world.plan.key(),
+                EngineWorld.resident("fay"), now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(5)), null));
+        String email = key.subscriber().email();
+        awaitWebhook("KeyStart", email);
+        assertThat(typesFor(email)).doesNotContain("SubscriptionStarted");
+        assertThat(subscriptions.pendingEnables(world.operator.id())).isEmpty();
+
+        clock.advance(Duration.ofHours(2));
+        awaitWebhook("SubscriptionStarted", email);
+        await().atMost(Duration.ofSeconds(20)).until(() -> router.items("interface/vlan").containsKey("portico-vlan" + unit.vlan())
+                && subscriptions.pendingEnables(world.operator.id()).isEmpty());
+
+        clock.advance(Duration.ofHours(3));
+        awaitWebhook("SubscriptionEnded", email);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "true".equals(
+                router.items("interface/vlan").get("portico-vlan" + unit.vlan()).get("disabled")));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                typesFor(email).equals(List.of("KeyStart", "SubscriptionStarted", "SubscriptionEnded")));
+    }
+
+    @Test
+    void theWelcomeEmailFollowsTheSubscribersLocaleAndNothingGoesToThoseWhoOptedOutOrWhenSuppressed() {
+        settings.initialise(world.operator.id(), Section.EMAIL, new Sections.Email("#0055aa", "", false, "", "", List.of(),
+                Map.of("es-xl", Map.of("WelcomeEmail", Map.of("NewSubscriber", Map.of(
+                        "Subject", "Bienvenido a {venuename}", "HTML", "<p>Hola {givenname}</p>", "Text", "Hola {givenname}"))))),
+                Map.of());
+        Unit first = world.unit("601");
+        IssuedKey spanish = subscriptions.addKey(world.operator.id(), new NewKey(first.key(), world.plan.key(),
+                new SubscriberDetails("gil-" + Fixtures.unique().toLowerCase() + "@example.com", "Gil", "Ruiz", "", "es-xl",
+                        false, true), Instant.now(), null, null));
+        MimeMessage message = awaitEmail(spanish.subscriber().email(), "Bienvenido a Harbor Lofts");
+        assertThat(GreenMailUtil.getBody(message)).contains("Hola Gil").contains("#0055aa");
+
+        Unit second = world.unit("602");
+        IssuedKey optedOut = subscriptions.addKey(world.operator.id(), new NewKey(second.key(), world.plan.key(),
+                new SubscriberDetails("hal-" + Fixtures.unique().toLowerCase() + "@example.com", "Hal", "Roe", "", "en-us",
+                        false, false), Instant.now(), null, null));
+        settings.initialise(world.operator.id(), Section.NOTIFICATIONS, new Sections.Notifications(0, true, true, true, "",
+                "noreply@engines.example", true, ""), Map.of());
+        Unit third = world.unit("603");
+        IssuedKey suppressed = subscriptions.addKey(world.operator.id(), new NewKey(third.key(), world.plan.key(),
+                EngineWorld.resident("ida"), Instant.now(), null, null));
+        assertThat(queuedEmails(optedOut.subscriber().email())).isZero();
+        assertThat(queuedEmails(suppressed.subscriber().email())).isZero();
+        assertThat(queuedEmails(spanish.subscriber().email())).isEqualTo(1);
+    }
+
+    private long queuedEmails(String recipient) {
+        return jdbc.sql("select count(*) from email_outbox where recipient = ?").param(recipient).query(Long.class).single();
+    }
+
+    private List<String> typesFor(String email) {
+        return receiver.accepted().stream().map(r -> Http.json().readTree(r.body()))
+                .filter(p -> p.has("EmailAddress") && p.get("EmailAddress").asString().equals(email))
+                .map(p -> p.get("Type").asString()).toList();
     }
 
     private WebhookReceiver.Received awaitWebhook(String type, String marker) {
