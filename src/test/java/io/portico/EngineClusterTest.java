@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,14 +32,19 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.portico.gateway.RouterOsSimulator;
 import io.portico.subscription.NewKey;
 import io.portico.subscription.SubscriptionService;
+import io.portico.support.DatabaseTarget;
+import io.portico.support.PostgresAvailableCondition;
 import io.portico.support.WebhookReceiver;
 import io.portico.unit.Unit;
 
 /**
- * Whole Portico servers started from the command line on one file database: work pending when a
+ * Whole Portico servers started from the command line on one database (an H2 file, then a
+ * PostgreSQL schema of their own): work pending when a
  * server stops is finished by the next one, and two servers sharing the database deliver every
  * webhook and apply every gateway change exactly once between them.
  */
+@Tag("database")
+@ExtendWith(PostgresAvailableCondition.class)
 class EngineClusterTest {
 
     @TempDir
@@ -49,8 +56,11 @@ class EngineClusterTest {
     GreenMail smtp;
     final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
+    Map<String, String> database;
+
     @BeforeEach
     void startParts() throws IOException {
+        database = DatabaseTarget.current().standalone(dataDir, "cluster");
         router = new RouterOsSimulator(EngineWorld.ROUTER_USER, EngineWorld.ROUTER_PASSWORD);
         receiver = new WebhookReceiver();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -65,8 +75,8 @@ class EngineClusterTest {
     }
 
     private ConfigurableApplicationContext server() {
-        String url = "jdbc:h2:file:" + dataDir.resolve("portico") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        String[] args = Stream.of("--server.port=0", "--spring.datasource.url=" + url, "--portico.radius.enabled=false",
+        Stream<String> database = this.database.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue());
+        String[] args = Stream.concat(database, Stream.of("--server.port=0", "--portico.radius.enabled=false",
                 "--portico.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                 "--spring.mail.properties.mail.smtp.starttls.enable=false",
@@ -75,7 +85,7 @@ class EngineClusterTest {
                 "--portico.gateway.reconciler.interval=200ms", "--portico.gateway.reconciler.first-retry=500ms",
                 "--portico.gateway.reconciler.management-port=" + router.baseUrl().getPort(),
                 "--portico.webhook.dispatch-interval=200ms", "--portico.webhook.first-retry=500ms",
-                "--portico.webhook.max-retry-delay=1s").toArray(String[]::new);
+                "--portico.webhook.max-retry-delay=1s")).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PorticoApplication.class)
                 .run(PorticoApplication.translateArguments(args, null));
         running.add(context);
