@@ -250,6 +250,20 @@ class EnginesEndToEndTest {
         assertThat(queuedEmails(spanish.subscriber().email())).isEqualTo(1);
     }
 
+    @Test
+    void resettingAKeyEndsTheOldKeyAndStartsTheNewOneInThatOrder() {
+        Unit unit = world.unit("701");
+        IssuedKey key = subscriptions.addKey(world.operator.id(), new NewKey(unit.key(), world.plan.key(),
+                EngineWorld.resident("jo"), Instant.now().minus(Duration.ofMinutes(1)), null, null));
+        String email = key.subscriber().email();
+        awaitWebhook("SubscriptionStarted", email);
+
+        JsonNode reset = admin.post(CONSOLE + "subscribers/resetKey", "SubscriptionID", key.subscription().id()).json();
+        assertThat(reset.get("errorProcessing").asBoolean()).isFalse();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                typesFor(email).equals(List.of("KeyStart", "SubscriptionStarted", "KeyEnd", "KeyStart")));
+    }
+
     private long queuedEmails(String recipient) {
         return jdbc.sql("select count(*) from email_outbox where recipient = ?").param(recipient).query(Long.class).single();
     }

@@ -112,6 +112,7 @@ public class SubscriptionService {
         Subscription s = subscription(actor.operatorId(), subscriptionId);
         String replacement = psk(actor.operatorId(), s.venueId(), psk, settings.network(actor.operatorId()), s.id());
         repository.updatePsk(s.id(), replacement);
+        events.publishEvent(new SubscriptionKeyReset(s.operatorId(), s.id(), clock.instant()));
         audit(actor, "/subscribers/resetKey", "PSK of subscription " + s.id() + " replaced. ", s);
         return repository.findSubscription(s.id()).orElseThrow();
     }

@@ -19,6 +19,7 @@ import io.portico.guest.GuestPlanPurchased;
 import io.portico.subscription.SubscriptionAdded;
 import io.portico.subscription.SubscriptionAdjusted;
 import io.portico.subscription.SubscriptionEnded;
+import io.portico.subscription.SubscriptionKeyReset;
 import io.portico.subscription.SubscriptionService;
 import io.portico.subscription.SubscriptionStarted;
 import io.portico.subscription.SubscriptionView;
@@ -77,6 +78,13 @@ class WebhookOutbox {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(SubscriptionAdded e) {
         subscription("KeyStart", e.operatorId(), e.subscriptionId(), Map.of());
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(SubscriptionKeyReset e) {
+        subscription("KeyEnd", e.operatorId(), e.subscriptionId(), Map.of("event", "PSK replaced. "));
+        subscription("KeyStart", e.operatorId(), e.subscriptionId(), Map.of("event", "PSK replaced. "));
     }
 
     @EventListener
