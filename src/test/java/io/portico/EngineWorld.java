@@ -44,6 +44,7 @@ final class EngineWorld {
 
     static final String ROUTER_USER = "portico";
     static final String ROUTER_PASSWORD = "router-api-pass";
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_VLAN = new java.util.concurrent.atomic.AtomicInteger(100);
 
     final Operator operator;
     final Venue venue;
@@ -51,8 +52,14 @@ final class EngineWorld {
     final Equipment gateway;
     final String secret = StandardWebhookSigner.newSecret();
     private final UnitService units;
+    private final EquipmentService equipment;
 
     EngineWorld(ApplicationContext context, WebhookReceiver receiver) {
+        this(context, receiver, ROUTER_PASSWORD);
+    }
+
+    /** With the gateway's stored API password {@code routerPassword} (a wrong one makes the router answer 401). */
+    EngineWorld(ApplicationContext context, WebhookReceiver receiver, String routerPassword) {
         TenantService tenants = context.getBean(TenantService.class);
         operator = tenants.createOperator("USA.MA.02139.ENG" + Fixtures.unique() + ".TEST", "Engines Test Operator");
         Client client = tenants.createClient(operator.id(), "Engine Properties", null);
@@ -64,15 +71,24 @@ final class EngineWorld {
         venue = context.getBean(VenueService.class).add(operator.id(), new NewVenue(client.id(), "Harbor Lofts",
                 new Address("1 Main St", "", "Cambridge", "MA", "02139", "USA"), NewVenue.zone("America/New_York"), ""));
         gateway = context.getBean(EquipmentService.class).add(operator.id(), venue.key(), "GW1", new EquipmentDetails(
-                EquipmentType.GATEWAY, "Mikrotik", "RB5009", "http", "127.0.0.1", ROUTER_USER, ROUTER_PASSWORD, "In Service"));
+                EquipmentType.GATEWAY, "Mikrotik", "RB5009", "http", "127.0.0.1", ROUTER_USER, routerPassword, "In Service"));
         WebhookService webhooks = context.getBean(WebhookService.class);
         webhooks.configure(operator.id(), receiver.url(), secret);
         webhooks.allowPrivateTargets(operator.id(), true);
         units = context.getBean(UnitService.class);
+        equipment = context.getBean(EquipmentService.class);
     }
 
+    /** A second gateway at the venue that Portico cannot drive: staff confirm its changes. */
+    Equipment manualGateway(String name) {
+        return equipment.add(operator.id(), venue.key(), name, new EquipmentDetails(EquipmentType.GATEWAY, "Ubiquiti",
+                "UDM", "ssh", "127.0.0.1", "admin", null, "In Service"));
+    }
+
+    /** A unit with a VLAN no other world in this JVM uses, as the worlds share one router simulator. */
     Unit unit(String name) {
-        return units.add(operator.id(), venue.key(), new NewUnit(name, "1", "2", UnitPurpose.WIRED_UNIT, null, ""));
+        return units.add(operator.id(), venue.key(), new NewUnit(name, "1", "2", UnitPurpose.WIRED_UNIT,
+                NEXT_VLAN.getAndIncrement(), ""));
     }
 
     static SubscriberDetails resident(String name) {

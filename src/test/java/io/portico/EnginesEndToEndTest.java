@@ -27,6 +27,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.portico.equipment.Equipment;
 import io.portico.gateway.RouterOsSimulator;
 import io.portico.operator.OperatorSettingsService;
 import io.portico.operator.Section;
@@ -147,7 +148,7 @@ class EnginesEndToEndTest {
         WebhookReceiver.Received started = awaitWebhook("SubscriptionStarted", email);
         assertThat(world.signatureValid(started)).isTrue();
         assertThat(Http.json().readTree(started.body()).get("vlan").asInt()).isEqualTo(unit.vlan());
-        awaitWebhook("GatewayChangeFailed", String.valueOf(unit.vlan()));
+        awaitWebhook("GatewayChangeFailed", world.gateway.key());
 
         MimeMessage welcome = awaitEmail(email, "Welcome to Harbor Lofts");
         assertThat(GreenMailUtil.getBody(welcome)).contains("Ana");
@@ -176,26 +177,27 @@ class EnginesEndToEndTest {
     void aFailingThenSlowReceiverGetsTheWebhookOnceItRecoversWithEachAttemptLogged() {
         Unit unit = world.unit("202");
         Unit second = world.unit("203");
-        awaitWebhook("VenueUnitAdded", second.key());
-        receiver.failNext(2);
-        IssuedKey key = subscriptions.addKey(world.operator.id(), new NewKey(unit.key(), world.plan.key(),
-                EngineWorld.resident("ben"), Instant.now().plus(Duration.ofDays(3)), null, null));
+        SubscriberDetails ben = EngineWorld.resident("ben");
+        receiver.failNext(2, ben.email());
+        subscriptions.addKey(world.operator.id(), new NewKey(unit.key(), world.plan.key(), ben,
+                Instant.now().plus(Duration.ofDays(3)), null, null));
 
-        WebhookReceiver.Received keyStart = awaitWebhook("KeyStart", key.subscriber().email());
+        WebhookReceiver.Received keyStart = awaitWebhook("KeyStart", ben.email());
         assertThat(keyStart.id()).startsWith("msg_");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode entry = webhookLogEntry("KeyStart", key.subscriber().email());
+            JsonNode entry = webhookLogEntry("KeyStart", ben.email());
             assertThat(entry.get("webhookresponse")).hasSize(3);
             assertThat(entry.get("webhookresponse").get(0).asString()).isEqualTo("503 Receiver unavailable");
             assertThat(entry.get("webhookresponse").get(2).asString()).isEqualTo("202 Accepted");
         });
 
-        receiver.stallNext(1);
-        IssuedKey slow = subscriptions.addKey(world.operator.id(), new NewKey(second.key(), world.plan.key(),
-                EngineWorld.resident("cy"), Instant.now().plus(Duration.ofDays(3)), null, null));
-        awaitWebhook("KeyStart", slow.subscriber().email());
+        SubscriberDetails cy = EngineWorld.resident("cy");
+        receiver.stallNext(1, cy.email());
+        subscriptions.addKey(world.operator.id(), new NewKey(second.key(), world.plan.key(), cy,
+                Instant.now().plus(Duration.ofDays(3)), null, null));
+        awaitWebhook("KeyStart", cy.email());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(webhookLogEntry("KeyStart", slow.subscriber().email()).get("webhookresponse").get(0).asString())
+                assertThat(webhookLogEntry("KeyStart", cy.email()).get("webhookresponse").get(0).asString())
                         .startsWith("Timed out"));
     }
 
@@ -262,6 +264,47 @@ class EnginesEndToEndTest {
         assertThat(reset.get("errorProcessing").asBoolean()).isFalse();
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 typesFor(email).equals(List.of("KeyStart", "SubscriptionStarted", "KeyEnd", "KeyStart")));
+    }
+
+    @Test
+    void aManualGatewayGetsNothingSentAndStaysPendingUntilStaffConfirm() {
+        Equipment manual = world.manualGateway("MANUAL-GW");
+        Unit unit = world.unit("801");
+        subscriptions.addKey(world.operator.id(), new NewKey(unit.key(), world.plan.key(), EngineWorld.resident("kim"),
+                Instant.now().minus(Duration.ofMinutes(1)), null, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> router.items("interface/vlan").containsKey("portico-vlan" + unit.vlan()));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                subscriptions.pendingEnables(world.operator.id()).stream().anyMatch(p -> p.vlan() == unit.vlan()));
+        JsonNode manualLog = admin.post(CONSOLE + "equipment/listEquipmentLog", "EquipmentID", manual.key()).json().get("log");
+        assertThat(manualLog).noneSatisfy(e -> assertThat(e.get("event").has("ChangeAuthStatus")).isTrue());
+
+        JsonNode confirmed = admin.post(CONSOLE + "equipment/gateway/confirmGatewayVLAN", "EquipmentID", manual.key(),
+                "vlan", unit.vlan(), "Enabled", true).json();
+        assertThat(confirmed.get("errorProcessing").asBoolean()).isFalse();
+        assertThat(subscriptions.pendingEnables(world.operator.id())).noneMatch(p -> p.vlan() == unit.vlan());
+    }
+
+    @Test
+    void aGatewayRefusingTheCredentialsIsLoggedWithItsStatusAndAnnouncedAsGatewayChangeFailed() {
+        EngineWorld wrong = new EngineWorld(context, receiver, "not-the-router-password");
+        ConsoleSession wrongAdmin = ConsoleSession.login(new Http(port),
+                fixtures.administrator(wrong.operator, Role.DOMAIN_ADMINISTRATORS), Fixtures.PASSWORD);
+        Unit unit = wrong.unit("901");
+        subscriptions.addKey(wrong.operator.id(), new NewKey(unit.key(), wrong.plan.key(), EngineWorld.resident("lu"),
+                Instant.now().minus(Duration.ofMinutes(1)), null, null));
+
+        WebhookReceiver.Received failed = awaitWebhook("GatewayChangeFailed", wrong.gateway.key());
+        JsonNode payload = Http.json().readTree(failed.body());
+        assertThat(payload.get("statusCode").asInt()).isEqualTo(401);
+        assertThat(payload.get("vlan").asInt()).isEqualTo(unit.vlan());
+        JsonNode entry = wrongAdmin.post(CONSOLE + "equipment/listEquipmentLog", "EquipmentID", wrong.gateway.key()).json()
+                .get("log").get(0);
+        assertThat(entry.get("event").get("ChangeAuthStatus").asString()).isEqualTo("FAIL");
+        assertThat(entry.get("event").get("statusCode").asInt()).isEqualTo(401);
+        assertThat(entry.get("event").get("ERROR").asString()).isNotBlank();
+        assertThat(wrongAdmin.post(CONSOLE + "equipment/listOperatorLog").json().get("log"))
+                .anySatisfy(e -> assertThat(e.get("function_name").asString()).isEqualTo("vault_networkoperator_equipmentConfigurator"));
+        assertThat(subscriptions.pendingEnables(wrong.operator.id())).extracting(PendingVlanChange::vlan).containsExactly(unit.vlan());
     }
 
     private long queuedEmails(String recipient) {

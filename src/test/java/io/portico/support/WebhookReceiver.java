@@ -31,6 +31,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger stallsLeft = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile String marker = "";
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -45,11 +46,21 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Answer the next {@code count} requests with 503. */
     public void failNext(int count) {
+        failNext(count, "");
+    }
+
+    /** Answer the next {@code count} requests whose body contains {@code marker} with 503. */
+    public void failNext(int count, String marker) {
+        this.marker = marker;
         failuresLeft.set(count);
     }
 
-    /** Hold the next {@code count} requests without answering (until close), past any read timeout. */
-    public void stallNext(int count) {
+    /**
+     * Hold the next {@code count} requests whose body contains {@code marker} without answering
+     * (until close), past any read timeout.
+     */
+    public void stallNext(int count, String marker) {
+        this.marker = marker;
         stallsLeft.set(count);
     }
 
@@ -67,11 +78,12 @@ public final class WebhookReceiver implements AutoCloseable {
         try (exchange) {
             requests.incrementAndGet();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            boolean marked = body.contains(marker);
+            if (marked && stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 await();
                 return;
             }
-            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (marked && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 respond(exchange, 503, "Receiver unavailable");
                 return;
             }
