@@ -3,10 +3,12 @@ package io.portico.gateway.internal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -70,23 +72,31 @@ public class GatewayReconciler {
         this.clock = clock;
     }
 
-    /** One pass over every operator's pending changes; returns the commands sent. */
+    /**
+     * One pass over every operator's pending changes; returns the commands sent. A gateway that
+     * could not be reached is left alone for the rest of the pass, so an unreachable device costs
+     * one timeout per pass, not one per VLAN.
+     */
     public int reconcile() {
         int sent = 0;
+        Set<Long> unreachable = new HashSet<>();
         for (long operatorId : equipment.operatorsWithGateways()) {
             for (PendingVlanChange change : subscriptions.pendingEnables(operatorId)) {
-                sent += apply(operatorId, change, true);
+                sent += apply(operatorId, change, true, unreachable);
             }
             for (PendingVlanChange change : subscriptions.pendingDisables(operatorId)) {
-                sent += apply(operatorId, change, false);
+                sent += apply(operatorId, change, false, unreachable);
             }
         }
         return sent;
     }
 
-    private int apply(long operatorId, PendingVlanChange change, boolean enable) {
+    private int apply(long operatorId, PendingVlanChange change, boolean enable, Set<Long> unreachable) {
         int sent = 0;
         for (Equipment gateway : equipment.gateways(operatorId, change.venueId())) {
+            if (unreachable.contains(gateway.id())) {
+                continue;
+            }
             Optional<Boolean> confirmed = equipment.confirmedVlanState(gateway.id(), change.vlan());
             boolean needed = enable ? !confirmed.orElse(false) : confirmed.orElse(false);
             GatewayDriver driver = drivers.forEquipment(gateway.manufacturer(), gateway.connectionProtocol());
@@ -95,6 +105,9 @@ public class GatewayReconciler {
             }
             VlanCommand command = new VlanCommand(change.vlan(), enable, enable ? speed(operatorId, change.unitId()) : null);
             CommandOutcome outcome = send(operatorId, gateway, driver, command);
+            if (!outcome.success() && outcome.statusCode() == 0) {
+                unreachable.add(gateway.id());
+            }
             transaction.executeWithoutResult(status -> record(operatorId, gateway, driver, command, outcome, change));
             sent++;
         }
