@@ -10,8 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled  load the demo data set (set by {@code --demo} or {@code PORTICO_DEMO=true})
  * @param apiToken when set, the first demo client's guest API token, so scripts can call the API
  * @param adminPassword the password of the demo administrators
+ * @param webhookUrl    when set ({@code PORTICO_DEMO_WEBHOOK_URL}), the demo operator's WebhookURL, with private
+ *                      targets allowed so a receiver on the same machine works
+ * @param webhookSecret when set ({@code PORTICO_DEMO_WEBHOOK_SECRET}), the demo operator's signing secret
  */
 @ConfigurationProperties("portico.demo")
 public record DemoProperties(@DefaultValue("false") boolean enabled, @Nullable String apiToken,
-                             @DefaultValue("portico-demo-password") String adminPassword) {
+                             @DefaultValue("portico-demo-password") String adminPassword, @Nullable String webhookUrl,
+                             @Nullable String webhookSecret) {
 }

@@ -156,6 +156,18 @@ public class EquipmentService {
                 + " on " + gateway.key() + " by hand. ");
     }
 
+    /** Whether the gateway last confirmed the VLAN enabled (true) or disabled (false); empty when never. */
+    @Transactional(readOnly = true)
+    public Optional<Boolean> confirmedVlanState(long gatewayId, int vlan) {
+        return repository.vlanState(gatewayId, vlan);
+    }
+
+    /** Operators that have at least one gateway: the gateway reconciler works through them. */
+    @Transactional(readOnly = true)
+    public List<Long> operatorsWithGateways() {
+        return repository.operatorsWithGateways();
+    }
+
     /** Per venue of the operator: its gateways and the VLANs they have confirmed enabled. */
     @Transactional(readOnly = true)
     public Map<Long, VenueVlanState> vlanStates(long operatorId) {

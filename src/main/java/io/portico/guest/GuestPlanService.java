@@ -181,8 +181,8 @@ public class GuestPlanService {
         }
         Guest guest = guests.findOrCreate(clientId, mac);
         GuestPlan plan = requirePlan(clientId, voucher.guestPlanId());
-        return repository.insert(new Purchase(0, clientId, guest.id(), plan.id(), now, now.plus(plan.duration()),
-                VOUCHER_GATEWAY, voucher.code(), null, now));
+        return purchased(repository.insert(new Purchase(0, clientId, guest.id(), plan.id(), now, now.plus(plan.duration()),
+                VOUCHER_GATEWAY, voucher.code(), null, now)));
     }
 
     // ---- purchases ----
@@ -205,8 +205,13 @@ public class GuestPlanService {
                                   String transactionId, Instant startsAt) {
         guests.find(clientId, guestId).orElseThrow(() -> PorticoException.notFound("Unknown guest " + guestId + "."));
         GuestPlan plan = requirePlan(clientId, guestPlanId);
-        return repository.insert(new Purchase(0, clientId, guestId, plan.id(), startsAt, startsAt.plus(plan.duration()),
-                paymentGateway, transactionId, null, clock.instant()));
+        return purchased(repository.insert(new Purchase(0, clientId, guestId, plan.id(), startsAt,
+                startsAt.plus(plan.duration()), paymentGateway, transactionId, null, clock.instant())));
+    }
+
+    private Purchase purchased(Purchase purchase) {
+        events.publishEvent(GuestPlanPurchased.of(purchase));
+        return purchase;
     }
 
     /** Bulk insert of already-checked purchases for the demo data set. */

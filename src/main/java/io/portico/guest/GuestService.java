@@ -175,7 +175,9 @@ public class GuestService {
 
     private Guest insert(long clientId, MacAddress mac, GuestProfile profile) {
         Instant now = clock.instant();
-        return repository.insert(new Guest(0, clientId, UUID.randomUUID(), mac, profile, false, now, now));
+        Guest guest = repository.insert(new Guest(0, clientId, UUID.randomUUID(), mac, profile, false, now, now));
+        events.publishEvent(GuestCreated.of(guest));
+        return guest;
     }
 
     private void audit(Actor actor, String function, String message) {

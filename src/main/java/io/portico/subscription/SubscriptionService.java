@@ -99,6 +99,9 @@ public class SubscriptionService {
                 Psk.generate() + Psk.generate(), now));
         Subscription subscription = repository.insertSubscription(new Subscription(0, operatorId, subscriber.id(), unit.id(),
                 unit.venueId(), plan.id(), start, request.endsAt(), psk, now));
+        events.publishEvent(new SubscriptionAdded(operatorId, subscription.id(), subscriber.id(), unit.id(), unit.venueId(),
+                start, now));
+        publishTransitions(subscription, now);
         return new IssuedKey(subscriber, subscription, unit, venue.key(), plan, existing.isEmpty());
     }
 
@@ -109,6 +112,7 @@ public class SubscriptionService {
         Subscription s = subscription(actor.operatorId(), subscriptionId);
         String replacement = psk(actor.operatorId(), s.venueId(), psk, settings.network(actor.operatorId()), s.id());
         repository.updatePsk(s.id(), replacement);
+        events.publishEvent(new SubscriptionKeyReset(s.operatorId(), s.id(), clock.instant()));
         audit(actor, "/subscribers/resetKey", "PSK of subscription " + s.id() + " replaced. ", s);
         return repository.findSubscription(s.id()).orElseThrow();
     }
@@ -122,9 +126,9 @@ public class SubscriptionService {
         if (!end.isAfter(s.startsAt())) {
             throw PorticoException.invalid("EndDateTimeUTC.ISO8601", "EndDateTimeUTC.ISO8601 must be after the subscription's start.");
         }
-        repository.updateDates(s.id(), s.startsAt(), end);
+        Subscription ended = changeDates(s, s.startsAt(), end);
         audit(actor, "/subscriptions/endSubscription", "Subscription " + s.id() + " ends at " + end + ". ", s);
-        return repository.findSubscription(s.id()).orElseThrow();
+        return ended;
     }
 
     /** Moves a subscription's start and/or end; {@code clearEnd} makes it open-ended. */
@@ -139,10 +143,65 @@ public class SubscriptionService {
         }
         Unit unit = units.find(actor.operatorId(), s.unitId()).orElseThrow();
         requireNoOverlap(unit, newStart, newEnd, s.id(), settings.network(actor.operatorId()));
-        repository.updateDates(s.id(), newStart, newEnd);
+        Subscription adjusted = changeDates(s, newStart, newEnd);
         audit(actor, "/subscriptions/adjustSubscription", "Subscription " + s.id() + " now runs from " + newStart
                 + (newEnd == null ? " without end" : " to " + newEnd) + ". ", s);
-        return repository.findSubscription(s.id()).orElseThrow();
+        return adjusted;
+    }
+
+    /**
+     * Stores new dates, forgets transitions that no longer happened (a reopened subscription ends
+     * again later) and publishes those that now have (ended by staff now: SubscriptionEnded at once).
+     */
+    private Subscription changeDates(Subscription s, Instant start, @Nullable Instant end) {
+        Instant now = clock.instant();
+        repository.updateDates(s.id(), start, end);
+        repository.clearUnhappenedTransitions(s.id(), now);
+        events.publishEvent(new SubscriptionAdjusted(s.operatorId(), s.id(), s.startsAt(), start, s.endsAt(), end, now));
+        Subscription changed = repository.findSubscription(s.id()).orElseThrow();
+        publishTransitions(changed, now);
+        return changed;
+    }
+
+    // ---- time-based transitions ----------------------------------------------------------------
+
+    /** Ids of subscriptions (all operators) whose start or end has come unpublished; the transition task calls this. */
+    @Transactional(readOnly = true)
+    public List<Long> dueTransitions(int limit) {
+        return repository.dueTransitions(clock.instant(), limit).stream().map(Subscription::id).toList();
+    }
+
+    /**
+     * Publishes SubscriptionStarted and/or SubscriptionEnded for one subscription whose time has
+     * come, each at most once ever (a conditional update decides, so concurrent callers cannot
+     * both publish). The listeners (webhook outbox, emails) write in this same transaction.
+     */
+    @Transactional
+    public void publishTransitions(long subscriptionId) {
+        repository.findSubscription(subscriptionId).ifPresent(s -> publishTransitions(s, clock.instant()));
+    }
+
+    private void publishTransitions(Subscription s, Instant now) {
+        if (!s.startsAt().isAfter(now) && repository.markStartPublished(s.id(), now)) {
+            events.publishEvent(new SubscriptionStarted(s.operatorId(), s.id(), s.subscriberId(), s.unitId(), s.venueId(),
+                    s.startsAt()));
+        }
+        if (s.endsAt() != null && !s.endsAt().isAfter(now) && repository.markEndPublished(s.id(), now)) {
+            events.publishEvent(new SubscriptionEnded(s.operatorId(), s.id(), s.subscriberId(), s.unitId(), s.venueId(),
+                    s.endsAt()));
+        }
+    }
+
+    /** A subscription with its subscriber, unit, venue and plan, for the engines' payloads and emails. */
+    @Transactional(readOnly = true)
+    public Optional<SubscriptionView> view(long operatorId, long subscriptionId) {
+        Instant now = clock.instant();
+        return repository.findSubscription(subscriptionId).filter(s -> s.operatorId() == operatorId).map(s -> {
+            Unit unit = units.find(operatorId, s.unitId()).orElseThrow();
+            return new SubscriptionView(s, repository.findSubscriber(s.subscriberId()).orElseThrow(), unit,
+                    venues.find(operatorId, unit.venueId()).map(Venue::key).orElse(""),
+                    plans.find(operatorId, s.planId()).map(ServicePlan::key).orElse(""), s.state(now));
+        });
     }
 
     /** Changes a subscriber's contact details (the email is the subscriber's identity and may change too). */

@@ -66,8 +66,10 @@ public class UnitService {
         }
         int vlan = request.vlan() != null ? freeVlan(venue, request.vlan(), null)
                 : autoVlan(venue, request.purpose().range(settings.network(operatorId)));
-        return repository.insert(new Unit(0, operatorId, venue.id(), key, request.name(), request.building(),
+        Unit unit = repository.insert(new Unit(0, operatorId, venue.id(), key, request.name(), request.building(),
                 request.floor(), request.purpose(), vlan, request.externalUnitId(), clock.instant()));
+        events.publishEvent(new VenueUnitAdded(operatorId, unit.id(), venue.id()));
+        return unit;
     }
 
     /**
@@ -89,6 +91,7 @@ public class UnitService {
         Unit changed = new Unit(unit.id(), unit.operatorId(), unit.venueId(), unit.key(), unit.name(), unit.building(),
                 unit.floor(), newPurpose, newVlan, external, unit.createdAt());
         repository.update(changed);
+        events.publishEvent(new VenueUnitUpdated(changed.operatorId(), changed.id(), changed.venueId(), unit.vlan()));
         events.publishEvent(AdministratorActed.by(actor, "/units/updateUnit", Map.of("message", "Unit " + unit.key()
                 + " updated: purpose " + newPurpose.code() + ", vlan " + newVlan + ". "), clock.instant()).at(venue.key(), unit.key()));
         return changed;

@@ -53,14 +53,23 @@ public class WebhookService {
         return repository.find(operatorId).map(WebhookRepository.Row::sealedSecret).map(box::open);
     }
 
-    /** Sets the URL (https, or http for local receivers) and, when given, the signing secret ("" removes it). */
+    /**
+     * Sets the URL (https, or http for local receivers) and, when given, the signing secret ("" removes
+     * it) and whether private, loopback and link-local targets are allowed (unchanged when null).
+     */
     @Transactional
-    public WebhookEndpoint configure(Actor actor, @Nullable String url, @Nullable String signingSecret) {
+    public WebhookEndpoint configure(Actor actor, @Nullable String url, @Nullable String signingSecret,
+                                     @Nullable Boolean allowPrivateTargets) {
         actor.require(Permission.MANAGE_OPERATOR);
         configure(actor.operatorId(), url, signingSecret);
+        if (allowPrivateTargets != null) {
+            repository.allowPrivateTargets(actor.operatorId(), allowPrivateTargets);
+        }
         events.publishEvent(AdministratorActed.by(actor, "/operator/configureWebhook", Map.of("message",
                 "Updated WebhookURL = " + (url == null ? "" : url.strip()) + ". "
-                        + (signingSecret == null ? "" : "Replaced webhook signing secret. ")), clock.instant()));
+                        + (signingSecret == null ? "" : "Replaced webhook signing secret. ")
+                        + (allowPrivateTargets == null ? "" : "Updated WebhookAllowPrivateTargets = " + allowPrivateTargets + ". ")),
+                clock.instant()));
         return endpoint(actor.operatorId());
     }
 
@@ -85,6 +94,31 @@ public class WebhookService {
         String sealed = signingSecret == null ? repository.find(operatorId).map(WebhookRepository.Row::sealedSecret).orElse(null)
                 : signingSecret.isEmpty() ? null : box.seal(signingSecret);
         repository.save(operatorId, clean, sealed, clock.instant());
+    }
+
+    /**
+     * Lets deliveries go to private, loopback and link-local addresses (a receiver on the
+     * operator's own network), or refuses them again, without an acting administrator (demo
+     * start-up, tests); the console uses {@link #configure(Actor, String, String, Boolean)}.
+     */
+    @Transactional
+    public void allowPrivateTargets(long operatorId, boolean allow) {
+        if (repository.find(operatorId).isEmpty()) {
+            repository.save(operatorId, "", null, clock.instant());
+        }
+        repository.allowPrivateTargets(operatorId, allow);
+    }
+
+    /** Whether the operator allows private targets (shown in the console). */
+    @Transactional(readOnly = true)
+    public boolean allowsPrivateTargets(long operatorId) {
+        return repository.find(operatorId).map(WebhookRepository.Row::allowPrivateTargets).orElse(false);
+    }
+
+    /** Delivery state (PENDING, DELIVERED, FAILED) of one message by its webhook-id. */
+    @Transactional(readOnly = true)
+    public Optional<String> deliveryStatus(String messageId) {
+        return repository.status(messageId);
     }
 
     /** Records one delivery attempt and the receiver's responses; the webhook engine calls this. */

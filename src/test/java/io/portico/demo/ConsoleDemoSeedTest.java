@@ -43,7 +43,7 @@ class ConsoleDemoSeedTest {
 
     @Test
     void demoHasPlansUnitsGatewaysAndSubscriptionsInEveryState() {
-        new DemoDataLoader(new DemoProperties(true, null, "portico-demo-password"), tenants, identity, seeds, transactions, clock)
+        new DemoDataLoader(new DemoProperties(true, null, "portico-demo-password", null, null), tenants, identity, seeds, transactions, clock)
                 .run(null);
         Operator demo = tenants.findOperatorByKey(DemoDataLoader.OPERATOR_KEY).orElseThrow();
         assertThat(plans.listByOperator(demo.id())).hasSize(4);

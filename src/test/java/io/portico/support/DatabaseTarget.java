@@ -59,6 +59,28 @@ public enum DatabaseTarget {
         };
     }
 
+    /**
+     * Spring properties for whole servers a test starts itself (several may share them): an H2 file
+     * database in {@code h2Directory}, or on PostgreSQL a schema of its own, emptied now.
+     */
+    public Map<String, String> standalone(java.nio.file.Path h2Directory, String schemaSuffix) {
+        if (this == H2) {
+            return Map.of("spring.datasource.url", "jdbc:h2:file:" + h2Directory.resolve("portico")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        }
+        String schema = pgSchema() + "_" + schemaSuffix;
+        try (Connection c = DriverManager.getConnection(pgBaseUrl(), pgUser(), "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+            s.execute("create schema " + schema);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot prepare schema " + schema, e);
+        }
+        return Map.of("spring.datasource.url", pgBaseUrl() + "?currentSchema=" + schema,
+                "spring.datasource.username", pgUser(), "spring.datasource.password", "",
+                "spring.flyway.schemas", schema, "spring.flyway.default-schema", schema);
+    }
+
     static boolean postgresAnswers() {
         try (Connection c = DriverManager.getConnection(pgBaseUrl(), pgUser(), "")) {
             return c.isValid(2);

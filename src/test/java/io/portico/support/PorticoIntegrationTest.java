@@ -22,6 +22,10 @@ import org.springframework.test.context.ContextConfiguration;
 @ExtendWith(PostgresAvailableCondition.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "portico.radius.enabled=false",
+        // The shared context's fixtures name gateways and webhook receivers that do not exist; the
+        // engine tests turn delivery on in their own context, against loopback receivers.
+        "portico.gateway.reconciler.enabled=false",
+        "portico.webhook.delivery-enabled=false",
         "portico.guestapi.requests-per-minute=100000",
         // A fixed test master key, so tests never write ./data/secret.key.
         "portico.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="

@@ -247,10 +247,11 @@ class OperatorSettingsController {
     }
 
     @PostMapping("/configureWebhook")
-    @Operation(summary = "Sets the WebhookURL and, when given, the webhook signing secret (write-only; empty removes it)")
+    @Operation(summary = "Sets the WebhookURL and, when given, the webhook signing secret (write-only; empty removes it) "
+            + "and WebhookAllowPrivateTargets (deliveries to private, loopback and link-local addresses; false by default)")
     Map<String, Object> webhook(Actor actor, @RequestBody ObjectNode body) {
-        WireFields f = fields(actor, body, Set.of("WebhookURL", "WebhookSigningSecret"));
-        webhooks.configure(actor, f.text("WebhookURL"), f.text("WebhookSigningSecret"));
+        WireFields f = fields(actor, body, Set.of("WebhookURL", "WebhookSigningSecret", "WebhookAllowPrivateTargets"));
+        webhooks.configure(actor, f.text("WebhookURL"), f.text("WebhookSigningSecret"), f.bool("WebhookAllowPrivateTargets"));
         return done("WebhookURL");
     }
 

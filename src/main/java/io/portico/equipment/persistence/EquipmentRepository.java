@@ -116,6 +116,17 @@ public class EquipmentRepository {
                 .param(operatorId).query((rs, n) -> new EnabledVlan(rs.getLong(1), rs.getInt(2))).list();
     }
 
+    /** The state a gateway last confirmed for a VLAN, empty when it never confirmed one. */
+    public Optional<Boolean> vlanState(long gatewayId, int vlan) {
+        return jdbc.sql("select enabled from gateway_vlan_state where equipment_id = ? and vlan = ?").params(gatewayId, vlan)
+                .query(Boolean.class).optional();
+    }
+
+    public List<Long> operatorsWithGateways() {
+        return jdbc.sql("select distinct operator_id from equipment where equipment_type = 'GATEWAY' order by operator_id")
+                .query(Long.class).list();
+    }
+
     private static Equipment equipment(ResultSet rs, int row) throws SQLException {
         return new Equipment(rs.getLong("id"), rs.getLong("operator_id"), rs.getLong("venue_id"),
                 rs.getString("equipment_key"), rs.getString("name"), EquipmentType.valueOf(rs.getString("equipment_type")),

@@ -107,6 +107,38 @@ public class SubscriptionRepository {
                 .params(operatorId, venueId, psk).query(SubscriptionRepository::subscription).list();
     }
 
+    /**
+     * Subscriptions of every operator whose start or end has come without its event published yet,
+     * oldest first.
+     */
+    public List<Subscription> dueTransitions(Instant now, int limit) {
+        return jdbc.sql("""
+                        select * from subscription
+                        where (started_published_at is null and starts_at <= ?)
+                           or (ended_published_at is null and ends_at is not null and ends_at <= ?)
+                        order by starts_at, id fetch first ? rows only""")
+                .params(utc(now), utc(now), limit).query(SubscriptionRepository::subscription).list();
+    }
+
+    /** Marks the start as published; false when it already was (another transaction got there first). */
+    public boolean markStartPublished(long id, Instant at) {
+        return jdbc.sql("update subscription set started_published_at = ? where id = ? and started_published_at is null")
+                .params(utc(at), id).update() == 1;
+    }
+
+    /** Marks the end as published; false when it already was. */
+    public boolean markEndPublished(long id, Instant at) {
+        return jdbc.sql("update subscription set ended_published_at = ? where id = ? and ended_published_at is null")
+                .params(utc(at), id).update() == 1;
+    }
+
+    /** Forgets published transitions that have not happened under the subscription's new dates. */
+    public void clearUnhappenedTransitions(long id, Instant now) {
+        jdbc.sql("update subscription set started_published_at = null where id = ? and starts_at > ?").params(id, utc(now)).update();
+        jdbc.sql("update subscription set ended_published_at = null where id = ? and (ends_at is null or ends_at > ?)")
+                .params(id, utc(now)).update();
+    }
+
     private static Subscriber subscriber(ResultSet rs, int row) throws SQLException {
         return new Subscriber(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("subscriber_token"),
                 rs.getString("email"), rs.getString("given_name"), rs.getString("family_name"), rs.getString("phone_e164"),

@@ -23,7 +23,12 @@ public class WebhookRepository {
     private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
 
     /** A stored endpoint. */
-    public record Row(String url, @Nullable String sealedSecret) {
+    public record Row(String url, @Nullable String sealedSecret, boolean allowPrivateTargets) {
+    }
+
+    /** An outbox row waiting for delivery. */
+    public record Pending(long id, long operatorId, String messageId, String type, String url, String body, int attempts,
+                          Instant occurredAt, List<String> responses) {
     }
 
     private final JdbcClient jdbc;
@@ -35,8 +40,8 @@ public class WebhookRepository {
     }
 
     public Optional<Row> find(long operatorId) {
-        return jdbc.sql("select url, signing_secret_sealed from webhook_endpoint where operator_id = ?").param(operatorId)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).optional();
+        return jdbc.sql("select url, signing_secret_sealed, allow_private_targets from webhook_endpoint where operator_id = ?")
+                .param(operatorId).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3))).optional();
     }
 
     public void save(long operatorId, String url, @Nullable String sealed, Instant now) {
@@ -55,6 +60,57 @@ public class WebhookRepository {
                 .params(operatorId, utc(d.occurredAt()), d.type(), d.url(), json.writeValueAsString(d.payload()),
                         json.writeValueAsString(d.responses()))
                 .update();
+    }
+
+    public void allowPrivateTargets(long operatorId, boolean allow) {
+        jdbc.sql("update webhook_endpoint set allow_private_targets = ? where operator_id = ?").params(allow, operatorId).update();
+    }
+
+    /** Adds an outbox row; the dispatcher delivers it. */
+    public void enqueue(long operatorId, String messageId, String orderingKey, String type, String url,
+                        Map<String, Object> payload, Instant now) {
+        jdbc.sql("""
+                        insert into webhook_delivery (operator_id, occurred_at, event_type, url, payload_json, responses_json,
+                                                      message_id, ordering_key, status, attempts, next_attempt_at)
+                        values (?, ?, ?, ?, ?, '[]', ?, ?, 'PENDING', 0, ?)""")
+                .params(operatorId, utc(now), type, url, json.writeValueAsString(payload), messageId, orderingKey, utc(now))
+                .update();
+    }
+
+    /**
+     * Due rows, each the oldest pending one of its ordering key (so a subscription's events go out
+     * in order: a later one waits while an earlier one is retried).
+     */
+    public List<Pending> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        select * from webhook_delivery d
+                        where d.status = 'PENDING' and d.next_attempt_at <= ?
+                          and not exists (select 1 from webhook_delivery e where e.status = 'PENDING'
+                                          and e.ordering_key = d.ordering_key and e.id < d.id)
+                        order by d.id fetch first ? rows only""")
+                .params(utc(now), limit)
+                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("message_id"),
+                        rs.getString("event_type"), rs.getString("url"), rs.getString("payload_json"), rs.getInt("attempts"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        json.readValue(rs.getString("responses_json"), LIST)))
+                .list();
+    }
+
+    /**
+     * Records one attempt. {@code status} is DELIVERED, PENDING (retry at {@code next}) or FAILED;
+     * only a row still PENDING is changed, so a row is never delivered-and-recorded twice.
+     */
+    public boolean recordAttempt(long id, int attempts, List<String> responses, String status, Instant next, Instant now) {
+        return jdbc.sql("""
+                        update webhook_delivery set attempts = ?, responses_json = ?, status = ?, next_attempt_at = ?,
+                            delivered_at = case when ? = 'DELIVERED' then ? else delivered_at end
+                        where id = ? and status = 'PENDING'""")
+                .params(attempts, json.writeValueAsString(responses), status, utc(next), status, utc(now), id).update() == 1;
+    }
+
+    /** Delivery state of a message, for tests and diagnostics. */
+    public Optional<String> status(String messageId) {
+        return jdbc.sql("select status from webhook_delivery where message_id = ?").param(messageId).query(String.class).optional();
     }
 
     public long count(long operatorId, Instant from, Instant to) {

@@ -88,7 +88,6 @@ final class ConsoleWorld {
         retail = plans.add(operator.id(), plan("1 Gbps (Retail)", 1600));
         bulk = plans.add(operator.id(), plan("1 Gbps (Bulk)", 0));
         configure(settings);
-        webhooks.configure(operator.id(), "https://webhook.example.com/anon", "webhook-signing-secret-0001");
 
         venue = venues.add(operator.id(), new NewVenue(client.id(), "Site", new Address("1 Main St", "", "Addison", "TX",
                 "75001", "USA"), NewVenue.zone("America/Chicago"), ""));
@@ -106,6 +105,9 @@ final class ConsoleWorld {
         ended = subscriptions.addKey(operator.id(), new NewKey(endedUnit.key(), bulk.key(),
                 resident("resident-c"), now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(1)), null));
         equipment.recordVlanState(gateway.id(), endedUnit.vlan(), true, now.minus(Duration.ofDays(39)));
+        // Configured after the fixtures, so the webhook log holds only the two documented deliveries
+        // below rather than outbox rows for the fixtures' own events.
+        webhooks.configure(operator.id(), "https://webhook.example.com/anon", "webhook-signing-secret-0001");
 
         for (int port : List.of(979, 1489)) {
             equipment.record(gateway.id(), new EquipmentLogEntry(now.minusSeconds(port), "vault_networkoperator_equipmentConfigurator",

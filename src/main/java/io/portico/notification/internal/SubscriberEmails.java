@@ -1,0 +1,146 @@
+package io.portico.notification.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.portico.notification.Branding;
+import io.portico.notification.EmailMessage;
+import io.portico.notification.EmailTemplate;
+import io.portico.notification.NotificationService;
+import io.portico.operator.OperatorSettingsService;
+import io.portico.operator.Section;
+import io.portico.operator.Sections;
+import io.portico.platform.PorticoException;
+import io.portico.subscription.SubscriptionAdded;
+import io.portico.subscription.SubscriptionEnded;
+import io.portico.subscription.SubscriptionService;
+import io.portico.subscription.SubscriptionView;
+import io.portico.venue.Venue;
+import io.portico.venue.VenueService;
+
+/**
+ * Queues the subscriber emails in the transaction of the event that causes them: the welcome
+ * email when a subscription is added (sendSubscriptionAddedEmail, sent WelcomeEmail_countdown_hours
+ * later) and the end-of-subscription email (sendSubscriptionEndEmail). Nothing is queued when the
+ * operator suppresses subscriber notifications or emails, or the subscriber opted out of email.
+ *
+ * <p>Templates come from the operator's EmailConfiguration for the subscriber's locale (else the
+ * operator's first supported locale): {@code WelcomeEmail.NewSubscriber} and
+ * {@code SubscriptionEndEmail.SubscriptionEnded}, each with {@code Subject}, {@code HTML} and
+ * {@code Text}; a part the operator did not write falls back to Portico's English wording.
+ */
+@Component
+class SubscriberEmails {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriberEmails.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    static final EmailTemplate DEFAULT_WELCOME = new EmailTemplate("Welcome to {venuename} {operatorname} WiFi service",
+            "<p>Hello {givenname},</p><p>your WiFi service at {venuename} (unit {unitid}) starts {startdate}.</p>",
+            "Hello {givenname},\n\nyour WiFi service at {venuename} (unit {unitid}) starts {startdate}.\n");
+    static final EmailTemplate DEFAULT_END = new EmailTemplate("Your {venuename} {operatorname} WiFi service has ended",
+            "<p>Hello {givenname},</p><p>your WiFi service at {venuename} (unit {unitid}) ended {enddate}.</p>",
+            "Hello {givenname},\n\nyour WiFi service at {venuename} (unit {unitid}) ended {enddate}.\n");
+
+    private final NotificationService notifications;
+    private final SubscriptionService subscriptions;
+    private final OperatorSettingsService settings;
+    private final VenueService venues;
+
+    SubscriberEmails(NotificationService notifications, SubscriptionService subscriptions, OperatorSettingsService settings,
+                     VenueService venues) {
+        this.notifications = notifications;
+        this.subscriptions = subscriptions;
+        this.settings = settings;
+        this.venues = venues;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(SubscriptionAdded e) {
+        Sections.Notifications n = settings.section(e.operatorId(), Section.NOTIFICATIONS);
+        if (n.sendSubscriptionAddedEmail()) {
+            queue(e.operatorId(), e.subscriptionId(), "WelcomeEmail", "NewSubscriber", DEFAULT_WELCOME,
+                    e.addedAt().plus(Duration.ofHours(n.welcomeEmailCountdownHours())));
+        }
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(SubscriptionEnded e) {
+        Sections.Notifications n = settings.section(e.operatorId(), Section.NOTIFICATIONS);
+        if (n.sendSubscriptionEndEmail()) {
+            queue(e.operatorId(), e.subscriptionId(), "SubscriptionEndEmail", "SubscriptionEnded", DEFAULT_END, Instant.EPOCH);
+        }
+    }
+
+    private void queue(long operatorId, long subscriptionId, String kind, String variant, EmailTemplate fallback, Instant notBefore) {
+        Optional<SubscriptionView> found = subscriptions.view(operatorId, subscriptionId);
+        if (found.isEmpty()) {
+            return;
+        }
+        SubscriptionView view = found.get();
+        Sections.Notifications n = settings.section(operatorId, Section.NOTIFICATIONS);
+        Sections.Email email = settings.section(operatorId, Section.EMAIL);
+        if (n.suppressSubscriberNotifications() || email.suppressSubscriberEmails() || !view.subscriber().contactByEmail()) {
+            log.info("{} for subscription {} not queued: subscriber notifications or emails are suppressed, or the subscriber opted out",
+                    kind, subscriptionId);
+            return;
+        }
+        Sections.Profile profile = settings.section(operatorId, Section.PROFILE);
+        String locale = locale(operatorId, email, view.subscriber().locale());
+        Venue venue = venues.find(operatorId, view.unit().venueId()).orElseThrow();
+        Map<String, String> variables = new HashMap<>();
+        variables.put("venuename", venue.name());
+        variables.put("operatorname", profile.networkOperatorName());
+        variables.put("operatoraddress", String.join(", ", profile.addressLine1(), profile.city(), profile.state()));
+        variables.put("givenname", view.subscriber().givenName());
+        variables.put("familyname", view.subscriber().familyName());
+        variables.put("emailaddress", view.subscriber().email());
+        variables.put("unitid", view.unit().name());
+        variables.put("serviceplanid", view.planKey());
+        variables.put("startdate", DATE.format(view.subscription().startsAt()));
+        variables.put("enddate", view.subscription().endsAt() == null ? "" : DATE.format(view.subscription().endsAt()));
+        EmailTemplate template = template(email.templates().get(locale), kind, variant, fallback);
+        String from = n.emailFrom().isBlank() ? profile.emailAddress() : n.emailFrom();
+        try {
+            long id = notifications.queue(new EmailMessage(operatorId, kind, "subscription:" + subscriptionId,
+                    view.subscriber().email(), from, locale, template.render(variables),
+                    new Branding(email.brandColor(), profile.logoUrl(), profile.networkOperatorName()), notBefore));
+            log.info("{} for subscription {} queued as email {} ({})", kind, subscriptionId, id, locale);
+        } catch (PorticoException invalidAddress) {
+            // A missing EmailFrom must not undo the subscription change that caused the email.
+            log.warn("{} for subscription {} not queued: {}", kind, subscriptionId, invalidAddress.getMessage());
+        }
+    }
+
+    private String locale(long operatorId, Sections.Email email, String wanted) {
+        if (email.templates().containsKey(wanted)) {
+            return wanted;
+        }
+        Map<String, String> supported = settings.section(operatorId, Section.LOCALES).supported();
+        return supported.containsKey(wanted) ? wanted : supported.keySet().stream().findFirst().orElse("en-us");
+    }
+
+    static EmailTemplate template(@org.jspecify.annotations.Nullable Map<String, Object> byKind, String kind, String variant, EmailTemplate fallback) {
+        Map<?, ?> parts = byKind != null && byKind.get(kind) instanceof Map<?, ?> k && k.get(variant) instanceof Map<?, ?> v ? v : Map.of();
+        return new EmailTemplate(part(parts, "Subject", fallback.subject()), part(parts, "HTML", fallback.html()),
+                part(parts, "Text", fallback.text()));
+    }
+
+    private static String part(Map<?, ?> parts, String key, String fallback) {
+        return parts.get(key) instanceof String s && !s.isBlank() ? s : fallback;
+    }
+}

@@ -1,0 +1,10 @@
+package io.portico.subscription;
+
+import java.time.Instant;
+
+/**
+ * Staff replaced a subscription's PSK (resetKey): the old key stopped working and a new one
+ * started. Published in the changing transaction; the webhook module sends KeyEnd then KeyStart.
+ */
+public record SubscriptionKeyReset(long operatorId, long subscriptionId, Instant resetAt) {
+}
