@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.portico.guest.MacAddress;
 import io.portico.platform.PorticoException;
 import io.portico.radius.internal.DisconnectClient;
 import io.portico.radius.internal.NasClientRegistry;

@@ -5,7 +5,7 @@
  * The API is {@link io.portico.radius.RadiusService} plus the ports other modules implement:
  * {@link io.portico.radius.GuestAuthorizer}, {@link io.portico.radius.ResidentAuthorizer} and
  * {@link io.portico.radius.AccountingSink}. RADIUS spellings (attribute names, packet codes) stay
- * in {@code internal}; the API speaks in {@link io.portico.radius.MacAddress},
+ * in {@code internal}; the API speaks in {@link io.portico.guest.MacAddress},
  * {@link io.portico.radius.AccessGrant} and {@link io.portico.radius.SessionReport}.
  */
 @NullMarked

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.portico.radius.DisconnectOutcome;
-import io.portico.radius.MacAddress;
+import io.portico.guest.MacAddress;
 
 /** Disconnect-Requests against a small loopback responder that plays the NAS. */
 class DisconnectClientTest {
@@ -77,7 +77,7 @@ class DisconnectClientTest {
     private final DisconnectClient client = new DisconnectClient(Duration.ofMillis(300), 3);
 
     private DisconnectClient.Target target(InetSocketAddress nas) {
-        return new DisconnectClient.Target(nas, SECRET, "session-42", "aabbcc000001", Optional.of(MacAddress.of("aabbcc000001")), "lobby");
+        return new DisconnectClient.Target(nas, SECRET, "session-42", "aabbcc000001", Optional.of(MacAddress.parse("aabbcc000001")), "lobby");
     }
 
     @Test

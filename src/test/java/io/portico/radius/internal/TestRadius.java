@@ -21,7 +21,7 @@ import io.portico.radius.AccessDecision;
 import io.portico.radius.AccessGrant;
 import io.portico.radius.AccountingSink;
 import io.portico.radius.GuestAuthorizer;
-import io.portico.radius.MacAddress;
+import io.portico.guest.MacAddress;
 import io.portico.radius.RadiusProperties;
 import io.portico.radius.ResidentAuthorizer;
 import io.portico.radius.Speed;
@@ -33,8 +33,8 @@ import io.portico.radius.Vlan;
  */
 final class TestRadius {
 
-    static final MacAddress GUEST = MacAddress.of("AA-BB-CC-00-00-01");
-    static final MacAddress RESIDENT = MacAddress.of("AA-BB-CC-00-00-02");
+    static final MacAddress GUEST = MacAddress.parse("AA-BB-CC-00-00-01");
+    static final MacAddress RESIDENT = MacAddress.parse("AA-BB-CC-00-00-02");
     static final String VOUCHER = "VOUCHER-2024";
 
     /** Accepts {@link #GUEST} by MAC and any device with the voucher code; rejects the rest. */
