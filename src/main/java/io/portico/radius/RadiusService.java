@@ -67,8 +67,17 @@ public class RadiusService {
      * session, so call it from a virtual thread or an after-commit listener.
      */
     public List<DisconnectOutcome> disconnect(MacAddress device) {
+        return disconnect(device, nas -> true);
+    }
+
+    /** Like {@link #disconnect(MacAddress)}, limited to the operator's NAS clients (another operator may see the same MAC). */
+    public List<DisconnectOutcome> disconnect(long operatorId, MacAddress device) {
+        return disconnect(device, nas -> nas.operatorId() == operatorId);
+    }
+
+    private List<DisconnectOutcome> disconnect(MacAddress device, java.util.function.Predicate<NasClient> scope) {
         return accounting.openSessions(device).stream()
-                .flatMap(session -> clients.findWithSecret(session.nasClientId()).stream()
+                .flatMap(session -> clients.findWithSecret(session.nasClientId()).filter(nas -> scope.test(nas.client())).stream()
                         .map(nas -> disconnects.disconnect(new DisconnectClient.Target(
                                 new InetSocketAddress(session.nasAddress(), nas.client().coaPort()), nas.secret(), session.sessionId(),
                                 session.username(), session.device(), session.nasIdentifier()))))

@@ -20,10 +20,10 @@ import io.portico.guest.MacAddress;
 /** Disconnect-Requests against a small loopback responder that plays the NAS. */
 class DisconnectClientTest {
 
-    private static final String SECRET = "coa-secret-789";
+    static final String SECRET = "coa-secret-789";
 
     /** A NAS on 127.0.0.1 that ignores the first {@code ignore} requests, then answers with {@code code} (verifying the request first). */
-    private static final class FakeNas implements AutoCloseable {
+    static final class FakeNas implements AutoCloseable {
         final DatagramSocket socket;
         final AtomicInteger received = new AtomicInteger();
         final Thread thread;

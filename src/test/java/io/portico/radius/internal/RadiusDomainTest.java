@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,11 @@ import io.portico.plan.FccLabel;
 import io.portico.plan.PlanChanges;
 import io.portico.plan.PlanService;
 import io.portico.plan.ServicePlan;
+import io.portico.platform.Actor;
+import io.portico.platform.RequestOrigin;
+import io.portico.platform.Role;
 import io.portico.radius.AccountingSink;
+import io.portico.radius.NasNetwork;
 import io.portico.radius.NewNasClient;
 import io.portico.radius.RadiusService;
 import io.portico.subscription.IssuedKey;
@@ -191,6 +198,30 @@ class RadiusDomainTest {
         });
         assertThat(mine).containsExactly(Map.of("uploaded", (1L << 32) + 2000, "downloaded", 7000L, "online_time", "00:02:05",
                 "reason", "Idle Timeout", "hotspot", hotspot.name()));
+    }
+
+    @Test
+    void revokingAGuestPlanSendsDisconnectRequestForTheOpenSession() throws Exception {
+        Hotspot cafe = world.hotspot("Cafe");
+        try (var nas = new DisconnectClientTest.FakeNas(0, RadiusCodec.DISCONNECT_ACK, new byte[0])) {
+            radius.register(new NewNasClient(world.operator.id(), "Cafe", NasNetwork.parse("127.0.0.1"), cafe.nasIdentifier(),
+                    DisconnectClientTest.SECRET, Optional.of(cafe.id()), Optional.empty(), nas.address().getPort()));
+            var guest = world.guest("02-00-00-00-40-01", GuestWorld.profile("revoke@example.com", "Re", "Voke", "Mozilla/5.0"));
+            var purchase = world.plans().recordPayment(world.client.id(), guest.id(), plan.id(), "Manual", "tx-" + Fixtures.unique(),
+                    clock.instant());
+            String session = "R-" + Fixtures.unique();
+            var started = Radclient.send(server.acctPort(), "acct", DisconnectClientTest.SECRET, "Acct-Status-Type = Start",
+                    "Acct-Session-Id = \"" + session + "\"", "User-Name = \"020000004001\"", "Calling-Station-Id = \"02-00-00-00-40-01\"",
+                    "NAS-Identifier = \"" + cafe.nasIdentifier() + "\"");
+            assertThat(started.received("Accounting-Response")).as(started.output()).isTrue();
+            assertThat(nas.received).hasValue(0);
+
+            Actor staff = new Actor(world.operator.id(), 1, "staff@example.com", "", Set.of(Role.DOMAIN_ADMINISTRATORS), RequestOrigin.SYSTEM);
+            world.plans().revoke(staff, world.client.id(), purchase.id());
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> nas.received.get() >= 1);
+            assertThat(new String(nas.lastRequest, java.nio.charset.StandardCharsets.ISO_8859_1)).contains(session);
+        }
     }
 
     private String voucher() {
