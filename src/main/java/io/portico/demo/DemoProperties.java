@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled  load the demo data set (set by {@code --demo} or {@code PORTICO_DEMO=true})
  * @param apiToken when set, the first demo client's guest API token, so scripts can call the API
  * @param adminPassword the password of the demo administrators
+ * @param radiusSecret the shared secret of 127.0.0.1 as RADIUS client of every demo hotspot and gateway
+ *                     ({@code PORTICO_DEMO_RADIUS_SECRET}); random, and printed once to the log, when unset
  */
 @ConfigurationProperties("portico.demo")
 public record DemoProperties(@DefaultValue("false") boolean enabled, @Nullable String apiToken,
-                             @DefaultValue("portico-demo-password") String adminPassword) {
+                             @DefaultValue("portico-demo-password") String adminPassword,
+                             @Nullable String radiusSecret) {
 }
