@@ -82,7 +82,7 @@ echo "== Portico"
 ./mvnw -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 PORTICO_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/portico_bench" PORTICO_DB_USER=$PGUSER PORTICO_DB_PASSWORD= \
 PORTICO_RADIUS_AUTH_PORT=21812 PORTICO_RADIUS_ACCT_PORT=21813 PORTICO_RADIUS_BIND_ADDRESS=127.0.0.1 PORTICO_HTTP_PORT=18080 \
-PORTICO_RADIUS_SECRET_KEY=bench-only-key PORTICO_BENCH_SECRET=$SECRET \
+PORTICO_SECRETS_KEY=YmVuY2gtb25seS1rZXktMzItYnl0ZXMtbG9uZy0hISE= PORTICO_BENCH_SECRET=$SECRET \
   "$JAVA" -XX:+UseZGC -cp "target/classes:target/test-classes:$(cat "$WORK/cp.txt")" io.portico.radius.internal.RadiusBenchServer \
   > "$WORK/portico.log" 2>&1 &
 PIDS+=($!)

@@ -94,7 +94,8 @@ class HotspotGuestAuthorizer implements GuestAuthorizer {
             return AccessDecision.reject(e.getMessage());
         }
         Instant started = purchase.startsAt().isAfter(now) ? purchase.startsAt() : now;
-        return plans.activePlan(clientId, purchase.guestId(), started).map(plan -> accept(plan, started))
+        // Asked a millisecond later: the database may round the stored start up to its precision (H2 rounds to microseconds).
+        return plans.activePlan(clientId, purchase.guestId(), started.plusMillis(1)).map(plan -> accept(plan, started))
                 .orElseGet(() -> AccessDecision.reject("The voucher's guest plan grants no access now."));
     }
 

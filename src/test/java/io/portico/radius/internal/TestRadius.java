@@ -61,7 +61,7 @@ final class TestRadius {
 
     static RadiusProperties properties() {
         return new RadiusProperties(true, "127.0.0.1", 0, 0, true, Duration.ofSeconds(30), 4096, 500, 20000, 4,
-                Duration.ofMinutes(5), Duration.ofMinutes(2), "test-key", "", Duration.ofSeconds(30), Duration.ofMillis(300), 3);
+                Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofMillis(300), 3);
     }
 
     static RadiusServer start(NasClientRegistry registry, AccountingSink sink, RadiusMetrics metrics, Clock clock) {
