@@ -1,5 +1,6 @@
 package io.portico.radius.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import io.portico.radius.RadiusProperties;
 import io.portico.radius.ResidentAuthorizer;
 import io.portico.radius.Speed;
 import io.portico.radius.Vlan;
+import io.portico.radius.persistence.ResidentDeviceRepository;
 import io.portico.subscription.ActiveSubscription;
 import io.portico.subscription.SubscriptionService;
 
@@ -22,7 +24,8 @@ import io.portico.subscription.SubscriptionService;
  * The subscription domain behind the {@link ResidentAuthorizer} port, called by the authorisation
  * chain for NAS clients that are a venue's gateway. The resident's device proves its subscription
  * with the personal PSK sent as the PAP password (per-user PSK gateways send it that way); an
- * active subscription at the gateway's venue gets its unit's VLAN and its plan's speed.
+ * active subscription at the gateway's venue gets its unit's VLAN and its plan's speed, and the
+ * device is remembered under that subscription for the Disconnect-Requests when it ends.
  */
 @Component
 class VenueResidentAuthorizer implements ResidentAuthorizer {
@@ -30,11 +33,16 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
     private final EquipmentService equipment;
     private final SubscriptionService subscriptions;
     private final RadiusProperties properties;
+    private final ResidentDeviceRepository devices;
+    private final Clock clock;
 
-    VenueResidentAuthorizer(EquipmentService equipment, SubscriptionService subscriptions, RadiusProperties properties) {
+    VenueResidentAuthorizer(EquipmentService equipment, SubscriptionService subscriptions, RadiusProperties properties,
+                            ResidentDeviceRepository devices, Clock clock) {
         this.equipment = equipment;
         this.subscriptions = subscriptions;
         this.properties = properties;
+        this.devices = devices;
+        this.clock = clock;
     }
 
     @Override
@@ -54,6 +62,8 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
             return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("No active subscription for this key.");
         }
         ActiveSubscription s = active.get();
+        // Remembered so that the subscription's end can disconnect this device (SubscriptionEnded names only the subscription).
+        devices.remember(attempt.nas().id(), attempt.device(), operatorId, s.subscriptionId(), s.unitId(), clock.instant());
         AccessGrant grant = AccessGrant.unlimited().withVlan(new Vlan(s.vlan()))
                 .withInterimInterval(properties.defaultInterimInterval());
         if (s.uploadKbps() > 0 && s.downloadKbps() > 0) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentDetails;
@@ -44,6 +45,7 @@ import io.portico.radius.RadiusService;
 import io.portico.subscription.IssuedKey;
 import io.portico.subscription.NewKey;
 import io.portico.subscription.SubscriberDetails;
+import io.portico.subscription.SubscriptionEnded;
 import io.portico.subscription.SubscriptionService;
 import io.portico.support.Fixtures;
 import io.portico.support.GuestWorld;
@@ -218,6 +220,38 @@ class RadiusDomainTest {
 
             Actor staff = new Actor(world.operator.id(), 1, "staff@example.com", "", Set.of(Role.DOMAIN_ADMINISTRATORS), RequestOrigin.SYSTEM);
             world.plans().revoke(staff, world.client.id(), purchase.id());
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> nas.received.get() >= 1);
+            assertThat(new String(nas.lastRequest, java.nio.charset.StandardCharsets.ISO_8859_1)).contains(session);
+        }
+    }
+
+    @Test
+    void anEndedSubscriptionDisconnectsTheDevicesItLetIn() throws Exception {
+        var servicePlan = context.getBean(PlanService.class).add(world.operator.id(), servicePlan("Ending " + Fixtures.unique()));
+        Unit endingUnit = context.getBean(UnitService.class).add(world.operator.id(), world.venue.key(),
+                new NewUnit("E" + Fixtures.unique().substring(0, 4), "1", "2", UnitPurpose.WIRED_UNIT, null, ""));
+        Equipment gateway = context.getBean(EquipmentService.class).add(world.operator.id(), world.venue.key(), "GWE-" + Fixtures.unique(),
+                new EquipmentDetails(EquipmentType.GATEWAY, "Mikrotik", "1036", "https", "203.0.113.10", "admin", "router-password", "In Service"));
+        IssuedKey ending = context.getBean(SubscriptionService.class).addKey(world.operator.id(), new NewKey(endingUnit.key(),
+                servicePlan.key(), new SubscriberDetails("ending-" + Fixtures.unique().toLowerCase() + "@example.com", "Given", "Family",
+                "+15551234567", "en-us", false, true), clock.instant().minus(Duration.ofDays(1)), null, "ending-key-4567"));
+        String nasId = "gwe-" + Fixtures.unique();
+        try (var nas = new DisconnectClientTest.FakeNas(0, RadiusCodec.DISCONNECT_ACK, new byte[0])) {
+            radius.register(new NewNasClient(world.operator.id(), "Ending gateway", NasNetwork.parse("127.0.0.1"), nasId,
+                    DisconnectClientTest.SECRET, Optional.empty(), Optional.of(gateway.id()), nas.address().getPort()));
+            var accepted = Radclient.send(server.authPort(), "auth", DisconnectClientTest.SECRET, "User-Name = \"02-00-00-00-50-01\"",
+                    "User-Password = \"ending-key-4567\"", "NAS-Identifier = \"" + nasId + "\"", "Message-Authenticator = 0x00");
+            assertThat(accepted.received("Access-Accept")).as(accepted.output()).isTrue();
+            String session = "E-" + Fixtures.unique();
+            var started = Radclient.send(server.acctPort(), "acct", DisconnectClientTest.SECRET, "Acct-Status-Type = Start",
+                    "Acct-Session-Id = \"" + session + "\"", "User-Name = \"020000005001\"", "Calling-Station-Id = \"02-00-00-00-50-01\"",
+                    "NAS-Identifier = \"" + nasId + "\"");
+            assertThat(started.received("Accounting-Response")).as(started.output()).isTrue();
+
+            context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> context.publishEvent(new SubscriptionEnded(
+                    world.operator.id(), ending.subscription().id(), ending.subscriber().id(), endingUnit.id(), world.venue.id(),
+                    clock.instant())));
 
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> nas.received.get() >= 1);
             assertThat(new String(nas.lastRequest, java.nio.charset.StandardCharsets.ISO_8859_1)).contains(session);
