@@ -118,7 +118,7 @@ ratios=$(awk -F'|' 'NR==FNR && $3 ~ /(auth|acct)/ {fr[$3 $4]=$5; next} $3 ~ /(au
   echo
   echo "One run of \`bench/freeradius-compare.sh\` on $(nproc) cores, $(date -u +%Y-%m-%d), ${SECONDS_PER_RUN} s per row."
   echo "FreeRADIUS: ${FR_VERSION:-3.2} with rlm_sql (rlm_sql_postgresql, stock schema and queries, detail/unix accounting off);"
-  echo "Portico: the application with its \`radius_accounting\` sink and a stand-in guest authorizer doing one indexed query."
+  echo "Portico: the application wired to its domain (RadiusBenchServer): the real guest authorizer (unknown devices recorded and rejected) and accounting into \`radius_accounting\` and the connections."
   echo "Both on the same PostgreSQL; the load generator, both servers and PostgreSQL share the machine."
   echo
   cat "$WORK/fr.md"
