@@ -97,6 +97,26 @@ public class ConnectionService {
     }
 
     /**
+     * The hotspot's NAS restarted (RADIUS Accounting-On/Off): its sessions still open are over,
+     * ended at their last update with "NAS Reboot". Called by the RADIUS module inside its
+     * accounting batch's transaction.
+     */
+    @Transactional
+    public int closeOpenSessions(long hotspotId, Instant at) {
+        return repository.closeOpen(hotspotId, at, TerminateCause.NAS_REBOOT.code());
+    }
+
+    /**
+     * Sessions whose NAS stopped reporting: every open session without an update since
+     * {@code lastSeenBefore} is ended at its last update with "Lost Service". Called by the RADIUS
+     * module's stale-session job.
+     */
+    @Transactional
+    public int closeSilentSessions(Instant lastSeenBefore) {
+        return repository.closeSilent(lastSeenBefore, TerminateCause.LOST_SERVICE.code());
+    }
+
+    /**
      * Streams the client's guest connections for the query to the sink while reading: sessions are
      * read ordered by hotspot, device and start, and adjacent ones within the roaming gap are merged
      * into one record, so memory stays flat however many rows match. Records come ordered by

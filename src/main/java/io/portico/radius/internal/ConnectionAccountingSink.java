@@ -17,6 +17,8 @@ import io.portico.hotspot.HotspotService;
 import io.portico.radius.AccountingEvent;
 import io.portico.radius.AccountingSink;
 import io.portico.radius.NasClient;
+import io.portico.radius.NasReset;
+import io.portico.radius.RadiusProperties;
 import io.portico.radius.SessionReport;
 import io.portico.radius.TerminationCause;
 import io.portico.radius.persistence.JdbcAccountingSink;
@@ -26,7 +28,7 @@ import io.portico.radius.persistence.JdbcAccountingSink;
  * stores the raw sessions RADIUS itself needs ({@link JdbcAccountingSink}: NAS address and
  * Acct-Session-Id for Disconnect, Accounting-On/Off, stale closing) and hands every session report
  * from a hotspot's NAS to {@link ConnectionService#recordAll}, which feeds
- * {@code /v2/client/connections}. Both writes are idempotent, so a replayed batch changes nothing;
+ * {@code /v2/client/connections}; Accounting-On/Off and stale sessions close the connections too. Both writes are idempotent, so a replayed batch changes nothing;
  * the Accounting-Response waits for this transaction's commit.
  */
 @Component
@@ -39,14 +41,16 @@ class ConnectionAccountingSink implements AccountingSink {
     private final HotspotService hotspots;
     private final NasClientRegistry clients;
     private final TransactionTemplate transaction;
+    private final RadiusProperties properties;
 
     ConnectionAccountingSink(JdbcAccountingSink raw, ConnectionService connections, HotspotService hotspots,
-                             NasClientRegistry clients, TransactionTemplate transaction) {
+                             NasClientRegistry clients, TransactionTemplate transaction, RadiusProperties properties) {
         this.raw = raw;
         this.connections = connections;
         this.hotspots = hotspots;
         this.clients = clients;
         this.transaction = transaction;
+        this.properties = properties;
     }
 
     @Override
@@ -55,19 +59,38 @@ class ConnectionAccountingSink implements AccountingSink {
             raw.record(batch);
             List<AccountingRecord> records = new ArrayList<>(batch.size());
             for (AccountingEvent event : batch) {
-                if (event instanceof SessionReport report) {
-                    record(report).ifPresent(records::add);
+                switch (event) {
+                    case SessionReport report -> record(report).ifPresent(records::add);
+                    case NasReset reset -> {
+                        // Reports queued before the reset are stored first, so the reset closes them too.
+                        flush(records);
+                        clients.byId(reset.nasClientId()).flatMap(NasClient::hotspotId)
+                                .ifPresent(hotspotId -> connections.closeOpenSessions(hotspotId, reset.at()));
+                    }
                 }
             }
-            if (!records.isEmpty()) {
-                connections.recordAll(records);
-            }
+            flush(records);
         });
     }
 
+    private void flush(List<AccountingRecord> records) {
+        if (!records.isEmpty()) {
+            connections.recordAll(records);
+            records.clear();
+        }
+    }
+
+    /**
+     * Closes stale sessions in both places: the raw ones by their own deadline (2 × their interim
+     * interval + margin), the connections by the default deadline, since they keep no interval.
+     */
     @Override
     public int closeStale(Instant now) {
-        return raw.closeStale(now);
+        return transaction.execute(status -> {
+            int closed = raw.closeStale(now);
+            connections.closeSilentSessions(now.minus(properties.defaultInterimInterval().multipliedBy(2)).minus(properties.staleMargin()));
+            return closed;
+        });
     }
 
     /**

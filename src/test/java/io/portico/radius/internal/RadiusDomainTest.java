@@ -258,6 +258,23 @@ class RadiusDomainTest {
         }
     }
 
+    @Test
+    void accountingOnEndsTheHotspotsOpenConnectionsAsNasReboot() {
+        Hotspot kiosk = world.hotspot("Kiosk");
+        radius.register(NewNasClient.forHotspot(world.operator.id(), "Kiosk", "127.0.0.1", kiosk.nasIdentifier(), SECRET, kiosk.id()));
+        String[] common = {"Acct-Session-Id = \"K-" + Fixtures.unique() + "\"", "User-Name = \"020000006001\"",
+                "Calling-Station-Id = \"02-00-00-00-60-01\"", "NAS-Identifier = \"" + kiosk.nasIdentifier() + "\""};
+        assertThat(acct(common, "Acct-Status-Type = Start").received("Accounting-Response")).isTrue();
+        assertThat(Radclient.send(server.acctPort(), "acct", SECRET, "Acct-Status-Type = Accounting-On",
+                "NAS-Identifier = \"" + kiosk.nasIdentifier() + "\"").received("Accounting-Response")).isTrue();
+
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        var r = new Http(port).get("/v2/client/connections?" + world.auth() + "&hotspotid=" + kiosk.id() + "&from=" + today.minusDays(1)
+                + "&to=" + today.plusDays(1));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.json().get(0).get("reason_for_termination").asString()).isEqualTo("NAS Reboot");
+    }
+
     private String voucher() {
         return world.plans().createVouchers(new NewVouchers(world.client.id(), plan.id(), 1, null, 1, null), new Random())
                 .getFirst().code();
