@@ -23,9 +23,9 @@ import io.portico.radius.persistence.NasClientRepository;
 
 /**
  * Entry point of the radius module: registers the NAS clients gateways and hotspots talk from,
- * and ends a device's open sessions with Disconnect-Requests. Called by the console (gateways),
- * the guest module (hotspots, revoked guest plans), the subscription module (ended
- * subscriptions) and the demo data.
+ * and ends a device's open sessions with Disconnect-Requests. Called by the console's RADIUS
+ * client routes, the demo data, and this module's own listeners for revoked guest plans and
+ * ended subscriptions.
  */
 @Service
 public class RadiusService {
