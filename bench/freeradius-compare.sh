@@ -82,7 +82,7 @@ echo "== Portico"
 ./mvnw -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 PORTICO_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/portico_bench" PORTICO_DB_USER=$PGUSER PORTICO_DB_PASSWORD= \
 PORTICO_RADIUS_AUTH_PORT=21812 PORTICO_RADIUS_ACCT_PORT=21813 PORTICO_RADIUS_BIND_ADDRESS=127.0.0.1 PORTICO_HTTP_PORT=18080 \
-PORTICO_RADIUS_SECRET_KEY=bench-only-key PORTICO_BENCH_SECRET=$SECRET \
+PORTICO_SECRETS_KEY=YmVuY2gtb25seS1rZXktMzItYnl0ZXMtbG9uZy0hISE= PORTICO_BENCH_SECRET=$SECRET \
   "$JAVA" -XX:+UseZGC -cp "target/classes:target/test-classes:$(cat "$WORK/cp.txt")" io.portico.radius.internal.RadiusBenchServer \
   > "$WORK/portico.log" 2>&1 &
 PIDS+=($!)
@@ -118,7 +118,7 @@ ratios=$(awk -F'|' 'NR==FNR && $3 ~ /(auth|acct)/ {fr[$3 $4]=$5; next} $3 ~ /(au
   echo
   echo "One run of \`bench/freeradius-compare.sh\` on $(nproc) cores, $(date -u +%Y-%m-%d), ${SECONDS_PER_RUN} s per row."
   echo "FreeRADIUS: ${FR_VERSION:-3.2} with rlm_sql (rlm_sql_postgresql, stock schema and queries, detail/unix accounting off);"
-  echo "Portico: the application with its \`radius_accounting\` sink and a stand-in guest authorizer doing one indexed query."
+  echo "Portico: the application wired to its domain (RadiusBenchServer): the real guest authorizer (unknown devices recorded and rejected) and accounting into \`radius_accounting\` and the connections."
   echo "Both on the same PostgreSQL; the load generator, both servers and PostgreSQL share the machine."
   echo
   cat "$WORK/fr.md"

@@ -4,8 +4,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -78,8 +80,12 @@ public class ConnectionService {
         List<Long> clientIds = new ArrayList<>();
         List<Long> hotspotIds = new ArrayList<>();
         List<@Nullable Long> guestIds = new ArrayList<>();
+        // A busy batch repeats the same hotspots and devices (Start, Interim, Stop): look each up once.
+        Map<String, Optional<Hotspot>> hotspotByNas = new HashMap<>();
+        Map<String, Long> guestByDevice = new HashMap<>();
         for (AccountingRecord packet : packets) {
-            Optional<Hotspot> hotspot = hotspots.findByNasIdentifier(packet.operatorId(), packet.nasIdentifier());
+            Optional<Hotspot> hotspot = hotspotByNas.computeIfAbsent(packet.operatorId() + "/" + packet.nasIdentifier(),
+                    key -> hotspots.findByNasIdentifier(packet.operatorId(), packet.nasIdentifier()));
             if (hotspot.isEmpty()) {
                 outcomes.add(AccountingOutcome.UNKNOWN_HOTSPOT);
                 continue;
@@ -88,13 +94,34 @@ public class ConnectionService {
             known.add(packet);
             clientIds.add(clientId);
             hotspotIds.add(hotspot.get().id());
-            guestIds.add(guests.findOrCreate(clientId, packet.macAddress()).id());
+            guestIds.add(guestByDevice.computeIfAbsent(clientId + "/" + packet.macAddress().value(),
+                    key -> guests.findOrCreate(clientId, packet.macAddress()).id()));
             outcomes.add(AccountingOutcome.RECORDED);
         }
         if (!known.isEmpty()) {
             repository.merge(known, clientIds, hotspotIds, guestIds);
         }
         return outcomes;
+    }
+
+    /**
+     * The hotspot's NAS restarted (RADIUS Accounting-On/Off): its sessions still open are over,
+     * ended at their last update with "NAS Reboot". Called by the RADIUS module inside its
+     * accounting batch's transaction.
+     */
+    @Transactional
+    public int closeOpenSessions(long hotspotId, Instant at) {
+        return repository.closeOpen(hotspotId, at, TerminateCause.NAS_REBOOT.code());
+    }
+
+    /**
+     * Sessions whose NAS stopped reporting: every open session without an update since
+     * {@code lastSeenBefore} is ended at its last update with "Lost Service". Called by the RADIUS
+     * module's stale-session job.
+     */
+    @Transactional
+    public int closeSilentSessions(Instant lastSeenBefore) {
+        return repository.closeSilent(lastSeenBefore, TerminateCause.LOST_SERVICE.code());
     }
 
     /**

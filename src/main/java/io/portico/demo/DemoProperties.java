@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookUrl    when set ({@code PORTICO_DEMO_WEBHOOK_URL}), the demo operator's WebhookURL, with private
  *                      targets allowed so a receiver on the same machine works
  * @param webhookSecret when set ({@code PORTICO_DEMO_WEBHOOK_SECRET}), the demo operator's signing secret
+ * @param radiusSecret the shared secret of 127.0.0.1 as RADIUS client of every demo hotspot and gateway
+ *                     ({@code PORTICO_DEMO_RADIUS_SECRET}); random, and printed once to the log, when unset
  */
 @ConfigurationProperties("portico.demo")
 public record DemoProperties(@DefaultValue("false") boolean enabled, @Nullable String apiToken,
                              @DefaultValue("portico-demo-password") String adminPassword, @Nullable String webhookUrl,
-                             @Nullable String webhookSecret) {
+                             @Nullable String webhookSecret, @Nullable String radiusSecret) {
 }

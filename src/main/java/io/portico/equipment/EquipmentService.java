@@ -98,6 +98,12 @@ public class EquipmentService {
         return repository.findByKey(operatorId, equipmentKey);
     }
 
+    /** One piece of the operator's equipment by id: RADIUS finds the venue of a gateway that is a NAS client. */
+    @Transactional(readOnly = true)
+    public Optional<Equipment> find(long operatorId, long equipmentId) {
+        return repository.find(equipmentId).filter(e -> e.operatorId() == operatorId);
+    }
+
     /** The gateways of a venue, for the drivers that open and close its VLANs. */
     public List<Equipment> gateways(long operatorId, long venueId) {
         return repository.listByOperator(operatorId).stream()

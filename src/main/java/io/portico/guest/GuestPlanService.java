@@ -220,7 +220,7 @@ public class GuestPlanService {
         repository.insertAll(purchases);
     }
 
-    /** Ends a purchase now; RADIUS should then disconnect the device (its plan no longer grants access). */
+    /** Ends a purchase now and publishes {@link GuestPlanRevoked}, on which RADIUS disconnects the device's open sessions. */
     @Transactional
     public Purchase revoke(Actor actor, long clientId, long purchaseId) {
         actor.require(Permission.MANAGE_GUESTS);
@@ -230,8 +230,11 @@ public class GuestPlanService {
         if (purchase.revokedAt() != null) {
             throw PorticoException.conflict("Purchase " + purchaseId + " is already revoked.");
         }
-        repository.revoke(purchaseId, clock.instant());
+        Instant now = clock.instant();
+        repository.revoke(purchaseId, now);
         audit(actor, "/guests/revokeGuestPlan", "Guest plan purchase " + purchaseId + " revoked.");
+        guests.find(clientId, purchase.guestId()).ifPresent(guest -> events.publishEvent(new GuestPlanRevoked(actor.operatorId(),
+                clientId, guest.id(), purchaseId, guest.macAddress(), now)));
         return repository.findPurchase(purchaseId).orElseThrow();
     }
 

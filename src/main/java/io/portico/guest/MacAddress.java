@@ -1,6 +1,9 @@
 package io.portico.guest;
 
 import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import io.portico.platform.PorticoException;
 
@@ -34,6 +37,40 @@ public record MacAddress(String value) {
 
     public static MacAddress parse(String text) {
         return parse(text, "macaddress");
+    }
+
+    /**
+     * The MAC when the text is one, else empty: RADIUS asks this of every User-Name and
+     * Calling-Station-Id, where a voucher code or account name is normal, not an error. Stricter
+     * than {@link #parse}: separators must be regular (pairs split by ':' or '-', Cisco's groups of
+     * four split by '.', or none), so a code like {@code AB-CD-EF-12-34-56-X} is never a MAC.
+     */
+    public static Optional<MacAddress> tryParse(@Nullable String text) {
+        if (text == null || text.length() > 20) {
+            return Optional.empty();
+        }
+        String t = text.strip();
+        if (!separatorsAreRegular(t)) {
+            return Optional.empty();
+        }
+        String hex = t.replaceAll("[-:.]", "").toUpperCase(Locale.ROOT);
+        return hex.matches("[0-9A-F]{12}") ? Optional.of(parse(hex)) : Optional.empty();
+    }
+
+    private static boolean separatorsAreRegular(String text) {
+        return switch (text.length()) {
+            case 12 -> true;
+            case 14 -> text.charAt(4) == '.' && text.charAt(9) == '.';
+            case 17 -> {
+                char sep = text.charAt(2);
+                boolean ok = sep == ':' || sep == '-';
+                for (int i = 2; i < 17 && ok; i += 3) {
+                    ok = text.charAt(i) == sep;
+                }
+                yield ok;
+            }
+            default -> false;
+        };
     }
 
     /** Normalises a MAC in any common spelling; the field names the parameter in the 400. */

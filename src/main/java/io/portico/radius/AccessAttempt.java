@@ -2,6 +2,8 @@ package io.portico.radius;
 
 import java.util.Optional;
 
+import io.portico.guest.MacAddress;
+
 /**
  * An Access-Request as the authorizers see it: which NAS (and so which hotspot or gateway) asks,
  * for which device, with which user name and password. Built by the authorisation chain.
@@ -16,7 +18,7 @@ public record AccessAttempt(NasClient nas, String nasIdentifier, MacAddress devi
 
     /** The user name when it is not just the device's MAC: a voucher code or an account name. */
     public Optional<String> account() {
-        return username.isBlank() || MacAddress.parse(username).filter(device::equals).isPresent()
+        return username.isBlank() || MacAddress.tryParse(username).filter(device::equals).isPresent()
                 ? Optional.empty() : Optional.of(username);
     }
 }

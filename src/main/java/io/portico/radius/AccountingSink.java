@@ -10,8 +10,9 @@ import java.util.List;
  * be idempotent per {@link SessionReport#uniqueId()}: retransmissions and replays after a failed
  * batch arrive again. Throwing fails the whole batch; it is retried and nothing is acknowledged.
  * <p>
- * The default is this module's {@code radius_accounting} table. Once the guest domain's
- * connections land, their module provides the implementation that feeds {@code /v2/client/connections}.
+ * The implementation is {@code internal.ConnectionAccountingSink}: this module's raw
+ * {@code radius_accounting} rows plus the connection module's sessions that feed
+ * {@code /v2/client/connections}, in one transaction.
  */
 public interface AccountingSink {
 

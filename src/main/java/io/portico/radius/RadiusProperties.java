@@ -20,8 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountingWriters           writer threads (and so database connections) storing accounting batches
  * @param defaultInterimInterval      interim interval assumed for stale-session detection when the grant had none
  * @param staleMargin                 added to 2 × interim before an open session counts as stale
- * @param secretKey                   key that encrypts NAS shared secrets at rest (any string; hashed to AES-256)
- * @param secretKeyFile               where a generated key is kept when {@code secretKey} is empty (development)
  * @param clientRefresh               how often the NAS client cache reloads from the database
  * @param disconnectTimeout           wait for a Disconnect-ACK/NAK before retrying
  * @param disconnectAttempts          Disconnect-Request sends before giving up
@@ -39,8 +37,6 @@ public record RadiusProperties(@DefaultValue("true") boolean enabled,
                                @DefaultValue("4") int accountingWriters,
                                @DefaultValue("5m") Duration defaultInterimInterval,
                                @DefaultValue("2m") Duration staleMargin,
-                               @DefaultValue("") String secretKey,
-                               @DefaultValue("./data/radius-secret.key") String secretKeyFile,
                                @DefaultValue("30s") Duration clientRefresh,
                                @DefaultValue("2s") Duration disconnectTimeout,
                                @DefaultValue("3") int disconnectAttempts) {

@@ -3,10 +3,18 @@ package io.portico.radius;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.portico.equipment.EquipmentService;
+import io.portico.guest.MacAddress;
+import io.portico.hotspot.HotspotService;
+import io.portico.platform.Actor;
+import io.portico.platform.AdministratorActed;
+import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
 import io.portico.radius.internal.DisconnectClient;
 import io.portico.radius.internal.NasClientRegistry;
@@ -15,9 +23,9 @@ import io.portico.radius.persistence.NasClientRepository;
 
 /**
  * Entry point of the radius module: registers the NAS clients gateways and hotspots talk from,
- * and ends a device's open sessions with Disconnect-Requests. Called by the console (gateways),
- * the guest module (hotspots, revoked guest plans), the subscription module (ended
- * subscriptions) and the demo data.
+ * and ends a device's open sessions with Disconnect-Requests. Called by the console's RADIUS
+ * client routes, the demo data, and this module's own listeners for revoked guest plans and
+ * ended subscriptions.
  */
 @Service
 public class RadiusService {
@@ -26,15 +34,61 @@ public class RadiusService {
     private final NasClientRegistry registry;
     private final JdbcAccountingSink accounting;
     private final DisconnectClient disconnects;
+    private final HotspotService hotspots;
+    private final EquipmentService equipment;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RadiusService(NasClientRepository clients, NasClientRegistry registry, JdbcAccountingSink accounting, DisconnectClient disconnects,
-                  Clock clock) {
+                  HotspotService hotspots, EquipmentService equipment, ApplicationEventPublisher events, Clock clock) {
         this.clients = clients;
         this.registry = registry;
         this.accounting = accounting;
         this.disconnects = disconnects;
+        this.hotspots = hotspots;
+        this.equipment = equipment;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * The console's addClient: registers a NAS client for one of the operator's hotspots or
+     * gateways (404 for another operator's), audited without its secret. DomainAdministrators only.
+     */
+    @Transactional
+    public NasClient register(Actor actor, NewNasClient client) {
+        actor.require(Permission.MANAGE_EQUIPMENT);
+        if (client.operatorId() != actor.operatorId()) {
+            throw PorticoException.forbidden("A RADIUS client belongs to the acting administrator's operator.");
+        }
+        client.hotspotId().ifPresent(id -> hotspots.find(actor.operatorId(), id)
+                .orElseThrow(() -> PorticoException.notFound("Unknown hotspot " + id + ".")));
+        client.equipmentId().ifPresent(id -> equipment.find(actor.operatorId(), id)
+                .orElseThrow(() -> PorticoException.notFound("Unknown equipment " + id + ".")));
+        NasClient saved = register(client);
+        audit(actor, "/radius/addClient", "RADIUS client " + saved.name() + " (" + saved.network() + ", NAS-Identifier '"
+                + saved.nasIdentifier() + "') added.");
+        return saved;
+    }
+
+    /** The console's listClients; secrets are never part of a {@link NasClient}. DomainAdministrators only. */
+    public List<NasClient> clients(Actor actor) {
+        actor.require(Permission.MANAGE_EQUIPMENT);
+        return clients.list(actor.operatorId());
+    }
+
+    /** The console's removeClient; 404 when the operator has no such client. DomainAdministrators only. */
+    @Transactional
+    public void remove(Actor actor, long nasClientId) {
+        actor.require(Permission.MANAGE_EQUIPMENT);
+        if (!remove(actor.operatorId(), nasClientId)) {
+            throw PorticoException.notFound("Unknown RADIUS client " + nasClientId + ".");
+        }
+        audit(actor, "/radius/removeClient", "RADIUS client " + nasClientId + " removed.");
+    }
+
+    private void audit(Actor actor, String function, String message) {
+        events.publishEvent(AdministratorActed.by(actor, function, Map.of("message", message), clock.instant()));
     }
 
     /** Registers a NAS client; 409 when one with the same network and NAS-Identifier exists. Listeners see it at once. */
@@ -66,8 +120,17 @@ public class RadiusService {
      * session, so call it from a virtual thread or an after-commit listener.
      */
     public List<DisconnectOutcome> disconnect(MacAddress device) {
+        return disconnect(device, nas -> true);
+    }
+
+    /** Like {@link #disconnect(MacAddress)}, limited to the operator's NAS clients (another operator may see the same MAC). */
+    public List<DisconnectOutcome> disconnect(long operatorId, MacAddress device) {
+        return disconnect(device, nas -> nas.operatorId() == operatorId);
+    }
+
+    private List<DisconnectOutcome> disconnect(MacAddress device, java.util.function.Predicate<NasClient> scope) {
         return accounting.openSessions(device).stream()
-                .flatMap(session -> clients.findWithSecret(session.nasClientId()).stream()
+                .flatMap(session -> clients.findWithSecret(session.nasClientId()).filter(nas -> scope.test(nas.client())).stream()
                         .map(nas -> disconnects.disconnect(new DisconnectClient.Target(
                                 new InetSocketAddress(session.nasAddress(), nas.client().coaPort()), nas.secret(), session.sessionId(),
                                 session.username(), session.device(), session.nasIdentifier()))))

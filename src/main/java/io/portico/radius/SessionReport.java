@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.portico.guest.MacAddress;
+
 /**
  * One Start, Interim-Update or Stop of an accounting session, in domain words. Counters are totals
  * since the session started (Gigawords already added), so storing the largest value seen is

@@ -40,10 +40,12 @@ class ConsoleDemoSeedTest {
     EquipmentService equipment;
     @Autowired
     SubscriptionService subscriptions;
+    @Autowired
+    io.portico.radius.RadiusService radius;
 
     @Test
     void demoHasPlansUnitsGatewaysAndSubscriptionsInEveryState() {
-        new DemoDataLoader(new DemoProperties(true, null, "portico-demo-password", null, null), tenants, identity, seeds, transactions, clock)
+        new DemoDataLoader(new DemoProperties(true, null, "portico-demo-password", null, null, null), tenants, identity, seeds, transactions, clock)
                 .run(null);
         Operator demo = tenants.findOperatorByKey(DemoDataLoader.OPERATOR_KEY).orElseThrow();
         assertThat(plans.listByOperator(demo.id())).hasSize(4);
@@ -54,5 +56,17 @@ class ConsoleDemoSeedTest {
         var now = clock.instant();
         var all = subscriptions.startingOrEndingBetween(demo.id(), now.minusSeconds(86_400L * 1000), now.plusSeconds(86_400L * 1000));
         assertThat(all).extracting(s -> s.state(now)).contains(io.portico.subscription.Subscription.State.values());
+    }
+
+    @Test
+    void loopbackIsTheRadiusClientOfEveryDemoHotspotAndGatewayToldApartByNasIdentifier() {
+        new DemoDataLoader(new DemoProperties(true, null, "portico-demo-password", null, null, null), tenants, identity, seeds, transactions, clock)
+                .run(null);
+        Operator demo = tenants.findOperatorByKey(DemoDataLoader.OPERATOR_KEY).orElseThrow();
+        var clients = radius.clients(demo.id());
+        assertThat(clients.stream().filter(c -> c.hotspotId().isPresent())).hasSize(20);
+        assertThat(clients.stream().filter(c -> c.equipmentId().isPresent())).hasSize(5);
+        assertThat(clients).allSatisfy(c -> assertThat(c.network().toString()).startsWith("127.0.0.1"));
+        assertThat(clients.stream().map(c -> c.nasIdentifier()).distinct()).hasSize(25);
     }
 }

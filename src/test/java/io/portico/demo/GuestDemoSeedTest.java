@@ -31,7 +31,7 @@ class GuestDemoSeedTest {
     void demoLoadsHotspotsGuestsPurchasesAndConnections() {
         TenantService tenants = context.getBean(TenantService.class);
         if (tenants.findOperatorByKey(DemoDataLoader.OPERATOR_KEY).isEmpty()) {
-            new DemoDataLoader(new DemoProperties(true, null, "demo-password-for-tests", null, null), tenants,
+            new DemoDataLoader(new DemoProperties(true, null, "demo-password-for-tests", null, null, null), tenants,
                     context.getBean(IdentityService.class), List.copyOf(context.getBeansOfType(DemoSeed.class).values()),
                     context.getBean(TransactionTemplate.class), context.getBean(Clock.class)).run(null);
         }

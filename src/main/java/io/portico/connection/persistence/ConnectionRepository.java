@@ -224,6 +224,20 @@ public class ConnectionRepository {
                 .params(clientId, guestId).query(Long.class).optional();
     }
 
+    /** Closes the hotspot's sessions still open and last seen by {@code at}, ending them at their last update. */
+    public int closeOpen(long hotspotId, Instant at, int terminateCause) {
+        return jdbc.sql("update connection_session set ended_at = last_seen_at, terminate_cause = ?"
+                        + " where hotspot_id = ? and ended_at is null and last_seen_at <= ?")
+                .params(terminateCause, hotspotId, utc(at)).update();
+    }
+
+    /** Closes every session still open whose last update is older than {@code lastSeenBefore}. */
+    public int closeSilent(Instant lastSeenBefore, int terminateCause) {
+        return jdbc.sql("update connection_session set ended_at = last_seen_at, terminate_cause = ?"
+                        + " where ended_at is null and last_seen_at < ?")
+                .params(terminateCause, utc(lastSeenBefore)).update();
+    }
+
     /** Detaches an erased guest's sessions and replaces their MAC by an unlinkable one. */
     public int anonymise(long clientId, long guestId, String replacementMac) {
         return jdbc.sql("update connection_session set guest_id = null, mac_address = ?, user_agent = null"

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.tinyradius.core.packet.request.RadiusRequest;
 
 import io.portico.radius.AccountingEvent;
-import io.portico.radius.MacAddress;
+import io.portico.guest.MacAddress;
 import io.portico.radius.NasReset;
 import io.portico.radius.SessionReport;
 import io.portico.radius.TerminationCause;
@@ -57,7 +57,7 @@ final class AccountingStep {
         String called = RadiusCodec.string(r, RadiusCodec.CALLED_STATION_ID).orElse("");
         String calling = RadiusCodec.string(r, RadiusCodec.CALLING_STATION_ID).orElse("");
         String username = RadiusCodec.string(r, RadiusCodec.USER_NAME).orElse("");
-        Optional<MacAddress> device = MacAddress.parse(calling).or(() -> MacAddress.parse(username));
+        Optional<MacAddress> device = MacAddress.tryParse(calling).or(() -> MacAddress.tryParse(username));
         Duration sessionTime = Duration.ofSeconds(RadiusCodec.integer(r, RadiusCodec.ACCT_SESSION_TIME).orElse(0L));
         long uploaded = RadiusCodec.integer(r, RadiusCodec.ACCT_INPUT_GIGAWORDS).orElse(0L) * GIGAWORD
                 + RadiusCodec.integer(r, RadiusCodec.ACCT_INPUT_OCTETS).orElse(0L);

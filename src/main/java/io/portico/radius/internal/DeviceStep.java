@@ -6,7 +6,7 @@ import org.tinyradius.core.packet.request.AccessRequestPap;
 import org.tinyradius.core.packet.request.RadiusRequest;
 
 import io.portico.radius.Credentials;
-import io.portico.radius.MacAddress;
+import io.portico.guest.MacAddress;
 
 /**
  * Step 2 of the authorisation chain: which device asks, and with what password. The MAC comes from
@@ -24,8 +24,8 @@ final class DeviceStep {
 
     static Optional<Device> identify(RadiusRequest request) {
         String username = RadiusCodec.string(request, RadiusCodec.USER_NAME).orElse("");
-        Optional<MacAddress> mac = RadiusCodec.string(request, RadiusCodec.CALLING_STATION_ID).flatMap(MacAddress::parse)
-                .or(() -> MacAddress.parse(username));
+        Optional<MacAddress> mac = RadiusCodec.string(request, RadiusCodec.CALLING_STATION_ID).flatMap(MacAddress::tryParse)
+                .or(() -> MacAddress.tryParse(username));
         return mac.map(m -> new Device(m, username, credentials(request)));
     }
 

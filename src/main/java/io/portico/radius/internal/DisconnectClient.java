@@ -21,7 +21,7 @@ import org.tinyradius.core.attribute.type.RadiusAttribute;
 import org.tinyradius.core.packet.request.RadiusRequest;
 
 import io.portico.radius.DisconnectOutcome;
-import io.portico.radius.MacAddress;
+import io.portico.guest.MacAddress;
 
 /**
  * Sends Disconnect-Requests (RFC 5176) to a NAS's dynamic authorization port and waits for the

@@ -47,6 +47,15 @@ public class NasClientRegistry {
         return named.isPresent() ? named : candidates.stream().filter(c -> c.client().nasIdentifier().isEmpty()).max(specific);
     }
 
+    /** A registered client by id, from the cache (the accounting sink needs its operator and hotspot for every report). */
+    public Optional<io.portico.radius.NasClient> byId(long id) {
+        if (!loaded) {
+            reload();
+        }
+        Optional<io.portico.radius.NasClient> cached = clients.stream().map(WithSecret::client).filter(c -> c.id() == id).findFirst();
+        return cached.isPresent() ? cached : repository.findWithSecret(id).map(WithSecret::client);
+    }
+
     /** Reloads from the database; called after a client is added or removed, and periodically for other nodes' changes. */
     @Scheduled(fixedDelayString = "${portico.radius.client-refresh:30s}", initialDelayString = "${portico.radius.client-refresh:30s}")
     public synchronized void reload() {

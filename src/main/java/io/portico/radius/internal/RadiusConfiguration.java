@@ -10,20 +10,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portico.radius.AccountingSink;
 import io.portico.radius.RadiusProperties;
-import io.portico.radius.persistence.SecretCipher;
 
 /**
  * Wires the RADIUS server. The listeners and the stale-session job exist only with
- * {@code portico.radius.enabled=true} (the default); the registry, the secret cipher and the
- * disconnect client always do, so NAS clients can be managed on a node that does not listen.
+ * {@code portico.radius.enabled=true} (the default); the registry and the disconnect client
+ * always do, so NAS clients can be managed on a node that does not listen.
  */
 @Configuration(proxyBeanMethods = false)
 class RadiusConfiguration {
-
-    @Bean
-    SecretCipher radiusSecretCipher(RadiusProperties properties) {
-        return SecretCipher.from(properties);
-    }
 
     @Bean
     RadiusMetrics radiusMetrics(MeterRegistry registry) {

@@ -10,21 +10,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.portico.guest.MacAddress;
 import io.portico.radius.AccountingEvent;
-import io.portico.radius.AccountingSink;
-import io.portico.radius.MacAddress;
 import io.portico.radius.NasReset;
 import io.portico.radius.SessionReport;
 import io.portico.radius.TerminationCause;
 
 /**
- * The default {@link AccountingSink}: the module's own {@code radius_accounting} table. One batch
+ * The module's own record of accounting sessions in {@code radius_accounting}: what the RADIUS
+ * protocol needs and the domain's connections do not keep (the NAS address and Acct-Session-Id a
+ * Disconnect-Request names, Accounting-On/Off and stale closing per NAS client). Called by
+ * {@code ConnectionAccountingSink} inside the transaction that also feeds the connections. One batch
  * is one transaction; consecutive session reports go in one JDBC batch of idempotent MERGEs, so a
  * retransmitted or replayed report changes nothing. A session closed by its NAS's Stop stays
  * closed; one closed by Accounting-On/Off or as stale reopens if the NAS reports it again.
  */
 @Repository
-public class JdbcAccountingSink implements AccountingSink {
+public class JdbcAccountingSink {
 
     /** An open session as Disconnect-Requests need it. */
     public record OpenSession(String uniqueId, long nasClientId, String nasAddress, String nasIdentifier, String sessionId,
@@ -69,7 +71,6 @@ public class JdbcAccountingSink implements AccountingSink {
         this.transaction = transaction;
     }
 
-    @Override
     public void record(List<AccountingEvent> batch) {
         transaction.executeWithoutResult(status -> {
             List<Object[]> run = new ArrayList<>();
@@ -100,7 +101,6 @@ public class JdbcAccountingSink implements AccountingSink {
                 ts(reset.at()), TerminationCause.NAS_REBOOT.code(), reset.starting() ? "acct-on" : "acct-off", reset.nasClientId());
     }
 
-    @Override
     public int closeStale(Instant now) {
         return transaction.execute(status -> jdbc.update("""
                 update radius_accounting set stopped_at = updated_at, terminate_cause = ?, closed_by = 'stale'
@@ -114,7 +114,7 @@ public class JdbcAccountingSink implements AccountingSink {
                         from radius_accounting where device_mac = ? and stopped_at is null order by updated_at desc""",
                 (rs, n) -> new OpenSession(rs.getString("unique_id"), rs.getLong("nas_client_id"), rs.getString("nas_address"),
                         rs.getString("nas_identifier"), rs.getString("session_id"), rs.getString("user_name"),
-                        MacAddress.parse(rs.getString("device_mac"))),
+                        MacAddress.tryParse(rs.getString("device_mac"))),
                 device.value());
     }
 

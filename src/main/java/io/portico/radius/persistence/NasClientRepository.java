@@ -11,13 +11,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.portico.platform.SecretBox;
 import io.portico.radius.NasClient;
 import io.portico.radius.NasNetwork;
 import io.portico.radius.NewNasClient;
 
-/** SQL for {@code radius_client}; shared secrets go in and out through {@link SecretCipher}. */
+/**
+ * SQL for {@code radius_client}; shared secrets are sealed with the platform {@link SecretBox}
+ * (master key {@code portico.secrets.key}) on the way in and opened on the way out.
+ */
 @Repository
 public class NasClientRepository {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NasClientRepository.class);
 
     /** A NAS client with its decrypted shared secret, for the listeners' cache only. */
     public record WithSecret(NasClient client, String secret) {
@@ -28,11 +34,11 @@ public class NasClientRepository {
     }
 
     private final JdbcClient jdbc;
-    private final SecretCipher cipher;
+    private final SecretBox box;
 
-    NasClientRepository(JdbcClient jdbc, SecretCipher cipher) {
+    NasClientRepository(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
-        this.cipher = cipher;
+        this.box = box;
     }
 
     public NasClient insert(NewNasClient c, java.time.Instant now) {
@@ -41,7 +47,7 @@ public class NasClientRepository {
                         insert into radius_client (operator_id, name, network, nas_identifier, secret_ciphertext, hotspot_id,
                                                    equipment_id, coa_port, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.operatorId(), c.name(), c.network().toString(), c.nasIdentifier(), cipher.encrypt(c.sharedSecret()),
+                .params(c.operatorId(), c.name(), c.network().toString(), c.nasIdentifier(), box.seal(c.sharedSecret()),
                         c.hotspotId().orElse(null), c.equipmentId().orElse(null), c.coaPort(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .update(keys, "id");
         return new NasClient(keys.getKeyAs(Long.class), c.operatorId(), c.name(), c.network(), c.nasIdentifier(), c.hotspotId(),
@@ -60,12 +66,27 @@ public class NasClientRepository {
 
     public Optional<WithSecret> findWithSecret(long id) {
         return jdbc.sql("select * from radius_client where id = ?").param(id)
-                .query((rs, n) -> new WithSecret(client(rs, n), cipher.decrypt(rs.getString("secret_ciphertext")))).optional();
+                .query((rs, n) -> opened(rs, n)).optional().flatMap(c -> c);
     }
 
     public List<WithSecret> allWithSecrets() {
         return jdbc.sql("select * from radius_client order by id")
-                .query((rs, n) -> new WithSecret(client(rs, n), cipher.decrypt(rs.getString("secret_ciphertext")))).list();
+                .query((rs, n) -> opened(rs, n)).list().stream().flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * The client with its secret in clear; empty (and logged) when the secret does not open under
+     * the configured master key, so one unreadable row never takes every other NAS offline.
+     */
+    private Optional<WithSecret> opened(ResultSet rs, int row) throws SQLException {
+        NasClient client = client(rs, row);
+        try {
+            return Optional.of(new WithSecret(client, box.open(rs.getString("secret_ciphertext"))));
+        } catch (RuntimeException e) {
+            log.warn("RADIUS client {} ({}) is ignored: its shared secret does not open with portico.secrets.key; register it again",
+                    client.id(), client.name());
+            return Optional.empty();
+        }
     }
 
     public boolean delete(long operatorId, long id) {

@@ -15,15 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.portico.radius.DisconnectOutcome;
-import io.portico.radius.MacAddress;
+import io.portico.guest.MacAddress;
 
 /** Disconnect-Requests against a small loopback responder that plays the NAS. */
 class DisconnectClientTest {
 
-    private static final String SECRET = "coa-secret-789";
+    static final String SECRET = "coa-secret-789";
 
     /** A NAS on 127.0.0.1 that ignores the first {@code ignore} requests, then answers with {@code code} (verifying the request first). */
-    private static final class FakeNas implements AutoCloseable {
+    static final class FakeNas implements AutoCloseable {
         final DatagramSocket socket;
         final AtomicInteger received = new AtomicInteger();
         final Thread thread;
@@ -77,7 +77,7 @@ class DisconnectClientTest {
     private final DisconnectClient client = new DisconnectClient(Duration.ofMillis(300), 3);
 
     private DisconnectClient.Target target(InetSocketAddress nas) {
-        return new DisconnectClient.Target(nas, SECRET, "session-42", "aabbcc000001", Optional.of(MacAddress.of("aabbcc000001")), "lobby");
+        return new DisconnectClient.Target(nas, SECRET, "session-42", "aabbcc000001", Optional.of(MacAddress.parse("aabbcc000001")), "lobby");
     }
 
     @Test

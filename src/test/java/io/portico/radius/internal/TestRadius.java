@@ -21,7 +21,7 @@ import io.portico.radius.AccessDecision;
 import io.portico.radius.AccessGrant;
 import io.portico.radius.AccountingSink;
 import io.portico.radius.GuestAuthorizer;
-import io.portico.radius.MacAddress;
+import io.portico.guest.MacAddress;
 import io.portico.radius.RadiusProperties;
 import io.portico.radius.ResidentAuthorizer;
 import io.portico.radius.Speed;
@@ -33,8 +33,8 @@ import io.portico.radius.Vlan;
  */
 final class TestRadius {
 
-    static final MacAddress GUEST = MacAddress.of("AA-BB-CC-00-00-01");
-    static final MacAddress RESIDENT = MacAddress.of("AA-BB-CC-00-00-02");
+    static final MacAddress GUEST = MacAddress.parse("AA-BB-CC-00-00-01");
+    static final MacAddress RESIDENT = MacAddress.parse("AA-BB-CC-00-00-02");
     static final String VOUCHER = "VOUCHER-2024";
 
     /** Accepts {@link #GUEST} by MAC and any device with the voucher code; rejects the rest. */
@@ -61,7 +61,7 @@ final class TestRadius {
 
     static RadiusProperties properties() {
         return new RadiusProperties(true, "127.0.0.1", 0, 0, true, Duration.ofSeconds(30), 4096, 500, 20000, 4,
-                Duration.ofMinutes(5), Duration.ofMinutes(2), "test-key", "", Duration.ofSeconds(30), Duration.ofMillis(300), 3);
+                Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofMillis(300), 3);
     }
 
     static RadiusServer start(NasClientRegistry registry, AccountingSink sink, RadiusMetrics metrics, Clock clock) {

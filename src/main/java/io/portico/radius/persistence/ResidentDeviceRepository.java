@@ -1,0 +1,47 @@
+package io.portico.radius.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.portico.guest.MacAddress;
+
+/**
+ * SQL for {@code radius_resident_device}: the resident authorizer remembers which subscription let
+ * a device in at a gateway, and the disconnect listener asks for the devices of an ended one.
+ */
+@Repository
+public class ResidentDeviceRepository {
+
+    private static final String MERGE = """
+            merge into radius_resident_device t
+            using (select cast(? as bigint) as nas_client_id, cast(? as varchar(17)) as device_mac,
+                          cast(? as bigint) as operator_id, cast(? as bigint) as subscription_id,
+                          cast(? as bigint) as unit_id, cast(? as timestamp with time zone) as authorised_at) s
+               on t.nas_client_id = s.nas_client_id and t.device_mac = s.device_mac
+             when matched then update set operator_id = s.operator_id, subscription_id = s.subscription_id,
+                  unit_id = s.unit_id, authorised_at = s.authorised_at
+             when not matched then insert (nas_client_id, device_mac, operator_id, subscription_id, unit_id, authorised_at)
+                  values (s.nas_client_id, s.device_mac, s.operator_id, s.subscription_id, s.unit_id, s.authorised_at)""";
+
+    private final JdbcClient jdbc;
+
+    ResidentDeviceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void remember(long nasClientId, MacAddress device, long operatorId, long subscriptionId, long unitId, Instant at) {
+        jdbc.sql(MERGE).params(nasClientId, device.value(), operatorId, subscriptionId, unitId,
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
+    }
+
+    /** The devices let in under the subscription, on any of the operator's gateways. */
+    public List<MacAddress> devices(long operatorId, long subscriptionId) {
+        return jdbc.sql("select distinct device_mac from radius_resident_device where operator_id = ? and subscription_id = ?")
+                .params(operatorId, subscriptionId).query((rs, n) -> MacAddress.parse(rs.getString(1))).list();
+    }
+}
