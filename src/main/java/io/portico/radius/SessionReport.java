@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.portico.connection.TerminateCause;
 import io.portico.guest.MacAddress;
 
 /**
@@ -25,7 +26,7 @@ public record SessionReport(String uniqueId, long nasClientId, String nasIdentif
                             Status status, String sessionId, Optional<MacAddress> device, String username,
                             String calledStationId, Optional<String> framedIp, long uploadedBytes, long downloadedBytes,
                             Duration sessionTime, Instant startedAt, Instant reportedAt, Instant staleAfter,
-                            Optional<TerminationCause> terminationCause) implements AccountingEvent {
+                            Optional<TerminateCause> terminationCause) implements AccountingEvent {
 
     public enum Status { START, INTERIM, STOP }
 

@@ -8,11 +8,11 @@ import java.util.Optional;
 
 import org.tinyradius.core.packet.request.RadiusRequest;
 
+import io.portico.connection.TerminateCause;
 import io.portico.radius.AccountingEvent;
 import io.portico.guest.MacAddress;
 import io.portico.radius.NasReset;
 import io.portico.radius.SessionReport;
-import io.portico.radius.TerminationCause;
 
 /**
  * Turns an Accounting-Request into an {@link AccountingEvent}: Start, Interim-Update and Stop into
@@ -72,7 +72,7 @@ final class AccountingStep {
                 uploaded, downloaded, sessionTime, reportedAt.minus(sessionTime), reportedAt,
                 reportedAt.plus(interim.multipliedBy(2)).plus(staleMargin),
                 kind == SessionReport.Status.STOP
-                        ? RadiusCodec.integer(r, RadiusCodec.ACCT_TERMINATE_CAUSE).flatMap(TerminationCause::ofCode)
+                        ? RadiusCodec.integer(r, RadiusCodec.ACCT_TERMINATE_CAUSE).filter(code -> code <= Integer.MAX_VALUE).flatMap(code -> TerminateCause.of(code.intValue()))
                         : Optional.empty()));
     }
 

@@ -20,7 +20,6 @@ import io.portico.radius.NasClient;
 import io.portico.radius.NasReset;
 import io.portico.radius.RadiusProperties;
 import io.portico.radius.SessionReport;
-import io.portico.radius.TerminationCause;
 import io.portico.radius.persistence.JdbcAccountingSink;
 
 /**
@@ -115,7 +114,7 @@ class ConnectionAccountingSink implements AccountingSink {
             case INTERIM -> AccountingRecord.Type.INTERIM_UPDATE;
             case STOP -> AccountingRecord.Type.STOP;
         };
-        TerminateCause cause = r.terminationCause().map(TerminationCause::code).flatMap(TerminateCause::of).orElse(null);
+        TerminateCause cause = r.terminationCause().orElse(null);
         return Optional.of(new AccountingRecord(type, AccountingSessionId.of(operatorId, nasIdentifier, r.sessionId(), mac,
                 r.calledStationId()), operatorId, nasIdentifier, r.device().get(), null,
                 r.uploadedBytes() & OCTETS, r.uploadedBytes() >>> 32, r.downloadedBytes() & OCTETS, r.downloadedBytes() >>> 32,

@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.portico.connection.TerminateCause;
 import io.portico.guest.MacAddress;
 import io.portico.radius.AccountingEvent;
 import io.portico.radius.NasReset;
 import io.portico.radius.SessionReport;
-import io.portico.radius.TerminationCause;
 
 /**
  * The module's own record of accounting sessions in {@code radius_accounting}: what the RADIUS
@@ -98,13 +98,13 @@ public class JdbcAccountingSink {
         jdbc.update("""
                         update radius_accounting set stopped_at = ?, terminate_cause = ?, closed_by = ?
                         where nas_client_id = ? and stopped_at is null""",
-                ts(reset.at()), TerminationCause.NAS_REBOOT.code(), reset.starting() ? "acct-on" : "acct-off", reset.nasClientId());
+                ts(reset.at()), TerminateCause.NAS_REBOOT.code(), reset.starting() ? "acct-on" : "acct-off", reset.nasClientId());
     }
 
     public int closeStale(Instant now) {
         return transaction.execute(status -> jdbc.update("""
                 update radius_accounting set stopped_at = updated_at, terminate_cause = ?, closed_by = 'stale'
-                where stopped_at is null and stale_after < ?""", TerminationCause.LOST_SERVICE.code(), ts(now)));
+                where stopped_at is null and stale_after < ?""", TerminateCause.LOST_SERVICE.code(), ts(now)));
     }
 
     /** Open sessions of a device, newest first: what a Disconnect-Request must end. */
@@ -123,7 +123,7 @@ public class JdbcAccountingSink {
         return new Object[] {r.uniqueId(), r.nasClientId(), r.nasIdentifier(), r.nasAddress(), r.sessionId(),
                 r.device().map(MacAddress::value).orElse(null), r.username(), r.calledStationId(), r.framedIp().orElse(null),
                 ts(r.startedAt()), ts(r.reportedAt()), stop ? ts(r.reportedAt()) : null, r.sessionTime().toSeconds(),
-                r.uploadedBytes(), r.downloadedBytes(), stop ? r.terminationCause().map(TerminationCause::code).orElse(null) : null,
+                r.uploadedBytes(), r.downloadedBytes(), stop ? r.terminationCause().map(TerminateCause::code).orElse(null) : null,
                 stop ? "nas" : null, ts(r.staleAfter())};
     }
 
