@@ -20,6 +20,7 @@ import io.portico.subscription.SubscriptionAdded;
 import io.portico.subscription.SubscriptionAdjusted;
 import io.portico.subscription.SubscriptionEnded;
 import io.portico.subscription.SubscriptionKeyReset;
+import io.portico.subscription.SubscriptionPlanUpdated;
 import io.portico.subscription.SubscriptionService;
 import io.portico.subscription.SubscriptionStarted;
 import io.portico.subscription.SubscriptionView;
@@ -98,6 +99,13 @@ class WebhookOutbox {
             subscription("SubscriptionEndDateAdjustment", e.operatorId(), e.subscriptionId(),
                     Map.of("PreviousEndDateTimeUTC.ISO8601", e.previousEnd() == null ? "" : ISO.format(e.previousEnd())));
         }
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(SubscriptionPlanUpdated e) {
+        subscription("SubscriptionPlanUpdated", e.operatorId(), e.subscriptionId(),
+                Map.of("PreviousServicePlanID", e.previousPlanKey()));
     }
 
     @EventListener
