@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.portico.equipment.Equipment;
 import io.portico.gateway.RouterOsSimulator;
@@ -43,6 +41,7 @@ import io.portico.subscription.SubscriptionService;
 import io.portico.support.ConsoleSession;
 import io.portico.support.Fixtures;
 import io.portico.support.Http;
+import io.portico.support.LoopbackParts;
 import io.portico.support.PorticoIntegrationTest;
 import io.portico.support.WebhookReceiver;
 import io.portico.unit.Unit;
@@ -56,10 +55,10 @@ import tools.jackson.databind.JsonNode;
 @PorticoIntegrationTest
 class EnginesEndToEndTest {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = LoopbackParts.freePort();
     static final RouterOsSimulator router = simulator();
-    static final WebhookReceiver receiver = receiver();
-    static final GreenMail smtp = smtp();
+    static final WebhookReceiver receiver = LoopbackParts.webhookReceiver();
+    static final GreenMail smtp = LoopbackParts.smtp(SMTP_PORT);
     static final String CONSOLE = "/preview/networkoperatorconsole/";
 
     @DynamicPropertySource
@@ -429,25 +428,4 @@ class EnginesEndToEndTest {
         }
     }
 
-    private static WebhookReceiver receiver() {
-        try {
-            return new WebhookReceiver();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static GreenMail smtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
