@@ -53,6 +53,7 @@ final class EngineWorld {
     final String secret = StandardWebhookSigner.newSecret();
     private final UnitService units;
     private final EquipmentService equipment;
+    private final PlanService plans;
 
     EngineWorld(ApplicationContext context, WebhookReceiver receiver) {
         this(context, receiver, ROUTER_PASSWORD);
@@ -66,8 +67,8 @@ final class EngineWorld {
         OperatorSettingsService settings = context.getBean(OperatorSettingsService.class);
         settings.initialise(operator.id(), Section.NOTIFICATIONS, new Sections.Notifications(0, true, true, false, "",
                 "noreply@engines.example", true, ""), Map.of());
-        plan = context.getBean(PlanService.class).add(operator.id(), new PlanChanges("Fast", 300_000L, 50_000L, 10, false, true,
-                "Fast", "", null, "", "", 0, 730.5, List.of("USD"), Map.of("USD", 0L), 0, 0, 3600));
+        plans = context.getBean(PlanService.class);
+        plan = plan("Fast", 300_000L, 50_000L);
         venue = context.getBean(VenueService.class).add(operator.id(), new NewVenue(client.id(), "Harbor Lofts",
                 new Address("1 Main St", "", "Cambridge", "MA", "02139", "USA"), NewVenue.zone("America/New_York"), ""));
         gateway = context.getBean(EquipmentService.class).add(operator.id(), venue.key(), "GW1", new EquipmentDetails(
@@ -77,6 +78,12 @@ final class EngineWorld {
         webhooks.allowPrivateTargets(operator.id(), true);
         units = context.getBean(UnitService.class);
         equipment = context.getBean(EquipmentService.class);
+    }
+
+    /** Another service plan of the operator. */
+    ServicePlan plan(String name, long downloadKbps, long uploadKbps) {
+        return plans.add(operator.id(), new PlanChanges(name, downloadKbps, uploadKbps, 10, false, true,
+                name, "", null, "", "", 0, 730.5, List.of("USD"), Map.of("USD", 0L), 0, 0, 3600));
     }
 
     /** A second gateway at the venue that Portico cannot drive: staff confirm its changes. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.portico.equipment.Equipment;
 import io.portico.gateway.RouterOsSimulator;
 import io.portico.operator.OperatorSettingsService;
 import io.portico.operator.Section;
 import io.portico.operator.Sections;
+import io.portico.plan.ServicePlan;
 import io.portico.subscription.SubscriberDetails;
 import io.portico.support.TestClock;
 import io.portico.platform.Role;
@@ -42,6 +41,7 @@ import io.portico.subscription.SubscriptionService;
 import io.portico.support.ConsoleSession;
 import io.portico.support.Fixtures;
 import io.portico.support.Http;
+import io.portico.support.LoopbackParts;
 import io.portico.support.PorticoIntegrationTest;
 import io.portico.support.WebhookReceiver;
 import io.portico.unit.Unit;
@@ -55,10 +55,10 @@ import tools.jackson.databind.JsonNode;
 @PorticoIntegrationTest
 class EnginesEndToEndTest {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = LoopbackParts.freePort();
     static final RouterOsSimulator router = simulator();
-    static final WebhookReceiver receiver = receiver();
-    static final GreenMail smtp = smtp();
+    static final WebhookReceiver receiver = LoopbackParts.webhookReceiver();
+    static final GreenMail smtp = LoopbackParts.smtp(SMTP_PORT);
     static final String CONSOLE = "/preview/networkoperatorconsole/";
 
     @DynamicPropertySource
@@ -307,6 +307,55 @@ class EnginesEndToEndTest {
         assertThat(subscriptions.pendingEnables(wrong.operator.id())).extracting(PendingVlanChange::vlan).containsExactly(unit.vlan());
     }
 
+    @Test
+    void changingTheServicePlanIsValidatedLoggedAnnouncedAndPushesTheNewSpeedToTheGateway() throws Exception {
+        Unit unit = world.unit("1001");
+        String interfaceName = "portico-vlan" + unit.vlan();
+        IssuedKey key = subscriptions.addKey(world.operator.id(), new NewKey(unit.key(), world.plan.key(),
+                EngineWorld.resident("mo"), Instant.now().minus(Duration.ofMinutes(1)), null, null));
+        long id = key.subscription().id();
+        String email = key.subscriber().email();
+        await().atMost(Duration.ofSeconds(20)).until(() -> router.items("queue/simple").containsKey(interfaceName)
+                && subscriptions.pendingEnables(world.operator.id()).isEmpty());
+        assertThat(router.items("queue/simple").get(interfaceName)).containsEntry("max-limit", "50000k/300000k");
+        ServicePlan slow = world.plan("Slow", 100_000L, 20_000L);
+        String path = CONSOLE + "subscriptions/changeServicePlan";
+
+        assertThat(admin.post(path, "SubscriptionID", id, "ServicePlanID", "no-such-plan").status()).isEqualTo(404);
+        Http.Response same = admin.post(path, "SubscriptionID", id, "ServicePlanID", world.plan.key());
+        assertThat(same.status()).isEqualTo(409);
+        assertThat(same.json().get("errorProcessing").asBoolean()).isTrue();
+        assertThat(admin.post(path, "ServicePlanID", slow.key()).status()).isEqualTo(400);
+        EngineWorld other = new EngineWorld(context, receiver);
+        ConsoleSession otherAdmin = ConsoleSession.login(new Http(port),
+                fixtures.administrator(other.operator, Role.DOMAIN_ADMINISTRATORS), Fixtures.PASSWORD);
+        assertThat(otherAdmin.post(path, "SubscriptionID", id, "ServicePlanID", other.plan.key()).status()).isEqualTo(404);
+        ConsoleSession support = ConsoleSession.login(new Http(port),
+                fixtures.administrator(world.operator, Role.CUSTOMER_SUPPORT), Fixtures.PASSWORD);
+        assertThat(support.post(path, "SubscriptionID", id, "ServicePlanID", slow.key()).status()).isEqualTo(403);
+        assertThat(subscriptions.view(world.operator.id(), id).orElseThrow().planKey()).isEqualTo(world.plan.key());
+        assertThat(typesFor(email)).doesNotContain("SubscriptionPlanUpdated");
+
+        JsonNode changed = admin.post(path, "SubscriptionID", id, "ServicePlanID", slow.key()).json();
+        assertThat(changed.get("errorProcessing").asBoolean()).isFalse();
+        assertThat(changed.get("ServicePlanID").asString()).isEqualTo(slow.key());
+        assertThat(subscriptions.view(world.operator.id(), id).orElseThrow().planKey()).isEqualTo(slow.key());
+        assertThat(operatorLog()).anySatisfy(e -> assertThat(e.toString()).contains("/subscriptions/changeServicePlan")
+                .contains("to " + slow.key()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "20000k/100000k".equals(
+                router.items("queue/simple").get(interfaceName).get("max-limit")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> subscriptions.pendingEnables(world.operator.id()).isEmpty());
+        WebhookReceiver.Received updated = awaitWebhook("SubscriptionPlanUpdated", email);
+        assertThat(world.signatureValid(updated)).isTrue();
+        JsonNode payload = Http.json().readTree(updated.body());
+        assertThat(payload.get("ServicePlanID").asString()).isEqualTo(slow.key());
+        assertThat(payload.get("PreviousServicePlanID").asString()).isEqualTo(world.plan.key());
+        assertThat(payload.get("SubscriptionID").asLong()).isEqualTo(id);
+        assertThat(payload.get("vlan").asInt()).isEqualTo(unit.vlan());
+        assertThat(payload.has("dateAddedUTC.ISO8601")).isTrue();
+    }
+
     private long queuedEmails(String recipient) {
         return jdbc.sql("select count(*) from email_outbox where recipient = ?").param(recipient).query(Long.class).single();
     }
@@ -379,25 +428,4 @@ class EnginesEndToEndTest {
         }
     }
 
-    private static WebhookReceiver receiver() {
-        try {
-            return new WebhookReceiver();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static GreenMail smtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

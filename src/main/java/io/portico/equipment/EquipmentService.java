@@ -145,6 +145,20 @@ public class EquipmentService {
     }
 
     /**
+     * A VLAN's settings changed (a subscription's plan, so its speed): forgets what the venue's
+     * gateways confirmed as enabled for it, so the enable, with the new speed, is pending again
+     * and the reconciler re-applies it (staff confirm again on manual gateways).
+     */
+    @Transactional
+    public void requireReapply(long operatorId, long venueId, int vlan) {
+        for (Equipment gateway : gateways(operatorId, venueId)) {
+            if (repository.vlanState(gateway.id(), vlan).orElse(false)) {
+                repository.forgetVlanState(gateway.id(), vlan);
+            }
+        }
+    }
+
+    /**
      * An administrator confirms by hand that a VLAN is enabled or disabled on a gateway (for
      * gateways Portico cannot drive). Logged in the operator log and the equipment log.
      */

@@ -5,18 +5,22 @@ import org.springframework.stereotype.Component;
 
 import io.portico.platform.PorticoException;
 
-/** Argon2id hashing (Spring Security's encoder on Bouncy Castle) and the password policy. */
+/**
+ * Argon2id hashing (Spring Security's encoder on Bouncy Castle) and the password policy, for
+ * administrators and (through {@link #hash}) subscribers.
+ */
 @Component
-class Passwords {
+public class Passwords {
 
-    static final int MIN_LENGTH = 12;
-    static final int MAX_LENGTH = 128;
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 128;
 
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     /** Compared against when the email is unknown, so both paths cost one Argon2 verification. */
     private final String decoy = encoder.encode("decoy-password-for-unknown-accounts");
 
-    String hash(String password) {
+    /** Checks the policy (400 when it fails) and returns the Argon2id hash. */
+    public String hash(String password) {
         check(password);
         return encoder.encode(password);
     }
@@ -29,7 +33,7 @@ class Passwords {
         encoder.matches(password.length() > MAX_LENGTH ? "" : password, decoy);
     }
 
-    static void check(String password) {
+    public static void check(String password) {
         if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
             throw PorticoException.invalid("Password", "Password must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long.");
         }

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry   wait after the first failed attempt; it doubles up to {@code maxRetryDelay}
  * @param giveUpAfter  an email still unsent this long after it was queued is marked FAILED
  * @param batchSize    emails sent per dispatcher run
+ * @param subscriberPortalUrl where subscribers set their password: links are
+ *                     {@code <subscriberPortalUrl>/set-password?token=...}
  */
 @ConfigurationProperties("portico.notification")
 public record NotificationProperties(@DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration maxRetryDelay,
                                      @DefaultValue("48h") Duration giveUpAfter, @DefaultValue("50") int batchSize,
-                                     @DefaultValue("2s") Duration dispatchInterval) {
+                                     @DefaultValue("2s") Duration dispatchInterval,
+                                     @DefaultValue("http://localhost:8080") String subscriberPortalUrl) {
 }

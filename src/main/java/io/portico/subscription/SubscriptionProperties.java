@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param transitionInterval  how often subscriptions whose start or end has come are looked for
  * @param transitionBatchSize subscriptions handled per run
+ * @param passwordLinkValidity how long a subscriber's password set/reset link works
  */
 @ConfigurationProperties("portico.subscription")
 public record SubscriptionProperties(@DefaultValue("5s") Duration transitionInterval,
-                                     @DefaultValue("200") int transitionBatchSize) {
+                                     @DefaultValue("200") int transitionBatchSize,
+                                     @DefaultValue("24h") Duration passwordLinkValidity) {
 }

@@ -117,6 +117,35 @@ public class SubscriptionService {
         return repository.findSubscription(s.id()).orElseThrow();
     }
 
+    /**
+     * changeServicePlan: moves a subscription to another plan of the operator. While it is active
+     * the unit's VLAN is marked for re-application so the gateways get the new plan's speed.
+     */
+    @Transactional
+    public ServicePlan changePlan(Actor actor, long subscriptionId, @Nullable String planKey) {
+        actor.require(Permission.MANAGE_SUBSCRIBERS);
+        if (planKey == null || planKey.isBlank()) {
+            throw PorticoException.invalid("ServicePlanID", "ServicePlanID is required.");
+        }
+        Subscription s = subscription(actor.operatorId(), subscriptionId);
+        ServicePlan plan = plans.findByKey(actor.operatorId(), planKey.strip())
+                .orElseThrow(() -> PorticoException.notFound("Unknown ServicePlanID " + planKey + "."));
+        ServicePlan previous = plans.find(actor.operatorId(), s.planId()).orElseThrow();
+        if (plan.id() == s.planId()) {
+            throw PorticoException.conflict("Subscription " + s.id() + " already has plan " + plan.key() + ".");
+        }
+        Instant now = clock.instant();
+        repository.updatePlan(s.id(), plan.id());
+        if (s.state(now) == Subscription.State.ACTIVE) {
+            Unit unit = units.find(actor.operatorId(), s.unitId()).orElseThrow();
+            equipment.requireReapply(actor.operatorId(), unit.venueId(), unit.vlan());
+        }
+        events.publishEvent(new SubscriptionPlanUpdated(s.operatorId(), s.id(), previous.key(), plan.key(), now));
+        audit(actor, "/subscriptions/changeServicePlan", "Subscription " + s.id() + " moved from plan " + previous.key()
+                + " to " + plan.key() + ". ", s);
+        return plan;
+    }
+
     /** Ends a subscription at the given moment (now when null); an end before the start is an error. */
     @Transactional
     public Subscription end(Actor actor, long subscriptionId, @Nullable Instant at) {

@@ -3,8 +3,6 @@ package io.portico.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,10 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.portico.support.Fixtures;
 import io.portico.support.PorticoIntegrationTest;
+import io.portico.support.LoopbackParts;
 import io.portico.support.TestClock;
 import io.portico.tenant.Operator;
 
@@ -32,7 +30,7 @@ import io.portico.tenant.Operator;
 @PorticoIntegrationTest
 class EmailDeliveryTest {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = LoopbackParts.freePort();
     static GreenMail smtp = start();
 
     @DynamicPropertySource
@@ -124,16 +122,6 @@ class EmailDeliveryTest {
     }
 
     private static GreenMail start() {
-        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LoopbackParts.smtp(SMTP_PORT);
     }
 }

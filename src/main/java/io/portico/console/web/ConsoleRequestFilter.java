@@ -47,7 +47,7 @@ class ConsoleRequestFilter extends OncePerRequestFilter {
     static final String ACCESS_TOKEN = "AccessToken";
     /** Routes that are called before there is a token. */
     private static final Set<String> PUBLIC = Set.of("/preview/subscriberconsole/login",
-            "/preview/subscriberconsole/refreshAccessToken");
+            "/preview/subscriberconsole/refreshAccessToken", "/preview/subscriberconsole/setPassword");
 
     private final IdentityService identity;
     private final ErrorFormats errors;

@@ -57,6 +57,10 @@ class SubscriberController {
                            @JsonProperty("EndDateTimeUTC.ISO8601") @Nullable String end) {
     }
 
+    record ChangeServicePlan(@JsonProperty("SubscriptionID") @Nullable Long subscriptionId,
+                             @JsonProperty("ServicePlanID") @Nullable String planKey) {
+    }
+
     record AdjustSubscription(@JsonProperty("SubscriptionID") @Nullable Long subscriptionId,
                               @JsonProperty("StartDateTimeUTC.ISO8601") @Nullable String start,
                               @JsonProperty("EndDateTimeUTC.ISO8601") @Nullable String end,
@@ -154,6 +158,19 @@ class SubscriberController {
                 ConsoleFormats.parseIso(r.start(), "StartDateTimeUTC.ISO8601"),
                 ConsoleFormats.parseIso(r.end(), "EndDateTimeUTC.ISO8601"), Boolean.TRUE.equals(r.removeEnd()));
         return dates("Subscription dates updated. ", s);
+    }
+
+    @PostMapping("/preview/networkoperatorconsole/subscriptions/changeServicePlan")
+    @Operation(summary = "Moves a subscription to another service plan of the operator (the gateway gets the new speed)")
+    Map<String, Object> changeServicePlan(Actor actor, @RequestBody ChangeServicePlan r) {
+        long id = required(r.subscriptionId());
+        var plan = subscriptions.changePlan(actor, id, r.planKey());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", "Subscription " + id + " now has plan " + plan.key() + ". ");
+        body.put("SubscriptionID", id);
+        body.put("ServicePlanID", plan.key());
+        body.put("errorProcessing", false);
+        return body;
     }
 
     private static Map<String, Object> dates(String message, Subscription s) {

@@ -109,6 +109,11 @@ public class EquipmentRepository {
         }
     }
 
+    /** Forgets the confirmed state of a VLAN on a gateway: the reconciler applies it again. */
+    public void forgetVlanState(long gatewayId, int vlan) {
+        jdbc.sql("delete from gateway_vlan_state where equipment_id = ? and vlan = ?").params(gatewayId, vlan).update();
+    }
+
     public List<EnabledVlan> enabledVlans(long operatorId) {
         return jdbc.sql("""
                         select s.equipment_id, s.vlan from gateway_vlan_state s join equipment e on e.id = s.equipment_id

@@ -18,11 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 import io.portico.notification.Branding;
 import io.portico.notification.EmailMessage;
 import io.portico.notification.EmailTemplate;
+import io.portico.notification.NotificationProperties;
 import io.portico.notification.NotificationService;
 import io.portico.operator.OperatorSettingsService;
 import io.portico.operator.Section;
 import io.portico.operator.Sections;
 import io.portico.platform.PorticoException;
+import io.portico.subscription.Subscriber;
+import io.portico.subscription.SubscriberPasswordLinkIssued;
 import io.portico.subscription.SubscriptionAdded;
 import io.portico.subscription.SubscriptionEnded;
 import io.portico.subscription.SubscriptionService;
@@ -33,13 +36,16 @@ import io.portico.venue.VenueService;
 /**
  * Queues the subscriber emails in the transaction of the event that causes them: the welcome
  * email when a subscription is added (sendSubscriptionAddedEmail, sent WelcomeEmail_countdown_hours
- * later) and the end-of-subscription email (sendSubscriptionEndEmail). Nothing is queued when the
+ * later), the end-of-subscription email (sendSubscriptionEndEmail) and the password set/reset link
+ * (always, when staff send one). Nothing is queued when the
  * operator suppresses subscriber notifications or emails, or the subscriber opted out of email.
  *
  * <p>Templates come from the operator's EmailConfiguration for the subscriber's locale (else the
  * operator's first supported locale): {@code WelcomeEmail.NewSubscriber} and
  * {@code SubscriptionEndEmail.SubscriptionEnded}, each with {@code Subject}, {@code HTML} and
- * {@code Text}; a part the operator did not write falls back to Portico's English wording.
+ * {@code Text}; a part the operator did not write falls back to Portico's English wording. The
+ * password link is {@code SubscriberEvents.PasswordLink} ({@code {passwordlink}}, {@code {linkexpiry}}),
+ * falling back to English or, for {@code es-*} locales, Spanish.
  */
 @Component
 class SubscriberEmails {
@@ -53,18 +59,62 @@ class SubscriberEmails {
     static final EmailTemplate DEFAULT_END = new EmailTemplate("Your {venuename} {operatorname} WiFi service has ended",
             "<p>Hello {givenname},</p><p>your WiFi service at {venuename} (unit {unitid}) ended {enddate}.</p>",
             "Hello {givenname},\n\nyour WiFi service at {venuename} (unit {unitid}) ended {enddate}.\n");
+    static final EmailTemplate DEFAULT_PASSWORD_LINK = new EmailTemplate("Set your {operatorname} WiFi password",
+            "<p>Hello {givenname},</p><p>set your password here: <a href=\"{passwordlink}\">{passwordlink}</a></p>"
+                    + "<p>The link works once, until {linkexpiry}.</p>",
+            "Hello {givenname},\n\nset your password here: {passwordlink}\n\nThe link works once, until {linkexpiry}.\n");
+    static final EmailTemplate DEFAULT_PASSWORD_LINK_ES = new EmailTemplate("Defina su contraseña de WiFi de {operatorname}",
+            "<p>Hola {givenname}:</p><p>defina su contraseña aquí: <a href=\"{passwordlink}\">{passwordlink}</a></p>"
+                    + "<p>El enlace funciona una sola vez, hasta {linkexpiry}.</p>",
+            "Hola {givenname}:\n\ndefina su contraseña aquí: {passwordlink}\n\nEl enlace funciona una sola vez, hasta {linkexpiry}.\n");
 
     private final NotificationService notifications;
     private final SubscriptionService subscriptions;
     private final OperatorSettingsService settings;
     private final VenueService venues;
+    private final NotificationProperties properties;
 
     SubscriberEmails(NotificationService notifications, SubscriptionService subscriptions, OperatorSettingsService settings,
-                     VenueService venues) {
+                     VenueService venues, NotificationProperties properties) {
         this.notifications = notifications;
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.venues = venues;
+        this.properties = properties;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(SubscriberPasswordLinkIssued e) {
+        Optional<Subscriber> found = subscriptions.findSubscriber(e.operatorId(), e.subscriberId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Subscriber subscriber = found.get();
+        Sections.Notifications n = settings.section(e.operatorId(), Section.NOTIFICATIONS);
+        Sections.Email email = settings.section(e.operatorId(), Section.EMAIL);
+        if (n.suppressSubscriberNotifications() || email.suppressSubscriberEmails() || !subscriber.contactByEmail()) {
+            log.info("Password link for subscriber {} not queued: subscriber notifications or emails are suppressed, "
+                    + "or the subscriber opted out", e.subscriberId());
+            return;
+        }
+        Sections.Profile profile = settings.section(e.operatorId(), Section.PROFILE);
+        String locale = locale(e.operatorId(), email, subscriber.locale());
+        Map<String, String> variables = new HashMap<>();
+        variables.put("operatorname", profile.networkOperatorName());
+        variables.put("operatoraddress", String.join(", ", profile.addressLine1(), profile.city(), profile.state()));
+        variables.put("givenname", subscriber.givenName());
+        variables.put("familyname", subscriber.familyName());
+        variables.put("emailaddress", subscriber.email());
+        variables.put("passwordlink", properties.subscriberPortalUrl().replaceAll("/+$", "") + "/set-password?token=" + e.token());
+        variables.put("linkexpiry", DATE.format(e.expiresAt()));
+        EmailTemplate fallback = locale.startsWith("es") ? DEFAULT_PASSWORD_LINK_ES : DEFAULT_PASSWORD_LINK;
+        EmailTemplate template = template(email.templates().get(locale), "SubscriberEvents", "PasswordLink", fallback);
+        String from = n.emailFrom().isBlank() ? profile.emailAddress() : n.emailFrom();
+        long id = notifications.queue(new EmailMessage(e.operatorId(), "PasswordLink", "subscriber:" + e.subscriberId(),
+                subscriber.email(), from, locale, template.render(variables),
+                new Branding(email.brandColor(), profile.logoUrl(), profile.networkOperatorName()), Instant.EPOCH));
+        log.info("Password link for subscriber {} queued as email {} ({})", e.subscriberId(), id, locale);
     }
 
     @EventListener

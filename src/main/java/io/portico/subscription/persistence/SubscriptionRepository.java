@@ -78,6 +78,10 @@ public class SubscriptionRepository {
         jdbc.sql("update subscription set psk = ? where id = ?").params(psk, id).update();
     }
 
+    public void updatePlan(long id, long planId) {
+        jdbc.sql("update subscription set plan_id = ? where id = ?").params(planId, id).update();
+    }
+
     public void updateDates(long id, Instant start, @Nullable Instant end) {
         jdbc.sql("update subscription set starts_at = ?, ends_at = ? where id = ?")
                 .params(utc(start), end == null ? null : utc(end), id).update();

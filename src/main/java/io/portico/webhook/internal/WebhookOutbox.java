@@ -16,10 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 import io.portico.gateway.GatewayChangeFailed;
 import io.portico.guest.GuestCreated;
 import io.portico.guest.GuestPlanPurchased;
+import io.portico.subscription.LoginPasswordCreated;
 import io.portico.subscription.SubscriptionAdded;
 import io.portico.subscription.SubscriptionAdjusted;
 import io.portico.subscription.SubscriptionEnded;
 import io.portico.subscription.SubscriptionKeyReset;
+import io.portico.subscription.SubscriptionPlanUpdated;
 import io.portico.subscription.SubscriptionService;
 import io.portico.subscription.SubscriptionStarted;
 import io.portico.subscription.SubscriptionView;
@@ -98,6 +100,38 @@ class WebhookOutbox {
             subscription("SubscriptionEndDateAdjustment", e.operatorId(), e.subscriptionId(),
                     Map.of("PreviousEndDateTimeUTC.ISO8601", e.previousEnd() == null ? "" : ISO.format(e.previousEnd())));
         }
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(SubscriptionPlanUpdated e) {
+        subscription("SubscriptionPlanUpdated", e.operatorId(), e.subscriptionId(),
+                Map.of("PreviousServicePlanID", e.previousPlanKey()));
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(LoginPasswordCreated e) {
+        if (url(e.operatorId()) == null) {
+            return;
+        }
+        subscriptions.findSubscriber(e.operatorId(), e.subscriberId()).ifPresent(s -> {
+            Map<String, Object> p = header("LoginPasswordCreated");
+            p.put("SourceIP", e.origin().sourceIp());
+            p.put("AdministratorOS", "");
+            p.put("AdministratorBrowser", "");
+            p.put("SourceLocale", e.origin().locale());
+            p.put("EmailAddress", s.email());
+            p.put("SubscriberToken", s.token());
+            p.put("GivenName", s.givenName());
+            p.put("FamilyName", s.familyName());
+            p.put("locale", s.locale());
+            p.put("contactpref_sms", s.contactBySms());
+            p.put("contactpref_email", s.contactByEmail());
+            p.put("event", "Subscriber set a password. ");
+            p.put("PhoneNumber.E164", s.phoneE164());
+            enqueue(e.operatorId(), "LoginPasswordCreated", "subscriber:" + e.subscriberId(), p);
+        });
     }
 
     @EventListener
