@@ -80,9 +80,10 @@ public class ConnectionService {
         List<Long> clientIds = new ArrayList<>();
         List<Long> hotspotIds = new ArrayList<>();
         List<@Nullable Long> guestIds = new ArrayList<>();
-        // A busy batch repeats the same hotspots and devices (Start, Interim, Stop): look each up once.
+        // A busy batch repeats the same hotspots and devices (Start, Interim, Stop): look each up once,
+        // and the batch's devices of one client in one query (new ones created in one batched insert).
         Map<String, Optional<Hotspot>> hotspotByNas = new HashMap<>();
-        Map<String, Long> guestByDevice = new HashMap<>();
+        Map<Long, List<MacAddress>> devicesByClient = new HashMap<>();
         for (AccountingRecord packet : packets) {
             Optional<Hotspot> hotspot = hotspotByNas.computeIfAbsent(packet.operatorId() + "/" + packet.nasIdentifier(),
                     key -> hotspots.findByNasIdentifier(packet.operatorId(), packet.nasIdentifier()));
@@ -94,9 +95,14 @@ public class ConnectionService {
             known.add(packet);
             clientIds.add(clientId);
             hotspotIds.add(hotspot.get().id());
-            guestIds.add(guestByDevice.computeIfAbsent(clientId + "/" + packet.macAddress().value(),
-                    key -> guests.findOrCreate(clientId, packet.macAddress()).id()));
+            devicesByClient.computeIfAbsent(clientId, id -> new ArrayList<>()).add(packet.macAddress());
             outcomes.add(AccountingOutcome.RECORDED);
+        }
+        Map<Long, Map<MacAddress, io.portico.guest.Guest>> guestsByClient = new HashMap<>();
+        devicesByClient.forEach((clientId, macs) -> guestsByClient.put(clientId, guests.findOrCreateAll(clientId, macs)));
+        for (int i = 0; i < known.size(); i++) {
+            io.portico.guest.Guest guest = guestsByClient.get(clientIds.get(i)).get(known.get(i).macAddress());
+            guestIds.add(guest == null ? null : guest.id());
         }
         if (!known.isEmpty()) {
             repository.merge(known, clientIds, hotspotIds, guestIds);

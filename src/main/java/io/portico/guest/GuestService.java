@@ -56,6 +56,30 @@ public class GuestService {
         return repository.findByMac(clientId, mac).orElseGet(() -> insert(clientId, mac, GuestProfile.EMPTY));
     }
 
+    /**
+     * The client's guests for many devices, those never seen created with an empty profile, in a
+     * few statements whatever the number of devices (one select, one batched insert and one select
+     * for the new ids): an accounting batch's devices. Idempotent per client and MAC.
+     */
+    @Transactional
+    public Map<MacAddress, Guest> findOrCreateAll(long clientId, java.util.Collection<MacAddress> macs) {
+        // sorted, so concurrent batches insert new devices in one order
+        List<MacAddress> distinct = macs.stream().distinct().sorted(java.util.Comparator.comparing(MacAddress::value)).toList();
+        Map<MacAddress, Guest> found = new java.util.HashMap<>();
+        repository.findByMacs(clientId, distinct).forEach(g -> found.put(g.macAddress(), g));
+        List<MacAddress> missing = distinct.stream().filter(m -> !found.containsKey(m)).toList();
+        if (!missing.isEmpty()) {
+            Instant now = clock.instant();
+            repository.insertAll(missing.stream()
+                    .map(m -> new Guest(0, clientId, UUID.randomUUID(), m, GuestProfile.EMPTY, false, now, now)).toList());
+            for (Guest created : repository.findByMacs(clientId, missing)) {
+                found.put(created.macAddress(), created);
+                events.publishEvent(GuestCreated.of(created));
+            }
+        }
+        return found;
+    }
+
     // ---- guest API ----
 
     /** A guest by token within the client; empty for unknown tokens and other clients' guests. */

@@ -107,6 +107,18 @@ public class GuestRepository {
                 .query(GuestRepository::guest).optional();
     }
 
+    /** The client's guests having any of the MACs, in one query (an accounting batch's devices). */
+    public List<Guest> findByMacs(long clientId, List<MacAddress> macs) {
+        if (macs.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(macs.size() + 1);
+        params.add(clientId);
+        macs.forEach(m -> params.add(m.value()));
+        return jdbc.sql("select * from guest where client_id = ? and mac_address in (" + "?, ".repeat(macs.size() - 1) + "?)")
+                .params(params).query(GuestRepository::guest).list();
+    }
+
     /** Ids of the client's guests by MAC, for seeding purchases and connections in bulk. */
     public List<Long> idsByClient(long clientId) {
         return jdbc.sql("select id from guest where client_id = ? order by id").param(clientId).query(Long.class).list();
