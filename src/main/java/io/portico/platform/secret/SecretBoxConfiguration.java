@@ -64,9 +64,9 @@ class SecretBoxConfiguration {
             } catch (FileAlreadyExistsException raced) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
             }
-            try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
+            } else {
                 log.debug("File system without POSIX permissions; {} keeps its default permissions", file);
             }
             log.warn("Generated a new secrets key in {}: back it up; sealed secrets cannot be read without it "
