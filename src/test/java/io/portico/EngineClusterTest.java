@@ -27,11 +27,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.portico.gateway.RouterOsSimulator;
 import io.portico.subscription.NewKey;
 import io.portico.subscription.SubscriptionService;
+import io.portico.support.LoopbackParts;
 import io.portico.support.DatabaseTarget;
 import io.portico.support.PostgresAvailableCondition;
 import io.portico.support.WebhookReceiver;
@@ -63,7 +63,7 @@ class EngineClusterTest {
         database = DatabaseTarget.current().standalone(dataDir, "cluster");
         router = new RouterOsSimulator(EngineWorld.ROUTER_USER, EngineWorld.ROUTER_PASSWORD);
         receiver = new WebhookReceiver();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(LoopbackParts.smtpSetup(smtpPort));
     }
 
     @AfterEach

@@ -20,9 +20,19 @@ public final class LoopbackParts {
         }
     }
 
+    /**
+     * SMTP on 127.0.0.1:{@code port}. GreenMail's default 2 s start-up wait is too short on a busy
+     * shared machine, so it may take up to 15 s.
+     */
+    public static ServerSetup smtpSetup(int port) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(15_000);
+        return setup;
+    }
+
     /** An SMTP server on 127.0.0.1:{@code port}, started. */
     public static GreenMail smtp(int port) {
-        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail mail = new GreenMail(smtpSetup(port));
         mail.start();
         return mail;
     }
