@@ -17,11 +17,13 @@ import io.portico.guest.MacAddress;
  * @param sessionTime    Acct-Session-Time in seconds (0 on Start)
  * @param terminateCause Acct-Terminate-Cause (1..22) on Stop, else null
  * @param eventTime      Event-Timestamp, or the receive time when the NAS sent none
+ * @param nas            the NAS side RADIUS needs later (Disconnect, Accounting-On/Off, stale
+ *                       sweep); null when the packet did not come from a RADIUS client
  */
 public record AccountingRecord(Type type, AccountingSessionId sessionId, long operatorId, String nasIdentifier,
                                MacAddress macAddress, @Nullable String userAgent, long inputOctets, long inputGigawords,
                                long outputOctets, long outputGigawords, long sessionTime,
-                               @Nullable TerminateCause terminateCause, Instant eventTime) {
+                               @Nullable TerminateCause terminateCause, Instant eventTime, @Nullable NasSession nas) {
 
     /** Acct-Status-Type 1, 3 and 2. */
     public enum Type { START, INTERIM_UPDATE, STOP }
@@ -36,6 +38,14 @@ public record AccountingRecord(Type type, AccountingSessionId sessionId, long op
         if (userAgent != null && (userAgent.isBlank() || userAgent.length() > 512)) {
             userAgent = userAgent.isBlank() ? null : userAgent.substring(0, 512);
         }
+    }
+
+    /** A packet without its NAS side (tests, imports). */
+    public AccountingRecord(Type type, AccountingSessionId sessionId, long operatorId, String nasIdentifier, MacAddress macAddress,
+                            @Nullable String userAgent, long inputOctets, long inputGigawords, long outputOctets,
+                            long outputGigawords, long sessionTime, @Nullable TerminateCause terminateCause, Instant eventTime) {
+        this(type, sessionId, operatorId, nasIdentifier, macAddress, userAgent, inputOctets, inputGigawords, outputOctets,
+                outputGigawords, sessionTime, terminateCause, eventTime, null);
     }
 
     /** Bytes the device sent: the report's {@code uploaded}. */

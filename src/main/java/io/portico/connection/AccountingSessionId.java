@@ -14,9 +14,23 @@ import java.util.HexFormat;
 public record AccountingSessionId(String value) {
 
     public AccountingSessionId {
-        if (value == null || !value.matches("[0-9a-f]{64}")) {
+        if (!lowerHex64(value)) {
             throw new IllegalArgumentException("an accounting session id is 64 lower-case hex digits");
         }
+    }
+
+    /** By hand, not a regex: the accounting listener builds one per packet. */
+    private static boolean lowerHex64(String value) {
+        if (value == null || value.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = value.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static AccountingSessionId of(long operatorId, String nasIdentifier, String acctSessionId,

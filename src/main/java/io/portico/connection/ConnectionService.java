@@ -111,23 +111,28 @@ public class ConnectionService {
     }
 
     /**
-     * The hotspot's NAS restarted (RADIUS Accounting-On/Off): its sessions still open are over,
-     * ended at their last update with "NAS Reboot". Called by the RADIUS module inside its
-     * accounting batch's transaction.
+     * A NAS restarted (RADIUS Accounting-On, or Accounting-Off when it stops): the sessions it
+     * reported and still has open are over, ended at their last update with "NAS Reboot". Called by
+     * the RADIUS module inside its accounting batch's transaction.
      */
     @Transactional
-    public int closeOpenSessions(long hotspotId, Instant at) {
-        return repository.closeOpen(hotspotId, at, TerminateCause.NAS_REBOOT.code());
+    public int closeOpenSessionsOfNas(long nasClientId, Instant at, boolean accountingOn) {
+        return repository.closeOpenOfNas(nasClientId, at, TerminateCause.NAS_REBOOT.code(), accountingOn ? "acct-on" : "acct-off");
     }
 
     /**
-     * Sessions whose NAS stopped reporting: every open session without an update since
-     * {@code lastSeenBefore} is ended at its last update with "Lost Service". Called by the RADIUS
-     * module's stale-session job.
+     * Sessions whose NAS stopped reporting are ended at their last update with "Lost Service": those
+     * past their own deadline ({@link NasSession#staleAfter()}), and those recorded without one that
+     * were last seen before {@code silentBefore}. Called by the RADIUS module's stale-session job.
      */
     @Transactional
-    public int closeSilentSessions(Instant lastSeenBefore) {
-        return repository.closeSilent(lastSeenBefore, TerminateCause.LOST_SERVICE.code());
+    public int closeStaleSessions(Instant now, Instant silentBefore) {
+        return repository.closeStale(now, silentBefore, TerminateCause.LOST_SERVICE.code());
+    }
+
+    /** The device's sessions still open at a RADIUS client, newest first: what a Disconnect-Request ends. */
+    public List<OpenNasSession> openNasSessions(MacAddress device) {
+        return repository.openNasSessions(device);
     }
 
     /**

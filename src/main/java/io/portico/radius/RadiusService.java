@@ -19,6 +19,7 @@ import io.portico.platform.PorticoException;
 import io.portico.radius.internal.DisconnectClient;
 import io.portico.radius.internal.NasClientRegistry;
 import io.portico.radius.persistence.JdbcAccountingSink;
+import io.portico.connection.ConnectionService;
 import io.portico.radius.persistence.NasClientRepository;
 
 /**
@@ -33,17 +34,19 @@ public class RadiusService {
     private final NasClientRepository clients;
     private final NasClientRegistry registry;
     private final JdbcAccountingSink accounting;
+    private final ConnectionService connections;
     private final DisconnectClient disconnects;
     private final HotspotService hotspots;
     private final EquipmentService equipment;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RadiusService(NasClientRepository clients, NasClientRegistry registry, JdbcAccountingSink accounting, DisconnectClient disconnects,
-                  HotspotService hotspots, EquipmentService equipment, ApplicationEventPublisher events, Clock clock) {
+    RadiusService(NasClientRepository clients, NasClientRegistry registry, JdbcAccountingSink accounting, ConnectionService connections,
+                  DisconnectClient disconnects, HotspotService hotspots, EquipmentService equipment, ApplicationEventPublisher events, Clock clock) {
         this.clients = clients;
         this.registry = registry;
         this.accounting = accounting;
+        this.connections = connections;
         this.disconnects = disconnects;
         this.hotspots = hotspots;
         this.equipment = equipment;
@@ -128,12 +131,22 @@ public class RadiusService {
         return disconnect(device, nas -> nas.operatorId() == operatorId);
     }
 
+    /** The device's open sessions: guest connections at hotspots, and the raw sessions of venue gateways and unknown hotspots. */
     private List<DisconnectOutcome> disconnect(MacAddress device, java.util.function.Predicate<NasClient> scope) {
-        return accounting.openSessions(device).stream()
+        List<OpenSession> open = new java.util.ArrayList<>();
+        connections.openNasSessions(device).forEach(s -> open.add(new OpenSession(s.nasClientId(), s.nasAddress(), s.nasIdentifier(),
+                s.acctSessionId(), s.userName(), java.util.Optional.of(s.device()))));
+        accounting.openSessions(device).forEach(s -> open.add(new OpenSession(s.nasClientId(), s.nasAddress(), s.nasIdentifier(),
+                s.sessionId(), s.username(), s.device())));
+        return open.stream()
                 .flatMap(session -> clients.findWithSecret(session.nasClientId()).filter(nas -> scope.test(nas.client())).stream()
                         .map(nas -> disconnects.disconnect(new DisconnectClient.Target(
                                 new InetSocketAddress(session.nasAddress(), nas.client().coaPort()), nas.secret(), session.sessionId(),
                                 session.username(), session.device(), session.nasIdentifier()))))
                 .toList();
+    }
+
+    private record OpenSession(long nasClientId, String nasAddress, String nasIdentifier, String sessionId, String username,
+                               java.util.Optional<MacAddress> device) {
     }
 }

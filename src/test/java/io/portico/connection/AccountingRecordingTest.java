@@ -127,4 +127,67 @@ class AccountingRecordingTest {
         assertThat(after.macAddress()).isNotEqualTo(MAC);
         assertThat(after.uploaded()).isEqualTo(before.get().uploaded());
     }
+
+    private AccountingRecord fromNas(AccountingRecord.Type type, long nasClientId, long seconds, Duration interim,
+                                     TerminateCause cause) {
+        Instant at = T0.plusSeconds(seconds);
+        return new AccountingRecord(type, id, world.operator.id(), hotspot.nasIdentifier(), MAC, null, seconds, 0, seconds, 0,
+                seconds, cause, at, new NasSession(nasClientId, "192.0.2.10", "81000001", "guest-user", "10.0.0.7",
+                at.plus(interim.multipliedBy(2)).plusSeconds(120)));
+    }
+
+    @Test
+    void keepsTheNasSideForDisconnectAndClosesItsOpenSessionsOnAccountingOn() {
+        long nas = 4_000_000 + world.operator.id();
+        connections.record(fromNas(AccountingRecord.Type.START, nas, 0, Duration.ofMinutes(5), null));
+        assertThat(connections.openNasSessions(MAC)).filteredOn(s -> s.nasClientId() == nas)
+                .containsExactly(new OpenNasSession(nas, "192.0.2.10", hotspot.nasIdentifier(), "81000001", "guest-user", MAC));
+
+        assertThat(connections.closeOpenSessionsOfNas(nas + 1, T0.plusSeconds(10), true)).as("another NAS's reset").isZero();
+        assertThat(connections.closeOpenSessionsOfNas(nas, T0.plusSeconds(10), true)).isEqualTo(1);
+        assertThat(connections.openNasSessions(MAC)).noneMatch(s -> s.nasClientId() == nas);
+        assertThat(report().getFirst().terminateCause()).isEqualTo(TerminateCause.NAS_REBOOT);
+
+        // The NAS reports the session again after its reboot: it is alive, so it reopens...
+        connections.record(fromNas(AccountingRecord.Type.INTERIM_UPDATE, nas, 300, Duration.ofMinutes(5), null));
+        assertThat(connections.openNasSessions(MAC)).anyMatch(s -> s.nasClientId() == nas);
+        assertThat(report().getFirst().terminateCause()).isNull();
+        // ...and its Stop is final: a later reset or a retransmitted older packet leaves it closed.
+        connections.record(fromNas(AccountingRecord.Type.STOP, nas, 600, Duration.ofMinutes(5), TerminateCause.USER_REQUEST));
+        assertThat(connections.closeOpenSessionsOfNas(nas, T0.plusSeconds(900), false)).isZero();
+        connections.record(fromNas(AccountingRecord.Type.INTERIM_UPDATE, nas, 900, Duration.ofMinutes(5), null));
+        ConnectionRecord done = report().getFirst();
+        assertThat(done.terminateCause()).isEqualTo(TerminateCause.USER_REQUEST);
+        assertThat(done.uploaded()).as("counters still only grow").isEqualTo(900);
+        assertThat(connections.openNasSessions(MAC)).noneMatch(s -> s.nasClientId() == nas);
+    }
+
+    @Test
+    void closesSessionsPastTheirOwnStaleDeadlineAndReopensThemWhenReportedAgain() {
+        long nas = 5_000_000 + world.operator.id();
+        Duration interim = Duration.ofMinutes(1);
+        connections.record(fromNas(AccountingRecord.Type.START, nas, 0, interim, null));
+        Instant deadline = T0.plus(interim.multipliedBy(2)).plusSeconds(120);
+        Instant longAgo = T0.minus(Duration.ofDays(1)); // sessions without a deadline of their own are not concerned
+
+        connections.closeStaleSessions(deadline.minusSeconds(1), longAgo);
+        assertThat(connections.openNasSessions(MAC)).anyMatch(s -> s.nasClientId() == nas);
+        connections.closeStaleSessions(deadline.plusSeconds(1), longAgo);
+        assertThat(connections.openNasSessions(MAC)).noneMatch(s -> s.nasClientId() == nas);
+        assertThat(report().getFirst().terminateCause()).isEqualTo(TerminateCause.LOST_SERVICE);
+        assertThat(report().getFirst().onlineTime()).as("ended at its last update").isEqualTo(Duration.ZERO);
+
+        connections.record(fromNas(AccountingRecord.Type.INTERIM_UPDATE, nas, 400, interim, null));
+        assertThat(connections.openNasSessions(MAC)).anyMatch(s -> s.nasClientId() == nas);
+        assertThat(report().getFirst().terminateCause()).isNull();
+    }
+
+    @Test
+    void closesSilentSessionsWithoutADeadlineByTheDefaultOne() {
+        connections.record(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null));
+        connections.closeStaleSessions(T0, T0.minusSeconds(1));
+        assertThat(report().getFirst().terminateCause()).isNull();
+        connections.closeStaleSessions(T0, T0.plusSeconds(1));
+        assertThat(report().getFirst().terminateCause()).isEqualTo(TerminateCause.LOST_SERVICE);
+    }
 }

@@ -31,6 +31,9 @@ import io.portico.connection.AccountingRecord;
 import io.portico.connection.CompletedSession;
 import io.portico.connection.ConnectionProperties;
 import io.portico.connection.ConnectionQuery;
+import io.portico.connection.NasSession;
+import io.portico.connection.OpenNasSession;
+import io.portico.guest.MacAddress;
 
 /**
  * SQL for accounting sessions. Writes are one MERGE per packet keyed by session_key (idempotent
@@ -48,6 +51,13 @@ public class ConnectionRepository {
                              @Nullable String displayName) {
     }
 
+    /**
+     * One packet into its session. Counters and the last update only grow, so retransmitted and
+     * reordered packets change nothing. A session's end is final once its NAS sent the Stop
+     * ({@code closed_by = 'nas'}); one closed by Accounting-On/Off or as stale (or open) takes the
+     * end state of any packet newer than its last update, so a NAS that reports it again reopens it.
+     * Rows closed without RADIUS (null {@code closed_by}) stay closed.
+     */
     private static final String MERGE = """
             merge into connection_session t
             using (select cast(? as varchar(64)) as session_key, cast(? as bigint) as client_id,
@@ -57,23 +67,39 @@ public class ConnectionRepository {
                           cast(? as timestamp with time zone) as last_seen_at,
                           cast(? as timestamp with time zone) as ended_at, cast(? as bigint) as session_seconds,
                           cast(? as bigint) as input_octets, cast(? as bigint) as output_octets,
-                          cast(? as smallint) as terminate_cause) s
+                          cast(? as smallint) as terminate_cause, cast(? as bigint) as nas_client_id,
+                          cast(? as varchar(45)) as nas_address, cast(? as varchar(253)) as acct_session_id,
+                          cast(? as varchar(253)) as user_name, cast(? as varchar(45)) as framed_ip,
+                          cast(? as timestamp with time zone) as stale_after, cast(? as varchar(16)) as closed_by) s
                on t.session_key = s.session_key
              when matched then update set
                   started_at = least(t.started_at, s.started_at),
                   last_seen_at = greatest(t.last_seen_at, s.last_seen_at),
-                  ended_at = coalesce(t.ended_at, s.ended_at),
+                  ended_at = case when t.ended_at is null or (t.closed_by <> 'nas' and s.last_seen_at > t.last_seen_at)
+                                  then s.ended_at else t.ended_at end,
+                  terminate_cause = case when t.ended_at is null or (t.closed_by <> 'nas' and s.last_seen_at > t.last_seen_at)
+                                         then s.terminate_cause else t.terminate_cause end,
+                  closed_by = case when t.ended_at is null or (t.closed_by <> 'nas' and s.last_seen_at > t.last_seen_at)
+                                   then s.closed_by else t.closed_by end,
                   session_seconds = greatest(t.session_seconds, s.session_seconds),
                   input_octets = greatest(t.input_octets, s.input_octets),
                   output_octets = greatest(t.output_octets, s.output_octets),
-                  terminate_cause = coalesce(t.terminate_cause, s.terminate_cause),
-                  user_agent = coalesce(t.user_agent, s.user_agent)
+                  user_agent = coalesce(t.user_agent, s.user_agent),
+                  nas_client_id = coalesce(t.nas_client_id, s.nas_client_id),
+                  nas_address = coalesce(t.nas_address, s.nas_address),
+                  acct_session_id = coalesce(t.acct_session_id, s.acct_session_id),
+                  user_name = coalesce(t.user_name, s.user_name),
+                  framed_ip = coalesce(s.framed_ip, t.framed_ip),
+                  stale_after = case when t.stale_after is null or s.stale_after > t.stale_after
+                                     then coalesce(s.stale_after, t.stale_after) else t.stale_after end
              when not matched then insert (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
                                            started_at, last_seen_at, ended_at, session_seconds, input_octets,
-                                           output_octets, terminate_cause)
+                                           output_octets, terminate_cause, nas_client_id, nas_address, acct_session_id,
+                                           user_name, framed_ip, stale_after, closed_by)
                   values (s.session_key, s.client_id, s.hotspot_id, s.guest_id, s.mac_address, s.user_agent,
                           s.started_at, s.last_seen_at, s.ended_at, s.session_seconds, s.input_octets,
-                          s.output_octets, s.terminate_cause)""";
+                          s.output_octets, s.terminate_cause, s.nas_client_id, s.nas_address, s.acct_session_id,
+                          s.user_name, s.framed_ip, s.stale_after, s.closed_by)""";
 
     private static final String INSERT = """
             insert into connection_session (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
@@ -117,10 +143,14 @@ public class ConnectionRepository {
         for (int i = 0; i < records.size(); i++) {
             AccountingRecord r = records.get(i);
             boolean stop = r.type() == AccountingRecord.Type.STOP;
+            NasSession nas = r.nas();
             rows.add(new @Nullable Object[] {r.sessionId().value(), clientIds.get(i), hotspotIds.get(i), guestIds.get(i),
                     r.macAddress().value(), r.userAgent(), utc(r.startedAt()), utc(r.eventTime()),
                     stop ? utc(r.eventTime()) : null, r.sessionTime(), r.inputBytes(), r.outputBytes(),
-                    stop && r.terminateCause() != null ? r.terminateCause().code() : null});
+                    stop && r.terminateCause() != null ? r.terminateCause().code() : null,
+                    nas == null ? null : nas.nasClientId(), nas == null ? null : nas.nasAddress(),
+                    nas == null ? null : nas.acctSessionId(), nas == null ? null : nas.userName(),
+                    nas == null ? null : nas.framedIp(), nas == null ? null : utc(nas.staleAfter()), stop ? "nas" : null});
         }
         batch.batchUpdate(MERGE, rows);
     }
@@ -224,18 +254,37 @@ public class ConnectionRepository {
                 .params(clientId, guestId).query(Long.class).optional();
     }
 
-    /** Closes the hotspot's sessions still open and last seen by {@code at}, ending them at their last update. */
-    public int closeOpen(long hotspotId, Instant at, int terminateCause) {
-        return jdbc.sql("update connection_session set ended_at = last_seen_at, terminate_cause = ?"
-                        + " where hotspot_id = ? and ended_at is null and last_seen_at <= ?")
-                .params(terminateCause, hotspotId, utc(at)).update();
+    /**
+     * Accounting-On/Off: closes the NAS client's sessions still open and last seen by {@code at},
+     * ending them at their last update; {@code closedBy} is {@code acct-on} or {@code acct-off}.
+     */
+    public int closeOpenOfNas(long nasClientId, Instant at, int terminateCause, String closedBy) {
+        return jdbc.sql("update connection_session set ended_at = last_seen_at, terminate_cause = ?, closed_by = ?"
+                        + " where ended_at is null and nas_client_id = ? and last_seen_at <= ?")
+                .params(terminateCause, closedBy, nasClientId, utc(at)).update();
     }
 
-    /** Closes every session still open whose last update is older than {@code lastSeenBefore}. */
-    public int closeSilent(Instant lastSeenBefore, int terminateCause) {
-        return jdbc.sql("update connection_session set ended_at = last_seen_at, terminate_cause = ?"
-                        + " where ended_at is null and last_seen_at < ?")
-                .params(terminateCause, utc(lastSeenBefore)).update();
+    /**
+     * Closes open sessions past their own stale deadline, and those without one (not from RADIUS)
+     * last seen before {@code silentBefore}, ending them at their last update.
+     */
+    public int closeStale(Instant now, Instant silentBefore, int terminateCause) {
+        return jdbc.sql("update connection_session set ended_at = last_seen_at, terminate_cause = ?, closed_by = 'stale'"
+                        + " where ended_at is null and (stale_after < ? or (stale_after is null and last_seen_at < ?))")
+                .params(terminateCause, utc(now), utc(silentBefore)).update();
+    }
+
+    /** The device's sessions open at a RADIUS client, newest first. */
+    public List<OpenNasSession> openNasSessions(MacAddress device) {
+        return jdbc.sql("""
+                        select c.nas_client_id, c.nas_address, h.nas_identifier, c.acct_session_id, c.user_name, c.mac_address
+                          from connection_session c join hotspot h on h.id = c.hotspot_id
+                         where c.ended_at is null and c.mac_address = ? and c.nas_client_id is not null
+                         order by c.last_seen_at desc""")
+                .param(device.value())
+                .query((rs, n) -> new OpenNasSession(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5) == null ? "" : rs.getString(5), new MacAddress(rs.getString(6))))
+                .list();
     }
 
     /** Detaches an erased guest's sessions and replaces their MAC by an unlinkable one. */

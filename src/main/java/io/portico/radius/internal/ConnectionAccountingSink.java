@@ -8,9 +8,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.portico.connection.AccountingOutcome;
 import io.portico.connection.AccountingRecord;
 import io.portico.connection.AccountingSessionId;
 import io.portico.connection.ConnectionService;
+import io.portico.connection.NasSession;
 import io.portico.connection.TerminateCause;
 import io.portico.hotspot.Hotspot;
 import io.portico.hotspot.HotspotService;
@@ -23,12 +25,14 @@ import io.portico.radius.SessionReport;
 import io.portico.radius.persistence.JdbcAccountingSink;
 
 /**
- * The {@link AccountingSink} the group committer writes through: one transaction per batch that
- * stores the raw sessions RADIUS itself needs ({@link JdbcAccountingSink}: NAS address and
- * Acct-Session-Id for Disconnect, Accounting-On/Off, stale closing) and hands every session report
- * from a hotspot's NAS to {@link ConnectionService#recordAll}, which feeds
- * {@code /v2/client/connections}; Accounting-On/Off and stale sessions close the connections too. Both writes are idempotent, so a replayed batch changes nothing;
- * the Accounting-Response waits for this transaction's commit.
+ * The {@link AccountingSink} the group committer writes through, one transaction per batch. Each
+ * session report is stored once: a guest's session at a hotspot goes to
+ * {@link ConnectionService#recordAll}, which feeds {@code /v2/client/connections} and keeps the NAS
+ * side RADIUS needs later (Disconnect, Accounting-On/Off, stale closing); any other session (a venue
+ * gateway's residents, an unknown NAS-Identifier, no device) goes to this module's own
+ * {@link JdbcAccountingSink}. Accounting-On/Off and the stale sweep close sessions in both. Both
+ * writes are idempotent, so a replayed batch changes nothing; the Accounting-Response waits for
+ * this transaction's commit.
  */
 @Component
 class ConnectionAccountingSink implements AccountingSink {
@@ -55,41 +59,61 @@ class ConnectionAccountingSink implements AccountingSink {
     @Override
     public void record(List<AccountingEvent> batch) {
         transaction.executeWithoutResult(status -> {
-            raw.record(batch);
-            List<AccountingRecord> records = new ArrayList<>(batch.size());
+            List<SessionReport> reports = new ArrayList<>(batch.size());
             for (AccountingEvent event : batch) {
                 switch (event) {
-                    case SessionReport report -> record(report).ifPresent(records::add);
+                    case SessionReport report -> reports.add(report);
                     case NasReset reset -> {
                         // Reports queued before the reset are stored first, so the reset closes them too.
-                        flush(records);
-                        clients.byId(reset.nasClientId()).flatMap(NasClient::hotspotId)
-                                .ifPresent(hotspotId -> connections.closeOpenSessions(hotspotId, reset.at()));
+                        store(reports);
+                        connections.closeOpenSessionsOfNas(reset.nasClientId(), reset.at(), reset.starting());
+                        raw.record(List.of(reset));
                     }
                 }
             }
-            flush(records);
+            store(reports);
         });
     }
 
-    private void flush(List<AccountingRecord> records) {
-        if (!records.isEmpty()) {
-            connections.recordAll(records);
-            records.clear();
+    /** Guest sessions into the connections, the rest (and those naming no known hotspot) into the raw table. */
+    private void store(List<SessionReport> reports) {
+        if (reports.isEmpty()) {
+            return;
         }
+        List<AccountingRecord> records = new ArrayList<>(reports.size());
+        List<SessionReport> recorded = new ArrayList<>(reports.size());
+        List<AccountingEvent> others = new ArrayList<>();
+        for (SessionReport report : reports) {
+            Optional<AccountingRecord> record = record(report);
+            if (record.isPresent()) {
+                records.add(record.get());
+                recorded.add(report);
+            } else {
+                others.add(report);
+            }
+        }
+        if (!records.isEmpty()) {
+            List<AccountingOutcome> outcomes = connections.recordAll(records);
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i) != AccountingOutcome.RECORDED) {
+                    others.add(recorded.get(i));
+                }
+            }
+        }
+        if (!others.isEmpty()) {
+            raw.record(others);
+        }
+        reports.clear();
     }
 
     /**
-     * Closes stale sessions in both places: the raw ones by their own deadline (2 × their interim
-     * interval + margin), the connections by the default deadline, since they keep no interval.
+     * Closes stale sessions in both places by their own deadline (2 × their interim interval +
+     * margin); connections recorded without one (not from RADIUS) by the default deadline.
      */
     @Override
     public int closeStale(Instant now) {
-        return transaction.execute(status -> {
-            int closed = raw.closeStale(now);
-            connections.closeSilentSessions(now.minus(properties.defaultInterimInterval().multipliedBy(2)).minus(properties.staleMargin()));
-            return closed;
-        });
+        return transaction.execute(status -> raw.closeStale(now) + connections.closeStaleSessions(now,
+                now.minus(properties.defaultInterimInterval().multipliedBy(2)).minus(properties.staleMargin())));
     }
 
     /**
@@ -118,6 +142,7 @@ class ConnectionAccountingSink implements AccountingSink {
         return Optional.of(new AccountingRecord(type, AccountingSessionId.of(operatorId, nasIdentifier, r.sessionId(), mac,
                 r.calledStationId()), operatorId, nasIdentifier, r.device().get(), null,
                 r.uploadedBytes() & OCTETS, r.uploadedBytes() >>> 32, r.downloadedBytes() & OCTETS, r.downloadedBytes() >>> 32,
-                r.sessionTime().toSeconds(), cause, r.reportedAt()));
+                r.sessionTime().toSeconds(), cause, r.reportedAt(), new NasSession(r.nasClientId(), r.nasAddress(), r.sessionId(),
+                r.username(), r.framedIp().orElse(null), r.staleAfter())));
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.portico.equipment.Equipment;
@@ -200,6 +201,12 @@ class RadiusDomainTest {
         });
         assertThat(mine).containsExactly(Map.of("uploaded", (1L << 32) + 2000, "downloaded", 7000L, "online_time", "00:02:05",
                 "reason", "Idle Timeout", "hotspot", hotspot.name()));
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select nas_address, user_name, closed_by from connection_session where acct_session_id = ?").param(session)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list())
+                .as("stored once, with what a Disconnect-Request needs").containsExactly(List.of("127.0.0.1", "020000003001", "nas"));
+        assertThat(jdbc.sql("select count(*) from radius_accounting where session_id = ?").param(session).query(Long.class).single())
+                .as("a guest session is not stored twice").isZero();
     }
 
     @Test
