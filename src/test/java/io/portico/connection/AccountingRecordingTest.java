@@ -190,4 +190,18 @@ class AccountingRecordingTest {
         connections.closeStaleSessions(T0, T0.plusSeconds(1));
         assertThat(report().getFirst().terminateCause()).isEqualTo(TerminateCause.LOST_SERVICE);
     }
+
+    @Test
+    void aBatchCarryingASessionsStartInterimAndStopStoresOneRow() {
+        var outcomes = connections.recordAll(List.of(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null),
+                packet(AccountingRecord.Type.STOP, 20, 0, 30, 600, TerminateCause.USER_REQUEST),
+                packet(AccountingRecord.Type.INTERIM_UPDATE, 10, 0, 15, 300, null)));
+        assertThat(outcomes).containsOnly(AccountingOutcome.RECORDED);
+        List<ConnectionRecord> r = report();
+        assertThat(r).hasSize(1);
+        assertThat(r.getFirst().uploaded()).isEqualTo(20);
+        assertThat(r.getFirst().onlineTime()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(r.getFirst().terminateCause()).isEqualTo(TerminateCause.USER_REQUEST);
+        assertThat(r.getFirst().startedAt()).isEqualTo(T0);
+    }
 }

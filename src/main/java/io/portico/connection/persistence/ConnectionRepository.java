@@ -85,6 +85,7 @@ public class ConnectionRepository {
                   input_octets = greatest(t.input_octets, s.input_octets),
                   output_octets = greatest(t.output_octets, s.output_octets),
                   user_agent = coalesce(t.user_agent, s.user_agent),
+                  guest_id = coalesce(t.guest_id, s.guest_id),
                   nas_client_id = coalesce(t.nas_client_id, s.nas_client_id),
                   nas_address = coalesce(t.nas_address, s.nas_address),
                   acct_session_id = coalesce(t.acct_session_id, s.acct_session_id),
@@ -136,23 +137,116 @@ public class ConnectionRepository {
         this.streaming.setFetchSize(properties.fetchSize());
     }
 
-    /** Merges packets into their sessions in one JDBC batch (group commit). */
+    /**
+     * Merges packets into their sessions (group commit): packets of one session in the batch are
+     * combined first ({@link SessionWrite#combined}), then PostgreSQL takes the whole batch in one
+     * {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE} (planned once, one round
+     * trip), other databases in one JDBC batch of {@link #MERGE}s. Both apply the same rules.
+     */
     public void merge(List<AccountingRecord> records, List<Long> clientIds, List<Long> hotspotIds,
                       List<@Nullable Long> guestIds) {
-        List<Object[]> rows = new ArrayList<>(records.size());
+        List<SessionWrite> writes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            AccountingRecord r = records.get(i);
-            boolean stop = r.type() == AccountingRecord.Type.STOP;
-            NasSession nas = r.nas();
-            rows.add(new @Nullable Object[] {r.sessionId().value(), clientIds.get(i), hotspotIds.get(i), guestIds.get(i),
-                    r.macAddress().value(), r.userAgent(), utc(r.startedAt()), utc(r.eventTime()),
-                    stop ? utc(r.eventTime()) : null, r.sessionTime(), r.inputBytes(), r.outputBytes(),
-                    stop && r.terminateCause() != null ? r.terminateCause().code() : null,
-                    nas == null ? null : nas.nasClientId(), nas == null ? null : nas.nasAddress(),
-                    nas == null ? null : nas.acctSessionId(), nas == null ? null : nas.userName(),
-                    nas == null ? null : nas.framedIp(), nas == null ? null : utc(nas.staleAfter()), stop ? "nas" : null});
+            writes.add(SessionWrite.of(records.get(i), clientIds.get(i), hotspotIds.get(i), guestIds.get(i)));
+        }
+        List<SessionWrite> combined = SessionWrite.combined(writes);
+        if (postgres()) {
+            upsert(combined);
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(combined.size());
+        for (SessionWrite w : combined) {
+            rows.add(new @Nullable Object[] {w.sessionKey(), w.clientId(), w.hotspotId(), w.guestId(), w.macAddress(), w.userAgent(),
+                    utc(w.startedAt()), utc(w.lastSeenAt()), utc(w.endedAt()), w.sessionSeconds(), w.inputOctets(),
+                    w.outputOctets(), w.terminateCause(), w.nasClientId(), w.nasAddress(), w.acctSessionId(), w.userName(),
+                    w.framedIp(), utc(w.staleAfter()), w.closedBy()});
         }
         batch.batchUpdate(MERGE, rows);
+    }
+
+    /** {@link #MERGE}'s rules as PostgreSQL's upsert of a whole batch (one row per session, sorted by key). */
+    private static final String UPSERT = """
+            insert into connection_session as t (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
+                   started_at, last_seen_at, ended_at, session_seconds, input_octets, output_octets, terminate_cause,
+                   nas_client_id, nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by)
+            select * from unnest(?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[], ?::varchar[],
+                   ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::int8[], ?::int8[], ?::int8[], ?::int2[],
+                   ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[])
+                on conflict (session_key) do update set
+                   started_at = least(t.started_at, excluded.started_at),
+                   last_seen_at = greatest(t.last_seen_at, excluded.last_seen_at),
+                   ended_at = case when t.ended_at is null or (t.closed_by <> 'nas' and excluded.last_seen_at > t.last_seen_at)
+                                   then excluded.ended_at else t.ended_at end,
+                   terminate_cause = case when t.ended_at is null or (t.closed_by <> 'nas' and excluded.last_seen_at > t.last_seen_at)
+                                          then excluded.terminate_cause else t.terminate_cause end,
+                   closed_by = case when t.ended_at is null or (t.closed_by <> 'nas' and excluded.last_seen_at > t.last_seen_at)
+                                    then excluded.closed_by else t.closed_by end,
+                   session_seconds = greatest(t.session_seconds, excluded.session_seconds),
+                   input_octets = greatest(t.input_octets, excluded.input_octets),
+                   output_octets = greatest(t.output_octets, excluded.output_octets),
+                   user_agent = coalesce(t.user_agent, excluded.user_agent),
+                   guest_id = coalesce(t.guest_id, excluded.guest_id),
+                   nas_client_id = coalesce(t.nas_client_id, excluded.nas_client_id),
+                   nas_address = coalesce(t.nas_address, excluded.nas_address),
+                   acct_session_id = coalesce(t.acct_session_id, excluded.acct_session_id),
+                   user_name = coalesce(t.user_name, excluded.user_name),
+                   framed_ip = coalesce(excluded.framed_ip, t.framed_ip),
+                   stale_after = case when t.stale_after is null or excluded.stale_after > t.stale_after
+                                      then coalesce(excluded.stale_after, t.stale_after) else t.stale_after end""";
+
+    private void upsert(List<SessionWrite> writes) {
+        int n = writes.size();
+        String[] keys = new String[n], macs = new String[n], agents = new String[n], started = new String[n], seen = new String[n],
+                ended = new String[n], nasAddresses = new String[n], sessions = new String[n], users = new String[n],
+                framed = new String[n], stale = new String[n], closedBy = new String[n];
+        Long[] clients = new Long[n], hotspots = new Long[n], guests = new Long[n], seconds = new Long[n], input = new Long[n],
+                output = new Long[n], nasClients = new Long[n];
+        Integer[] causes = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            SessionWrite w = writes.get(i);
+            keys[i] = w.sessionKey();
+            clients[i] = w.clientId();
+            hotspots[i] = w.hotspotId();
+            guests[i] = w.guestId();
+            macs[i] = w.macAddress();
+            agents[i] = w.userAgent();
+            started[i] = w.startedAt().toString();
+            seen[i] = w.lastSeenAt().toString();
+            ended[i] = w.endedAt() == null ? null : w.endedAt().toString();
+            seconds[i] = w.sessionSeconds();
+            input[i] = w.inputOctets();
+            output[i] = w.outputOctets();
+            causes[i] = w.terminateCause();
+            nasClients[i] = w.nasClientId();
+            nasAddresses[i] = w.nasAddress();
+            sessions[i] = w.acctSessionId();
+            users[i] = w.userName();
+            framed[i] = w.framedIp();
+            stale[i] = w.staleAfter() == null ? null : w.staleAfter().toString();
+            closedBy[i] = w.closedBy();
+        }
+        batch.update(UPSERT, ps -> {
+            Connection c = ps.getConnection();
+            Object[][] columns = {keys, clients, hotspots, guests, macs, agents, started, seen, ended, seconds, input, output, causes,
+                    nasClients, nasAddresses, sessions, users, framed, stale, closedBy};
+            for (int i = 0; i < columns.length; i++) {
+                Object[] column = columns[i];
+                String type = column instanceof Long[] ? "int8" : column instanceof Integer[] ? "int4" : "text";
+                ps.setArray(i + 1, c.createArrayOf(type, column));
+            }
+        });
+    }
+
+    private volatile @Nullable Boolean postgres;
+
+    /** Whether the database is PostgreSQL (asked once, of the first connection). */
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(batch.execute((Connection c) -> c.isWrapperFor(PGConnection.class)));
+            postgres = known;
+        }
+        return known;
     }
 
     /** Inserts complete sessions in JDBC batches (demo data, benchmark loading). */
