@@ -163,9 +163,9 @@ public class RadiusLoad {
                                 break;
                             }
                             if (now < slot) {
-                                LockSupport.parkNanos(slot - now);
-                                while (System.nanoTime() < slot) {
-                                    Thread.onSpinWait();
+                                // sleeps, no spinning: the generator shares the cores with the servers
+                                for (long left = slot - now; left > 0; left = slot - System.nanoTime()) {
+                                    LockSupport.parkNanos(left);
                                 }
                             } else if (now - slot > 1_000_000) {
                                 late.incrementAndGet();
