@@ -124,7 +124,7 @@ for i in $(seq 1 240); do grep -q "BENCH SERVER READY" "$WORK/portico.log" && br
 grep -q "BENCH SERVER READY" "$WORK/portico.log" || { tail -50 "$WORK/portico.log"; exit 1; }
 grep "preloaded" "$WORK/portico.log" || true
 JVM_VERSION=$("$JAVA" -version 2>&1 | head -1)
-JVM_FLAGS=$(grep -m1 -- '^-XX:' "$WORK/portico.log" || echo "(not reported)")
+JVM_FLAGS=$(grep -m1 -- '^-XX:' "$WORK/portico.log" | sed 's/ *$//' || echo "(not reported)")
 
 # the load generator, compiled once (falls back to the source launcher)
 if "$(dirname "$JAVA")/javac" -d "$WORK/load" bench/RadiusLoad.java 2>/dev/null; then
