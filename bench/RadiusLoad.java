@@ -1,16 +1,39 @@
 /*
  * RADIUS load generator for Portico (and any RADIUS server): Access-Requests (MAC authentication
  * with Message-Authenticator) and Accounting-Requests (Start, Interim-Update, Stop per session),
- * at several concurrencies, reporting requests/s and latency percentiles. JDK only:
+ * at several concurrencies or at a fixed request rate, reporting requests/s, latency percentiles
+ * and how many Access-Requests were accepted or rejected. JDK only:
  *
  *   java bench/RadiusLoad.java --host 127.0.0.1 --auth-port 1812 --acct-port 1813 \
- *        --secret s3cret --nas-id bench --mode auth,acct --concurrency 1,8,32 --seconds 10
+ *        --secret s3cret --nas-id bench --mode auth,acct --concurrency 1,8,32 --seconds 10 \
+ *        [--devices 200000] [--warmup-seconds 10 --warmup-concurrency 8] [--rate 2000 --rate-kind half-peak]
  *
- * Each worker keeps one request in flight (like a NAS thread waiting for its answer); a request
- * unanswered within --timeout-ms is retransmitted once with the same id and authenticator, then
- * counted as lost. Only 127.0.0.1 / loopback targets are meant: this is a local benchmark.
- * Output: one Markdown table row per run, and with --sessions-file the acknowledged accounting
- * session ids (to check the database for lost or duplicated records afterwards).
+ * Devices: every request comes from a pool of --devices N devices; device i has the MAC
+ * 02-00-XX-XX-XX-XX with XX-XX-XX-XX the 32 bits of i (uppercase hex, dash-separated), so the
+ * server under test can be preloaded with exactly these N devices. Worker w of c uses the devices
+ * from w * (N / c) on (mod N), one per Access-Request and one per accounting session, so
+ * concurrent workers use different devices (until a worker has used N / c of them).
+ *
+ * Closed loop (default): each worker keeps one request in flight (like a NAS thread waiting for
+ * its answer), at each --concurrency in turn.
+ * Open loop (--rate R): R requests/s in total, spread evenly over the --concurrency workers (one
+ * value, e.g. 64); worker w sends its k-th request at start + (w / c + k) * c / R seconds. A
+ * worker still waiting for an answer when its next slot comes (it fell behind) sends the next
+ * request immediately after the answer, and keeps doing so until it is back on schedule: no slot
+ * is skipped, so the offered load stays R. Latency is measured from the moment a request is
+ * actually sent; the row (kind <mode>@<--rate-kind>, default "paced") shows the rate, the workers
+ * and the share of requests sent late (more than 1 ms after their slot).
+ *
+ * Warm-up (--warmup-seconds W): before the measured runs, each mode runs for W s at
+ * --warmup-concurrency (default 8), closed loop; its results are printed to stderr only, its
+ * acknowledged sessions are kept (session ids <run-id>-w8-...).
+ *
+ * A request unanswered within --timeout-ms is retransmitted once with the same id and
+ * authenticator, then counted as lost. Only 127.0.0.1 / loopback targets are meant: this is a
+ * local benchmark. Output: one Markdown table row per run (accepted/rejected: Access-Accepts and
+ * Access-Rejects for auth; Accounting-Responses and any other answer for acct), and with
+ * --sessions-file the acknowledged accounting session ids (to check the database for lost or
+ * duplicated records afterwards): <run-id>-c<concurrency>-<worker>-<n>, or -r<rate>- for paced runs.
  */
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -28,18 +51,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 public class RadiusLoad {
 
+    static final byte ACCESS_ACCEPT = 2;
+    static final byte ACCESS_REJECT = 3;
+    static final byte ACCOUNTING_RESPONSE = 5;
+
     record Options(String host, int authPort, int acctPort, String secret, String nasId, List<String> modes, List<Integer> concurrency,
-                   int seconds, int timeoutMs, String label, String sessionsFile, String runId) {
+                   int seconds, int timeoutMs, String label, String sessionsFile, String runId, int devices, double rate,
+                   String rateKind, int warmupSeconds, int warmupConcurrency) {
     }
 
-    record Result(String mode, int concurrency, long answered, long lost, double seconds, long[] latenciesMicros) {
-        double rate() {
+    /** One run: closed loop at {@code concurrency} workers ({@code rate} 0), or paced at {@code rate} requests/s. */
+    record Run(String mode, int concurrency, double rate, String rateKind, int seconds, String tag) {
+    }
+
+    record Result(Run run, long answered, long accepted, long rejected, long lost, long late, double seconds, long[] latenciesMicros) {
+        double throughput() {
             return answered / seconds;
         }
 
@@ -50,20 +83,40 @@ public class RadiusLoad {
             int i = (int) Math.min(latenciesMicros.length - 1, Math.ceil(p / 100.0 * latenciesMicros.length) - 1);
             return latenciesMicros[Math.max(0, i)] / 1000.0;
         }
+
+        String row(String label) {
+            Run r = run;
+            String kind = r.rate() > 0 ? r.mode() + "@" + r.rateKind() : r.mode();
+            String load = r.rate() > 0
+                    ? String.format("%.0f/s, %d workers, %.1f%% late", r.rate(), r.concurrency(), 100.0 * late / Math.max(1, answered + lost))
+                    : Integer.toString(r.concurrency());
+            return String.format("| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %d | %d | %d |", label, kind, load, throughput(),
+                    percentile(50), percentile(95), percentile(99), lost, accepted, rejected);
+        }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
+        if (o.rate() > 0 && o.concurrency().size() != 1) {
+            throw new IllegalArgumentException("--rate needs exactly one --concurrency (the number of workers)");
+        }
         List<String> acknowledgedSessions = new ArrayList<>();
-        System.out.println("| server | kind | concurrency | requests/s | p50 ms | p95 ms | p99 ms | lost |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+        if (o.warmupSeconds() > 0) {
+            for (String mode : o.modes()) {
+                Result r = run(o, new Run(mode, o.warmupConcurrency(), 0, "", o.warmupSeconds(), "w" + o.warmupConcurrency()),
+                        acknowledgedSessions);
+                System.err.println("warm-up (discarded) " + r.row(o.label()));
+            }
+        }
+        System.out.println("| server | kind | concurrency | requests/s | p50 ms | p95 ms | p99 ms | lost | accepted | rejected |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String mode : o.modes()) {
             for (int c : o.concurrency()) {
-                Result r = run(o, mode, c, acknowledgedSessions);
-                System.out.printf("| %s | %s | %d | %.0f | %.2f | %.2f | %.2f | %d |%n", o.label(), mode, c, r.rate(), r.percentile(50),
-                        r.percentile(95), r.percentile(99), r.lost());
+                Run run = o.rate() > 0 ? new Run(mode, c, o.rate(), o.rateKind(), o.seconds(), "r" + Math.round(o.rate()))
+                        : new Run(mode, c, 0, "", o.seconds(), "c" + c);
+                System.out.println(run(o, run, acknowledgedSessions).row(o.label()));
             }
         }
         if (o.sessionsFile() != null) {
@@ -71,18 +124,27 @@ public class RadiusLoad {
         }
     }
 
-    static Result run(Options o, String mode, int concurrency, List<String> acknowledgedSessions) throws Exception {
+    static Result run(Options o, Run run, List<String> acknowledgedSessions) throws Exception {
         InetAddress host = InetAddress.getByName(o.host());
         if (!host.isLoopbackAddress()) {
             throw new IllegalArgumentException("RadiusLoad only targets loopback addresses; got " + host);
         }
-        long end = System.nanoTime() + o.seconds() * 1_000_000_000L;
+        String mode = run.mode();
+        int concurrency = run.concurrency();
+        boolean auth = mode.equals("auth");
+        // paced: each worker's interval between sends, and its first slot staggered by worker
+        long intervalNanos = run.rate() > 0 ? Math.round(1e9 * concurrency / run.rate()) : 0;
+        long stride = Math.max(1, o.devices() / concurrency);
+        long started = System.nanoTime();
+        long end = started + run.seconds() * 1_000_000_000L;
         AtomicLong answered = new AtomicLong();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
         AtomicLong lost = new AtomicLong();
+        AtomicLong late = new AtomicLong();
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> sessions = new ConcurrentLinkedQueue<>();
         List<Thread> workers = new ArrayList<>();
-        long started = System.nanoTime();
         for (int w = 0; w < concurrency; w++) {
             int worker = w;
             workers.add(Thread.ofPlatform().start(() -> {
@@ -90,16 +152,36 @@ public class RadiusLoad {
                 int n = 0;
                 try (DatagramSocket socket = new DatagramSocket()) {
                     socket.setSoTimeout(o.timeoutMs());
-                    int port = mode.equals("auth") ? o.authPort() : o.acctPort();
+                    int port = auth ? o.authPort() : o.acctPort();
                     long sequence = 0;
                     byte id = 0;
-                    while (System.nanoTime() < end) {
+                    long slot = started + intervalNanos * worker / concurrency;
+                    while (true) {
+                        if (intervalNanos > 0) {
+                            long now = System.nanoTime();
+                            if (slot >= end) {
+                                break;
+                            }
+                            if (now < slot) {
+                                // sleeps, no spinning: the generator shares the cores with the servers
+                                for (long left = slot - now; left > 0; left = slot - System.nanoTime()) {
+                                    LockSupport.parkNanos(left);
+                                }
+                            } else if (now - slot > 1_000_000) {
+                                late.incrementAndGet();
+                            }
+                            slot += intervalNanos;
+                        } else if (System.nanoTime() >= end) {
+                            break;
+                        }
                         sequence++;
                         id++;
-                        String session = o.runId() + "-" + concurrency + "-" + worker + "-" + (sequence / 3);
-                        int step = (int) (sequence % 3); // acct: Start, Interim-Update, Stop for each session
-                        String mac = mac(worker, sequence / 3); // one device per session
-                        byte[] request = mode.equals("auth") ? access(o, id, mac) : accounting(o, id, session, step, mac);
+                        // acct: Start, Interim-Update, Stop for each session, one device per session; auth: one device per request
+                        long use = auth ? sequence : sequence / 3;
+                        String session = o.runId() + "-" + run.tag() + "-" + worker + "-" + use;
+                        int step = (int) (sequence % 3);
+                        String mac = mac(Math.floorMod(worker * stride + use, (long) o.devices()));
+                        byte[] request = auth ? access(o, id, mac) : accounting(o, id, session, step, mac);
                         long t0 = System.nanoTime();
                         byte[] reply = exchange(socket, host, port, request, id);
                         if (reply == null) {
@@ -111,7 +193,12 @@ public class RadiusLoad {
                         }
                         mine[n++] = (System.nanoTime() - t0) / 1000;
                         answered.incrementAndGet();
-                        if (mode.equals("acct") && step == 0) {
+                        if (reply[0] == (auth ? ACCESS_ACCEPT : ACCOUNTING_RESPONSE)) {
+                            accepted.incrementAndGet();
+                        } else {
+                            rejected.incrementAndGet();
+                        }
+                        if (!auth && step == 0 && reply[0] == ACCOUNTING_RESPONSE) {
                             sessions.add(session);
                         }
                     }
@@ -129,7 +216,7 @@ public class RadiusLoad {
         synchronized (acknowledgedSessions) {
             acknowledgedSessions.addAll(sessions);
         }
-        return new Result(mode, concurrency, answered.get(), lost.get(), seconds, all);
+        return new Result(run, answered.get(), accepted.get(), rejected.get(), lost.get(), late.get(), seconds, all);
     }
 
     /** Sends and waits for the answer with our identifier; one retransmission of the same bytes. */
@@ -152,9 +239,10 @@ public class RadiusLoad {
         return null;
     }
 
-    static String mac(int worker, long sequence) {
-        long v = ((long) worker << 24) | (sequence & 0xFFFFFF);
-        return String.format("02-00-%02X-%02X-%02X-%02X", (v >>> 24) & 0xFF, (v >>> 16) & 0xFF, (v >>> 8) & 0xFF, v & 0xFF);
+    /** The MAC of device i: 02-00 and the 32 bits of i, uppercase hex, dash-separated. */
+    static String mac(long device) {
+        return String.format("02-00-%02X-%02X-%02X-%02X", (device >>> 24) & 0xFF, (device >>> 16) & 0xFF, (device >>> 8) & 0xFF,
+                device & 0xFF);
     }
 
     static byte[] access(Options o, byte id, String mac) throws Exception {
@@ -226,12 +314,18 @@ public class RadiusLoad {
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
+        int devices = Integer.parseInt(a.getOrDefault("devices", "200000"));
+        if (devices < 1) {
+            throw new IllegalArgumentException("--devices must be at least 1");
+        }
         return new Options(a.getOrDefault("host", "127.0.0.1"), Integer.parseInt(a.getOrDefault("auth-port", "1812")),
                 Integer.parseInt(a.getOrDefault("acct-port", "1813")), a.getOrDefault("secret", "testing123"),
                 a.getOrDefault("nas-id", "bench"), List.of(a.getOrDefault("mode", "auth,acct").split(",")),
                 Arrays.stream(a.getOrDefault("concurrency", "1,8,32").split(",")).map(Integer::valueOf).toList(),
                 Integer.parseInt(a.getOrDefault("seconds", "10")), Integer.parseInt(a.getOrDefault("timeout-ms", "2000")),
                 a.getOrDefault("label", "server"), a.get("sessions-file"),
-                a.getOrDefault("run-id", "bench" + Long.toString(System.currentTimeMillis(), 36)));
+                a.getOrDefault("run-id", "bench" + Long.toString(System.currentTimeMillis(), 36)), devices,
+                Double.parseDouble(a.getOrDefault("rate", "0")), a.getOrDefault("rate-kind", "paced"), Integer.parseInt(a.getOrDefault("warmup-seconds", "0")),
+                Integer.parseInt(a.getOrDefault("warmup-concurrency", "8")));
     }
 }

@@ -3,7 +3,27 @@
 # with rlm_sql on the same PostgreSQL (stock schema), on this machine's loopback only, and writes
 # the results and ratios into docs/benchmarks.md (section "## RADIUS").
 #
-#   bench/freeradius-compare.sh            # SECONDS_PER_RUN=10 CONCURRENCY=1,8,32,64 by default
+#   bench/freeradius-compare.sh     # SECONDS_PER_RUN=10 WARMUP_SECONDS=10 CONCURRENCY=1,8,32,64 DEVICES=200000
+#
+# Both servers face the same stream: a pool of DEVICES devices (device i has the MAC
+# 02-00-XX-XX-XX-XX from the 32 bits of i), all known with an active plan on both sides:
+# FreeRADIUS has exactly these MACs in radusergroup (group "guests": Auth-Type Accept and reply
+# attributes), Portico's RadiusBenchServer preloads them as guests of its bench client with an
+# active guest plan purchase. Every Access-Request and every accounting session (Start,
+# Interim-Update, Stop) comes from one of them, so both should answer Access-Accept throughout
+# (the "accepted"/"rejected" columns show it).
+# Per server, in this order:
+#   1. warm-up: auth, then acct, for WARMUP_SECONDS each at concurrency 8 (closed loop), in the
+#      same RadiusLoad process as the sweep; results discarded (stderr), its sessions checked too;
+#   2. sweep: auth, then acct, at each CONCURRENCY, SECONDS_PER_RUN each (closed loop);
+#   3. half peak: auth, then acct, open loop at half of that server's own peak requests/s of the
+#      sweep, spread over HALF_PEAK_WORKERS workers (default 64), SECONDS_PER_RUN each (rows
+#      auth@half-peak / acct@half-peak; a worker behind schedule sends at once, see RadiusLoad).
+# Then every acknowledged accounting Start (warm-up, sweep, half peak) must be exactly one row:
+# radacct.acctsessionid for FreeRADIUS, PORTICO_SESSIONS_TABLE.PORTICO_SESSIONS_COLUMN for
+# Portico (default connection_session.acct_session_id; before accounting moved there,
+# PORTICO_SESSIONS_TABLE=radius_accounting PORTICO_SESSIONS_COLUMN=session_id).
+# Portico runs with PORTICO_JAVA_OPTS (default -Xmx1g, the JVM's default GC).
 #
 # Needs: root (apt-get for freeradius, freeradius-postgresql, postgresql-client when missing),
 # PostgreSQL at PGHOST/PGPORT (default 127.0.0.1:5432, user postgres, trust auth).
@@ -16,7 +36,18 @@ PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 SECRET=${SECRET:-bench-secret-123}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 CONCURRENCY=${CONCURRENCY:-1,8,32,64}
+DEVICES=${DEVICES:-200000}
+HALF_PEAK_WORKERS=${HALF_PEAK_WORKERS:-64}
+# Where Portico keeps one row per accounting session, and the column holding the Acct-Session-Id.
+PORTICO_SESSIONS_TABLE=${PORTICO_SESSIONS_TABLE:-connection_session}
+PORTICO_SESSIONS_COLUMN=${PORTICO_SESSIONS_COLUMN:-acct_session_id}
+PORTICO_JAVA_OPTS=${PORTICO_JAVA_OPTS:--Xmx1g}
+for v in "$PORTICO_SESSIONS_TABLE" "$PORTICO_SESSIONS_COLUMN"; do
+  [[ $v =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "not a table/column name: $v"; exit 2; }
+done
+[[ $DEVICES =~ ^[1-9][0-9]*$ ]] || { echo "DEVICES must be a positive number: $DEVICES"; exit 2; }
 WORK=$(mktemp -d /tmp/radius-bench.XXXXXX)
 JAVA=${JAVA:-$( (ls -d /usr/lib/jvm/temurin-2[1-9]*/bin/java /usr/lib/jvm/java-2[1-9]*/bin/java 2>/dev/null || true) | sort -V | tail -1)}
 JAVA=${JAVA:-java}
@@ -29,6 +60,7 @@ need psql postgresql-client
 need freeradius freeradius
 [ -e /usr/lib/freeradius/rlm_sql_postgresql.so ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq freeradius-postgresql >/dev/null
 FR_VERSION=$(freeradius -v 2>/dev/null | head -1 || true)
+LOAD_START=$(cat /proc/loadavg)
 
 echo "== databases"
 for db in portico_bench radius_bench; do
@@ -57,7 +89,8 @@ sed -e 's/dialect = "sqlite"/dialect = "postgresql"/' -e 's/driver = "rlm_sql_nu
     -e 's/^\s*#\s*server = "localhost"/\tserver = "'"$PGHOST"'"/' -e 's/^\s*#\s*port = 3306/\tport = '"$PGPORT"'/' \
     -e 's/^\s*#\s*login = "radius"/\tlogin = "'"$PGUSER"'"/' -e 's/^\s*#\s*password = "radpass"/\tpassword = ""/' \
     -e 's/radius_db = "radius"/radius_db = "radius_bench"/' "$R/mods-available/sql" > "$R/mods-enabled/sql"
-# The MAC-auth equivalent of Portico's bench authorizer: every MAC accepted from radcheck/radreply.
+# The MAC-auth equivalent of Portico's preloaded guests: exactly the DEVICES MACs RadiusLoad sends
+# (02-00-XX-XX-XX-XX, uppercase), in group "guests" (accept, with the bench plan's reply attributes).
 psql -q -d radius_bench <<SQL
 insert into radgroupcheck (groupname, attribute, op, value) values ('guests', 'Auth-Type', ':=', 'Accept');
 insert into radgroupreply (groupname, attribute, op, value) values
@@ -65,11 +98,11 @@ insert into radgroupreply (groupname, attribute, op, value) values
   ('guests', 'Acct-Interim-Interval', ':=', '300'), ('guests', 'WISPr-Bandwidth-Max-Up', ':=', '10000000'),
   ('guests', 'WISPr-Bandwidth-Max-Down', ':=', '50000000'), ('guests', 'Mikrotik-Rate-Limit', ':=', '10M/50M');
 insert into radusergroup (username, groupname, priority)
-  select format('02-00-%s-%s-%s-%s', lpad(to_hex((i >> 24) & 255), 2, '0'), lpad(to_hex((i >> 16) & 255), 2, '0'),
-                lpad(to_hex((i >> 8) & 255), 2, '0'), lpad(to_hex(i & 255), 2, '0')), 'guests', 1
-  from generate_series(0, 200000) i;
+  select upper(format('02-00-%s-%s-%s-%s', lpad(to_hex((i >> 24) & 255), 2, '0'), lpad(to_hex((i >> 16) & 255), 2, '0'),
+                      lpad(to_hex((i >> 8) & 255), 2, '0'), lpad(to_hex(i & 255), 2, '0'))), 'guests', 1
+  from generate_series(0, $DEVICES - 1) i;
+analyze radusergroup;
 SQL
-psql -q -d radius_bench -c "update radusergroup set username = upper(username)"
 # FreeRADIUS drops privileges to freerad: it must read its config and write its log.
 chmod 755 "$WORK"
 chown -R freerad:freerad "$R"
@@ -80,57 +113,140 @@ kill -0 "${PIDS[0]}" 2>/dev/null || { echo "FreeRADIUS did not start:"; tail -20
 
 echo "== Portico"
 ./mvnw -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+read -r -a PORTICO_OPTS <<< "$PORTICO_JAVA_OPTS"
 PORTICO_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/portico_bench" PORTICO_DB_USER=$PGUSER PORTICO_DB_PASSWORD= \
 PORTICO_RADIUS_AUTH_PORT=21812 PORTICO_RADIUS_ACCT_PORT=21813 PORTICO_RADIUS_BIND_ADDRESS=127.0.0.1 PORTICO_HTTP_PORT=18080 \
-PORTICO_SECRETS_KEY=YmVuY2gtb25seS1rZXktMzItYnl0ZXMtbG9uZy0hISE= PORTICO_BENCH_SECRET=$SECRET \
-  "$JAVA" -XX:+UseZGC -cp "target/classes:target/test-classes:$(cat "$WORK/cp.txt")" io.portico.radius.internal.RadiusBenchServer \
-  > "$WORK/portico.log" 2>&1 &
+PORTICO_SECRETS_KEY=YmVuY2gtb25seS1rZXktMzItYnl0ZXMtbG9uZy0hISE= PORTICO_BENCH_SECRET=$SECRET PORTICO_BENCH_DEVICES=$DEVICES \
+  "$JAVA" "${PORTICO_OPTS[@]}" -XX:+PrintCommandLineFlags -cp "target/classes:target/test-classes:$(cat "$WORK/cp.txt")" \
+  io.portico.radius.internal.RadiusBenchServer > "$WORK/portico.log" 2>&1 &
 PIDS+=($!)
-for i in $(seq 1 120); do grep -q "BENCH SERVER READY" "$WORK/portico.log" && break; sleep 1; done
+for i in $(seq 1 240); do grep -q "BENCH SERVER READY" "$WORK/portico.log" && break; sleep 1; done
 grep -q "BENCH SERVER READY" "$WORK/portico.log" || { tail -50 "$WORK/portico.log"; exit 1; }
+grep "preloaded" "$WORK/portico.log" || true
+JVM_VERSION=$("$JAVA" -version 2>&1 | head -1)
+JVM_FLAGS=$(grep -m1 -- '^-XX:' "$WORK/portico.log" | sed 's/ *$//' || echo "(not reported)")
 
-run() { # label authport acctport sessionsfile
-  "$JAVA" bench/RadiusLoad.java --label "$1" --auth-port "$2" --acct-port "$3" --secret "$SECRET" --nas-id bench \
-    --concurrency "$CONCURRENCY" --seconds "$SECONDS_PER_RUN" --sessions-file "$4" --run-id "$1"
+# the load generator, compiled once (falls back to the source launcher)
+if "$(dirname "$JAVA")/javac" -d "$WORK/load" bench/RadiusLoad.java 2>/dev/null; then
+  LOAD=("$JAVA" -cp "$WORK/load" RadiusLoad)
+else
+  LOAD=("$JAVA" bench/RadiusLoad.java)
+fi
+load() { # label authport acctport run-id sessionsfile args...
+  local label=$1 auth=$2 acct=$3 runid=$4 sessions=$5; shift 5
+  "${LOAD[@]}" --label "$label" --auth-port "$auth" --acct-port "$acct" --secret "$SECRET" --nas-id bench \
+    --devices "$DEVICES" --run-id "$runid" --sessions-file "$sessions" "$@"
 }
-echo "== load"
-run freeradius 31812 31813 "$WORK/fr-sessions.txt" | tee "$WORK/fr.md"
-run portico 21812 21813 "$WORK/portico-sessions.txt" | tee "$WORK/portico.md"
+half() { # sweep.md kind: half of the best requests/s of that kind in the sweep
+  awk -F'|' -v kind="$2" '{k=$3; gsub(/ /, "", k)} k == kind && $5 + 0 > p {p = $5 + 0} END {printf "%d\n", p / 2}' "$1"
+}
+declare -A LOADAVG
+bench() { # label authport acctport
+  local l=$1 rate mode
+  LOADAVG[$l-before]=$(cat /proc/loadavg)
+  echo "== $l: warm-up ${WARMUP_SECONDS}s per mode at concurrency 8 (discarded), then the sweep"
+  load "$l" "$2" "$3" "$l" "$WORK/$l-sweep.sessions" --mode auth,acct --concurrency "$CONCURRENCY" \
+    --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP_SECONDS" --warmup-concurrency 8 \
+    2> >(tee "$WORK/$l-warmup.txt" >&2) | tee "$WORK/$l.md"
+  : > "$WORK/$l-half.md"
+  for mode in auth acct; do
+    rate=$(half "$WORK/$l.md" "$mode")
+    if [ "$rate" -lt 1 ]; then
+      echo "| $l | $mode@half-peak | (no peak) | | | | | | | |" | tee -a "$WORK/$l-half.md"
+      continue
+    fi
+    echo "== $l: $mode at $rate requests/s (half the peak), $HALF_PEAK_WORKERS workers"
+    load "$l" "$2" "$3" "$l-half" "$WORK/$l-half-$mode.sessions" --mode "$mode" --rate "$rate" --rate-kind half-peak \
+      --concurrency "$HALF_PEAK_WORKERS" --seconds "$SECONDS_PER_RUN" | tail -1 | tee -a "$WORK/$l-half.md"
+  done
+  LOADAVG[$l-after]=$(cat /proc/loadavg)
+}
+# One Access-Request for the pool's last device to each server (radclient): both must accept it.
+probe() { # label authport
+  local mac reply
+  mac=$(printf '02-00-%02X-%02X-%02X-%02X' $(( (DEVICES - 1) >> 24 & 255 )) $(( (DEVICES - 1) >> 16 & 255 )) \
+        $(( (DEVICES - 1) >> 8 & 255 )) $(( (DEVICES - 1) & 255 )))
+  reply=$(printf 'User-Name = "%s"\nCalling-Station-Id = "%s"\nNAS-Identifier = "bench"\nNAS-IP-Address = 127.0.0.1\nMessage-Authenticator = 0x00\n' \
+          "$mac" "$mac" | radclient -r 2 -t 5 -x "127.0.0.1:$2" auth "$SECRET" 2>&1 || true)
+  echo "$1, device $mac: $(echo "$reply" | grep -m1 -o 'Received Access-[A-Za-z]*' || echo 'no answer')"
+  echo "$reply" | grep -q 'Received Access-Accept' || { echo "$reply"; echo "$1 does not accept the preloaded device $mac"; exit 1; }
+  echo "$reply" | grep -E '^\s+(Session-Timeout|Idle-Timeout|WISPr-Bandwidth-Max-(Up|Down))' | sed 's/^\s*/    /' || true
+}
+need radclient freeradius-utils
+echo "== probe"
+probe freeradius 31812
+probe portico 21812
 
-# Zero lost or duplicated accounting records: every acknowledged Start is exactly one row.
-check() { # db table column file prefix
-  local acked missing dup
-  sort -u "$4" > "$4.sorted"
-  acked=$(wc -l < "$4.sorted")
-  missing=$(psql -tA -d "$1" -c "create temp table acked (s varchar(253))" -c "\\copy acked from '$4.sorted'" \
-    -c "select count(*) from acked a where not exists (select 1 from $2 t where t.$3 = a.s)" | tail -1)
-  dup=$(psql -tA -d "$1" -c "select count(*) from (select $3 from $2 where $3 like '$5-%' group by $3 having count(*) > 1) d")
+echo "== load"
+bench freeradius 31812 31813
+bench portico 21812 21813
+
+# Zero lost or duplicated accounting records: every acknowledged Start (warm-up, sweep and half
+# peak: all session ids start with "<label>-") is exactly one row.
+check() { # db table column prefix sessionsfiles...
+  local db=$1 table=$2 column=$3 prefix=$4 acked missing dup; shift 4
+  cat "$@" | sort -u > "$WORK/$prefix.sessions.sorted"
+  acked=$(wc -l < "$WORK/$prefix.sessions.sorted")
+  missing=$(psql -tA -d "$db" -c "create temp table acked (s varchar(253))" -c "\\copy acked from '$WORK/$prefix.sessions.sorted'" \
+    -c "select count(*) from acked a where not exists (select 1 from $table t where t.$column = a.s)" | tail -1)
+  dup=$(psql -tA -d "$db" -c "select count(*) from (select $column from $table where $column like '$prefix-%' group by $column having count(*) > 1) d")
   echo "$acked acknowledged Starts, $missing of them missing, $dup sessions stored more than once"
 }
-FR_CHECK=$(check radius_bench radacct acctsessionid "$WORK/fr-sessions.txt" freeradius)
-PT_CHECK=$(check portico_bench radius_accounting session_id "$WORK/portico-sessions.txt" portico)
+FR_CHECK=$(check radius_bench radacct acctsessionid freeradius "$WORK"/freeradius-*.sessions)
+PT_CHECK=$(check portico_bench "$PORTICO_SESSIONS_TABLE" "$PORTICO_SESSIONS_COLUMN" portico "$WORK"/portico-*.sessions)
 
-ratios=$(awk -F'|' 'NR==FNR && $3 ~ /(auth|acct)/ {fr[$3 $4]=$5; next} $3 ~ /(auth|acct)/ && fr[$3 $4] > 0 {
-  gsub(/ /, "", $3); gsub(/ /, "", $4); printf "| %s | %s | %.2f× |\n", $3, $4, $5 / fr[" " $3 " " " " $4 " "] }' "$WORK/fr.md" "$WORK/portico.md")
+# throughput rows only (kind exactly auth or acct, same concurrency)
+ratios=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
+  NR == FNR {k = t($3); if (k == "auth" || k == "acct") fr[k SUBSEP t($4)] = $5 + 0; next}
+  {k = t($3); c = t($4); if ((k == "auth" || k == "acct") && fr[k SUBSEP c] > 0) printf "| %s | %s | %.2f× |\n", k, c, ($5 + 0) / fr[k SUBSEP c]}' \
+  "$WORK/freeradius.md" "$WORK/portico.md")
+# half-peak p99s: kind, then rate and p99 per server
+halfpeak=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
+  NR == FNR {r = t($4); sub(/,.*/, "", r); fr[t($3)] = "| " r " | " t($8) " "; next}
+  {r = t($4); sub(/,.*/, "", r); printf "| %s %s| %s | %s |\n", t($3), fr[t($3)], r, t($8)}' \
+  "$WORK/freeradius-half.md" "$WORK/portico-half.md")
 
 {
   echo "## RADIUS"
   echo
-  echo "One run of \`bench/freeradius-compare.sh\` on $(nproc) cores, $(date -u +%Y-%m-%d), ${SECONDS_PER_RUN} s per row."
-  echo "FreeRADIUS: ${FR_VERSION:-3.2} with rlm_sql (rlm_sql_postgresql, stock schema and queries, detail/unix accounting off);"
-  echo "Portico: the application wired to its domain (RadiusBenchServer): the real guest authorizer (unknown devices recorded and rejected) and accounting into \`radius_accounting\` and the connections."
+  echo "**How to run:** \`bench/freeradius-compare.sh\` (root, for apt; PostgreSQL on 127.0.0.1:5432). Environment:"
+  echo "\`SECONDS_PER_RUN\` (10), \`WARMUP_SECONDS\` (10), \`CONCURRENCY\` (1,8,32,64), \`DEVICES\` (200000),"
+  echo "\`HALF_PEAK_WORKERS\` (64), \`PORTICO_JAVA_OPTS\` (-Xmx1g), \`PORTICO_SESSIONS_TABLE\`/\`PORTICO_SESSIONS_COLUMN\`"
+  echo "(connection_session/acct_session_id). Per server: warm-up (auth, then acct, ${WARMUP_SECONDS} s each at concurrency 8,"
+  echo "discarded), the sweep (closed loop: each worker one request in flight), then auth and acct paced (open loop) at half"
+  echo "that server's own peak of the sweep over ${HALF_PEAK_WORKERS} workers (a worker behind schedule sends at once)."
+  echo
+  echo "One run on $(nproc) cores, $(date -u +%Y-%m-%d), ${SECONDS_PER_RUN} s per row, ${WARMUP_SECONDS} s warm-up per mode."
+  echo "Load: ${DEVICES} devices (MAC 02-00-XX-XX-XX-XX of device i), every one known with an active plan on both servers;"
+  echo "each Access-Request and each accounting session (Start, Interim-Update, Stop) is from one of them."
+  echo "FreeRADIUS: ${FR_VERSION:-3.2} with rlm_sql (rlm_sql_postgresql, stock schema and queries, detail/unix accounting off;"
+  echo "the devices in radusergroup, group \`guests\` with Auth-Type Accept and the plan's reply attributes)."
+  echo "Portico: the application wired to its domain (RadiusBenchServer): the real guest authorizer (the devices preloaded as"
+  echo "guests with an active guest plan purchase: Access-Accept with Session-Timeout, Idle-Timeout and speeds) and accounting"
+  echo "through the connections (sessions checked in \`$PORTICO_SESSIONS_TABLE.$PORTICO_SESSIONS_COLUMN\`)."
+  echo "Portico JVM: $JVM_VERSION, options \`$PORTICO_JAVA_OPTS\`; flags as the JVM reports them: \`$JVM_FLAGS\`."
   echo "Both on the same PostgreSQL; the load generator, both servers and PostgreSQL share the machine."
+  echo "Load average (/proc/loadavg): at the start $LOAD_START; FreeRADIUS runs ${LOADAVG[freeradius-before]} before,"
+  echo "${LOADAVG[freeradius-after]} after; Portico runs ${LOADAVG[portico-before]} before, ${LOADAVG[portico-after]} after."
   echo
-  cat "$WORK/fr.md"
+  cat "$WORK/freeradius.md" "$WORK/freeradius-half.md"
   tail -n +3 "$WORK/portico.md"
+  cat "$WORK/portico-half.md"
   echo
-  echo "Portico ÷ FreeRADIUS (requests/s):"
+  echo "Portico ÷ FreeRADIUS (requests/s, closed-loop rows):"
   echo
   echo "| kind | concurrency | ratio |"
   echo "|---|---:|---:|"
   echo "$ratios"
   echo
-  echo "Accounting records: FreeRADIUS $FR_CHECK; Portico $PT_CHECK."
+  echo "p99 at half of each server's own peak (goal for Portico's accounting: under 20 ms):"
+  echo
+  echo "| kind | FreeRADIUS rate | FreeRADIUS p99 ms | Portico rate | Portico p99 ms |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "$halfpeak"
+  echo
+  echo "Accounting records (warm-up, sweep and half-peak runs): FreeRADIUS $FR_CHECK; Portico $PT_CHECK."
+  echo
 } > "$WORK/section.md"
 cat "$WORK/section.md"
 if [ -f docs/benchmarks.md ] && grep -q '^## RADIUS' docs/benchmarks.md; then
