@@ -98,11 +98,10 @@ public class ConnectionService {
             devicesByClient.computeIfAbsent(clientId, id -> new ArrayList<>()).add(packet.macAddress());
             outcomes.add(AccountingOutcome.RECORDED);
         }
-        Map<Long, Map<MacAddress, io.portico.guest.Guest>> guestsByClient = new HashMap<>();
-        devicesByClient.forEach((clientId, macs) -> guestsByClient.put(clientId, guests.findOrCreateAll(clientId, macs)));
+        Map<Long, Map<MacAddress, Long>> guestsByClient = new HashMap<>();
+        devicesByClient.forEach((clientId, macs) -> guestsByClient.put(clientId, guests.guestIdsFor(clientId, macs)));
         for (int i = 0; i < known.size(); i++) {
-            io.portico.guest.Guest guest = guestsByClient.get(clientIds.get(i)).get(known.get(i).macAddress());
-            guestIds.add(guest == null ? null : guest.id());
+            guestIds.add(guestsByClient.get(clientIds.get(i)).get(known.get(i).macAddress()));
         }
         if (!known.isEmpty()) {
             repository.merge(known, clientIds, hotspotIds, guestIds);
