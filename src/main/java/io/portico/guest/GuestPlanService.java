@@ -249,6 +249,15 @@ public class GuestPlanService {
         return repository.findActive(clientId, guestId, at);
     }
 
+    /**
+     * The plan that grants the client's device access at the instant, found by MAC in one query:
+     * what RADIUS asks for every Access-Request. Empty when the device was never seen at the
+     * client or has no active plan.
+     */
+    public Optional<ActiveGuestPlan> activePlanForDevice(long clientId, MacAddress mac, Instant at) {
+        return repository.findActiveByMac(clientId, mac, at);
+    }
+
     /** The guest API's guest plan list: purchases started since the instant, in the state as of now. */
     public List<PurchaseDetails> purchasesStartedSince(long clientId, Instant since, PlanState state) {
         return repository.startedSince(clientId, since, state, clock.instant());

@@ -1,6 +1,5 @@
 package io.portico.guest;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -53,8 +52,8 @@ public record MacAddress(String value) {
         if (!separatorsAreRegular(t)) {
             return Optional.empty();
         }
-        String hex = t.replaceAll("[-:.]", "").toUpperCase(Locale.ROOT);
-        return hex.matches("[0-9A-F]{12}") ? Optional.of(parse(hex)) : Optional.empty();
+        String canonical = canonicalOrNull(t);
+        return canonical == null ? Optional.empty() : Optional.of(new MacAddress(canonical));
     }
 
     private static boolean separatorsAreRegular(String text) {
@@ -75,18 +74,45 @@ public record MacAddress(String value) {
 
     /** Normalises a MAC in any common spelling; the field names the parameter in the 400. */
     public static MacAddress parse(String text, String field) {
-        String hex = text == null ? "" : text.strip().replaceAll("[-:.]", "").toUpperCase(Locale.ROOT);
-        if (!hex.matches("[0-9A-F]{12}")) {
+        String canonical = text == null ? null : canonicalOrNull(text.strip());
+        if (canonical == null) {
             throw PorticoException.invalid(field, field + " '" + text + "' is not a MAC address (e.g. AA-BB-CC-DD-EE-FF).");
         }
-        StringBuilder sb = new StringBuilder(17);
-        for (int i = 0; i < 12; i += 2) {
-            if (i > 0) {
-                sb.append('-');
+        return new MacAddress(canonical);
+    }
+
+    /**
+     * {@code AA-BB-CC-DD-EE-FF} when the text is twelve hex digits once every '-', ':' and '.' is
+     * dropped (wherever they stand), else null. Written out rather than as a regex because RADIUS
+     * asks it of every request (a regex compiled per call showed in profiles).
+     */
+    private static @Nullable String canonicalOrNull(String text) {
+        char[] out = new char[17];
+        int digits = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '-' || c == ':' || c == '.') {
+                continue;
             }
-            sb.append(hex, i, i + 2);
+            char upper;
+            if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F')) {
+                upper = c;
+            } else if (c >= 'a' && c <= 'f') {
+                upper = (char) (c - ('a' - 'A'));
+            } else {
+                return null;
+            }
+            if (digits == 12) {
+                return null;
+            }
+            int at = digits + digits / 2;
+            out[at] = upper;
+            if (digits % 2 == 1 && digits < 11) {
+                out[at + 1] = '-';
+            }
+            digits++;
         }
-        return new MacAddress(sb.toString());
+        return digits == 12 ? new String(out) : null;
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,14 +33,16 @@ public class HotspotService {
     private final VenueService venues;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final HotspotCache cache;
 
     HotspotService(HotspotRepository repository, TenantService tenants, VenueService venues,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, Clock clock, HotspotProperties properties) {
         this.repository = repository;
         this.tenants = tenants;
         this.venues = venues;
         this.events = events;
         this.clock = clock;
+        this.cache = new HotspotCache(properties.cacheTtl(), Ticker.systemTicker());
     }
 
     @Transactional
@@ -57,15 +61,18 @@ public class HotspotService {
         if (repository.findByNasIdentifier(operatorId, request.nasIdentifier()).isPresent()) {
             throw PorticoException.conflict("NAS-Identifier " + request.nasIdentifier() + " is already used by another hotspot.");
         }
-        return repository.insert(new Hotspot(0, operatorId, request.clientId(), request.venueId(), request.name(),
+        Hotspot added = repository.insert(new Hotspot(0, operatorId, request.clientId(), request.venueId(), request.name(),
                 request.nasIdentifier(), clock.instant()));
+        cache.evict(operatorId, added.id(), added.nasIdentifier());
+        return added;
     }
 
     /** Renames a hotspot, moves it to another venue of its client, or changes its NAS-Identifier. */
     @Transactional
     public Hotspot update(Actor actor, long hotspotId, NewHotspot request) {
         actor.require(Permission.MANAGE_VENUES);
-        Hotspot existing = find(actor.operatorId(), hotspotId)
+        // read past the cache: the row is about to be written back
+        Hotspot existing = repository.find(hotspotId).filter(h -> h.operatorId() == actor.operatorId())
                 .orElseThrow(() -> PorticoException.notFound("Unknown hotspot " + hotspotId + "."));
         if (existing.clientId() != request.clientId()) {
             throw PorticoException.invalid("ClientID", "A hotspot cannot move to another client.");
@@ -79,6 +86,7 @@ public class HotspotService {
         Hotspot updated = new Hotspot(hotspotId, existing.operatorId(), existing.clientId(), request.venueId(),
                 request.name(), request.nasIdentifier(), existing.createdAt());
         repository.update(updated);
+        cache.evict(existing.operatorId(), hotspotId, existing.nasIdentifier(), updated.nasIdentifier());
         events.publishEvent(AdministratorActed.by(actor, "/hotspots/updateHotspot", Map.of("message",
                 "Hotspot " + hotspotId + " updated: " + updated.name() + " (NAS-Identifier " + updated.nasIdentifier() + ")."),
                 clock.instant()));
@@ -107,13 +115,20 @@ public class HotspotService {
         return repository.listByClient(clientId);
     }
 
-    /** A hotspot of the operator; empty for unknown ids and other operators' hotspots. */
+    /**
+     * A hotspot of the operator; empty for unknown ids and other operators' hotspots. Served from
+     * memory for up to {@code portico.hotspot.cache-ttl} (see {@link HotspotCache}).
+     */
     public Optional<Hotspot> find(long operatorId, long hotspotId) {
-        return repository.find(hotspotId).filter(h -> h.operatorId() == operatorId);
+        return cache.byId(hotspotId, () -> repository.find(hotspotId)).filter(h -> h.operatorId() == operatorId);
     }
 
-    /** The hotspot a gateway names in NAS-Identifier, within the operator the NAS belongs to. */
+    /**
+     * The hotspot a gateway names in NAS-Identifier, within the operator the NAS belongs to; asked
+     * by RADIUS for every Access-Request, so served from memory for up to
+     * {@code portico.hotspot.cache-ttl} (see {@link HotspotCache}).
+     */
     public Optional<Hotspot> findByNasIdentifier(long operatorId, String nasIdentifier) {
-        return repository.findByNasIdentifier(operatorId, nasIdentifier);
+        return cache.byNasIdentifier(operatorId, nasIdentifier, () -> repository.findByNasIdentifier(operatorId, nasIdentifier));
     }
 }

@@ -114,4 +114,27 @@ class VoucherAndPlanTest {
         assertProblem(() -> MacAddress.parse("aabbccddeef"), Problem.INVALID_INPUT);
         assertProblem(() -> MacAddress.parse("gg:bb:cc:dd:ee:ff"), Problem.INVALID_INPUT);
     }
+
+    @Test
+    void findsADevicesActivePlanByMacAsTheGuestAndPlanLookupsDo() {
+        GuestPlan week = world.plan("Week", Duration.ofDays(7));
+        Guest phone = world.guests().create(world.client.id(), PHONE, GuestProfile.EMPTY);
+        assertThat(plans.activePlanForDevice(world.client.id(), PHONE, NOW)).isEmpty(); // known, nothing bought
+        assertThat(plans.activePlanForDevice(world.client.id(), LAPTOP, NOW)).isEmpty(); // never seen
+
+        plans.recordPayment(world.client.id(), phone.id(), plan.id(), "Manual", "tx-1", NOW.minus(Duration.ofHours(1)));
+        Purchase longest = plans.recordPayment(world.client.id(), phone.id(), week.id(), "Manual", "tx-2", NOW.minus(Duration.ofDays(1)));
+        plans.recordPayment(world.client.id(), phone.id(), week.id(), "Manual", "tx-3", NOW.plus(Duration.ofHours(1))); // not yet
+        ActiveGuestPlan byMac = plans.activePlanForDevice(world.client.id(), PHONE, NOW).orElseThrow();
+        assertThat(byMac).isEqualTo(plans.activePlan(world.client.id(), phone.id(), NOW).orElseThrow());
+        assertThat(byMac.purchase().id()).isEqualTo(longest.id());
+        assertThat(byMac.plan().name()).isEqualTo("Week");
+        assertThat(byMac.sessionProfile().idleTimeout()).isEqualTo(Duration.ofMinutes(10));
+
+        GuestWorld other = new GuestWorld(context, "Other Hotel");
+        assertThat(plans.activePlanForDevice(other.client.id(), PHONE, NOW)).isEmpty(); // the same MAC at another client
+        assertThat(plans.activePlanForDevice(world.client.id(), PHONE, longest.expiresAt())).map(a -> a.purchase().transactionId())
+                .contains("tx-3");
+        assertThat(plans.activePlanForDevice(world.client.id(), PHONE, NOW.plus(Duration.ofDays(9)))).isEmpty();
+    }
 }

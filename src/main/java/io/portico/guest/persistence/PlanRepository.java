@@ -143,28 +143,54 @@ public class PlanRepository {
                 .params(utc(at), utc(at), purchaseId).update();
     }
 
+    private static final String ACTIVE_COLUMNS = """
+            select p.*, gp.id as gp_id, gp.client_id as gp_client_id, gp.session_profile_id, gp.name as gp_name,
+                   gp.duration_minutes, gp.price_cents, gp.currency, gp.created_at as gp_created_at,
+                   sp.id as sp_id, sp.client_id as sp_client_id, sp.name as sp_name, sp.session_timeout_seconds,
+                   sp.idle_timeout_seconds, sp.download_kbps, sp.upload_kbps, sp.data_cap_bytes,
+                   sp.created_at as sp_created_at
+            """;
+
+    private static final String ACTIVE_AT = """
+               and p.revoked_at is null and p.starts_at <= ? and p.expires_at > ?
+             order by p.expires_at desc, p.id desc
+             fetch first 1 rows only""";
+
     /** The latest-expiring purchase active at the instant, with its plan and session profile. */
     public Optional<ActiveGuestPlan> findActive(long clientId, long guestId, Instant at) {
-        return jdbc.sql("""
-                        select p.*, gp.id as gp_id, gp.client_id as gp_client_id, gp.session_profile_id, gp.name as gp_name,
-                               gp.duration_minutes, gp.price_cents, gp.currency, gp.created_at as gp_created_at,
-                               sp.id as sp_id, sp.client_id as sp_client_id, sp.name as sp_name, sp.session_timeout_seconds,
-                               sp.idle_timeout_seconds, sp.download_kbps, sp.upload_kbps, sp.data_cap_bytes,
-                               sp.created_at as sp_created_at
+        return jdbc.sql(ACTIVE_COLUMNS + """
                           from guest_plan_purchase p
                           join guest_plan gp on gp.id = p.guest_plan_id
                           join session_profile sp on sp.id = gp.session_profile_id
-                         where p.client_id = ? and p.guest_id = ? and p.revoked_at is null
-                           and p.starts_at <= ? and p.expires_at > ?
-                         order by p.expires_at desc, p.id desc
-                         fetch first 1 rows only""")
+                         where p.client_id = ? and p.guest_id = ?""" + ACTIVE_AT)
                 .params(clientId, guestId, utc(at), utc(at))
-                .query((rs, row) -> new ActiveGuestPlan(purchase(rs, row),
-                        new GuestPlan(rs.getLong("gp_id"), rs.getLong("gp_client_id"), rs.getLong("session_profile_id"),
-                                rs.getString("gp_name"), Duration.ofMinutes(rs.getLong("duration_minutes")),
-                                rs.getLong("price_cents"), rs.getString("currency"), instant(rs, "gp_created_at")),
-                        sessionProfile(rs, "sp_")))
+                .query(PlanRepository::activeGuestPlan)
                 .optional();
+    }
+
+    /**
+     * {@link #findActive} for the client's guest with the MAC, in one round trip: the guest by its
+     * unique (client, MAC) index, its purchases by (guest, expiry). RADIUS asks this for every
+     * Access-Request of a known device.
+     */
+    public Optional<ActiveGuestPlan> findActiveByMac(long clientId, MacAddress mac, Instant at) {
+        return jdbc.sql(ACTIVE_COLUMNS + """
+                          from guest g
+                          join guest_plan_purchase p on p.guest_id = g.id
+                          join guest_plan gp on gp.id = p.guest_plan_id
+                          join session_profile sp on sp.id = gp.session_profile_id
+                         where g.client_id = ? and g.mac_address = ? and p.client_id = ?""" + ACTIVE_AT)
+                .params(clientId, mac.value(), clientId, utc(at), utc(at))
+                .query(PlanRepository::activeGuestPlan)
+                .optional();
+    }
+
+    private static ActiveGuestPlan activeGuestPlan(ResultSet rs, int row) throws SQLException {
+        return new ActiveGuestPlan(purchase(rs, row),
+                new GuestPlan(rs.getLong("gp_id"), rs.getLong("gp_client_id"), rs.getLong("session_profile_id"),
+                        rs.getString("gp_name"), Duration.ofMinutes(rs.getLong("duration_minutes")),
+                        rs.getLong("price_cents"), rs.getString("currency"), instant(rs, "gp_created_at")),
+                sessionProfile(rs, "sp_"));
     }
 
     /**

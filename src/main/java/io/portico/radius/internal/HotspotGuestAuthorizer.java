@@ -62,8 +62,7 @@ class HotspotGuestAuthorizer implements GuestAuthorizer {
         long clientId = hotspot.get().clientId();
         MacAddress device = attempt.device();
         Instant now = clock.instant();
-        Optional<ActiveGuestPlan> active = guests.findByMac(clientId, device)
-                .flatMap(guest -> plans.activePlan(clientId, guest.id(), now));
+        Optional<ActiveGuestPlan> active = plans.activePlanForDevice(clientId, device, now);
         if (active.isPresent()) {
             return accept(active.get(), now);
         }

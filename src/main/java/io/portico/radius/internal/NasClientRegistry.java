@@ -1,10 +1,10 @@
 package io.portico.radius.internal;
 
 import java.net.InetAddress;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,15 +36,37 @@ public class NasClientRegistry {
         if (!loaded) {
             reload();
         }
-        List<WithSecret> candidates = clients.stream().filter(c -> c.client().network().contains(source)).toList();
-        if (candidates.size() == 1 && (nasIdentifier.isEmpty() || candidates.getFirst().client().nasIdentifier().isEmpty()
-                || candidates.getFirst().client().nasIdentifier().equals(nasIdentifier))) {
-            return Optional.of(candidates.getFirst());
+        // Loops rather than streams: this runs for every datagram on both listeners.
+        List<WithSecret> all = clients;
+        @Nullable WithSecret only = null;
+        int matching = 0;
+        @Nullable WithSecret named = null;
+        @Nullable WithSecret unnamed = null;
+        for (int i = 0, n = all.size(); i < n; i++) {
+            WithSecret c = all.get(i);
+            if (!c.client().network().contains(source)) {
+                continue;
+            }
+            matching++;
+            only = c;
+            String id = c.client().nasIdentifier();
+            if (!nasIdentifier.isEmpty() && id.equals(nasIdentifier) && moreSpecific(c, named)) {
+                named = c;
+            }
+            if (id.isEmpty() && moreSpecific(c, unnamed)) {
+                unnamed = c;
+            }
         }
-        Comparator<WithSecret> specific = Comparator.comparingInt(c -> c.client().network().prefixLength());
-        Optional<WithSecret> named = candidates.stream()
-                .filter(c -> !nasIdentifier.isEmpty() && c.client().nasIdentifier().equals(nasIdentifier)).max(specific);
-        return named.isPresent() ? named : candidates.stream().filter(c -> c.client().nasIdentifier().isEmpty()).max(specific);
+        if (matching == 1 && (nasIdentifier.isEmpty() || only.client().nasIdentifier().isEmpty()
+                || only.client().nasIdentifier().equals(nasIdentifier))) {
+            return Optional.of(only);
+        }
+        return named != null ? Optional.of(named) : Optional.ofNullable(unnamed);
+    }
+
+    /** Like {@code Stream.max}: among equally specific networks the first one wins. */
+    private static boolean moreSpecific(WithSecret candidate, @Nullable WithSecret best) {
+        return best == null || candidate.client().network().prefixLength() > best.client().network().prefixLength();
     }
 
     /** A registered client by id, from the cache (the accounting sink needs its operator and hotspot for every report). */

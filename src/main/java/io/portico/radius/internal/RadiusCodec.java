@@ -5,12 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import org.jspecify.annotations.Nullable;
 import org.tinyradius.core.RadiusPacketException;
 import org.tinyradius.core.attribute.type.RadiusAttribute;
 import org.tinyradius.core.attribute.type.VendorSpecificAttribute;
@@ -128,22 +127,57 @@ final class RadiusCodec {
     }
 
     static Optional<String> string(RadiusRequest request, int type) {
-        return request.getAttribute(type).map(a -> new String(a.getValue(), StandardCharsets.UTF_8));
+        byte[] v = valueOrNull(request, type);
+        return v == null ? Optional.empty() : Optional.of(new String(v, StandardCharsets.UTF_8));
     }
 
     static Optional<byte[]> octets(RadiusRequest request, int type) {
-        return request.getAttribute(type).map(RadiusAttribute::getValue);
+        return Optional.ofNullable(valueOrNull(request, type));
     }
 
     /** An unsigned 32-bit integer attribute; empty when absent or not four octets. */
     static Optional<Long> integer(RadiusRequest request, int type) {
-        return request.getAttribute(type).map(RadiusAttribute::getValue).filter(v -> v.length == 4)
-                .map(v -> ((v[0] & 0xFFL) << 24) | ((v[1] & 0xFFL) << 16) | ((v[2] & 0xFFL) << 8) | (v[3] & 0xFFL));
+        byte[] v = valueOrNull(request, type);
+        return v == null || v.length != 4 ? Optional.empty()
+                : Optional.of(((v[0] & 0xFFL) << 24) | ((v[1] & 0xFFL) << 16) | ((v[2] & 0xFFL) << 8) | (v[3] & 0xFFL));
     }
 
     static Optional<String> ipv4(RadiusRequest request, int type) {
-        return request.getAttribute(type).map(RadiusAttribute::getValue).filter(v -> v.length == 4)
-                .map(v -> (v[0] & 0xFF) + "." + (v[1] & 0xFF) + "." + (v[2] & 0xFF) + "." + (v[3] & 0xFF));
+        byte[] v = valueOrNull(request, type);
+        return v == null || v.length != 4 ? Optional.empty()
+                : Optional.of((v[0] & 0xFF) + "." + (v[1] & 0xFF) + "." + (v[2] & 0xFF) + "." + (v[3] & 0xFF));
+    }
+
+    /**
+     * The value of the first attribute of the type, or null: a plain loop, because the library's
+     * {@code getAttribute(int)} filters the whole list through a stream into a new list on every
+     * call, and every request asks for several attributes.
+     */
+    private static byte @Nullable [] valueOrNull(RadiusRequest request, int type) {
+        List<RadiusAttribute> attributes = request.getAttributes();
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            RadiusAttribute a = attributes.get(i);
+            if (a.getType() == type) {
+                return a.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The request's attributes of the type, in order (Proxy-State, Message-Authenticator); see {@link #valueOrNull}. */
+    private static List<RadiusAttribute> all(RadiusRequest request, int type) {
+        List<RadiusAttribute> attributes = request.getAttributes();
+        List<RadiusAttribute> found = null;
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            RadiusAttribute a = attributes.get(i);
+            if (a.getType() == type) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(a);
+            }
+        }
+        return found == null ? List.of() : found;
     }
 
     static RadiusAttribute attribute(int type, byte[] value) {
@@ -184,7 +218,7 @@ final class RadiusCodec {
         for (RadiusAttribute a : attributes) {
             body.writeBytes(a.toByteArray());
         }
-        for (RadiusAttribute proxyState : request.filterAttributes(PROXY_STATE)) {
+        for (RadiusAttribute proxyState : all(request, PROXY_STATE)) {
             body.writeBytes(proxyState.toByteArray());
         }
         int length = HEADER + body.readableBytes();
@@ -211,29 +245,57 @@ final class RadiusCodec {
 
     /** Whether the Access-Request carries exactly one 16-octet Message-Authenticator. */
     static boolean hasMessageAuthenticator(RadiusRequest request) {
-        List<RadiusAttribute> found = request.filterAttributes(MESSAGE_AUTHENTICATOR);
+        List<RadiusAttribute> found = all(request, MESSAGE_AUTHENTICATOR);
         return found.size() == 1 && found.getFirst().getValue().length == 16;
     }
 
+    /**
+     * HMAC-MD5 (RFC 2104) on a cloned MD5 rather than {@code Mac.getInstance}: the provider lookup
+     * and key setup cost more than the hash for a RADIUS packet, and a ThreadLocal would not help
+     * on the listener's one-task virtual threads.
+     */
     static byte[] hmacMd5(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacMD5"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacMD5 is part of every JDK", e);
+        byte[] k = key.length > 64 ? md5(key) : key;
+        byte[] inner = new byte[64];
+        byte[] outer = new byte[64];
+        System.arraycopy(k, 0, inner, 0, k.length);
+        System.arraycopy(k, 0, outer, 0, k.length);
+        for (int i = 0; i < 64; i++) {
+            inner[i] ^= 0x36;
+            outer[i] ^= 0x5c;
         }
+        MessageDigest md5 = newMd5();
+        md5.update(inner);
+        md5.update(data);
+        byte[] innerHash = md5.digest();
+        md5.update(outer);
+        md5.update(innerHash);
+        return md5.digest();
     }
 
     static byte[] md5(byte[]... parts) {
+        MessageDigest md5 = newMd5();
+        for (byte[] part : parts) {
+            md5.update(part);
+        }
+        return md5.digest();
+    }
+
+    private static final MessageDigest MD5_PROTOTYPE = md5Prototype();
+
+    private static MessageDigest md5Prototype() {
         try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            for (byte[] part : parts) {
-                md5.update(part);
-            }
-            return md5.digest();
+            return MessageDigest.getInstance("MD5");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
+    }
+
+    private static MessageDigest newMd5() {
+        try {
+            return (MessageDigest) MD5_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return md5Prototype();
         }
     }
 }

@@ -1,0 +1,76 @@
+package io.portico.radius.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tinyradius.core.attribute.type.RadiusAttribute;
+import org.tinyradius.core.packet.request.RadiusRequest;
+
+/** Attribute reads and the MD5 signatures, as the listeners use them on every packet. */
+class RadiusCodecTest {
+
+    private static RadiusRequest accounting(RadiusAttribute... attributes) {
+        byte[] datagram = TestRadius.accountingRequest("s3cret", (byte) 9, attributes);
+        return RadiusCodec.parse(datagram, datagram.length).orElseThrow();
+    }
+
+    @Test
+    void readsTheFirstAttributeOfATypeAsTheLibraryDoes() {
+        RadiusRequest request = accounting(RadiusCodec.attribute(RadiusCodec.ACCT_SESSION_ID, "first"),
+                RadiusCodec.vendor(RadiusCodec.VENDOR_WISPR, RadiusCodec.WISPR_BANDWIDTH_MAX_UP, RadiusCodec.int32(5)),
+                RadiusCodec.attribute(RadiusCodec.ACCT_SESSION_ID, "second"),
+                RadiusCodec.integerAttribute(RadiusCodec.ACCT_STATUS_TYPE, 0xFFFF_FFFEL),
+                RadiusCodec.attribute(RadiusCodec.FRAMED_IP_ADDRESS, new byte[] {10, 0, (byte) 200, 1}),
+                RadiusCodec.attribute(RadiusCodec.CALLED_STATION_ID, "abc"));
+        assertThat(RadiusCodec.string(request, RadiusCodec.ACCT_SESSION_ID)).contains("first");
+        assertThat(RadiusCodec.octets(request, RadiusCodec.ACCT_SESSION_ID)).hasValueSatisfying(
+                v -> assertThat(v).isEqualTo("first".getBytes(StandardCharsets.UTF_8)));
+        assertThat(RadiusCodec.integer(request, RadiusCodec.ACCT_STATUS_TYPE)).contains(0xFFFF_FFFEL);
+        assertThat(RadiusCodec.ipv4(request, RadiusCodec.FRAMED_IP_ADDRESS)).contains("10.0.200.1");
+        // wrong lengths and absent attributes are empty
+        assertThat(RadiusCodec.ipv4(request, RadiusCodec.CALLED_STATION_ID)).isEmpty();
+        assertThat(RadiusCodec.integer(request, RadiusCodec.CALLED_STATION_ID)).isEmpty();
+        assertThat(RadiusCodec.string(request, RadiusCodec.USER_NAME)).isEmpty();
+        assertThat(RadiusCodec.integer(request, RadiusCodec.ACCT_INPUT_OCTETS)).isEmpty();
+        // a vendor-specific attribute is type 26, never its sub-attribute's number
+        assertThat(RadiusCodec.octets(request, RadiusCodec.WISPR_BANDWIDTH_MAX_UP)).isEmpty();
+        for (int type : new int[] {RadiusCodec.ACCT_SESSION_ID, RadiusCodec.ACCT_STATUS_TYPE, RadiusCodec.USER_NAME, 26}) {
+            assertThat(RadiusCodec.octets(request, type).map(List::of).orElse(List.of()))
+                    .usingRecursiveComparison().isEqualTo(request.getAttribute(type).map(RadiusAttribute::getValue).map(List::of).orElse(List.of()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 16, 63, 64, 65, 200})
+    void hmacMd5MatchesTheJdksForEverySecretLength(int keyLength) throws Exception {
+        Random random = new Random(keyLength);
+        byte[] key = new byte[keyLength];
+        random.nextBytes(key);
+        for (int dataLength : new int[] {0, 20, 64, 1000, 4096}) {
+            byte[] data = new byte[dataLength];
+            random.nextBytes(data);
+            Mac jdk = Mac.getInstance("HmacMD5");
+            jdk.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacMD5"));
+            assertThat(RadiusCodec.hmacMd5(key, data)).as("key %d, data %d", keyLength, dataLength).isEqualTo(jdk.doFinal(data));
+        }
+    }
+
+    @Test
+    void md5HashesThePartsInOrder() throws Exception {
+        var jdk = java.security.MessageDigest.getInstance("MD5");
+        jdk.update("abc".getBytes(StandardCharsets.US_ASCII));
+        jdk.update("def".getBytes(StandardCharsets.US_ASCII));
+        assertThat(RadiusCodec.md5("abc".getBytes(StandardCharsets.US_ASCII), "def".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(jdk.digest());
+        assertThat(RadiusCodec.md5()).isEqualTo(java.security.MessageDigest.getInstance("MD5").digest());
+    }
+}
