@@ -140,14 +140,43 @@ load() { # label authport acctport run-id sessionsfile args...
 half() { # sweep.md kind: half of the best requests/s of that kind in the sweep
   awk -F'|' -v kind="$2" '{k=$3; gsub(/ /, "", k)} k == kind && $5 + 0 > p {p = $5 + 0} END {printf "%d\n", p / 2}' "$1"
 }
-declare -A LOADAVG
-bench() { # label authport acctport
+# CPU time (clock ticks) of a server process and of the PostgreSQL backends connected to its
+# database, per pid: "pid ticks" lines. The delta over the warm-up and sweep, divided by the
+# requests answered, is the CPU each request cost that server and its database, which a busy,
+# shared host disturbs far less than it disturbs requests/s.
+cpu_snapshot() { # serverpid db
+  local pids
+  pids="$1 $(psql -tA -d postgres -c "select pid from pg_stat_activity where datname = '$2'" | tr '\n' ' ')"
+  for p in $pids; do
+    [ -r "/proc/$p/stat" ] && awk -v p="$p" '{sub(/.*\) /, ""); print p, $12 + $13}' "/proc/$p/stat"
+  done
+}
+cpu_per_request() { # before after rows... : microseconds of server and database CPU per answered request
+  local before=$1 after=$2; shift 2
+  awk -v hz="$(getconf CLK_TCK)" -v secs="$SECONDS_PER_RUN" -v warm="$WARMUP_SECONDS" '
+    FILENAME == ARGV[1] {b[$1] = $2; next}
+    FILENAME == ARGV[2] {d = $2 - ($1 in b ? b[$1] : 0); if (d > 0) ticks += d; next}
+    {split($0, f, "|"); k = f[3]; gsub(/ /, "", k); if (k == "auth" || k == "acct") n += f[5] * (FILENAME ~ /warmup/ ? warm : secs)}
+    END {if (n > 0) printf "%.0f", ticks / hz * 1e6 / n; else print "?"}' "$before" "$after" "$@"
+}
+declare -A LOADAVG CPU
+bench() { # label authport acctport serverpid db
   local l=$1 rate mode
   LOADAVG[$l-before]=$(cat /proc/loadavg)
-  echo "== $l: warm-up ${WARMUP_SECONDS}s per mode at concurrency 8 (discarded), then the sweep"
-  load "$l" "$2" "$3" "$l" "$WORK/$l-sweep.sessions" --mode auth,acct --concurrency "$CONCURRENCY" \
-    --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP_SECONDS" --warmup-concurrency 8 \
-    2> >(tee "$WORK/$l-warmup.txt" >&2) | tee "$WORK/$l.md"
+  : > "$WORK/$l.md"
+  for mode in auth acct; do
+    echo "== $l $mode: warm-up ${WARMUP_SECONDS}s at concurrency 8 (discarded), then the sweep"
+    cpu_snapshot "$4" "$5" > "$WORK/$l-$mode-cpu-before.txt"
+    load "$l" "$2" "$3" "$l-$mode" "$WORK/$l-sweep-$mode.sessions" --mode "$mode" --concurrency "$CONCURRENCY" \
+      --seconds "$SECONDS_PER_RUN" --warmup-seconds "$WARMUP_SECONDS" --warmup-concurrency 8 \
+      2> >(tee "$WORK/$l-$mode-warmup.txt" >&2) > "$WORK/$l-$mode.md"
+    cpu_snapshot "$4" "$5" > "$WORK/$l-$mode-cpu-after.txt"
+    sleep 1 # the warm-up rows arrive through tee
+    CPU[$l-$mode]=$(cpu_per_request "$WORK/$l-$mode-cpu-before.txt" "$WORK/$l-$mode-cpu-after.txt" "$WORK/$l-$mode.md" \
+      "$WORK/$l-$mode-warmup.txt")
+    if [ -s "$WORK/$l.md" ]; then tail -n +3 "$WORK/$l-$mode.md" >> "$WORK/$l.md"; else cat "$WORK/$l-$mode.md" >> "$WORK/$l.md"; fi
+  done
+  cat "$WORK/$l.md"
   : > "$WORK/$l-half.md"
   for mode in auth acct; do
     rate=$(half "$WORK/$l.md" "$mode")
@@ -178,8 +207,8 @@ probe freeradius 31812
 probe portico 21812
 
 echo "== load"
-bench freeradius 31812 31813
-bench portico 21812 21813
+bench freeradius 31812 31813 "${PIDS[0]}" radius_bench
+bench portico 21812 21813 "${PIDS[1]}" portico_bench
 
 # Zero lost or duplicated accounting records: every acknowledged Start (warm-up, sweep and half
 # peak: all session ids start with "<label>-") is exactly one row.
@@ -244,6 +273,16 @@ halfpeak=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
   echo "| kind | FreeRADIUS rate | FreeRADIUS p99 ms | Portico rate | Portico p99 ms |"
   echo "|---|---:|---:|---:|---:|"
   echo "$halfpeak"
+  echo
+  echo "CPU per request, over each server's warm-up and sweep of that kind: the server process plus the PostgreSQL backends"
+  echo "connected to its database (a shared, busy host disturbs this far less than requests/s):"
+  echo
+  echo "| kind | FreeRADIUS µs | Portico µs | FreeRADIUS ÷ Portico |"
+  echo "|---|---:|---:|---:|"
+  for mode in auth acct; do
+    awk -v m="$mode" -v f="${CPU[freeradius-$mode]}" -v p="${CPU[portico-$mode]}" \
+      'BEGIN {printf "| %s | %s | %s | %s |\n", m, f, p, (p + 0 > 0 ? sprintf("%.2f×", f / p) : "?")}'
+  done
   echo
   echo "Accounting records (warm-up, sweep and half-peak runs): FreeRADIUS $FR_CHECK; Portico $PT_CHECK."
   echo
