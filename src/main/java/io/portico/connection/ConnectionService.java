@@ -16,10 +16,15 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.portico.connection.internal.DeviceClassifier;
 import io.portico.connection.persistence.ConnectionRepository;
@@ -58,32 +63,49 @@ public class ConnectionService {
         this.properties = properties;
     }
 
+    /** A device at a client: the key of {@link #guestIds}. */
+    private record Device(long clientId, MacAddress mac) {
+    }
+
+    /**
+     * Guest ids by device as accounting last resolved them, so a busy accounting batch usually needs
+     * no guest query. A cached id can only go stale when its guest is erased: a local erasure evicts
+     * it at once ({@link #on(GuestErased)}); one on another instance makes the next write of that
+     * device fail its foreign key, which empties this cache, and the RADIUS writer retries the
+     * batch with fresh ids.
+     */
+    private final Cache<Device, Long> guestIds = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterAccess(Duration.ofMinutes(30)).build();
+
     /**
      * Records one accounting packet (Start, Interim-Update or Stop) into its session, keyed by
      * {@link AccountingRecord#sessionId()}. Idempotent: a retransmitted or reordered packet never
      * lowers counters, and the first Stop's end time and cause stay. The device's guest is created
      * on first sight. {@link AccountingOutcome#UNKNOWN_HOTSPOT} when no hotspot has the NAS-Identifier.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public AccountingOutcome record(AccountingRecord packet) {
         return recordAll(List.of(packet)).getFirst();
     }
 
     /**
-     * Records a batch of packets in one transaction and one JDBC batch (group commit for a busy
-     * RADIUS listener); outcomes are in the order of the packets.
+     * Records a batch of packets; outcomes are in the order of the packets. The sessions are written
+     * by one statement (PostgreSQL; one JDBC batch elsewhere), which is atomic by itself: called
+     * without a transaction, it commits on its own, in one round trip (the RADIUS writer's common
+     * case); inside one, it joins it. New devices' guests are created first, in their own
+     * transaction when none is active.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<AccountingOutcome> recordAll(List<AccountingRecord> packets) {
         List<AccountingOutcome> outcomes = new ArrayList<>(packets.size());
         List<AccountingRecord> known = new ArrayList<>();
         List<Long> clientIds = new ArrayList<>();
         List<Long> hotspotIds = new ArrayList<>();
-        List<@Nullable Long> guestIds = new ArrayList<>();
+        List<@Nullable Long> ids = new ArrayList<>();
         // A busy batch repeats the same hotspots and devices (Start, Interim, Stop): look each up once,
-        // and the batch's devices of one client in one query (new ones created in one batched insert).
+        // and the batch's unknown devices of one client in one query (new ones created in one batched insert).
         Map<String, Optional<Hotspot>> hotspotByNas = new HashMap<>();
-        Map<Long, List<MacAddress>> devicesByClient = new HashMap<>();
+        Map<Long, List<MacAddress>> unresolved = new HashMap<>();
         for (AccountingRecord packet : packets) {
             Optional<Hotspot> hotspot = hotspotByNas.computeIfAbsent(packet.operatorId() + "/" + packet.nasIdentifier(),
                     key -> hotspots.findByNasIdentifier(packet.operatorId(), packet.nasIdentifier()));
@@ -95,16 +117,23 @@ public class ConnectionService {
             known.add(packet);
             clientIds.add(clientId);
             hotspotIds.add(hotspot.get().id());
-            devicesByClient.computeIfAbsent(clientId, id -> new ArrayList<>()).add(packet.macAddress());
+            if (guestIds.getIfPresent(new Device(clientId, packet.macAddress())) == null) {
+                unresolved.computeIfAbsent(clientId, id -> new ArrayList<>()).add(packet.macAddress());
+            }
             outcomes.add(AccountingOutcome.RECORDED);
         }
-        Map<Long, Map<MacAddress, Long>> guestsByClient = new HashMap<>();
-        devicesByClient.forEach((clientId, macs) -> guestsByClient.put(clientId, guests.guestIdsFor(clientId, macs)));
+        unresolved.forEach((clientId, macs) -> guests.guestIdsFor(clientId, macs)
+                .forEach((mac, id) -> guestIds.put(new Device(clientId, mac), id)));
         for (int i = 0; i < known.size(); i++) {
-            guestIds.add(guestsByClient.get(clientIds.get(i)).get(known.get(i).macAddress()));
+            ids.add(guestIds.getIfPresent(new Device(clientIds.get(i), known.get(i).macAddress())));
         }
         if (!known.isEmpty()) {
-            repository.merge(known, clientIds, hotspotIds, guestIds);
+            try {
+                repository.merge(known, clientIds, hotspotIds, ids);
+            } catch (DataIntegrityViolationException e) {
+                guestIds.invalidateAll(); // a guest erased elsewhere: the caller's retry resolves afresh
+                throw e;
+            }
         }
         return outcomes;
     }
@@ -285,6 +314,7 @@ public class ConnectionService {
 
     @EventListener
     void on(GuestErased erased) {
+        guestIds.asMap().values().removeIf(id -> id == erased.guestId());
         byte[] mac = new byte[6];
         random.nextBytes(mac);
         mac[0] = (byte) ((mac[0] & 0xFC) | 0x02); // locally administered, unicast: never a real device's

@@ -1,6 +1,7 @@
 package io.portico.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.portico.guest.MacAddress;
 import io.portico.hotspot.Hotspot;
@@ -203,5 +206,22 @@ class AccountingRecordingTest {
         assertThat(r.getFirst().onlineTime()).isEqualTo(Duration.ofMinutes(10));
         assertThat(r.getFirst().terminateCause()).isEqualTo(TerminateCause.USER_REQUEST);
         assertThat(r.getFirst().startedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void aGuestErasedOnAnotherInstanceIsResolvedAfreshAfterOneFailedWrite() {
+        connections.record(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null));
+        long erased = world.guests().findByMac(world.client.id(), MAC).orElseThrow().id();
+        // Another instance erases the guest: its sessions detached, its row gone, and no event reaches this one.
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        jdbc.sql("update connection_session set guest_id = null where guest_id = ?").param(erased).update();
+        jdbc.sql("delete from guest where id = ?").param(erased).update();
+
+        AccountingRecord next = packet(AccountingRecord.Type.INTERIM_UPDATE, 5, 0, 5, 60, null);
+        assertThatThrownBy(() -> connections.record(next)).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(connections.record(next)).as("the RADIUS writer's retry").isEqualTo(AccountingOutcome.RECORDED);
+        var guest = world.guests().findByMac(world.client.id(), MAC).orElseThrow();
+        assertThat(guest.id()).isNotEqualTo(erased);
+        assertThat(report().getFirst().guestToken()).isEqualTo(guest.token());
     }
 }

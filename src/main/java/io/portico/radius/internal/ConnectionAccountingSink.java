@@ -25,14 +25,16 @@ import io.portico.radius.SessionReport;
 import io.portico.radius.persistence.JdbcAccountingSink;
 
 /**
- * The {@link AccountingSink} the group committer writes through, one transaction per batch. Each
+ * The {@link AccountingSink} the group committer writes through. Each
  * session report is stored once: a guest's session at a hotspot goes to
  * {@link ConnectionService#recordAll}, which feeds {@code /v2/client/connections} and keeps the NAS
  * side RADIUS needs later (Disconnect, Accounting-On/Off, stale closing); any other session (a venue
  * gateway's residents, an unknown NAS-Identifier, no device) goes to this module's own
  * {@link JdbcAccountingSink}. Accounting-On/Off and the stale sweep close sessions in both. Both
- * writes are idempotent, so a replayed batch changes nothing; the Accounting-Response waits for
- * this transaction's commit.
+ * writes are idempotent, so a replayed batch changes nothing; the Accounting-Response waits until
+ * they have committed. A batch of session reports only (the usual one) needs no transaction
+ * around it: the guest sessions are one statement; a batch with Accounting-On/Off runs in one
+ * transaction, so the reset closes exactly the sessions stored before it.
  */
 @Component
 class ConnectionAccountingSink implements AccountingSink {
@@ -58,6 +60,13 @@ class ConnectionAccountingSink implements AccountingSink {
 
     @Override
     public void record(List<AccountingEvent> batch) {
+        if (batch.stream().allMatch(SessionReport.class::isInstance)) {
+            // The common batch: session reports only. Each write below is one atomic, idempotent
+            // statement that commits by itself (the guest sessions in one round trip), so no
+            // surrounding transaction is needed to store them durably; a failure retries the batch.
+            store(new ArrayList<>(batch.stream().map(SessionReport.class::cast).toList()));
+            return;
+        }
         transaction.executeWithoutResult(status -> {
             List<SessionReport> reports = new ArrayList<>(batch.size());
             for (AccountingEvent event : batch) {
