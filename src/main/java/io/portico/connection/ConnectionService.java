@@ -68,8 +68,8 @@ public class ConnectionService {
     }
 
     /**
-     * Guest ids by device as accounting last resolved them, so a busy accounting batch usually needs
-     * no guest query. A cached id can only go stale when its guest is erased: a local erasure evicts
+     * Guest ids of devices accounting made guests (first seen), so their next packets skip the
+     * write's guest look-up. A cached id can only go stale when its guest is erased: a local erasure evicts
      * it at once ({@link #on(GuestErased)}); one on another instance makes the next write of that
      * device fail its foreign key, which empties this cache, and the RADIUS writer retries the
      * batch with fresh ids.
@@ -92,8 +92,10 @@ public class ConnectionService {
      * Records a batch of packets; outcomes are in the order of the packets. The sessions are written
      * by one statement (PostgreSQL; one JDBC batch elsewhere), which is atomic by itself: called
      * without a transaction, it commits on its own, in one round trip (the RADIUS writer's common
-     * case); inside one, it joins it. New devices' guests are created first, in their own
-     * transaction when none is active.
+     * case); inside one, it joins it. The write itself finds the devices' guests; a device that is
+     * not a guest yet (first seen) is stored without one, then becomes a guest (its own
+     * transaction when none is active, with {@link io.portico.guest.GuestCreated}) and its sessions
+     * are linked to it. Should that step fail, the next packet of the session links it.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public List<AccountingOutcome> recordAll(List<AccountingRecord> packets) {
@@ -102,10 +104,8 @@ public class ConnectionService {
         List<Long> clientIds = new ArrayList<>();
         List<Long> hotspotIds = new ArrayList<>();
         List<@Nullable Long> ids = new ArrayList<>();
-        // A busy batch repeats the same hotspots and devices (Start, Interim, Stop): look each up once,
-        // and the batch's unknown devices of one client in one query (new ones created in one batched insert).
+        // A busy batch repeats the same hotspots (Start, Interim, Stop): look each up once.
         Map<String, Optional<Hotspot>> hotspotByNas = new HashMap<>();
-        Map<Long, List<MacAddress>> unresolved = new HashMap<>();
         for (AccountingRecord packet : packets) {
             Optional<Hotspot> hotspot = hotspotByNas.computeIfAbsent(packet.operatorId() + "/" + packet.nasIdentifier(),
                     key -> hotspots.findByNasIdentifier(packet.operatorId(), packet.nasIdentifier()));
@@ -117,23 +117,36 @@ public class ConnectionService {
             known.add(packet);
             clientIds.add(clientId);
             hotspotIds.add(hotspot.get().id());
-            if (guestIds.getIfPresent(new Device(clientId, packet.macAddress())) == null) {
-                unresolved.computeIfAbsent(clientId, id -> new ArrayList<>()).add(packet.macAddress());
-            }
             outcomes.add(AccountingOutcome.RECORDED);
         }
-        unresolved.forEach((clientId, macs) -> guests.guestIdsFor(clientId, macs)
-                .forEach((mac, id) -> guestIds.put(new Device(clientId, mac), id)));
         for (int i = 0; i < known.size(); i++) {
             ids.add(guestIds.getIfPresent(new Device(clientIds.get(i), known.get(i).macAddress())));
         }
-        if (!known.isEmpty()) {
-            try {
-                repository.merge(known, clientIds, hotspotIds, ids);
-            } catch (DataIntegrityViolationException e) {
-                guestIds.invalidateAll(); // a guest erased elsewhere: the caller's retry resolves afresh
-                throw e;
+        if (known.isEmpty()) {
+            return outcomes;
+        }
+        List<ConnectionRepository.Unlinked> unlinked;
+        try {
+            // Devices not in the cache are looked up by the write itself.
+            unlinked = repository.merge(known, clientIds, hotspotIds, ids);
+        } catch (DataIntegrityViolationException e) {
+            guestIds.invalidateAll(); // a guest erased elsewhere: the caller's retry resolves afresh
+            throw e;
+        }
+        if (!unlinked.isEmpty()) {
+            // First seen: the devices become guests, and their sessions are linked to them.
+            Map<Long, List<MacAddress>> byClient = new HashMap<>();
+            unlinked.forEach(u -> byClient.computeIfAbsent(u.clientId(), id -> new ArrayList<>()).add(new MacAddress(u.macAddress())));
+            byClient.forEach((clientId, macs) -> guests.guestIdsFor(clientId, macs)
+                    .forEach((mac, id) -> guestIds.put(new Device(clientId, mac), id)));
+            Map<String, Long> links = new HashMap<>();
+            for (ConnectionRepository.Unlinked u : unlinked) {
+                Long id = guestIds.getIfPresent(new Device(u.clientId(), new MacAddress(u.macAddress())));
+                if (id != null) {
+                    links.put(u.sessionKey(), id);
+                }
             }
+            repository.linkGuests(links);
         }
         return outcomes;
     }

@@ -61,7 +61,9 @@ public class ConnectionRepository {
     private static final String MERGE = """
             merge into connection_session t
             using (select cast(? as varchar(64)) as session_key, cast(? as bigint) as client_id,
-                          cast(? as bigint) as hotspot_id, cast(? as bigint) as guest_id,
+                          cast(? as bigint) as hotspot_id,
+                          coalesce(cast(? as bigint), (select g.id from guest g where g.client_id = cast(? as bigint)
+                                                        and g.mac_address = cast(? as varchar(17)))) as guest_id,
                           cast(? as varchar(17)) as mac_address, cast(? as varchar(512)) as user_agent,
                           cast(? as timestamp with time zone) as started_at,
                           cast(? as timestamp with time zone) as last_seen_at,
@@ -143,25 +145,46 @@ public class ConnectionRepository {
      * {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE} (planned once, one round
      * trip), other databases in one JDBC batch of {@link #MERGE}s. Both apply the same rules.
      */
-    public void merge(List<AccountingRecord> records, List<Long> clientIds, List<Long> hotspotIds,
-                      List<@Nullable Long> guestIds) {
+    public List<Unlinked> merge(List<AccountingRecord> records, List<Long> clientIds, List<Long> hotspotIds,
+                                List<@Nullable Long> guestIds) {
         List<SessionWrite> writes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             writes.add(SessionWrite.of(records.get(i), clientIds.get(i), hotspotIds.get(i), guestIds.get(i)));
         }
         List<SessionWrite> combined = SessionWrite.combined(writes);
         if (postgres()) {
-            upsert(combined);
-            return;
+            return upsert(combined);
         }
         List<Object[]> rows = new ArrayList<>(combined.size());
         for (SessionWrite w : combined) {
-            rows.add(new @Nullable Object[] {w.sessionKey(), w.clientId(), w.hotspotId(), w.guestId(), w.macAddress(), w.userAgent(),
+            rows.add(new @Nullable Object[] {w.sessionKey(), w.clientId(), w.hotspotId(), w.guestId(), w.clientId(), w.macAddress(),
+                    w.macAddress(), w.userAgent(),
                     utc(w.startedAt()), utc(w.lastSeenAt()), utc(w.endedAt()), w.sessionSeconds(), w.inputOctets(),
                     w.outputOctets(), w.terminateCause(), w.nasClientId(), w.nasAddress(), w.acctSessionId(), w.userName(),
                     w.framedIp(), utc(w.staleAfter()), w.closedBy()});
         }
         batch.batchUpdate(MERGE, rows);
+        List<Unlinked> unlinked = new ArrayList<>();
+        List<SessionWrite> unknown = combined.stream().filter(w -> w.guestId() == null).toList();
+        if (!unknown.isEmpty()) {
+            List<Object> keys = new ArrayList<>(unknown.stream().map(SessionWrite::sessionKey).toList());
+            jdbc.sql("select session_key, client_id, mac_address from connection_session where guest_id is null and session_key in ("
+                            + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")").params(keys)
+                    .query((RowCallbackHandler) rs -> unlinked.add(new Unlinked(rs.getString(1), rs.getLong(2), rs.getString(3))));
+        }
+        return unlinked;
+    }
+
+    /** A session stored without a guest: its device is not a guest of the client yet (first seen). */
+    public record Unlinked(String sessionKey, long clientId, String macAddress) {
+    }
+
+    /** Links sessions stored without a guest to the guests created for their devices. */
+    public void linkGuests(java.util.Map<String, Long> guestBySessionKey) {
+        List<Object[]> rows = new ArrayList<>(guestBySessionKey.size());
+        guestBySessionKey.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> rows.add(new Object[] {e.getValue(), e.getKey()}));
+        batch.batchUpdate("update connection_session set guest_id = ? where session_key = ? and guest_id is null", rows);
     }
 
     /** {@link #MERGE}'s rules as PostgreSQL's upsert of a whole batch (one row per session, sorted by key). */
@@ -169,9 +192,17 @@ public class ConnectionRepository {
             insert into connection_session as t (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
                    started_at, last_seen_at, ended_at, session_seconds, input_octets, output_octets, terminate_cause,
                    nas_client_id, nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by)
-            select * from unnest(?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[], ?::varchar[],
+            select x.session_key, x.client_id, x.hotspot_id,
+                   coalesce(x.guest_id, (select g.id from guest g where g.client_id = x.client_id and g.mac_address = x.mac_address)),
+                   x.mac_address, x.user_agent, x.started_at, x.last_seen_at, x.ended_at, x.session_seconds, x.input_octets,
+                   x.output_octets, x.terminate_cause, x.nas_client_id, x.nas_address, x.acct_session_id, x.user_name,
+                   x.framed_ip, x.stale_after, x.closed_by
+              from unnest(?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[], ?::varchar[],
                    ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::int8[], ?::int8[], ?::int8[], ?::int2[],
                    ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[])
+                   as x(session_key, client_id, hotspot_id, guest_id, mac_address, user_agent, started_at, last_seen_at,
+                        ended_at, session_seconds, input_octets, output_octets, terminate_cause, nas_client_id, nas_address,
+                        acct_session_id, user_name, framed_ip, stale_after, closed_by)
                 on conflict (session_key) do update set
                    started_at = least(t.started_at, excluded.started_at),
                    last_seen_at = greatest(t.last_seen_at, excluded.last_seen_at),
@@ -192,9 +223,10 @@ public class ConnectionRepository {
                    user_name = coalesce(t.user_name, excluded.user_name),
                    framed_ip = coalesce(excluded.framed_ip, t.framed_ip),
                    stale_after = case when t.stale_after is null or excluded.stale_after > t.stale_after
-                                      then coalesce(excluded.stale_after, t.stale_after) else t.stale_after end""";
+                                      then coalesce(excluded.stale_after, t.stale_after) else t.stale_after end
+            returning t.session_key, t.client_id, t.mac_address, t.guest_id""";
 
-    private void upsert(List<SessionWrite> writes) {
+    private List<Unlinked> upsert(List<SessionWrite> writes) {
         int n = writes.size();
         String[] keys = new String[n], macs = new String[n], agents = new String[n], started = new String[n], seen = new String[n],
                 ended = new String[n], nasAddresses = new String[n], sessions = new String[n], users = new String[n],
@@ -225,7 +257,8 @@ public class ConnectionRepository {
             stale[i] = w.staleAfter() == null ? null : w.staleAfter().toString();
             closedBy[i] = w.closedBy();
         }
-        batch.update(UPSERT, ps -> {
+        List<Unlinked> unlinked = new ArrayList<>();
+        batch.query(UPSERT, ps -> {
             Connection c = ps.getConnection();
             Object[][] columns = {keys, clients, hotspots, guests, macs, agents, started, seen, ended, seconds, input, output, causes,
                     nasClients, nasAddresses, sessions, users, framed, stale, closedBy};
@@ -234,7 +267,13 @@ public class ConnectionRepository {
                 String type = column instanceof Long[] ? "int8" : column instanceof Integer[] ? "int4" : "text";
                 ps.setArray(i + 1, c.createArrayOf(type, column));
             }
+        }, (RowCallbackHandler) rs -> {
+            rs.getLong(4);
+            if (rs.wasNull()) {
+                unlinked.add(new Unlinked(rs.getString(1), rs.getLong(2), rs.getString(3)));
+            }
         });
+        return unlinked;
     }
 
     private volatile @Nullable Boolean postgres;
