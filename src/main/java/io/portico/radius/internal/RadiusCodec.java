@@ -18,6 +18,7 @@ import org.tinyradius.core.dictionary.WritableDictionary;
 import org.tinyradius.core.dictionary.parser.DictionaryParser;
 import org.tinyradius.core.dictionary.parser.ResourceParser;
 import org.tinyradius.core.dictionary.parser.resolver.ClasspathResourceResolver;
+import org.tinyradius.core.packet.request.AccessRequestNoAuth;
 import org.tinyradius.core.packet.request.RadiusRequest;
 
 import io.netty.buffer.Unpooled;
@@ -109,6 +110,55 @@ final class RadiusCodec {
         } catch (RadiusPacketException | RuntimeException malformed) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The verified request, with encrypted attributes decoded: what the library's
+     * {@code decodeRequest} returns. An Access-Request without password, CHAP, EAP or encrypted
+     * and vendor attributes (MAC authentication, the common case) is checked here in one pass
+     * over the datagram, as the library would (at most one Message-Authenticator, 16 octets,
+     * HMAC-MD5 over the packet with it zeroed); the library re-creates the packet three times
+     * and looks up its HMAC provider on every call. Anything else goes to the library.
+     */
+    static RadiusRequest decode(RadiusRequest request, byte[] datagram, String secret) throws RadiusPacketException {
+        if (!(request instanceof AccessRequestNoAuth) || !plainAttributes(request)) {
+            return request.decodeRequest(secret);
+        }
+        int length = ((datagram[2] & 0xFF) << 8) | (datagram[3] & 0xFF);
+        int messageAuthenticator = -1;
+        for (int at = HEADER; at < length; at += datagram[at + 1] & 0xFF) {
+            if (datagram[at] == MESSAGE_AUTHENTICATOR) {
+                if (messageAuthenticator >= 0) {
+                    throw new RadiusPacketException("Message-Authenticator check failed - should have at most one count, has 2");
+                }
+                if ((datagram[at + 1] & 0xFF) != 18) {
+                    throw new RadiusPacketException("Message-Authenticator check failed - must be 16 octets");
+                }
+                messageAuthenticator = at + 2;
+            }
+        }
+        if (messageAuthenticator < 0) {
+            return request;
+        }
+        byte[] signed = java.util.Arrays.copyOf(datagram, length);
+        java.util.Arrays.fill(signed, messageAuthenticator, messageAuthenticator + 16, (byte) 0);
+        byte[] expected = hmacMd5(secret.getBytes(StandardCharsets.UTF_8), signed);
+        if (!MessageDigest.isEqual(expected, java.util.Arrays.copyOfRange(datagram, messageAuthenticator, messageAuthenticator + 16))) {
+            throw new RadiusPacketException("Message-Authenticator check failed");
+        }
+        return request;
+    }
+
+    /** No attribute the library would decode (encrypted ones, or vendor attributes that may hold some). */
+    private static boolean plainAttributes(RadiusRequest request) {
+        List<RadiusAttribute> attributes = request.getAttributes();
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            RadiusAttribute a = attributes.get(i);
+            if (a.isEncoded() || a instanceof VendorSpecificAttribute) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean attributesWellFormed(byte[] p, int length) {
