@@ -14,6 +14,8 @@ public record GuestPlan(long id, long clientId, long sessionProfileId, String na
                         long priceCents, String currency, Instant createdAt) {
 
     private static final Duration MAX = Duration.ofDays(366 * 5);
+    /** Compiled once: RADIUS builds a GuestPlan for every Access-Request it accepts. */
+    private static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile("[A-Za-z]{3}");
 
     public GuestPlan {
         name = name("GuestPlanName", name);
@@ -23,7 +25,7 @@ public record GuestPlan(long id, long clientId, long sessionProfileId, String na
         if (priceCents < 0) {
             throw PorticoException.invalid("PriceCents", "PriceCents must not be negative.");
         }
-        if (currency == null || !currency.strip().matches("[A-Za-z]{3}")) {
+        if (currency == null || !CURRENCY.matcher(currency.strip()).matches()) {
             throw PorticoException.invalid("Currency", "Currency must be an ISO 4217 code such as USD.");
         }
         currency = currency.strip().toUpperCase(Locale.ROOT);

@@ -40,12 +40,15 @@ public class GuestPlanService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom secureRandom = new SecureRandom();
+    private final PlanCache cache;
 
-    GuestPlanService(PlanRepository repository, GuestService guests, ApplicationEventPublisher events, Clock clock) {
+    GuestPlanService(PlanRepository repository, GuestService guests, ApplicationEventPublisher events, Clock clock,
+                     GuestProperties properties) {
         this.repository = repository;
         this.guests = guests;
         this.events = events;
         this.clock = clock;
+        this.cache = new PlanCache(properties.planCacheTtl(), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
     }
 
     // ---- session profiles and guest plans ----
@@ -250,12 +253,15 @@ public class GuestPlanService {
     }
 
     /**
-     * The plan that grants the client's device access at the instant, found by MAC in one query:
-     * what RADIUS asks for every Access-Request. Empty when the device was never seen at the
-     * client or has no active plan.
+     * The plan that grants the client's device access at the instant, found by MAC in one query
+     * (its guest plan and session profile from {@link PlanCache}): what RADIUS asks for every
+     * Access-Request. Empty when the device was never seen at the client or has no active plan.
      */
     public Optional<ActiveGuestPlan> activePlanForDevice(long clientId, MacAddress mac, Instant at) {
-        return repository.findActiveByMac(clientId, mac, at);
+        return repository.findActivePurchaseByMac(clientId, mac, at).flatMap(purchase ->
+                cache.plan(purchase.guestPlanId(), repository::findGuestPlan).flatMap(plan ->
+                        cache.profile(plan.sessionProfileId(), repository::findSessionProfile)
+                                .map(profile -> new ActiveGuestPlan(purchase, plan, profile))));
     }
 
     /** The guest API's guest plan list: purchases started since the instant, in the state as of now. */

@@ -169,19 +169,18 @@ public class PlanRepository {
     }
 
     /**
-     * {@link #findActive} for the client's guest with the MAC, in one round trip: the guest by its
-     * unique (client, MAC) index, its purchases by (guest, expiry). RADIUS asks this for every
-     * Access-Request of a known device.
+     * The purchase {@link #findActive} would find for the client's guest with the MAC, in one
+     * round trip: the guest by its unique (client, MAC) index, its purchases by (guest, expiry).
+     * RADIUS asks this for every Access-Request of a known device.
      */
-    public Optional<ActiveGuestPlan> findActiveByMac(long clientId, MacAddress mac, Instant at) {
-        return jdbc.sql(ACTIVE_COLUMNS + """
+    public Optional<Purchase> findActivePurchaseByMac(long clientId, MacAddress mac, Instant at) {
+        return jdbc.sql("""
+                        select p.*
                           from guest g
                           join guest_plan_purchase p on p.guest_id = g.id
-                          join guest_plan gp on gp.id = p.guest_plan_id
-                          join session_profile sp on sp.id = gp.session_profile_id
                          where g.client_id = ? and g.mac_address = ? and p.client_id = ?""" + ACTIVE_AT)
                 .params(clientId, mac.value(), clientId, utc(at), utc(at))
-                .query(PlanRepository::activeGuestPlan)
+                .query(PlanRepository::purchase)
                 .optional();
     }
 

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.tinyradius.core.attribute.type.RadiusAttribute;
 
 import io.portico.radius.AccessAttempt;
 import io.portico.radius.AccessDecision;
@@ -30,13 +29,13 @@ public class AuthorizationChain implements RequestPipeline.Work {
     @Override
     public CompletableFuture<byte @Nullable []> process(VerifiedRequest verified) {
         AccessDecision outcome = decide(verified);
-        List<RadiusAttribute> attributes;
+        RadiusCodec.Encoder attributes;
         byte code;
         if (outcome instanceof AccessDecision.Accept accept) {
-            attributes = ReplyStep.accept(accept.grant());
+            attributes = ReplyStep.encodeAccept(accept.grant());
             code = RadiusCodec.ACCESS_ACCEPT;
         } else {
-            attributes = ReplyStep.reject(((AccessDecision.Reject) outcome).reason());
+            attributes = ReplyStep.encodeReject(((AccessDecision.Reject) outcome).reason());
             code = RadiusCodec.ACCESS_REJECT;
         }
         return CompletableFuture.completedFuture(RadiusCodec.reply(code, verified.request(), attributes, verified.secret()));

@@ -18,6 +18,7 @@ import org.tinyradius.core.dictionary.WritableDictionary;
 import org.tinyradius.core.dictionary.parser.DictionaryParser;
 import org.tinyradius.core.dictionary.parser.ResourceParser;
 import org.tinyradius.core.dictionary.parser.resolver.ClasspathResourceResolver;
+import org.tinyradius.core.packet.request.AccessRequestNoAuth;
 import org.tinyradius.core.packet.request.RadiusRequest;
 
 import io.netty.buffer.Unpooled;
@@ -109,6 +110,55 @@ final class RadiusCodec {
         } catch (RadiusPacketException | RuntimeException malformed) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The verified request, with encrypted attributes decoded: what the library's
+     * {@code decodeRequest} returns. An Access-Request without password, CHAP, EAP or encrypted
+     * and vendor attributes (MAC authentication, the common case) is checked here in one pass
+     * over the datagram, as the library would (at most one Message-Authenticator, 16 octets,
+     * HMAC-MD5 over the packet with it zeroed); the library re-creates the packet three times
+     * and looks up its HMAC provider on every call. Anything else goes to the library.
+     */
+    static RadiusRequest decode(RadiusRequest request, byte[] datagram, String secret) throws RadiusPacketException {
+        if (!(request instanceof AccessRequestNoAuth) || !plainAttributes(request)) {
+            return request.decodeRequest(secret);
+        }
+        int length = ((datagram[2] & 0xFF) << 8) | (datagram[3] & 0xFF);
+        int messageAuthenticator = -1;
+        for (int at = HEADER; at < length; at += datagram[at + 1] & 0xFF) {
+            if (datagram[at] == MESSAGE_AUTHENTICATOR) {
+                if (messageAuthenticator >= 0) {
+                    throw new RadiusPacketException("Message-Authenticator check failed - should have at most one count, has 2");
+                }
+                if ((datagram[at + 1] & 0xFF) != 18) {
+                    throw new RadiusPacketException("Message-Authenticator check failed - must be 16 octets");
+                }
+                messageAuthenticator = at + 2;
+            }
+        }
+        if (messageAuthenticator < 0) {
+            return request;
+        }
+        byte[] signed = java.util.Arrays.copyOf(datagram, length);
+        java.util.Arrays.fill(signed, messageAuthenticator, messageAuthenticator + 16, (byte) 0);
+        byte[] expected = hmacMd5(secret.getBytes(StandardCharsets.UTF_8), signed);
+        if (!MessageDigest.isEqual(expected, java.util.Arrays.copyOfRange(datagram, messageAuthenticator, messageAuthenticator + 16))) {
+            throw new RadiusPacketException("Message-Authenticator check failed");
+        }
+        return request;
+    }
+
+    /** No attribute the library would decode (encrypted ones, or vendor attributes that may hold some). */
+    private static boolean plainAttributes(RadiusRequest request) {
+        List<RadiusAttribute> attributes = request.getAttributes();
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            RadiusAttribute a = attributes.get(i);
+            if (a.isEncoded() || a instanceof VendorSpecificAttribute) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean attributesWellFormed(byte[] p, int length) {
@@ -212,16 +262,25 @@ final class RadiusCodec {
      * (RFC 2865 §5.33), and finally the Response Authenticator.
      */
     static byte[] reply(byte code, RadiusRequest request, List<RadiusAttribute> attributes, String secret) {
-        byte[] requestAuthenticator = request.getAuthenticator();
-        var body = Unpooled.buffer(256);
-        body.writeByte(MESSAGE_AUTHENTICATOR).writeByte(18).writeZero(16);
+        Encoder encoded = new Encoder();
         for (RadiusAttribute a : attributes) {
-            body.writeBytes(a.toByteArray());
+            encoded.raw(a.toByteArray());
         }
-        for (RadiusAttribute proxyState : all(request, PROXY_STATE)) {
-            body.writeBytes(proxyState.toByteArray());
+        return reply(code, request, encoded, secret);
+    }
+
+    /** {@link #reply(byte, RadiusRequest, List, String)} for attributes already on the wire. */
+    static byte[] reply(byte code, RadiusRequest request, Encoder attributes, String secret) {
+        byte[] requestAuthenticator = request.getAuthenticator();
+        List<RadiusAttribute> proxyStates = all(request, PROXY_STATE);
+        List<byte[]> proxyBytes = new ArrayList<>(proxyStates.size());
+        int proxyLength = 0;
+        for (RadiusAttribute proxyState : proxyStates) {
+            byte[] bytes = proxyState.toByteArray();
+            proxyBytes.add(bytes);
+            proxyLength += bytes.length;
         }
-        int length = HEADER + body.readableBytes();
+        int length = HEADER + 18 + attributes.length() + proxyLength;
         if (length > MAX_PACKET) {
             throw new IllegalArgumentException("reply longer than 4096 octets");
         }
@@ -230,7 +289,13 @@ final class RadiusCodec {
         packet[1] = request.getId();
         packet[2] = (byte) (length >>> 8);
         packet[3] = (byte) length;
-        body.readBytes(packet, HEADER, body.readableBytes());
+        packet[HEADER] = MESSAGE_AUTHENTICATOR;
+        packet[HEADER + 1] = 18;
+        int at = attributes.copyTo(packet, HEADER + 18);
+        for (byte[] bytes : proxyBytes) {
+            System.arraycopy(bytes, 0, packet, at, bytes.length);
+            at += bytes.length;
+        }
         byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
         // Access replies sign over the request's authenticator (RFC 3579 §3.2); accounting replies,
         // like accounting requests, over sixteen zero octets, as FreeRADIUS computes and checks it.
@@ -241,6 +306,94 @@ final class RadiusCodec {
         System.arraycopy(requestAuthenticator, 0, packet, 4, 16);
         System.arraycopy(md5(packet, secretBytes), 0, packet, 4, 16);
         return packet;
+    }
+
+    /**
+     * Reply attributes written straight to their wire form (RFC 2865 §5, vendor-specific ones as
+     * §5.26 with one-octet vendor types and lengths, as WISPr and Mikrotik use). Every accepted
+     * request needs five or six of them; building them as library attribute objects cost more
+     * than the rest of the reply.
+     */
+    static final class Encoder {
+
+        private byte[] bytes = new byte[128];
+        private int length;
+
+        Encoder integer(int type, long value) {
+            return octets(type, int32(value));
+        }
+
+        /** A tagged integer (RFC 2868): the tag octet replaces the top octet of the value. */
+        Encoder taggedInteger(int type, int tag, int value) {
+            byte[] v = int32(value);
+            v[0] = (byte) tag;
+            return octets(type, v);
+        }
+
+        Encoder string(int type, String value) {
+            return octets(type, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Encoder octets(int type, byte[] value) {
+            if (value.length > 253) {
+                throw new IllegalArgumentException("attribute " + type + " longer than 253 octets");
+            }
+            ensure(2 + value.length);
+            bytes[length++] = (byte) type;
+            bytes[length++] = (byte) (2 + value.length);
+            System.arraycopy(value, 0, bytes, length, value.length);
+            length += value.length;
+            return this;
+        }
+
+        Encoder vendor(int vendorId, int type, byte[] value) {
+            if (value.length > 247) {
+                throw new IllegalArgumentException("vendor attribute " + vendorId + "/" + type + " longer than 247 octets");
+            }
+            ensure(8 + value.length);
+            bytes[length++] = 26;
+            bytes[length++] = (byte) (8 + value.length);
+            bytes[length++] = (byte) (vendorId >>> 24);
+            bytes[length++] = (byte) (vendorId >>> 16);
+            bytes[length++] = (byte) (vendorId >>> 8);
+            bytes[length++] = (byte) vendorId;
+            bytes[length++] = (byte) type;
+            bytes[length++] = (byte) (2 + value.length);
+            System.arraycopy(value, 0, bytes, length, value.length);
+            length += value.length;
+            return this;
+        }
+
+        Encoder raw(byte[] attribute) {
+            ensure(attribute.length);
+            System.arraycopy(attribute, 0, bytes, length, attribute.length);
+            length += attribute.length;
+            return this;
+        }
+
+        int length() {
+            return length;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(bytes, length);
+        }
+
+        /** The attributes as library objects (for tests and logs). */
+        List<RadiusAttribute> attributes() {
+            return org.tinyradius.core.attribute.AttributeHolder.readAttributes(DICTIONARY, -1, Unpooled.wrappedBuffer(bytes, 0, length));
+        }
+
+        private int copyTo(byte[] target, int at) {
+            System.arraycopy(bytes, 0, target, at, length);
+            return at + length;
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
     }
 
     /** Whether the Access-Request carries exactly one 16-octet Message-Authenticator. */

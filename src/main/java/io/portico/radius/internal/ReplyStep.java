@@ -2,10 +2,10 @@ package io.portico.radius.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.tinyradius.core.attribute.type.RadiusAttribute;
+import org.tinyradius.core.packet.request.RadiusRequest;
 
 import io.portico.radius.AccessGrant;
 import io.portico.radius.Speed;
@@ -24,27 +24,34 @@ final class ReplyStep {
     }
 
     static List<RadiusAttribute> accept(AccessGrant grant) {
-        List<RadiusAttribute> out = new ArrayList<>();
-        grant.sessionTimeout().ifPresent(d -> out.add(RadiusCodec.integerAttribute(RadiusCodec.SESSION_TIMEOUT, d.toSeconds())));
-        grant.idleTimeout().ifPresent(d -> out.add(RadiusCodec.integerAttribute(RadiusCodec.IDLE_TIMEOUT, d.toSeconds())));
-        grant.interimInterval().map(Duration::toSeconds)
-                .ifPresent(s -> out.add(RadiusCodec.integerAttribute(RadiusCodec.ACCT_INTERIM_INTERVAL, s)));
+        return encodeAccept(grant).attributes();
+    }
+
+    static List<RadiusAttribute> reject(String reason) {
+        return encodeReject(reason).attributes();
+    }
+
+    /** The Access-Accept's attributes on the wire, as {@link RadiusCodec#reply(byte, RadiusRequest, RadiusCodec.Encoder, String)} sends them. */
+    static RadiusCodec.Encoder encodeAccept(AccessGrant grant) {
+        RadiusCodec.Encoder out = new RadiusCodec.Encoder();
+        grant.sessionTimeout().ifPresent(d -> out.integer(RadiusCodec.SESSION_TIMEOUT, d.toSeconds()));
+        grant.idleTimeout().ifPresent(d -> out.integer(RadiusCodec.IDLE_TIMEOUT, d.toSeconds()));
+        grant.interimInterval().map(Duration::toSeconds).ifPresent(s -> out.integer(RadiusCodec.ACCT_INTERIM_INTERVAL, s));
         grant.speed().ifPresent(speed -> {
-            out.add(RadiusCodec.vendor(RadiusCodec.VENDOR_WISPR, RadiusCodec.WISPR_BANDWIDTH_MAX_UP, RadiusCodec.int32(speed.upBitsPerSecond())));
-            out.add(RadiusCodec.vendor(RadiusCodec.VENDOR_WISPR, RadiusCodec.WISPR_BANDWIDTH_MAX_DOWN, RadiusCodec.int32(speed.downBitsPerSecond())));
-            out.add(RadiusCodec.vendor(RadiusCodec.VENDOR_MIKROTIK, RadiusCodec.MIKROTIK_RATE_LIMIT,
-                    mikrotikRateLimit(speed).getBytes(StandardCharsets.US_ASCII)));
+            out.vendor(RadiusCodec.VENDOR_WISPR, RadiusCodec.WISPR_BANDWIDTH_MAX_UP, RadiusCodec.int32(speed.upBitsPerSecond()));
+            out.vendor(RadiusCodec.VENDOR_WISPR, RadiusCodec.WISPR_BANDWIDTH_MAX_DOWN, RadiusCodec.int32(speed.downBitsPerSecond()));
+            out.vendor(RadiusCodec.VENDOR_MIKROTIK, RadiusCodec.MIKROTIK_RATE_LIMIT, mikrotikRateLimit(speed).getBytes(StandardCharsets.US_ASCII));
         });
         grant.vlan().ifPresent(vlan -> {
-            out.add(RadiusCodec.taggedInteger(RadiusCodec.TUNNEL_TYPE, 0, VLAN));
-            out.add(RadiusCodec.taggedInteger(RadiusCodec.TUNNEL_MEDIUM_TYPE, 0, IEEE_802));
-            out.add(RadiusCodec.attribute(RadiusCodec.TUNNEL_PRIVATE_GROUP_ID, Integer.toString(vlan.id())));
+            out.taggedInteger(RadiusCodec.TUNNEL_TYPE, 0, VLAN);
+            out.taggedInteger(RadiusCodec.TUNNEL_MEDIUM_TYPE, 0, IEEE_802);
+            out.string(RadiusCodec.TUNNEL_PRIVATE_GROUP_ID, Integer.toString(vlan.id()));
         });
         return out;
     }
 
-    static List<RadiusAttribute> reject(String reason) {
-        return List.of(RadiusCodec.attribute(RadiusCodec.REPLY_MESSAGE, reason));
+    static RadiusCodec.Encoder encodeReject(String reason) {
+        return new RadiusCodec.Encoder().string(RadiusCodec.REPLY_MESSAGE, reason);
     }
 
     /**

@@ -69,7 +69,7 @@ final class RequestPipeline implements UdpListener.Handler {
         }
         RadiusRequest decoded;
         try {
-            decoded = request.decodeRequest(nas.get().secret());
+            decoded = RadiusCodec.decode(request, datagram, nas.get().secret());
         } catch (RadiusPacketException | RuntimeException e) {
             log.debug("RADIUS {} request from {} failed verification: {}", listener, source, e.toString());
             return drop(Drop.BAD_AUTHENTICATOR, source);

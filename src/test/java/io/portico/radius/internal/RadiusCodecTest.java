@@ -1,6 +1,7 @@
 package io.portico.radius.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -72,5 +73,60 @@ class RadiusCodecTest {
         assertThat(RadiusCodec.md5("abc".getBytes(StandardCharsets.US_ASCII), "def".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo(jdk.digest());
         assertThat(RadiusCodec.md5()).isEqualTo(java.security.MessageDigest.getInstance("MD5").digest());
+    }
+
+    private static byte[] macAuthentication(String secret) {
+        return TestRadius.accessRequest(secret, (byte) 3, java.util.Optional.empty(),
+                RadiusCodec.attribute(RadiusCodec.USER_NAME, "02-00-00-00-00-01"),
+                RadiusCodec.attribute(RadiusCodec.CALLING_STATION_ID, "02-00-00-00-00-01"));
+    }
+
+    private static RadiusRequest decode(byte[] datagram, String secret) throws Exception {
+        return RadiusCodec.decode(RadiusCodec.parse(datagram, datagram.length).orElseThrow(), datagram, secret);
+    }
+
+    @Test
+    void verifiesMessageAuthenticatorOfMacAuthenticationAsTheLibraryDoes() throws Exception {
+        byte[] datagram = macAuthentication("s3cret");
+        RadiusRequest request = RadiusCodec.parse(datagram, datagram.length).orElseThrow();
+        assertThat(request).isInstanceOf(org.tinyradius.core.packet.request.AccessRequestNoAuth.class);
+        assertThat(RadiusCodec.hasMessageAuthenticator(request)).isTrue();
+        RadiusRequest decoded = decode(datagram, "s3cret");
+        assertThat(decoded.getAttributes()).usingRecursiveComparison().isEqualTo(request.decodeRequest("s3cret").getAttributes());
+        assertThat(RadiusCodec.string(decoded, RadiusCodec.USER_NAME)).contains("02-00-00-00-00-01");
+
+        assertThatThrownBy(() -> decode(datagram, "wrong")).isInstanceOf(org.tinyradius.core.RadiusPacketException.class);
+        assertThatThrownBy(() -> request.decodeRequest("wrong")).isInstanceOf(org.tinyradius.core.RadiusPacketException.class);
+        for (int i : new int[] {1, 4, 19, 25, datagram.length - 1}) { // code, authenticator, Message-Authenticator, attributes
+            byte[] tampered = datagram.clone();
+            tampered[i] ^= 1;
+            assertThatThrownBy(() -> decode(tampered, "s3cret")).as("octet %d", i).isInstanceOf(org.tinyradius.core.RadiusPacketException.class);
+        }
+    }
+
+    @Test
+    void refusesTwoMessageAuthenticatorsAndAcceptsNoneAsTheLibraryDoes() throws Exception {
+        byte[] datagram = macAuthentication("s3cret");
+        byte[] twice = java.util.Arrays.copyOf(datagram, datagram.length + 18);
+        twice[datagram.length] = (byte) RadiusCodec.MESSAGE_AUTHENTICATOR;
+        twice[datagram.length + 1] = 18;
+        twice[3] = (byte) twice.length;
+        twice[2] = (byte) (twice.length >>> 8);
+        assertThatThrownBy(() -> decode(twice, "s3cret")).isInstanceOf(org.tinyradius.core.RadiusPacketException.class)
+                .hasMessageContaining("at most one");
+
+        byte[] none = TestRadius.accountingRequest("s3cret", (byte) 1, RadiusCodec.attribute(RadiusCodec.USER_NAME, "x"));
+        none[0] = RadiusCodec.ACCESS_REQUEST; // an Access-Request without Message-Authenticator: nothing to verify
+        RadiusRequest request = RadiusCodec.parse(none, none.length).orElseThrow();
+        assertThat(RadiusCodec.decode(request, none, "s3cret")).isSameAs(request);
+    }
+
+    @Test
+    void leavesPasswordsToTheLibrary() throws Exception {
+        byte[] datagram = TestRadius.accessRequest("s3cret", (byte) 4, java.util.Optional.of("VOUCHER-1"),
+                RadiusCodec.attribute(RadiusCodec.USER_NAME, "VOUCHER-1"));
+        RadiusRequest decoded = decode(datagram, "s3cret");
+        assertThat(decoded).isInstanceOfSatisfying(org.tinyradius.core.packet.request.AccessRequestPap.class,
+                pap -> assertThat(pap.getPassword()).contains("VOUCHER-1"));
     }
 }
