@@ -224,4 +224,16 @@ class AccountingRecordingTest {
         assertThat(guest.id()).isNotEqualTo(erased);
         assertThat(report().getFirst().guestToken()).isEqualTo(guest.token());
     }
+
+    @Test
+    void sessionsReferenceTheirGuestButLockNoRowSharedWithOtherSessions() throws Exception {
+        java.util.Set<String> parents = new java.util.TreeSet<>();
+        try (var connection = context.getBean(javax.sql.DataSource.class).getConnection();
+             var keys = connection.getMetaData().getImportedKeys(connection.getCatalog(), connection.getSchema(), "connection_session")) {
+            while (keys.next()) {
+                parents.add(keys.getString("PKTABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        assertThat(parents).containsExactly("guest");
+    }
 }
