@@ -16,17 +16,20 @@
  *
  * Closed loop (default): each worker keeps one request in flight (like a NAS thread waiting for
  * its answer), at each --concurrency in turn.
- * Open loop (--rate R): R requests/s in total, spread evenly over the --concurrency workers (one
- * value, e.g. 64); worker w sends its k-th request at start + (w / c + k) * c / R seconds. A
- * worker still waiting for an answer when its next slot comes (it fell behind) sends the next
- * request immediately after the answer, and keeps doing so until it is back on schedule: no slot
- * is skipped, so the offered load stays R. Latency is measured from the moment a request is
- * actually sent; the row (kind <mode>@<--rate-kind>, default "paced") shows the rate, the workers
- * and the share of requests sent late (more than 1 ms after their slot).
+ * Open loop (--rate R): R requests/s in total, request j sent at start + j / R whatever the
+ * answers, by one sender thread over --concurrency sockets (one value, e.g. 64; request j is the
+ * (j / c)-th of stream j mod c, with that closed-loop worker's devices and sessions); one receiver
+ * thread waits on all sockets. Latency is measured from the moment a request is actually sent, so
+ * slow answers never hold back later requests (no coordinated omission). No retransmission in
+ * this mode: unanswered within --timeout-ms is lost. The row (kind <mode>@<--rate-kind>, default
+ * "paced") shows the rate, the sockets and the share of requests sent late (more than 1 ms after
+ * their slot, i.e. the generator itself fell behind).
  *
  * Warm-up (--warmup-seconds W): before the measured runs, each mode runs for W s at
- * --warmup-concurrency (default 8), closed loop; its results are printed to stderr only, its
- * acknowledged sessions are kept (session ids <run-id>-w8-...).
+ * --warmup-concurrency (default 8), closed loop, or with --rate on the same paced schedule (so the
+ * generator's own sender and receiver loops are compiled before the measured run, not during
+ * it); its results are printed to stderr only, its acknowledged sessions are kept (session ids
+ * <run-id>-w8-... or -w<rate>-...).
  *
  * A request unanswered within --timeout-ms is retransmitted once with the same id and
  * authenticator, then counted as lost. Only 127.0.0.1 / loopback targets are meant: this is a
@@ -88,7 +91,7 @@ public class RadiusLoad {
             Run r = run;
             String kind = r.rate() > 0 ? r.mode() + "@" + r.rateKind() : r.mode();
             String load = r.rate() > 0
-                    ? String.format("%.0f/s, %d workers, %.1f%% late", r.rate(), r.concurrency(), 100.0 * late / Math.max(1, answered + lost))
+                    ? String.format("%.0f/s, %d sockets, %.1f%% late", r.rate(), r.concurrency(), 100.0 * late / Math.max(1, answered + lost))
                     : Integer.toString(r.concurrency());
             return String.format("| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %d | %d | %d |", label, kind, load, throughput(),
                     percentile(50), percentile(95), percentile(99), lost, accepted, rejected);
@@ -105,8 +108,11 @@ public class RadiusLoad {
         List<String> acknowledgedSessions = new ArrayList<>();
         if (o.warmupSeconds() > 0) {
             for (String mode : o.modes()) {
-                Result r = run(o, new Run(mode, o.warmupConcurrency(), 0, "", o.warmupSeconds(), "w" + o.warmupConcurrency()),
-                        acknowledgedSessions);
+                // a paced run warms up on its own schedule (this JVM's sender and receiver loops included)
+                Run warmup = o.rate() > 0
+                        ? new Run(mode, o.concurrency().getFirst(), o.rate(), o.rateKind(), o.warmupSeconds(), "w" + Math.round(o.rate()))
+                        : new Run(mode, o.warmupConcurrency(), 0, "", o.warmupSeconds(), "w" + o.warmupConcurrency());
+                Result r = run(o, warmup, acknowledgedSessions);
                 System.err.println("warm-up (discarded) " + r.row(o.label()));
             }
         }
@@ -125,6 +131,9 @@ public class RadiusLoad {
     }
 
     static Result run(Options o, Run run, List<String> acknowledgedSessions) throws Exception {
+        if (run.rate() > 0) {
+            return paced(o, run, acknowledgedSessions);
+        }
         InetAddress host = InetAddress.getByName(o.host());
         if (!host.isLoopbackAddress()) {
             throw new IllegalArgumentException("RadiusLoad only targets loopback addresses; got " + host);
@@ -217,6 +226,152 @@ public class RadiusLoad {
             acknowledgedSessions.addAll(sessions);
         }
         return new Result(run, answered.get(), accepted.get(), rejected.get(), lost.get(), late.get(), seconds, all);
+    }
+
+    /**
+     * Open loop at {@code run.rate()} requests/s: one sender thread sends request j at
+     * start + j / rate, whatever the answers, over {@code run.concurrency()} sockets (stream
+     * j mod c, its k-th request j / c, with the devices and sessions of closed-loop worker j mod c);
+     * one receiver thread waits on all sockets and times each answer from the moment its request
+     * was sent. Slow answers therefore never delay later requests (no coordinated omission), and
+     * two threads instead of one per worker leave the cores to the server under test. No
+     * retransmission: a request unanswered within --timeout-ms (or when its identifier comes round
+     * again on its socket) is lost. "late" counts sends more than 1 ms after their slot.
+     */
+    static Result paced(Options o, Run run, List<String> acknowledgedSessions) throws Exception {
+        InetAddress host = InetAddress.getByName(o.host());
+        if (!host.isLoopbackAddress()) {
+            throw new IllegalArgumentException("RadiusLoad only targets loopback addresses; got " + host);
+        }
+        boolean auth = run.mode().equals("auth");
+        int streams = run.concurrency();
+        java.net.InetSocketAddress target = new java.net.InetSocketAddress(host, auth ? o.authPort() : o.acctPort());
+        long stride = Math.max(1, o.devices() / streams);
+        java.nio.channels.Selector selector = java.nio.channels.Selector.open();
+        java.nio.channels.DatagramChannel[] channels = new java.nio.channels.DatagramChannel[streams];
+        for (int w = 0; w < streams; w++) {
+            channels[w] = java.nio.channels.DatagramChannel.open();
+            channels[w].configureBlocking(false);
+            channels[w].register(selector, java.nio.channels.SelectionKey.OP_READ, w);
+        }
+        // per socket and identifier: when the request in flight was sent (0: none), and its session for a Start
+        java.util.concurrent.atomic.AtomicLongArray sentAt = new java.util.concurrent.atomic.AtomicLongArray(streams * 256);
+        String[] startOf = new String[streams * 256];
+        AtomicLong answered = new AtomicLong();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
+        AtomicLong lost = new AtomicLong();
+        long late = 0;
+        List<String> sessions = new ArrayList<>();
+        long[][] latencies = {new long[1 << 16]};
+        int[] count = {0};
+        long timeout = o.timeoutMs() * 1_000_000L;
+        long started = System.nanoTime();
+        long end = started + run.seconds() * 1_000_000_000L;
+        AtomicLong receiving = new AtomicLong(end + timeout); // the receiver's deadline
+        Thread receiver = Thread.ofPlatform().start(() -> {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(4096);
+            try {
+                while (System.nanoTime() < receiving.get()) {
+                    selector.select(50);
+                    for (var key : selector.selectedKeys()) {
+                        int w = (Integer) key.attachment();
+                        while (true) {
+                            buffer.clear();
+                            if (channels[w].receive(buffer) == null) {
+                                break;
+                            }
+                            long now = System.nanoTime();
+                            int slot = w * 256 + (buffer.get(1) & 0xFF);
+                            long sent = sentAt.getAndSet(slot, 0);
+                            if (sent == 0) {
+                                continue; // a late answer to a request already counted lost
+                            }
+                            if (count[0] == latencies[0].length) {
+                                latencies[0] = Arrays.copyOf(latencies[0], count[0] * 2);
+                            }
+                            latencies[0][count[0]++] = (now - sent) / 1000;
+                            answered.incrementAndGet();
+                            byte code = buffer.get(0);
+                            if (code == (auth ? ACCESS_ACCEPT : ACCOUNTING_RESPONSE)) {
+                                accepted.incrementAndGet();
+                                if (startOf[slot] != null) {
+                                    sessions.add(startOf[slot]);
+                                }
+                            } else {
+                                rejected.incrementAndGet();
+                            }
+                        }
+                    }
+                    selector.selectedKeys().clear();
+                }
+            } catch (Exception e) {
+                System.err.println("receiver: " + e);
+            }
+        });
+        double interval = 1e9 / run.rate();
+        for (long j = 0; ; j++) {
+            long slotTime = started + Math.round(j * interval);
+            if (slotTime >= end) {
+                break;
+            }
+            long now = System.nanoTime();
+            for (long left = slotTime - now; left > 0; left = slotTime - System.nanoTime()) {
+                LockSupport.parkNanos(left); // sleeps, no spinning: the generator shares the cores with the server
+            }
+            if (now - slotTime > 1_000_000) {
+                late++;
+            }
+            int w = (int) (j % streams);
+            long k = j / streams + 1; // the closed-loop worker's sequence, from 1
+            byte id = (byte) k;
+            long use = auth ? k : k / 3;
+            int step = (int) (k % 3);
+            String session = o.runId() + "-" + run.tag() + "-" + w + "-" + use;
+            String mac = mac(Math.floorMod(w * stride + use, (long) o.devices()));
+            byte[] request = auth ? access(o, id, mac) : accounting(o, id, session, step, mac);
+            int slot = w * 256 + (id & 0xFF);
+            startOf[slot] = !auth && step == 0 ? session : null;
+            long sendTime = System.nanoTime();
+            if (sentAt.getAndSet(slot, sendTime) != 0) {
+                lost.incrementAndGet(); // the identifier came round unanswered
+            }
+            channels[w].send(java.nio.ByteBuffer.wrap(request), target);
+        }
+        // answers still on their way: wait up to the timeout, then whatever is unanswered is lost
+        long deadline = System.nanoTime() + timeout;
+        while (System.nanoTime() < deadline && inFlight(sentAt) > 0) {
+            Thread.sleep(10);
+        }
+        receiving.set(0);
+        receiver.join();
+        for (int i = 0; i < sentAt.length(); i++) {
+            if (sentAt.get(i) != 0) {
+                lost.incrementAndGet();
+            }
+        }
+        for (var channel : channels) {
+            channel.close();
+        }
+        selector.close();
+        double seconds = run.seconds();
+        long[] all = Arrays.copyOf(latencies[0], count[0]);
+        Arrays.sort(all);
+        synchronized (acknowledgedSessions) {
+            acknowledgedSessions.addAll(sessions);
+        }
+        return new Result(run, answered.get(), accepted.get(), rejected.get(), lost.get(), late, seconds, all);
+    }
+
+    /** Requests sent and not answered yet. */
+    private static long inFlight(java.util.concurrent.atomic.AtomicLongArray sentAt) {
+        long n = 0;
+        for (int i = 0; i < sentAt.length(); i++) {
+            if (sentAt.get(i) != 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Sends and waits for the answer with our identifier; one retransmission of the same bytes. */

@@ -41,6 +41,7 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 CONCURRENCY=${CONCURRENCY:-1,8,32,64}
 DEVICES=${DEVICES:-200000}
 HALF_PEAK_WORKERS=${HALF_PEAK_WORKERS:-64}
+HALF_PEAK_WARMUP=${HALF_PEAK_WARMUP:-3}
 # Where Portico keeps one row per accounting session, and the column holding the Acct-Session-Id.
 PORTICO_SESSIONS_TABLE=${PORTICO_SESSIONS_TABLE:-connection_session}
 PORTICO_SESSIONS_COLUMN=${PORTICO_SESSIONS_COLUMN:-acct_session_id}
@@ -187,7 +188,8 @@ bench() { # label authport acctport serverpid db
     fi
     echo "== $l: $mode at $rate requests/s (half the peak), $HALF_PEAK_WORKERS workers"
     load "$l" "$2" "$3" "$l-half" "$WORK/$l-half-$mode.sessions" --mode "$mode" --rate "$rate" --rate-kind half-peak \
-      --concurrency "$HALF_PEAK_WORKERS" --seconds "$SECONDS_PER_RUN" | tail -1 | tee -a "$WORK/$l-half.md"
+      --concurrency "$HALF_PEAK_WORKERS" --seconds "$SECONDS_PER_RUN" --warmup-seconds "$HALF_PEAK_WARMUP" \
+      2> >(tee -a "$WORK/$l-half-warmup.txt" >&2) | tail -1 | tee -a "$WORK/$l-half.md"
   done
   LOADAVG[$l-after]=$(cat /proc/loadavg)
 }
