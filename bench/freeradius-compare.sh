@@ -17,8 +17,9 @@
 #      same RadiusLoad process as the sweep; results discarded (stderr), its sessions checked too;
 #   2. sweep: auth, then acct, at each CONCURRENCY, SECONDS_PER_RUN each (closed loop);
 #   3. half peak: auth, then acct, open loop at half of that server's own peak requests/s of the
-#      sweep, spread over HALF_PEAK_WORKERS workers (default 64), SECONDS_PER_RUN each (rows
-#      auth@half-peak / acct@half-peak; a worker behind schedule sends at once, see RadiusLoad).
+#      sweep, sent by one thread on schedule whatever the answers over HALF_PEAK_WORKERS sockets
+#      (default 64), after HALF_PEAK_WARMUP (3) s on the same schedule, SECONDS_PER_RUN each (rows
+#      auth@half-peak / acct@half-peak; latency from each send, see RadiusLoad).
 # Then every acknowledged accounting Start (warm-up, sweep, half peak) must be exactly one row:
 # radacct.acctsessionid for FreeRADIUS, PORTICO_SESSIONS_TABLE.PORTICO_SESSIONS_COLUMN for
 # Portico (default connection_session.acct_session_id; before accounting moved there,
@@ -186,7 +187,7 @@ bench() { # label authport acctport serverpid db
       echo "| $l | $mode@half-peak | (no peak) | | | | | | | |" | tee -a "$WORK/$l-half.md"
       continue
     fi
-    echo "== $l: $mode at $rate requests/s (half the peak), $HALF_PEAK_WORKERS workers"
+    echo "== $l: $mode at $rate requests/s (half the peak), open loop over $HALF_PEAK_WORKERS sockets"
     load "$l" "$2" "$3" "$l-half" "$WORK/$l-half-$mode.sessions" --mode "$mode" --rate "$rate" --rate-kind half-peak \
       --concurrency "$HALF_PEAK_WORKERS" --seconds "$SECONDS_PER_RUN" --warmup-seconds "$HALF_PEAK_WARMUP" \
       2> >(tee -a "$WORK/$l-half-warmup.txt" >&2) | tail -1 | tee -a "$WORK/$l-half.md"
@@ -243,10 +244,11 @@ halfpeak=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
   echo
   echo "**How to run:** \`bench/freeradius-compare.sh\` (root, for apt; PostgreSQL on 127.0.0.1:5432). Environment:"
   echo "\`SECONDS_PER_RUN\` (10), \`WARMUP_SECONDS\` (10), \`CONCURRENCY\` (1,8,32,64), \`DEVICES\` (200000),"
-  echo "\`HALF_PEAK_WORKERS\` (64), \`PORTICO_JAVA_OPTS\` (-Xmx1g -XX:+UseZGC), \`PORTICO_SESSIONS_TABLE\`/\`PORTICO_SESSIONS_COLUMN\`"
+  echo "\`HALF_PEAK_WORKERS\` (64 sockets), \`HALF_PEAK_WARMUP\` (3), \`PORTICO_JAVA_OPTS\` (-Xmx1g -XX:+UseZGC), \`PORTICO_SESSIONS_TABLE\`/\`PORTICO_SESSIONS_COLUMN\`"
   echo "(connection_session/acct_session_id). Per server: warm-up (auth, then acct, ${WARMUP_SECONDS} s each at concurrency 8,"
   echo "discarded), the sweep (closed loop: each worker one request in flight), then auth and acct paced (open loop) at half"
-  echo "that server's own peak of the sweep over ${HALF_PEAK_WORKERS} workers (a worker behind schedule sends at once)."
+  echo "that server's own peak of the sweep: open loop (one sender thread sends on schedule whatever the answers, over"
+  echo "${HALF_PEAK_WORKERS} sockets; latency from each send; no retransmission), after ${HALF_PEAK_WARMUP} s on the same schedule, discarded."
   echo
   echo "One run on $(nproc) cores, $(date -u +%Y-%m-%d), ${SECONDS_PER_RUN} s per row, ${WARMUP_SECONDS} s warm-up per mode."
   echo "Load: ${DEVICES} devices (MAC 02-00-XX-XX-XX-XX of device i), every one known with an active plan on both servers;"
