@@ -52,6 +52,32 @@ public class ConnectionRepository {
     }
 
     /**
+     * How a stored session row ({@code t}) takes a packet ({@code pkt}): the rules both {@link #MERGE}
+     * and PostgreSQL's {@link #UPSERT} apply, and {@link SessionWrite#then} in memory.
+     */
+    private static final String UPDATE_RULES = """
+            started_at = least(t.started_at, pkt.started_at),
+            last_seen_at = greatest(t.last_seen_at, pkt.last_seen_at),
+            ended_at = case when t.ended_at is null or (t.closed_by <> 'nas' and pkt.last_seen_at > t.last_seen_at)
+                then pkt.ended_at else t.ended_at end,
+            terminate_cause = case when t.ended_at is null or (t.closed_by <> 'nas' and pkt.last_seen_at > t.last_seen_at)
+                then pkt.terminate_cause else t.terminate_cause end,
+            closed_by = case when t.ended_at is null or (t.closed_by <> 'nas' and pkt.last_seen_at > t.last_seen_at)
+                then pkt.closed_by else t.closed_by end,
+            session_seconds = greatest(t.session_seconds, pkt.session_seconds),
+            input_octets = greatest(t.input_octets, pkt.input_octets),
+            output_octets = greatest(t.output_octets, pkt.output_octets),
+            user_agent = coalesce(t.user_agent, pkt.user_agent),
+            guest_id = coalesce(t.guest_id, pkt.guest_id),
+            nas_client_id = coalesce(t.nas_client_id, pkt.nas_client_id),
+            nas_address = coalesce(t.nas_address, pkt.nas_address),
+            acct_session_id = coalesce(t.acct_session_id, pkt.acct_session_id),
+            user_name = coalesce(t.user_name, pkt.user_name),
+            framed_ip = coalesce(pkt.framed_ip, t.framed_ip),
+            stale_after = case when t.stale_after is null or pkt.stale_after > t.stale_after
+                then coalesce(pkt.stale_after, t.stale_after) else t.stale_after end""";
+
+    /**
      * One packet into its session. Counters and the last update only grow, so retransmitted and
      * reordered packets change nothing. A session's end is final once its NAS sent the Stop
      * ({@code closed_by = 'nas'}); one closed by Accounting-On/Off or as stale (or open) takes the
@@ -75,26 +101,7 @@ public class ConnectionRepository {
                           cast(? as timestamp with time zone) as stale_after, cast(? as varchar(16)) as closed_by) s
                on t.session_key = s.session_key
              when matched then update set
-                  started_at = least(t.started_at, s.started_at),
-                  last_seen_at = greatest(t.last_seen_at, s.last_seen_at),
-                  ended_at = case when t.ended_at is null or (t.closed_by <> 'nas' and s.last_seen_at > t.last_seen_at)
-                                  then s.ended_at else t.ended_at end,
-                  terminate_cause = case when t.ended_at is null or (t.closed_by <> 'nas' and s.last_seen_at > t.last_seen_at)
-                                         then s.terminate_cause else t.terminate_cause end,
-                  closed_by = case when t.ended_at is null or (t.closed_by <> 'nas' and s.last_seen_at > t.last_seen_at)
-                                   then s.closed_by else t.closed_by end,
-                  session_seconds = greatest(t.session_seconds, s.session_seconds),
-                  input_octets = greatest(t.input_octets, s.input_octets),
-                  output_octets = greatest(t.output_octets, s.output_octets),
-                  user_agent = coalesce(t.user_agent, s.user_agent),
-                  guest_id = coalesce(t.guest_id, s.guest_id),
-                  nas_client_id = coalesce(t.nas_client_id, s.nas_client_id),
-                  nas_address = coalesce(t.nas_address, s.nas_address),
-                  acct_session_id = coalesce(t.acct_session_id, s.acct_session_id),
-                  user_name = coalesce(t.user_name, s.user_name),
-                  framed_ip = coalesce(s.framed_ip, t.framed_ip),
-                  stale_after = case when t.stale_after is null or s.stale_after > t.stale_after
-                                     then coalesce(s.stale_after, t.stale_after) else t.stale_after end
+            """ + UPDATE_RULES.replace("pkt.", "s.") + "\n" + """
              when not matched then insert (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
                                            started_at, last_seen_at, ended_at, session_seconds, input_octets,
                                            output_octets, terminate_cause, nas_client_id, nas_address, acct_session_id,
@@ -204,26 +211,7 @@ public class ConnectionRepository {
                         ended_at, session_seconds, input_octets, output_octets, terminate_cause, nas_client_id, nas_address,
                         acct_session_id, user_name, framed_ip, stale_after, closed_by)
                 on conflict (session_key) do update set
-                   started_at = least(t.started_at, excluded.started_at),
-                   last_seen_at = greatest(t.last_seen_at, excluded.last_seen_at),
-                   ended_at = case when t.ended_at is null or (t.closed_by <> 'nas' and excluded.last_seen_at > t.last_seen_at)
-                                   then excluded.ended_at else t.ended_at end,
-                   terminate_cause = case when t.ended_at is null or (t.closed_by <> 'nas' and excluded.last_seen_at > t.last_seen_at)
-                                          then excluded.terminate_cause else t.terminate_cause end,
-                   closed_by = case when t.ended_at is null or (t.closed_by <> 'nas' and excluded.last_seen_at > t.last_seen_at)
-                                    then excluded.closed_by else t.closed_by end,
-                   session_seconds = greatest(t.session_seconds, excluded.session_seconds),
-                   input_octets = greatest(t.input_octets, excluded.input_octets),
-                   output_octets = greatest(t.output_octets, excluded.output_octets),
-                   user_agent = coalesce(t.user_agent, excluded.user_agent),
-                   guest_id = coalesce(t.guest_id, excluded.guest_id),
-                   nas_client_id = coalesce(t.nas_client_id, excluded.nas_client_id),
-                   nas_address = coalesce(t.nas_address, excluded.nas_address),
-                   acct_session_id = coalesce(t.acct_session_id, excluded.acct_session_id),
-                   user_name = coalesce(t.user_name, excluded.user_name),
-                   framed_ip = coalesce(excluded.framed_ip, t.framed_ip),
-                   stale_after = case when t.stale_after is null or excluded.stale_after > t.stale_after
-                                      then coalesce(excluded.stale_after, t.stale_after) else t.stale_after end
+            """ + UPDATE_RULES.replace("pkt.", "excluded.") + "\n" + """
             returning t.session_key, t.client_id, t.mac_address, t.guest_id""";
 
     private List<Unlinked> upsert(List<SessionWrite> writes) {
