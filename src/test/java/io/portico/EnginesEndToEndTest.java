@@ -305,6 +305,14 @@ class EnginesEndToEndTest {
         assertThat(wrongAdmin.post(CONSOLE + "equipment/listOperatorLog").json().get("log"))
                 .anySatisfy(e -> assertThat(e.get("function_name").asString()).isEqualTo("vault_networkoperator_equipmentConfigurator"));
         assertThat(subscriptions.pendingEnables(wrong.operator.id())).extracting(PendingVlanChange::vlan).containsExactly(unit.vlan());
+
+        // The retries go on and each is in the equipment log, but the outage is announced once.
+        await().atMost(Duration.ofSeconds(20)).until(() -> wrongAdmin.post(CONSOLE + "equipment/listEquipmentLog", "EquipmentID",
+                wrong.gateway.key()).json().get("log").size() >= 3);
+        assertThat(receiver.accepted()).filteredOn(r -> r.body().contains("GatewayChangeFailed") && r.body().contains(wrong.gateway.key()))
+                .hasSize(1);
+        assertThat(wrongAdmin.post(CONSOLE + "equipment/listOperatorLog").json().get("log"))
+                .filteredOn(e -> e.get("function_name").asString().equals("vault_networkoperator_equipmentConfigurator")).hasSize(1);
     }
 
     @Test

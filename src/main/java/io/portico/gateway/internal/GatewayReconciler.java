@@ -39,7 +39,8 @@ import io.portico.subscription.SubscriptionService;
  * Applies the console's pending VLAN enables and disables to every gateway of the venue through
  * the driver chosen for it, and records what the gateway confirmed, so the pending lists empty.
  * Every command and outcome becomes an equipment log entry; failures also go to the operator
- * log, publish {@link GatewayChangeFailed} and are retried with backoff per gateway and VLAN.
+ * log, publish {@link GatewayChangeFailed} (once per outage: at the first failed attempt) and are
+ * retried with backoff per gateway and VLAN.
  * The {@link GatewayReconcilerTask} calls {@link #reconcile()} on one instance at a time.
  */
 @Component
@@ -171,10 +172,14 @@ public class GatewayReconciler {
                 .map(RetryRepository.Retry::attempts).orElse(0) + 1;
         String error = outcome.error() == null ? "Unknown error." : outcome.error();
         retries.save(gateway.id(), command.vlanId(), command.enable(), attempts, now.plus(properties.backoff(attempts)), error);
-        events.publishEvent(new AdministratorActed(operatorId, null, RequestOrigin.SYSTEM, FUNCTION, event,
-                change.venueKey(), change.unitKey(), now));
-        events.publishEvent(new GatewayChangeFailed(operatorId, gateway.id(), gateway.key(), gateway.venueId(), command.vlanId(),
-                command.enable(), outcome.statusCode(), error, attempts, now));
+        if (attempts == 1) {
+            // Staff (operator log) and integrators (webhook) hear of an outage once, at its first failure;
+            // the equipment log above keeps every attempt, and the retries go on with backoff.
+            events.publishEvent(new AdministratorActed(operatorId, null, RequestOrigin.SYSTEM, FUNCTION, event,
+                    change.venueKey(), change.unitKey(), now));
+            events.publishEvent(new GatewayChangeFailed(operatorId, gateway.id(), gateway.key(), gateway.venueId(), command.vlanId(),
+                    command.enable(), outcome.statusCode(), error, attempts, now));
+        }
         log.warn("{} on {} failed (attempt {}, status {}): {}", command.describe(), gateway.key(), attempts,
                 outcome.statusCode(), error);
     }
