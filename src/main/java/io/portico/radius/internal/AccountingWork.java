@@ -2,9 +2,7 @@ package io.portico.radius.internal;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +10,9 @@ import io.portico.radius.AccountingEvent;
 
 /**
  * The accounting listener's work: event from {@link AccountingStep}, stored by the
- * {@link GroupCommitter}, then answered. The Accounting-Response does not depend on the write, so
- * the request's own (virtual) thread builds it first and then waits for the commit: the writer
- * threads only store and wake the waiting requests, which sign and send nothing themselves.
+ * {@link GroupCommitter}, then answered. It never blocks, so the listener runs it on its receiving
+ * thread: the Accounting-Response does not depend on the write and is built before the event is
+ * queued; once the batch has committed, the writer completes the future and the reply goes out.
  */
 final class AccountingWork implements RequestPipeline.Work {
 
@@ -33,12 +31,6 @@ final class AccountingWork implements RequestPipeline.Work {
         if (event.isEmpty()) {
             return CompletableFuture.completedFuture(reply);
         }
-        CompletableFuture<Void> stored = committer.submit(event.get());
-        try {
-            stored.join();
-        } catch (CompletionException | CancellationException e) {
-            return CompletableFuture.failedFuture(e.getCause() != null ? e.getCause() : e);
-        }
-        return CompletableFuture.completedFuture(reply);
+        return committer.submit(event.get()).thenApply(stored -> reply);
     }
 }

@@ -57,7 +57,7 @@ public class RadiusServer implements SmartLifecycle {
                             metrics, clock, authorization), properties.maxInFlight(), metrics);
             acct = new UdpListener("acct", new InetSocketAddress(properties.bindAddress(), properties.acctPort()),
                     new RequestPipeline("acct", RadiusCodec.ACCOUNTING_REQUEST, false, clients, duplicates, metrics, clock, accounting),
-                    properties.maxInFlight(), metrics);
+                    properties.maxInFlight(), metrics, true);
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException("cannot bind the RADIUS listeners on " + properties.bindAddress(), e);

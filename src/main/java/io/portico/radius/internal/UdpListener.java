@@ -36,8 +36,20 @@ final class UdpListener implements AutoCloseable {
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("radius-worker-", 0).factory());
     private final Thread receiver;
     private volatile boolean running = true;
+    private final boolean inline;
 
     UdpListener(String name, InetSocketAddress bind, Handler handler, int maxInFlight, RadiusMetrics metrics) throws IOException {
+        this(name, bind, handler, maxInFlight, metrics, false);
+    }
+
+    /**
+     * @param inline run the handler on the receiving thread instead of a virtual thread per datagram:
+     *               for a handler that never blocks (it hands slow work on and completes its
+     *               future later, like the accounting listener's group commit)
+     */
+    UdpListener(String name, InetSocketAddress bind, Handler handler, int maxInFlight, RadiusMetrics metrics, boolean inline)
+            throws IOException {
+        this.inline = inline;
         this.name = name;
         this.handler = handler;
         this.inFlight = new Semaphore(maxInFlight);
@@ -80,7 +92,11 @@ final class UdpListener implements AutoCloseable {
                     continue;
                 }
                 byte[] datagram = java.util.Arrays.copyOf(buffer.array(), size);
-                workers.execute(() -> process(datagram, size, source));
+                if (inline) {
+                    process(datagram, size, source);
+                } else {
+                    workers.execute(() -> process(datagram, size, source));
+                }
             } catch (ClosedChannelException closed) {
                 return;
             } catch (IOException | RuntimeException e) {
