@@ -141,8 +141,6 @@ public class RadiusLoad {
         String mode = run.mode();
         int concurrency = run.concurrency();
         boolean auth = mode.equals("auth");
-        // paced: each worker's interval between sends, and its first slot staggered by worker
-        long intervalNanos = run.rate() > 0 ? Math.round(1e9 * concurrency / run.rate()) : 0;
         long stride = Math.max(1, o.devices() / concurrency);
         long started = System.nanoTime();
         long end = started + run.seconds() * 1_000_000_000L;
@@ -150,7 +148,6 @@ public class RadiusLoad {
         AtomicLong accepted = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
         AtomicLong lost = new AtomicLong();
-        AtomicLong late = new AtomicLong();
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> sessions = new ConcurrentLinkedQueue<>();
         List<Thread> workers = new ArrayList<>();
@@ -164,25 +161,7 @@ public class RadiusLoad {
                     int port = auth ? o.authPort() : o.acctPort();
                     long sequence = 0;
                     byte id = 0;
-                    long slot = started + intervalNanos * worker / concurrency;
-                    while (true) {
-                        if (intervalNanos > 0) {
-                            long now = System.nanoTime();
-                            if (slot >= end) {
-                                break;
-                            }
-                            if (now < slot) {
-                                // sleeps, no spinning: the generator shares the cores with the servers
-                                for (long left = slot - now; left > 0; left = slot - System.nanoTime()) {
-                                    LockSupport.parkNanos(left);
-                                }
-                            } else if (now - slot > 1_000_000) {
-                                late.incrementAndGet();
-                            }
-                            slot += intervalNanos;
-                        } else if (System.nanoTime() >= end) {
-                            break;
-                        }
+                    while (System.nanoTime() < end) {
                         sequence++;
                         id++;
                         // acct: Start, Interim-Update, Stop for each session, one device per session; auth: one device per request
@@ -225,7 +204,7 @@ public class RadiusLoad {
         synchronized (acknowledgedSessions) {
             acknowledgedSessions.addAll(sessions);
         }
-        return new Result(run, answered.get(), accepted.get(), rejected.get(), lost.get(), late.get(), seconds, all);
+        return new Result(run, answered.get(), accepted.get(), rejected.get(), lost.get(), 0, seconds, all);
     }
 
     /**

@@ -137,8 +137,8 @@ public class ConnectionService {
             // First seen: the devices become guests, and their sessions are linked to them.
             Map<Long, List<MacAddress>> byClient = new HashMap<>();
             unlinked.forEach(u -> byClient.computeIfAbsent(u.clientId(), id -> new ArrayList<>()).add(new MacAddress(u.macAddress())));
-            byClient.forEach((clientId, macs) -> guests.guestIdsFor(clientId, macs)
-                    .forEach((mac, id) -> guestIds.put(new Device(clientId, mac), id)));
+            byClient.forEach((clientId, macs) -> guests.findOrCreateAll(clientId, macs)
+                    .forEach((mac, guest) -> guestIds.put(new Device(clientId, mac), guest.id())));
             Map<String, Long> links = new HashMap<>();
             for (ConnectionRepository.Unlinked u : unlinked) {
                 Long id = guestIds.getIfPresent(new Device(u.clientId(), new MacAddress(u.macAddress())));

@@ -80,31 +80,6 @@ public class GuestService {
         return found;
     }
 
-    /**
-     * The guest ids of these devices at the client, creating the unknown ones (first seen, each
-     * announced with {@link GuestCreated}): what an accounting batch links its sessions to. Reads
-     * ids only, in one query; creates in one batched insert.
-     */
-    @Transactional
-    public Map<MacAddress, Long> guestIdsFor(long clientId, java.util.Collection<MacAddress> macs) {
-        List<MacAddress> distinct = macs.stream().distinct().sorted(java.util.Comparator.comparing(MacAddress::value)).toList();
-        Map<String, Long> byValue = repository.idsByMacs(clientId, distinct);
-        Map<MacAddress, Long> ids = new java.util.HashMap<>();
-        List<MacAddress> missing = new java.util.ArrayList<>();
-        for (MacAddress mac : distinct) {
-            Long id = byValue.get(mac.value());
-            if (id == null) {
-                missing.add(mac);
-            } else {
-                ids.put(mac, id);
-            }
-        }
-        if (!missing.isEmpty()) {
-            findOrCreateAll(clientId, missing).forEach((mac, guest) -> ids.put(mac, guest.id()));
-        }
-        return ids;
-    }
-
     // ---- guest API ----
 
     /** A guest by token within the client; empty for unknown tokens and other clients' guests. */

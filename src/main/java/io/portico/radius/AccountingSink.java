@@ -10,9 +10,9 @@ import java.util.List;
  * be idempotent per {@link SessionReport#uniqueId()}: retransmissions and replays after a failed
  * batch arrive again. Throwing fails the whole batch; it is retried and nothing is acknowledged.
  * <p>
- * The implementation is {@code internal.ConnectionAccountingSink}: this module's raw
- * {@code radius_accounting} rows plus the connection module's sessions that feed
- * {@code /v2/client/connections}, in one transaction.
+ * The implementation is {@code internal.ConnectionAccountingSink}: guest sessions into the
+ * connection module's sessions (which feed {@code /v2/client/connections}), every other session
+ * into this module's {@code radius_accounting}; each session is stored once.
  */
 public interface AccountingSink {
 

@@ -119,24 +119,6 @@ public class GuestRepository {
                 .params(params).query(GuestRepository::guest).list();
     }
 
-    /**
-     * Ids of the client's guests among these MACs, by MAC value. One statement text whatever the
-     * count (an array parameter), so the database plans it once; the accounting writer asks this
-     * per batch.
-     */
-    public java.util.Map<String, Long> idsByMacs(long clientId, java.util.Collection<MacAddress> macs) {
-        java.util.Map<String, Long> ids = new java.util.HashMap<>();
-        if (macs.isEmpty()) {
-            return ids;
-        }
-        String[] values = macs.stream().map(MacAddress::value).toArray(String[]::new);
-        streaming.query("select id, mac_address from guest where client_id = ? and mac_address = any(?)", ps -> {
-            ps.setLong(1, clientId);
-            ps.setArray(2, ps.getConnection().createArrayOf("varchar", values));
-        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> ids.put(rs.getString(2), rs.getLong(1)));
-        return ids;
-    }
-
     /** Ids of the client's guests by MAC, for seeding purchases and connections in bulk. */
     public List<Long> idsByClient(long clientId) {
         return jdbc.sql("select id from guest where client_id = ? order by id").param(clientId).query(Long.class).list();

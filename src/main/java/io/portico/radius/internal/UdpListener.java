@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One UDP socket: a platform thread receives datagrams and hands each to a virtual thread, at most
- * {@code maxInFlight} at once (the bounded work queue). Past that, datagrams are dropped and
+ * One UDP socket: a platform thread receives datagrams and hands each to a virtual thread (or, for
+ * a handler that never blocks, runs it itself), at most {@code maxInFlight} at once. Past that, datagrams are dropped and
  * counted; the NAS retransmits. Nothing a datagram contains can stop the receive loop.
  */
 final class UdpListener implements AutoCloseable {

@@ -17,11 +17,10 @@ import io.portico.radius.NasReset;
 import io.portico.radius.SessionReport;
 
 /**
- * The module's own record of accounting sessions in {@code radius_accounting}: what the RADIUS
- * protocol needs and the domain's connections do not keep (the NAS address and Acct-Session-Id a
- * Disconnect-Request names, Accounting-On/Off and stale closing per NAS client). Called by
- * {@code ConnectionAccountingSink} inside the transaction that also feeds the connections. One batch
- * is one transaction; consecutive session reports go in one JDBC batch of idempotent MERGEs, so a
+ * The module's own record of the accounting sessions that are not guest connections (residents
+ * at venue gateways, unknown NAS-Identifiers) in {@code radius_accounting}, with what Disconnect,
+ * Accounting-On/Off and stale closing need. Called by {@code ConnectionAccountingSink} for those
+ * sessions only (guest sessions live in the connection module). One call is one transaction; consecutive session reports go in one JDBC batch of idempotent MERGEs, so a
  * retransmitted or replayed report changes nothing. A session closed by its NAS's Stop stays
  * closed; one closed by Accounting-On/Off or as stale reopens if the NAS reports it again.
  */
