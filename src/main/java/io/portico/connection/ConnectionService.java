@@ -24,16 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.portico.connection.internal.DeviceClassifier;
-import io.portico.connection.persistence.ConnectionRepository;
 import io.portico.connection.persistence.ConnectionRepository.SessionRow;
+import io.portico.connection.persistence.ConnectionRepository;
 import io.portico.guest.GuestErased;
 import io.portico.guest.GuestService;
 import io.portico.guest.MacAddress;
 import io.portico.hotspot.Hotspot;
 import io.portico.hotspot.HotspotService;
+import io.portico.platform.Caches;
 
 /**
  * Entry point of the connection module. The RADIUS module writes accounting here
@@ -74,7 +74,7 @@ public class ConnectionService {
      * device fail its foreign key, which empties this cache, and the RADIUS writer retries the
      * batch with fresh ids.
      */
-    private final Cache<Device, Long> guestIds = Caffeine.newBuilder().maximumSize(200_000)
+    private final Cache<Device, Long> guestIds = Caches.builder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofMinutes(30)).build();
 
     /**

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+
+import io.portico.platform.Caches;
 
 /**
  * Guest plans and session profiles by id, remembered for a short time: every accepted
@@ -21,8 +22,8 @@ final class PlanCache {
     private final Cache<Long, Optional<SessionProfile>> profiles;
 
     PlanCache(Duration ttl, Ticker ticker) {
-        this.plans = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAXIMUM_SIZE).ticker(ticker).build();
-        this.profiles = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAXIMUM_SIZE).ticker(ticker).build();
+        this.plans = Caches.builder().expireAfterWrite(ttl).maximumSize(MAXIMUM_SIZE).ticker(ticker).build();
+        this.profiles = Caches.builder().expireAfterWrite(ttl).maximumSize(MAXIMUM_SIZE).ticker(ticker).build();
     }
 
     Optional<GuestPlan> plan(long id, LongFunction<Optional<GuestPlan>> load) {

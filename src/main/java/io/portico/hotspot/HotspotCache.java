@@ -8,8 +8,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+
+import io.portico.platform.Caches;
 
 /**
  * Hotspots by (operator, NAS-Identifier) and by id, remembered for a short time: RADIUS resolves
@@ -29,8 +30,8 @@ final class HotspotCache {
     private final Cache<Long, Optional<Hotspot>> byId;
 
     HotspotCache(Duration ttl, Ticker ticker) {
-        this.byNasIdentifier = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAXIMUM_SIZE).ticker(ticker).build();
-        this.byId = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAXIMUM_SIZE).ticker(ticker).build();
+        this.byNasIdentifier = Caches.builder().expireAfterWrite(ttl).maximumSize(MAXIMUM_SIZE).ticker(ticker).build();
+        this.byId = Caches.builder().expireAfterWrite(ttl).maximumSize(MAXIMUM_SIZE).ticker(ticker).build();
     }
 
     Optional<Hotspot> byNasIdentifier(long operatorId, String nasIdentifier, Supplier<Optional<Hotspot>> load) {

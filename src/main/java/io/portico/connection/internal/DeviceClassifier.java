@@ -6,10 +6,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import ua_parser.Client;
 import ua_parser.Parser;
+
+import io.portico.platform.Caches;
 
 /**
  * Names a device's family (Apple, Android, Windows, ...) from its user agent with ua-parser's
@@ -20,7 +21,7 @@ import ua_parser.Parser;
 public class DeviceClassifier {
 
     private final Parser parser = new Parser();
-    private final Cache<String, Optional<String>> cache = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<String, Optional<String>> cache = Caches.builder().maximumSize(20_000).build();
 
     /** The device family, or empty when there is no user agent. */
     public Optional<String> device(String userAgent) {

@@ -15,13 +15,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.portico.guestapi.GuestApiProperties;
 import io.portico.identity.ClientPrincipal;
 import io.portico.identity.IdentityService;
+import io.portico.platform.Caches;
 import io.portico.platform.Problem;
 import io.portico.platform.web.ApiError;
 import io.portico.platform.web.ErrorFormats;
@@ -40,7 +40,7 @@ class GuestApiAuthenticationFilter extends OncePerRequestFilter {
     private final IdentityService identity;
     private final ErrorFormats errors;
     private final GuestApiProperties properties;
-    private final Cache<Long, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final Cache<Long, Bucket> buckets = Caches.builder().expireAfterAccess(Duration.ofMinutes(10)).build();
 
     GuestApiAuthenticationFilter(IdentityService identity, ErrorFormats errors, GuestApiProperties properties) {
         this.identity = identity;
