@@ -86,6 +86,28 @@ class AccountingRecordingTest {
     }
 
     @Test
+    void theStartPacketSetsTheStartAndLaterEstimatesNeverMoveIt() {
+        Instant start = T0.plusMillis(700);
+        connections.record(new AccountingRecord(AccountingRecord.Type.START, id, world.operator.id(), hotspot.nasIdentifier(), MAC,
+                null, 0, 0, 0, 0, 0, null, start));
+        // 300 s of session time reported at T0 + 300.2 s: an estimate 0.5 s before the Start
+        connections.record(new AccountingRecord(AccountingRecord.Type.INTERIM_UPDATE, id, world.operator.id(),
+                hotspot.nasIdentifier(), MAC, null, 100, 0, 200, 0, 300, null, T0.plusMillis(300_200)));
+        assertThat(report().getFirst().startedAt()).isEqualTo(start);
+        assertThat(report().getFirst().uploaded()).isEqualTo(100);
+    }
+
+    @Test
+    void aStartArrivingAfterItsInterimUpdateSetsTheStart() {
+        connections.record(new AccountingRecord(AccountingRecord.Type.INTERIM_UPDATE, id, world.operator.id(),
+                hotspot.nasIdentifier(), MAC, null, 100, 0, 200, 0, 300, null, T0.plusSeconds(299)));
+        assertThat(report().getFirst().startedAt()).as("estimated from the Interim-Update").isEqualTo(T0.minusSeconds(1));
+        connections.record(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null));
+        assertThat(report().getFirst().startedAt()).isEqualTo(T0);
+        assertThat(report().getFirst().uploaded()).isEqualTo(100);
+    }
+
+    @Test
     void createsTheGuestOnFirstSightAndLinksTheSession() {
         assertThat(world.guests().findByMac(world.client.id(), MAC)).isEmpty();
         connections.record(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null));

@@ -56,7 +56,8 @@ public class ConnectionRepository {
      * and PostgreSQL's {@link #UPSERT} apply, and {@link SessionWrite#then} in memory.
      */
     private static final String UPDATE_RULES = """
-            started_at = least(t.started_at, pkt.started_at),
+            started_at = case when pkt.start_reported then pkt.started_at else t.started_at end,
+            start_reported = t.start_reported or pkt.start_reported,
             last_seen_at = greatest(t.last_seen_at, pkt.last_seen_at),
             ended_at = case when t.ended_at is null or (t.closed_by <> 'nas' and pkt.last_seen_at > t.last_seen_at)
                 then pkt.ended_at else t.ended_at end,
@@ -79,7 +80,10 @@ public class ConnectionRepository {
 
     /**
      * One packet into its session. Counters and the last update only grow, so retransmitted and
-     * reordered packets change nothing. A session's end is final once its NAS sent the Stop
+     * reordered packets change nothing. The start is the Start packet's time (as FreeRADIUS keeps
+     * {@code acctstarttime}); an Interim-Update or Stop only estimates it when it creates the row,
+     * and never moves it later, so an Interim-Update changes no indexed column and PostgreSQL
+     * stores it as a heap-only (HOT) update, without touching the five indexes. A session's end is final once its NAS sent the Stop
      * ({@code closed_by = 'nas'}); one closed by Accounting-On/Off or as stale (or open) takes the
      * end state of any packet newer than its last update, so a NAS that reports it again reopens it.
      * Rows closed without RADIUS (null {@code closed_by}) stay closed.
@@ -91,7 +95,7 @@ public class ConnectionRepository {
                           coalesce(cast(? as bigint), (select g.id from guest g where g.client_id = cast(? as bigint)
                                                         and g.mac_address = cast(? as varchar(17)))) as guest_id,
                           cast(? as varchar(17)) as mac_address, cast(? as varchar(512)) as user_agent,
-                          cast(? as timestamp with time zone) as started_at,
+                          cast(? as timestamp with time zone) as started_at, cast(? as boolean) as start_reported,
                           cast(? as timestamp with time zone) as last_seen_at,
                           cast(? as timestamp with time zone) as ended_at, cast(? as bigint) as session_seconds,
                           cast(? as bigint) as input_octets, cast(? as bigint) as output_octets,
@@ -103,11 +107,11 @@ public class ConnectionRepository {
              when matched then update set
             """ + UPDATE_RULES.replace("pkt.", "s.") + "\n" + """
              when not matched then insert (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
-                                           started_at, last_seen_at, ended_at, session_seconds, input_octets,
+                                           started_at, start_reported, last_seen_at, ended_at, session_seconds, input_octets,
                                            output_octets, terminate_cause, nas_client_id, nas_address, acct_session_id,
                                            user_name, framed_ip, stale_after, closed_by)
                   values (s.session_key, s.client_id, s.hotspot_id, s.guest_id, s.mac_address, s.user_agent,
-                          s.started_at, s.last_seen_at, s.ended_at, s.session_seconds, s.input_octets,
+                          s.started_at, s.start_reported, s.last_seen_at, s.ended_at, s.session_seconds, s.input_octets,
                           s.output_octets, s.terminate_cause, s.nas_client_id, s.nas_address, s.acct_session_id,
                           s.user_name, s.framed_ip, s.stale_after, s.closed_by)""";
 
@@ -166,7 +170,7 @@ public class ConnectionRepository {
         for (SessionWrite w : combined) {
             rows.add(new @Nullable Object[] {w.sessionKey(), w.clientId(), w.hotspotId(), w.guestId(), w.clientId(), w.macAddress(),
                     w.macAddress(), w.userAgent(),
-                    utc(w.startedAt()), utc(w.lastSeenAt()), utc(w.endedAt()), w.sessionSeconds(), w.inputOctets(),
+                    utc(w.startedAt()), w.startReported(), utc(w.lastSeenAt()), utc(w.endedAt()), w.sessionSeconds(), w.inputOctets(),
                     w.outputOctets(), w.terminateCause(), w.nasClientId(), w.nasAddress(), w.acctSessionId(), w.userName(),
                     w.framedIp(), utc(w.staleAfter()), w.closedBy()});
         }
@@ -197,18 +201,18 @@ public class ConnectionRepository {
     /** {@link #MERGE}'s rules as PostgreSQL's upsert of a whole batch (one row per session, sorted by key). */
     private static final String UPSERT = """
             insert into connection_session as t (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
-                   started_at, last_seen_at, ended_at, session_seconds, input_octets, output_octets, terminate_cause,
-                   nas_client_id, nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by)
+                   started_at, start_reported, last_seen_at, ended_at, session_seconds, input_octets, output_octets,
+                   terminate_cause, nas_client_id, nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by)
             select x.session_key, x.client_id, x.hotspot_id,
                    coalesce(x.guest_id, (select g.id from guest g where g.client_id = x.client_id and g.mac_address = x.mac_address)),
-                   x.mac_address, x.user_agent, x.started_at, x.last_seen_at, x.ended_at, x.session_seconds, x.input_octets,
-                   x.output_octets, x.terminate_cause, x.nas_client_id, x.nas_address, x.acct_session_id, x.user_name,
+                   x.mac_address, x.user_agent, x.started_at, x.start_reported, x.last_seen_at, x.ended_at, x.session_seconds,
+                   x.input_octets, x.output_octets, x.terminate_cause, x.nas_client_id, x.nas_address, x.acct_session_id, x.user_name,
                    x.framed_ip, x.stale_after, x.closed_by
               from unnest(?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[], ?::varchar[],
-                   ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::int8[], ?::int8[], ?::int8[], ?::int2[],
+                   ?::timestamptz[], ?::bool[], ?::timestamptz[], ?::timestamptz[], ?::int8[], ?::int8[], ?::int8[], ?::int2[],
                    ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[])
-                   as x(session_key, client_id, hotspot_id, guest_id, mac_address, user_agent, started_at, last_seen_at,
-                        ended_at, session_seconds, input_octets, output_octets, terminate_cause, nas_client_id, nas_address,
+                   as x(session_key, client_id, hotspot_id, guest_id, mac_address, user_agent, started_at, start_reported,
+                        last_seen_at, ended_at, session_seconds, input_octets, output_octets, terminate_cause, nas_client_id, nas_address,
                         acct_session_id, user_name, framed_ip, stale_after, closed_by)
                 on conflict (session_key) do update set
             """ + UPDATE_RULES.replace("pkt.", "excluded.") + "\n" + """
@@ -222,6 +226,7 @@ public class ConnectionRepository {
         Long[] clients = new Long[n], hotspots = new Long[n], guests = new Long[n], seconds = new Long[n], input = new Long[n],
                 output = new Long[n], nasClients = new Long[n];
         Integer[] causes = new Integer[n];
+        Boolean[] startReported = new Boolean[n];
         for (int i = 0; i < n; i++) {
             SessionWrite w = writes.get(i);
             keys[i] = w.sessionKey();
@@ -231,6 +236,7 @@ public class ConnectionRepository {
             macs[i] = w.macAddress();
             agents[i] = w.userAgent();
             started[i] = w.startedAt().toString();
+            startReported[i] = w.startReported();
             seen[i] = w.lastSeenAt().toString();
             ended[i] = w.endedAt() == null ? null : w.endedAt().toString();
             seconds[i] = w.sessionSeconds();
@@ -248,11 +254,12 @@ public class ConnectionRepository {
         List<Unlinked> unlinked = new ArrayList<>();
         batch.query(UPSERT, ps -> {
             Connection c = ps.getConnection();
-            Object[][] columns = {keys, clients, hotspots, guests, macs, agents, started, seen, ended, seconds, input, output, causes,
-                    nasClients, nasAddresses, sessions, users, framed, stale, closedBy};
+            Object[][] columns = {keys, clients, hotspots, guests, macs, agents, started, startReported, seen, ended, seconds, input,
+                    output, causes, nasClients, nasAddresses, sessions, users, framed, stale, closedBy};
             for (int i = 0; i < columns.length; i++) {
                 Object[] column = columns[i];
-                String type = column instanceof Long[] ? "int8" : column instanceof Integer[] ? "int4" : "text";
+                String type = column instanceof Long[] ? "int8" : column instanceof Integer[] ? "int4"
+                        : column instanceof Boolean[] ? "bool" : "text";
                 ps.setArray(i + 1, c.createArrayOf(type, column));
             }
         }, (RowCallbackHandler) rs -> {

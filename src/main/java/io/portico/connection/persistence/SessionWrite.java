@@ -16,12 +16,16 @@ import io.portico.connection.NasSession;
  * What one accounting packet writes into its session row, and how two packets of one session
  * combine: exactly the rules of {@link ConnectionRepository}'s merge, applied in memory, so a batch
  * can carry one row per session (PostgreSQL's {@code INSERT ... ON CONFLICT} may touch a row only
- * once per statement). Counters and the last update only grow; the start is the earliest; a Stop
+ * once per statement). Counters and the last update only grow; the start is the Start packet's
+ * time, or the first packet's (its time less its session time) until a Start arrives; a Stop
  * ({@code closed_by = 'nas'}) is final; a session closed any other way takes the end state of a
  * newer packet.
+ *
+ * @param startReported a Start is among this write's packets, so {@code startedAt} is the
+ *                      session's start (an Interim-Update or Stop only estimates it, to the second)
  */
 record SessionWrite(String sessionKey, long clientId, long hotspotId, @Nullable Long guestId, String macAddress,
-                    @Nullable String userAgent, Instant startedAt, Instant lastSeenAt, @Nullable Instant endedAt,
+                    @Nullable String userAgent, Instant startedAt, boolean startReported, Instant lastSeenAt, @Nullable Instant endedAt,
                     long sessionSeconds, long inputOctets, long outputOctets, @Nullable Integer terminateCause,
                     @Nullable Long nasClientId, @Nullable String nasAddress, @Nullable String acctSessionId,
                     @Nullable String userName, @Nullable String framedIp, @Nullable Instant staleAfter,
@@ -42,7 +46,7 @@ record SessionWrite(String sessionKey, long clientId, long hotspotId, @Nullable 
         boolean stop = r.type() == AccountingRecord.Type.STOP;
         NasSession nas = r.nas();
         return new SessionWrite(r.sessionId().value(), clientId, hotspotId, guestId, r.macAddress().value(), r.userAgent(),
-                r.startedAt(), r.eventTime(), stop ? r.eventTime() : null, r.sessionTime(), r.inputBytes(), r.outputBytes(),
+                r.startedAt(), r.type() == AccountingRecord.Type.START, r.eventTime(), stop ? r.eventTime() : null, r.sessionTime(), r.inputBytes(), r.outputBytes(),
                 stop && r.terminateCause() != null ? r.terminateCause().code() : null,
                 nas == null ? null : nas.nasClientId(), nas == null ? null : nas.nasAddress(),
                 nas == null ? null : nas.acctSessionId(), nas == null ? null : nas.userName(),
@@ -54,7 +58,7 @@ record SessionWrite(String sessionKey, long clientId, long hotspotId, @Nullable 
         boolean takeEnd = endedAt == null || (closedBy != null && !BY_NAS.equals(closedBy) && s.lastSeenAt.isAfter(lastSeenAt));
         return new SessionWrite(sessionKey, clientId, hotspotId, guestId != null ? guestId : s.guestId, macAddress,
                 userAgent != null ? userAgent : s.userAgent,
-                startedAt.isBefore(s.startedAt) ? startedAt : s.startedAt,
+                s.startReported ? s.startedAt : startedAt, startReported || s.startReported,
                 lastSeenAt.isAfter(s.lastSeenAt) ? lastSeenAt : s.lastSeenAt,
                 takeEnd ? s.endedAt : endedAt,
                 Math.max(sessionSeconds, s.sessionSeconds), Math.max(inputOctets, s.inputOctets),

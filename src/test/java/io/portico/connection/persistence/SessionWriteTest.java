@@ -15,19 +15,39 @@ class SessionWriteTest {
 
     static SessionWrite write(String key, long seconds, long octets, @Nullable String closedBy, @Nullable Long nas) {
         Instant seen = T0.plusSeconds(seconds);
-        return new SessionWrite(key, 1, 2, null, "AA-BB-CC-DD-EE-FF", null, T0, seen, closedBy == null ? null : seen, seconds,
+        return new SessionWrite(key, 1, 2, null, "AA-BB-CC-DD-EE-FF", null, T0, false, seen, closedBy == null ? null : seen, seconds,
                 octets, octets, closedBy == null ? null : 1, nas, nas == null ? null : "192.0.2.1", nas == null ? null : "S1", "",
                 null, nas == null ? null : seen.plusSeconds(720), closedBy);
     }
 
     @Test
-    void countersGrowAndTheStartIsTheEarliest() {
+    void countersGrow() {
         SessionWrite merged = write("a", 300, 500, null, 7L).then(write("a", 100, 900, null, 7L));
         assertThat(merged.sessionSeconds()).isEqualTo(300);
         assertThat(merged.inputOctets()).isEqualTo(900);
         assertThat(merged.lastSeenAt()).isEqualTo(T0.plusSeconds(300));
         assertThat(merged.staleAfter()).isEqualTo(T0.plusSeconds(1020));
-        assertThat(merged.startedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void theStartPacketSetsTheStartAndEstimatesNeverMoveIt() {
+        SessionWrite interim = write("a", 300, 500, null, 7L);
+        SessionWrite earlierEstimate = withStart(write("a", 600, 900, null, 7L), T0.minusSeconds(1), false);
+        assertThat(interim.then(earlierEstimate).startedAt()).as("an Interim-Update's estimate").isEqualTo(T0);
+        assertThat(interim.then(earlierEstimate).startReported()).isFalse();
+
+        SessionWrite start = withStart(write("a", 0, 0, null, 7L), T0.plusMillis(700), true);
+        SessionWrite late = interim.then(start);
+        assertThat(late.startedAt()).as("a Start after the Interim-Update").isEqualTo(T0.plusMillis(700));
+        assertThat(late.startReported()).isTrue();
+        assertThat(late.then(earlierEstimate).startedAt()).isEqualTo(T0.plusMillis(700));
+        assertThat(late.inputOctets()).isEqualTo(500);
+    }
+
+    static SessionWrite withStart(SessionWrite w, Instant startedAt, boolean reported) {
+        return new SessionWrite(w.sessionKey(), w.clientId(), w.hotspotId(), w.guestId(), w.macAddress(), w.userAgent(), startedAt,
+                reported, w.lastSeenAt(), w.endedAt(), w.sessionSeconds(), w.inputOctets(), w.outputOctets(), w.terminateCause(),
+                w.nasClientId(), w.nasAddress(), w.acctSessionId(), w.userName(), w.framedIp(), w.staleAfter(), w.closedBy());
     }
 
     @Test
