@@ -1,6 +1,7 @@
 package io.portico.radius.internal;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -8,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.portico.platform.Caches;
 
 /**
  * Duplicate detection (RFC 5080 §2.2.2): a request with the same source address and port,
@@ -19,17 +21,35 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 final class DuplicateCache {
 
-    record Key(InetSocketAddress source, byte code, byte identifier, long authHigh, long authLow) {
-        static Key of(InetSocketAddress source, byte code, byte identifier, byte[] authenticator) {
-            return new Key(source, code, identifier, java.nio.ByteBuffer.wrap(authenticator, 0, 8).getLong(),
-                    java.nio.ByteBuffer.wrap(authenticator, 8, 8).getLong());
+    /**
+     * Source address and port, code, identifier and Request Authenticator, in primitives only: a
+     * reply stays cached for the whole window, so at thousands of requests a second the entries
+     * are a large share of the live heap, and a key holding the {@link InetSocketAddress} (four
+     * objects) made every young collection mark and move them all.
+     */
+    record Key(long addressHigh, long addressLow, int portCodeIdentifier, long authenticatorHigh, long authenticatorLow) {
+
+        /** The key of a datagram (at least a RADIUS header) from {@code source}. */
+        static Key of(InetSocketAddress source, byte[] datagram) {
+            byte[] address = source.getAddress().getAddress();
+            long high = 0;
+            long low;
+            if (address.length == 4) {
+                low = 0xFFFF_0000_0000L | (ByteBuffer.wrap(address).getInt() & 0xFFFF_FFFFL); // as IPv4-mapped IPv6
+            } else {
+                high = ByteBuffer.wrap(address, 0, 8).getLong();
+                low = ByteBuffer.wrap(address, 8, 8).getLong();
+            }
+            ByteBuffer header = ByteBuffer.wrap(datagram, 0, RadiusCodec.HEADER);
+            int portCodeIdentifier = source.getPort() << 16 | (datagram[0] & 0xFF) << 8 | (datagram[1] & 0xFF);
+            return new Key(high, low, portCodeIdentifier, header.getLong(4), header.getLong(12));
         }
     }
 
     private final Cache<Key, CompletableFuture<byte @Nullable []>> replies;
 
     DuplicateCache(Duration window, long maximumSize) {
-        this.replies = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(maximumSize).build();
+        this.replies = Caches.builder().expireAfterWrite(window).maximumSize(maximumSize).build();
     }
 
     /** The earlier request's reply when {@code key} was seen; otherwise registers {@code mine} and returns empty. */

@@ -74,7 +74,7 @@ final class RequestPipeline implements UdpListener.Handler {
             log.debug("RADIUS {} request from {} failed verification: {}", listener, source, e.toString());
             return drop(Drop.BAD_AUTHENTICATOR, source);
         }
-        var key = DuplicateCache.Key.of(source, request.getType(), request.getId(), request.getAuthenticator());
+        var key = DuplicateCache.Key.of(source, datagram);
         CompletableFuture<byte @Nullable []> mine = new CompletableFuture<>();
         Optional<CompletableFuture<byte @Nullable []>> earlier = duplicates.claim(key, mine);
         if (earlier.isPresent()) {
