@@ -122,6 +122,33 @@ class RadiusCodecTest {
     }
 
     @Test
+    void verifiesTheAccountingRequestAuthenticatorAsTheLibraryDoes() throws Exception {
+        byte[] datagram = TestRadius.accountingRequest("s3cret", (byte) 9,
+                RadiusCodec.integerAttribute(RadiusCodec.ACCT_STATUS_TYPE, 1),
+                RadiusCodec.attribute(RadiusCodec.ACCT_SESSION_ID, "81000001"),
+                RadiusCodec.attribute(RadiusCodec.CALLING_STATION_ID, "02-00-00-00-00-01"));
+        RadiusRequest request = RadiusCodec.parse(datagram, datagram.length).orElseThrow();
+        RadiusRequest decoded = decode(datagram, "s3cret");
+        assertThat(decoded.getAttributes()).usingRecursiveComparison().isEqualTo(request.decodeRequest("s3cret").getAttributes());
+        assertThat(RadiusCodec.string(decoded, RadiusCodec.ACCT_SESSION_ID)).contains("81000001");
+
+        assertThatThrownBy(() -> decode(datagram, "wrong")).isInstanceOf(org.tinyradius.core.RadiusPacketException.class);
+        assertThatThrownBy(() -> request.decodeRequest("wrong")).isInstanceOf(org.tinyradius.core.RadiusPacketException.class);
+        for (int i = 0; i < datagram.length; i++) { // every octet but the code, which makes it another packet type
+            if (i == 0) {
+                continue;
+            }
+            byte[] tampered = datagram.clone();
+            tampered[i] ^= 1;
+            var parsed = RadiusCodec.parse(tampered, tampered.length);
+            if (parsed.isPresent()) {
+                assertThatThrownBy(() -> RadiusCodec.decode(parsed.get(), tampered, "s3cret")).as("octet %d", i)
+                        .isInstanceOf(org.tinyradius.core.RadiusPacketException.class);
+            }
+        }
+    }
+
+    @Test
     void leavesPasswordsToTheLibrary() throws Exception {
         byte[] datagram = TestRadius.accessRequest("s3cret", (byte) 4, java.util.Optional.of("VOUCHER-1"),
                 RadiusCodec.attribute(RadiusCodec.USER_NAME, "VOUCHER-1"));
