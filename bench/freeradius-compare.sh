@@ -19,7 +19,11 @@
 #   3. half peak: auth, then acct, open loop at half of that server's own peak requests/s of the
 #      sweep, sent by one thread on schedule whatever the answers over HALF_PEAK_WORKERS sockets
 #      (default 64), after HALF_PEAK_WARMUP (3) s on the same schedule, SECONDS_PER_RUN each (rows
-#      auth@half-peak / acct@half-peak; latency from each send, see RadiusLoad).
+#      auth@half-peak / acct@half-peak; latency from each send, see RadiusLoad), HALF_PEAK_RUNS (3)
+#      times each; the summary gives the median p99 and every run's. Meanwhile bench/FsyncProbe.java
+#      times a small write + fdatasync every 20 ms on the database's filesystem (PROBE_DIR, default
+#      the parent of PostgreSQL's data directory): every accounting answer of both servers waits for
+#      such a flush, so a disk that stalls shows in the p99, and the probe shows when it did.
 # Then every acknowledged accounting Start (warm-up, sweep, half peak) must be exactly one row:
 # radacct.acctsessionid for FreeRADIUS, PORTICO_SESSIONS_TABLE.PORTICO_SESSIONS_COLUMN for
 # Portico (default connection_session.acct_session_id; before accounting moved there,
@@ -43,6 +47,7 @@ CONCURRENCY=${CONCURRENCY:-1,8,32,64}
 DEVICES=${DEVICES:-200000}
 HALF_PEAK_WORKERS=${HALF_PEAK_WORKERS:-64}
 HALF_PEAK_WARMUP=${HALF_PEAK_WARMUP:-3}
+HALF_PEAK_RUNS=${HALF_PEAK_RUNS:-3}
 # Where Portico keeps one row per accounting session, and the column holding the Acct-Session-Id.
 PORTICO_SESSIONS_TABLE=${PORTICO_SESSIONS_TABLE:-connection_session}
 PORTICO_SESSIONS_COLUMN=${PORTICO_SESSIONS_COLUMN:-acct_session_id}
@@ -51,6 +56,7 @@ for v in "$PORTICO_SESSIONS_TABLE" "$PORTICO_SESSIONS_COLUMN"; do
   [[ $v =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "not a table/column name: $v"; exit 2; }
 done
 [[ $DEVICES =~ ^[1-9][0-9]*$ ]] || { echo "DEVICES must be a positive number: $DEVICES"; exit 2; }
+[[ $HALF_PEAK_RUNS =~ ^[1-9][0-9]*$ ]] || { echo "HALF_PEAK_RUNS must be a positive number: $HALF_PEAK_RUNS"; exit 2; }
 WORK=$(mktemp -d /tmp/radius-bench.XXXXXX)
 JAVA=${JAVA:-$( (ls -d /usr/lib/jvm/temurin-2[1-9]*/bin/java /usr/lib/jvm/java-2[1-9]*/bin/java 2>/dev/null || true) | sort -V | tail -1)}
 JAVA=${JAVA:-java}
@@ -129,12 +135,16 @@ grep "preloaded" "$WORK/portico.log" || true
 JVM_VERSION=$("$JAVA" -version 2>&1 | head -1)
 JVM_FLAGS=$(grep -m1 -- '^-XX:' "$WORK/portico.log" | sed 's/ *$//' || echo "(not reported)")
 
-# the load generator, compiled once (falls back to the source launcher)
-if "$(dirname "$JAVA")/javac" -d "$WORK/load" bench/RadiusLoad.java 2>/dev/null; then
+# the load generator and the disk probe, compiled once (falls back to the source launcher)
+if "$(dirname "$JAVA")/javac" -d "$WORK/load" bench/RadiusLoad.java bench/FsyncProbe.java 2>/dev/null; then
   LOAD=("$JAVA" -cp "$WORK/load" RadiusLoad)
+  FSYNC_PROBE=("$JAVA" -cp "$WORK/load" FsyncProbe)
 else
   LOAD=("$JAVA" bench/RadiusLoad.java)
+  FSYNC_PROBE=("$JAVA" bench/FsyncProbe.java)
 fi
+PROBE_DIR=${PROBE_DIR:-$(dirname "$(psql -tA -d postgres -c "show data_directory" 2>/dev/null || echo "$WORK/x")")}
+[ -d "$PROBE_DIR" ] && [ -w "$PROBE_DIR" ] || PROBE_DIR=$WORK
 load() { # label authport acctport run-id sessionsfile args...
   local label=$1 auth=$2 acct=$3 runid=$4 sessions=$5; shift 5
   "${LOAD[@]}" --label "$label" --auth-port "$auth" --acct-port "$acct" --secret "$SECRET" --nas-id bench \
@@ -181,16 +191,25 @@ bench() { # label authport acctport serverpid db
   done
   cat "$WORK/$l.md"
   : > "$WORK/$l-half.md"
+  : > "$WORK/$l-disk.md"
+  local run probe
   for mode in auth acct; do
     rate=$(half "$WORK/$l.md" "$mode")
     if [ "$rate" -lt 1 ]; then
       echo "| $l | $mode@half-peak | (no peak) | | | | | | | |" | tee -a "$WORK/$l-half.md"
       continue
     fi
-    echo "== $l: $mode at $rate requests/s (half the peak), open loop over $HALF_PEAK_WORKERS sockets"
-    load "$l" "$2" "$3" "$l-half" "$WORK/$l-half-$mode.sessions" --mode "$mode" --rate "$rate" --rate-kind half-peak \
-      --concurrency "$HALF_PEAK_WORKERS" --seconds "$SECONDS_PER_RUN" --warmup-seconds "$HALF_PEAK_WARMUP" \
-      2> >(tee -a "$WORK/$l-half-warmup.txt" >&2) | tail -1 | tee -a "$WORK/$l-half.md"
+    for run in $(seq 1 "$HALF_PEAK_RUNS"); do
+      echo "== $l: $mode at $rate requests/s (half the peak), open loop over $HALF_PEAK_WORKERS sockets, run $run of $HALF_PEAK_RUNS"
+      "${FSYNC_PROBE[@]}" "$PROBE_DIR/radius-bench-fsync-probe.dat" $((HALF_PEAK_WARMUP + SECONDS_PER_RUN + 1)) \
+        > "$WORK/$l-$mode-$run.disk" 2>&1 &
+      probe=$!
+      load "$l" "$2" "$3" "$l-half$run" "$WORK/$l-half-$mode-$run.sessions" --mode "$mode" --rate "$rate" --rate-kind half-peak \
+        --concurrency "$HALF_PEAK_WORKERS" --seconds "$SECONDS_PER_RUN" --warmup-seconds "$HALF_PEAK_WARMUP" \
+        2> >(tee -a "$WORK/$l-half-warmup.txt" >&2) | tail -1 | tee -a "$WORK/$l-half.md"
+      wait "$probe" || true
+      echo "| $l | $mode@half-peak | $run | $(cat "$WORK/$l-$mode-$run.disk") |" | tee -a "$WORK/$l-disk.md"
+    done
   done
   LOADAVG[$l-after]=$(cat /proc/loadavg)
 }
@@ -233,22 +252,27 @@ ratios=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
   NR == FNR {k = t($3); if (k == "auth" || k == "acct") fr[k SUBSEP t($4)] = $5 + 0; next}
   {k = t($3); c = t($4); if ((k == "auth" || k == "acct") && fr[k SUBSEP c] > 0) printf "| %s | %s | %.2f× |\n", k, c, ($5 + 0) / fr[k SUBSEP c]}' \
   "$WORK/freeradius.md" "$WORK/portico.md")
-# half-peak p99s: kind, then rate and p99 per server
+# half-peak p99s: per kind and server, the rate, the median p99 of the runs and every run's p99
 halfpeak=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
-  NR == FNR {r = t($4); sub(/,.*/, "", r); fr[t($3)] = "| " r " | " t($8) " "; next}
-  {r = t($4); sub(/,.*/, "", r); printf "| %s %s| %s | %s |\n", t($3), fr[t($3)], r, t($8)}' \
-  "$WORK/freeradius-half.md" "$WORK/portico-half.md")
+  function median(list,   v, n, i, j, x) {n = split(list, v, " "); for (i = 2; i <= n; i++) {x = v[i]; for (j = i - 1; j >= 1 && v[j] + 0 > x + 0; j--) v[j + 1] = v[j]; v[j + 1] = x}
+    return n == 0 ? "" : (n % 2 ? v[(n + 1) / 2] : sprintf("%.2f", (v[n / 2] + v[n / 2 + 1]) / 2))}
+  {k = t($3); if (k !~ /@/) next; s = (FILENAME ~ /freeradius-half/) ? "fr" : "pt"; r = t($4); sub(/,.*/, "", r)
+   rate[s, k] = r; p99[s, k] = p99[s, k] (p99[s, k] == "" ? "" : " ") t($8); kinds[k] = 1}
+  END {for (k in kinds) {a = p99["fr", k]; b = p99["pt", k]; gsub(/ /, ", ", a); gsub(/ /, ", ", b)
+       printf "| %s | %s | %s (%s) | %s | %s (%s) |\n", k, rate["fr", k], median(p99["fr", k]), a, rate["pt", k], median(p99["pt", k]), b}}' \
+  "$WORK/freeradius-half.md" "$WORK/portico-half.md" | sort)
 
 {
   echo "## RADIUS"
   echo
   echo "**How to run:** \`bench/freeradius-compare.sh\` (root, for apt; PostgreSQL on 127.0.0.1:5432). Environment:"
   echo "\`SECONDS_PER_RUN\` (10), \`WARMUP_SECONDS\` (10), \`CONCURRENCY\` (1,8,32,64), \`DEVICES\` (200000),"
-  echo "\`HALF_PEAK_WORKERS\` (64 sockets), \`HALF_PEAK_WARMUP\` (3), \`PORTICO_JAVA_OPTS\` (-Xmx1g -XX:+UseZGC), \`PORTICO_SESSIONS_TABLE\`/\`PORTICO_SESSIONS_COLUMN\`"
+  echo "\`HALF_PEAK_WORKERS\` (64 sockets), \`HALF_PEAK_WARMUP\` (3), \`HALF_PEAK_RUNS\` (3), \`PROBE_DIR\`, \`PORTICO_JAVA_OPTS\` (-Xmx1g -XX:+UseZGC), \`PORTICO_SESSIONS_TABLE\`/\`PORTICO_SESSIONS_COLUMN\`"
   echo "(connection_session/acct_session_id). Per server: warm-up (auth, then acct, ${WARMUP_SECONDS} s each at concurrency 8,"
   echo "discarded), the sweep (closed loop: each worker one request in flight), then auth and acct paced (open loop) at half"
   echo "that server's own peak of the sweep: open loop (one sender thread sends on schedule whatever the answers, over"
-  echo "${HALF_PEAK_WORKERS} sockets; latency from each send; no retransmission), after ${HALF_PEAK_WARMUP} s on the same schedule, discarded."
+  echo "${HALF_PEAK_WORKERS} sockets; latency from each send; no retransmission), after ${HALF_PEAK_WARMUP} s on the same schedule, discarded;"
+  echo "${HALF_PEAK_RUNS} such runs per kind, with a disk probe alongside."
   echo
   echo "One run on $(nproc) cores, $(date -u +%Y-%m-%d), ${SECONDS_PER_RUN} s per row, ${WARMUP_SECONDS} s warm-up per mode."
   echo "Load: ${DEVICES} devices (MAC 02-00-XX-XX-XX-XX of device i), every one known with an active plan on both servers;"
@@ -273,11 +297,19 @@ halfpeak=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
   echo "|---|---:|---:|"
   echo "$ratios"
   echo
-  echo "p99 at half of each server's own peak (goal for Portico's accounting: under 20 ms):"
+  echo "p99 at half of each server's own peak (goal for Portico's accounting: under 20 ms), median of ${HALF_PEAK_RUNS} runs"
+  echo "(every run's p99 in brackets):"
   echo
   echo "| kind | FreeRADIUS rate | FreeRADIUS p99 ms | Portico rate | Portico p99 ms |"
   echo "|---|---:|---:|---:|---:|"
   echo "$halfpeak"
+  echo
+  echo "The disk during each half-peak run (bench/FsyncProbe.java: 8 KiB write + fdatasync every 20 ms in $PROBE_DIR;"
+  echo "each accounting answer of both servers waits for PostgreSQL's WAL flush on this disk):"
+  echo
+  echo "| server | kind | run | flushes |"
+  echo "|---|---|---:|---|"
+  cat "$WORK/freeradius-disk.md" "$WORK/portico-disk.md"
   echo
   echo "CPU per request, over each server's warm-up and sweep of that kind: the server process plus the PostgreSQL backends"
   echo "connected to its database (a shared, busy host disturbs this far less than requests/s):"
