@@ -24,6 +24,7 @@
 #      times a small write + fdatasync every 20 ms on the database's filesystem (PROBE_DIR, default
 #      the parent of PostgreSQL's data directory): every accounting answer of both servers waits for
 #      such a flush, so a disk that stalls shows in the p99, and the probe shows when it did.
+#      A CHECKPOINT is forced before each server's runs and before its half-peak runs (see below).
 # Then every acknowledged accounting Start (warm-up, sweep, half peak) must be exactly one row:
 # radacct.acctsessionid for FreeRADIUS, PORTICO_SESSIONS_TABLE.PORTICO_SESSIONS_COLUMN for
 # Portico (default connection_session.acct_session_id; before accounting moved there,
@@ -48,6 +49,7 @@ DEVICES=${DEVICES:-200000}
 HALF_PEAK_WORKERS=${HALF_PEAK_WORKERS:-64}
 HALF_PEAK_WARMUP=${HALF_PEAK_WARMUP:-3}
 HALF_PEAK_RUNS=${HALF_PEAK_RUNS:-3}
+SETTLE_SECONDS=${SETTLE_SECONDS:-10}
 # Where Portico keeps one row per accounting session, and the column holding the Acct-Session-Id.
 PORTICO_SESSIONS_TABLE=${PORTICO_SESSIONS_TABLE:-connection_session}
 PORTICO_SESSIONS_COLUMN=${PORTICO_SESSIONS_COLUMN:-acct_session_id}
@@ -173,8 +175,20 @@ cpu_per_request() { # before after rows... : microseconds of server and database
     END {if (n > 0) printf "%.0f", ticks / hz * 1e6 / n; else print "?"}' "$before" "$after" "$@"
 }
 declare -A LOADAVG CPU
+# PostgreSQL writes the pages a run dirtied at its next checkpoint, and flushing them competes with
+# the WAL flushes every accounting answer waits for. A checkpoint forced before each server's runs
+# and again before its half-peak runs gives both servers the same clean start, instead of one
+# server's half-peak runs paying for the pages the other's (or its own sweep) dirtied. The next
+# timed checkpoint (checkpoint_timeout, 5 min by default) then falls outside a server's runs.
+# The disk keeps flushing for a while after a large checkpoint (the probe saw 80-100 ms stalls in
+# the next seconds), so the runs start SETTLE_SECONDS (10) later.
+checkpoint() {
+  psql -q -d postgres -c checkpoint
+  sleep "$SETTLE_SECONDS"
+}
 bench() { # label authport acctport serverpid db
   local l=$1 rate mode
+  checkpoint
   LOADAVG[$l-before]=$(cat /proc/loadavg)
   : > "$WORK/$l.md"
   for mode in auth acct; do
@@ -193,6 +207,7 @@ bench() { # label authport acctport serverpid db
   : > "$WORK/$l-half.md"
   : > "$WORK/$l-disk.md"
   local run probe
+  checkpoint
   for mode in auth acct; do
     rate=$(half "$WORK/$l.md" "$mode")
     if [ "$rate" -lt 1 ]; then
@@ -267,12 +282,14 @@ halfpeak=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
   echo
   echo "**How to run:** \`bench/freeradius-compare.sh\` (root, for apt; PostgreSQL on 127.0.0.1:5432). Environment:"
   echo "\`SECONDS_PER_RUN\` (10), \`WARMUP_SECONDS\` (10), \`CONCURRENCY\` (1,8,32,64), \`DEVICES\` (200000),"
-  echo "\`HALF_PEAK_WORKERS\` (64 sockets), \`HALF_PEAK_WARMUP\` (3), \`HALF_PEAK_RUNS\` (3), \`PROBE_DIR\`, \`PORTICO_JAVA_OPTS\` (-Xmx1g -XX:+UseZGC), \`PORTICO_SESSIONS_TABLE\`/\`PORTICO_SESSIONS_COLUMN\`"
+  echo "\`HALF_PEAK_WORKERS\` (64 sockets), \`HALF_PEAK_WARMUP\` (3), \`HALF_PEAK_RUNS\` (3), \`SETTLE_SECONDS\` (10), \`PROBE_DIR\`, \`PORTICO_JAVA_OPTS\` (-Xmx1g -XX:+UseZGC), \`PORTICO_SESSIONS_TABLE\`/\`PORTICO_SESSIONS_COLUMN\`"
   echo "(connection_session/acct_session_id). Per server: warm-up (auth, then acct, ${WARMUP_SECONDS} s each at concurrency 8,"
   echo "discarded), the sweep (closed loop: each worker one request in flight), then auth and acct paced (open loop) at half"
   echo "that server's own peak of the sweep: open loop (one sender thread sends on schedule whatever the answers, over"
   echo "${HALF_PEAK_WORKERS} sockets; latency from each send; no retransmission), after ${HALF_PEAK_WARMUP} s on the same schedule, discarded;"
-  echo "${HALF_PEAK_RUNS} such runs per kind, with a disk probe alongside."
+  echo "${HALF_PEAK_RUNS} such runs per kind, with a disk probe alongside. A PostgreSQL CHECKPOINT is forced before each server's"
+  echo "runs and again before its half-peak runs (then ${SETTLE_SECONDS} s to let the disk settle), so both start clean and neither"
+  echo "pays for the other's dirty pages."
   echo
   echo "One run on $(nproc) cores, $(date -u +%Y-%m-%d), ${SECONDS_PER_RUN} s per row, ${WARMUP_SECONDS} s warm-up per mode."
   echo "Load: ${DEVICES} devices (MAC 02-00-XX-XX-XX-XX of device i), every one known with an active plan on both servers;"
