@@ -15,11 +15,13 @@ import io.portico.radius.AccountingEvent;
 import io.portico.radius.AccountingSink;
 
 /**
- * Group commit for accounting: requests queue their event, a few writer threads each take whatever
- * has queued (up to the batch size) and store it in one call to the {@link AccountingSink}, one
- * transaction. Several writers keep the database busy while one waits for its commit's flush;
- * two batches touching one session at once are safe, because the sink is idempotent and a batch
- * that fails on the conflict is retried. Each request's future completes only after that commit, and only then is the
+ * Group commit for accounting: requests queue their event, and a writer thread takes whatever has
+ * queued (up to the batch size) and stores it in one call to the {@link AccountingSink}, one
+ * commit; what arrives meanwhile forms the next batch, so a busier server writes bigger batches
+ * rather than more of them. One writer is the default (measured: a higher peak and less database
+ * CPU per request than four, see docs/radius.md); with several, two batches touching one session
+ * at once are safe, because the sink is idempotent and a batch that fails on the conflict is
+ * retried. Each request's future completes only after that commit, and only then is the
  * Accounting-Response sent. When the database is down the writer retries the same batch with
  * back-off; nothing is acknowledged meanwhile, and once the queue is full new requests are dropped
  * so the NAS retransmits them later.
