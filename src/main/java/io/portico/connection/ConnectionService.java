@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.github.benmanes.caffeine.cache.Cache;
 
 import io.portico.connection.internal.DeviceClassifier;
-import io.portico.connection.persistence.ConnectionRepository.SessionRow;
 import io.portico.connection.persistence.ConnectionRepository;
+import io.portico.connection.persistence.ConnectionRepository.SessionRow;
 import io.portico.guest.GuestErased;
 import io.portico.guest.GuestService;
 import io.portico.guest.MacAddress;

@@ -83,8 +83,8 @@ public class ConnectionRepository {
      * reordered packets change nothing. The start is the Start packet's time (as FreeRADIUS keeps
      * {@code acctstarttime}); an Interim-Update or Stop only estimates it when it creates the row,
      * and never moves it later, so an Interim-Update changes no indexed column and PostgreSQL
-     * stores it as a heap-only (HOT) update, without touching the five indexes. A session's end is final once its NAS sent the Stop
-     * ({@code closed_by = 'nas'}); one closed by Accounting-On/Off or as stale (or open) takes the
+     * stores it as a heap-only (HOT) update, without touching the five indexes. A session's end is
+     * final once its NAS sent the Stop ({@code closed_by = 'nas'}); one closed by Accounting-On/Off or as stale (or open) takes the
      * end state of any packet newer than its last update, so a NAS that reports it again reopens it.
      * Rows closed without RADIUS (null {@code closed_by}) stay closed.
      */
@@ -170,9 +170,9 @@ public class ConnectionRepository {
         for (SessionWrite w : combined) {
             rows.add(new @Nullable Object[] {w.sessionKey(), w.clientId(), w.hotspotId(), w.guestId(), w.clientId(), w.macAddress(),
                     w.macAddress(), w.userAgent(),
-                    utc(w.startedAt()), w.startReported(), utc(w.lastSeenAt()), utc(w.endedAt()), w.sessionSeconds(), w.inputOctets(),
-                    w.outputOctets(), w.terminateCause(), w.nasClientId(), w.nasAddress(), w.acctSessionId(), w.userName(),
-                    w.framedIp(), utc(w.staleAfter()), w.closedBy()});
+                    utc(w.startedAt()), w.startReported(), utc(w.lastSeenAt()), utc(w.endedAt()), w.sessionSeconds(),
+                    w.inputOctets(), w.outputOctets(), w.terminateCause(), w.nasClientId(), w.nasAddress(), w.acctSessionId(),
+                    w.userName(), w.framedIp(), utc(w.staleAfter()), w.closedBy()});
         }
         batch.batchUpdate(MERGE, rows);
         List<Unlinked> unlinked = new ArrayList<>();
@@ -206,14 +206,14 @@ public class ConnectionRepository {
             select x.session_key, x.client_id, x.hotspot_id,
                    coalesce(x.guest_id, (select g.id from guest g where g.client_id = x.client_id and g.mac_address = x.mac_address)),
                    x.mac_address, x.user_agent, x.started_at, x.start_reported, x.last_seen_at, x.ended_at, x.session_seconds,
-                   x.input_octets, x.output_octets, x.terminate_cause, x.nas_client_id, x.nas_address, x.acct_session_id, x.user_name,
-                   x.framed_ip, x.stale_after, x.closed_by
+                   x.input_octets, x.output_octets, x.terminate_cause, x.nas_client_id, x.nas_address, x.acct_session_id,
+                   x.user_name, x.framed_ip, x.stale_after, x.closed_by
               from unnest(?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[], ?::varchar[],
                    ?::timestamptz[], ?::bool[], ?::timestamptz[], ?::timestamptz[], ?::int8[], ?::int8[], ?::int8[], ?::int2[],
                    ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[])
                    as x(session_key, client_id, hotspot_id, guest_id, mac_address, user_agent, started_at, start_reported,
-                        last_seen_at, ended_at, session_seconds, input_octets, output_octets, terminate_cause, nas_client_id, nas_address,
-                        acct_session_id, user_name, framed_ip, stale_after, closed_by)
+                        last_seen_at, ended_at, session_seconds, input_octets, output_octets, terminate_cause, nas_client_id,
+                        nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by)
                 on conflict (session_key) do update set
             """ + UPDATE_RULES.replace("pkt.", "excluded.") + "\n" + """
             returning t.session_key, t.client_id, t.mac_address, t.guest_id""";
@@ -254,8 +254,8 @@ public class ConnectionRepository {
         List<Unlinked> unlinked = new ArrayList<>();
         batch.query(UPSERT, ps -> {
             Connection c = ps.getConnection();
-            Object[][] columns = {keys, clients, hotspots, guests, macs, agents, started, startReported, seen, ended, seconds, input,
-                    output, causes, nasClients, nasAddresses, sessions, users, framed, stale, closedBy};
+            Object[][] columns = {keys, clients, hotspots, guests, macs, agents, started, startReported, seen, ended, seconds,
+                    input, output, causes, nasClients, nasAddresses, sessions, users, framed, stale, closedBy};
             for (int i = 0; i < columns.length; i++) {
                 Object[] column = columns[i];
                 String type = column instanceof Long[] ? "int8" : column instanceof Integer[] ? "int4"

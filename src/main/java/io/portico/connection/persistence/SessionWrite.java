@@ -25,11 +25,11 @@ import io.portico.connection.NasSession;
  *                      session's start (an Interim-Update or Stop only estimates it, to the second)
  */
 record SessionWrite(String sessionKey, long clientId, long hotspotId, @Nullable Long guestId, String macAddress,
-                    @Nullable String userAgent, Instant startedAt, boolean startReported, Instant lastSeenAt, @Nullable Instant endedAt,
-                    long sessionSeconds, long inputOctets, long outputOctets, @Nullable Integer terminateCause,
-                    @Nullable Long nasClientId, @Nullable String nasAddress, @Nullable String acctSessionId,
-                    @Nullable String userName, @Nullable String framedIp, @Nullable Instant staleAfter,
-                    @Nullable String closedBy) {
+                    @Nullable String userAgent, Instant startedAt, boolean startReported, Instant lastSeenAt,
+                    @Nullable Instant endedAt, long sessionSeconds, long inputOctets, long outputOctets,
+                    @Nullable Integer terminateCause, @Nullable Long nasClientId, @Nullable String nasAddress,
+                    @Nullable String acctSessionId, @Nullable String userName, @Nullable String framedIp,
+                    @Nullable Instant staleAfter, @Nullable String closedBy) {
 
     static final String BY_NAS = "nas";
 
@@ -46,7 +46,8 @@ record SessionWrite(String sessionKey, long clientId, long hotspotId, @Nullable 
         boolean stop = r.type() == AccountingRecord.Type.STOP;
         NasSession nas = r.nas();
         return new SessionWrite(r.sessionId().value(), clientId, hotspotId, guestId, r.macAddress().value(), r.userAgent(),
-                r.startedAt(), r.type() == AccountingRecord.Type.START, r.eventTime(), stop ? r.eventTime() : null, r.sessionTime(), r.inputBytes(), r.outputBytes(),
+                r.startedAt(), r.type() == AccountingRecord.Type.START, r.eventTime(), stop ? r.eventTime() : null, r.sessionTime(),
+                r.inputBytes(), r.outputBytes(),
                 stop && r.terminateCause() != null ? r.terminateCause().code() : null,
                 nas == null ? null : nas.nasClientId(), nas == null ? null : nas.nasAddress(),
                 nas == null ? null : nas.acctSessionId(), nas == null ? null : nas.userName(),

@@ -129,7 +129,8 @@ final class RadiusCodec {
      * Anything else goes to the library.
      */
     static RadiusRequest decode(RadiusRequest request, byte[] datagram, String secret) throws RadiusPacketException {
-        if (request instanceof AccountingRequest && plainAttributes(request) && valueOrNull(request, MESSAGE_AUTHENTICATOR) == null) {
+        if (request instanceof AccountingRequest && plainAttributes(request)
+                && valueOrNull(request, MESSAGE_AUTHENTICATOR) == null) {
             return verifiedAccounting(request, datagram, secret);
         }
         if (!(request instanceof AccessRequestNoAuth) || !plainAttributes(request)) {
@@ -160,7 +161,8 @@ final class RadiusCodec {
         return request;
     }
 
-    private static RadiusRequest verifiedAccounting(RadiusRequest request, byte[] datagram, String secret) throws RadiusPacketException {
+    private static RadiusRequest verifiedAccounting(RadiusRequest request, byte[] datagram, String secret)
+            throws RadiusPacketException {
         int length = ((datagram[2] & 0xFF) << 8) | (datagram[3] & 0xFF);
         MessageDigest md5 = newMd5();
         md5.update(datagram, 0, 4);
