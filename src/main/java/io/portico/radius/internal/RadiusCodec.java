@@ -102,7 +102,7 @@ final class RadiusCodec {
         if (size < HEADER || size > MAX_PACKET) {
             return Optional.empty();
         }
-        int length = ((datagram[2] & 0xFF) << 8) | (datagram[3] & 0xFF);
+        int length = declaredLength(datagram);
         if (length < HEADER || length > size || !attributesWellFormed(datagram, length)) {
             return Optional.empty();
         }
@@ -131,12 +131,13 @@ final class RadiusCodec {
     static RadiusRequest decode(RadiusRequest request, byte[] datagram, String secret) throws RadiusPacketException {
         if (request instanceof AccountingRequest && plainAttributes(request)
                 && valueOrNull(request, MESSAGE_AUTHENTICATOR) == null) {
-            return verifiedAccounting(request, datagram, secret);
+            verifyAccountingAuthenticator(datagram, secret);
+            return request;
         }
         if (!(request instanceof AccessRequestNoAuth) || !plainAttributes(request)) {
             return request.decodeRequest(secret);
         }
-        int length = ((datagram[2] & 0xFF) << 8) | (datagram[3] & 0xFF);
+        int length = declaredLength(datagram);
         int messageAuthenticator = -1;
         for (int at = HEADER; at < length; at += datagram[at + 1] & 0xFF) {
             if (datagram[at] == MESSAGE_AUTHENTICATOR) {
@@ -161,19 +162,22 @@ final class RadiusCodec {
         return request;
     }
 
-    private static RadiusRequest verifiedAccounting(RadiusRequest request, byte[] datagram, String secret)
-            throws RadiusPacketException {
-        int length = ((datagram[2] & 0xFF) << 8) | (datagram[3] & 0xFF);
+    /** RFC 2866 §3: the Request Authenticator is MD5 over the packet with it zeroed, then the secret. */
+    private static void verifyAccountingAuthenticator(byte[] datagram, String secret) throws RadiusPacketException {
+        int length = declaredLength(datagram);
         MessageDigest md5 = newMd5();
         md5.update(datagram, 0, 4);
         md5.update(ZERO_AUTHENTICATOR);
         md5.update(datagram, HEADER, length - HEADER);
         md5.update(secret.getBytes(StandardCharsets.UTF_8));
-        byte[] expected = md5.digest();
-        if (!MessageDigest.isEqual(expected, java.util.Arrays.copyOfRange(datagram, 4, HEADER))) {
+        if (!MessageDigest.isEqual(md5.digest(), java.util.Arrays.copyOfRange(datagram, 4, HEADER))) {
             throw new RadiusPacketException("Authenticator check failed");
         }
-        return request;
+    }
+
+    /** The Length field of a datagram at least a header long. */
+    private static int declaredLength(byte[] datagram) {
+        return ((datagram[2] & 0xFF) << 8) | (datagram[3] & 0xFF);
     }
 
     private static final byte[] ZERO_AUTHENTICATOR = new byte[16];

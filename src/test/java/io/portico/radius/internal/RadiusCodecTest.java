@@ -134,10 +134,7 @@ class RadiusCodecTest {
 
         assertThatThrownBy(() -> decode(datagram, "wrong")).isInstanceOf(org.tinyradius.core.RadiusPacketException.class);
         assertThatThrownBy(() -> request.decodeRequest("wrong")).isInstanceOf(org.tinyradius.core.RadiusPacketException.class);
-        for (int i = 0; i < datagram.length; i++) { // every octet but the code, which makes it another packet type
-            if (i == 0) {
-                continue;
-            }
+        for (int i = 1; i < datagram.length; i++) { // every octet but the code, which makes it another packet type
             byte[] tampered = datagram.clone();
             tampered[i] ^= 1;
             var parsed = RadiusCodec.parse(tampered, tampered.length);
