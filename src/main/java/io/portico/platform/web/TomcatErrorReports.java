@@ -67,7 +67,7 @@ class TomcatErrorReports {
         }
     }
 
-    /** Writes the error body of a response Tomcat itself ends with a 4xx or 5xx status and no body. */
+    /** Writes the error body of a request that ended in an error with no body, instead of Tomcat's HTML page. */
     static final class JsonErrorReportValve extends ErrorReportValve {
 
         private final ObjectProvider<ErrorFormats> formats;
@@ -80,8 +80,9 @@ class TomcatErrorReports {
 
         @Override
         protected void report(Request request, Response response, @Nullable Throwable throwable) {
+            // The same guard as Tomcat's: only an error (sendError) that nothing has answered yet.
             int status = response.getStatus();
-            if (status < 400 || response.getContentWritten() > 0) {
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
             AtomicBoolean ioAllowed = new AtomicBoolean(false);
