@@ -220,6 +220,10 @@ class OperatorSettingsController {
                     + "Without Templates the locale's templates stay. Texts with active content are rejected as in configureTandC.")
     Map<String, Object> emailTemplates(Actor actor, @RequestBody @Schema(implementation = SettingsBody.EmailTemplates.class) ObjectNode body) {
         SettingsBody.EmailTemplates f = read(actor, body, SettingsBody.EmailTemplates.class);
+        if (f.templates() == null && f.brandColor() == null) {
+            // locale only chooses which templates; alone it changes nothing.
+            throw PorticoException.invalid("Nothing to change: give Templates or brandcolor with the locale.");
+        }
         settings.configureEmailTemplates(actor, f.locale(), f.templates(), f.brandColor());
         return done("EmailConfiguration");
     }

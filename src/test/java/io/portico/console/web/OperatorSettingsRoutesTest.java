@@ -128,13 +128,16 @@ class OperatorSettingsRoutesTest {
     }
 
     @Test
-    void nestedObjectsAreCheckedFieldByFieldToo() {
+    void nestedFieldsAreNamedAndAnEmptyObjectOrALocaleAloneChangesNothing() {
         Http.Response r = world.admin.post(OPERATOR + "configureNetworkConfiguration", "Radius", Map.of("Colour", "blue"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("message").asString()).isEqualTo("Unknown field 'Radius.Colour'.");
         Http.Response empty = world.admin.post(OPERATOR + "configureShoppingCart", "Stripe", Map.of());
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("message").asString()).startsWith("Nothing to change");
+        Http.Response localeOnly = world.admin.post(OPERATOR + "configureEmailTemplates", "locale", "en-us");
+        assertThat(localeOnly.status()).isEqualTo(400);
+        assertThat(localeOnly.json().get("message").asString()).startsWith("Nothing to change");
     }
 
     @Test
