@@ -156,15 +156,20 @@ public class OperatorSettingsService {
         return text;
     }
 
-    /** Replaces the email templates of one supported locale; every text in them must be formatting only. */
+    /**
+     * Replaces the email templates of one supported locale (kept when {@code templates} is null) and
+     * sets the brand colour when given; every text in them must be formatting only.
+     */
     @Transactional
-    public void configureEmailTemplates(Actor actor, @Nullable String locale, Map<String, Object> templates,
+    public void configureEmailTemplates(Actor actor, @Nullable String locale, @Nullable Map<String, Object> templates,
                                         @Nullable String brandColor) {
         actor.require(Permission.MANAGE_OPERATOR);
         String code = supportedLocale(actor.operatorId(), locale);
         Sections.Email email = section(actor.operatorId(), Section.EMAIL);
         Map<String, Map<String, Object>> all = new LinkedHashMap<>(email.templates());
-        all.put(code, templates);
+        if (templates != null) {
+            all.put(code, templates);
+        }
         Sections.Email changed = new Sections.Email(brandColor == null ? email.brandColor() : brandColor,
                 email.emailFromArn(), email.suppressSubscriberEmails(), email.dkimStatus(), email.dkimLastKeyGeneration(),
                 email.dkimAttributes(), all);

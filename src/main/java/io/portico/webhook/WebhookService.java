@@ -54,19 +54,20 @@ public class WebhookService {
     }
 
     /**
-     * Sets the URL (https, or http for local receivers) and, when given, the signing secret ("" removes
-     * it) and whether private, loopback and link-local targets are allowed (unchanged when null).
+     * Sets, when given, the URL (https, or http for local receivers; "" turns webhooks off), the
+     * signing secret ("" removes it) and whether private, loopback and link-local targets are allowed (unchanged when null).
      */
     @Transactional
     public WebhookEndpoint configure(Actor actor, @Nullable String url, @Nullable String signingSecret,
                                      @Nullable Boolean allowPrivateTargets) {
         actor.require(Permission.MANAGE_OPERATOR);
-        configure(actor.operatorId(), url, signingSecret);
+        String keptUrl = repository.find(actor.operatorId()).map(WebhookRepository.Row::url).orElse("");
+        configure(actor.operatorId(), url == null ? keptUrl : url, signingSecret);
         if (allowPrivateTargets != null) {
             repository.allowPrivateTargets(actor.operatorId(), allowPrivateTargets);
         }
         events.publishEvent(AdministratorActed.by(actor, "/operator/configureWebhook", Map.of("message",
-                "Updated WebhookURL = " + (url == null ? "" : url.strip()) + ". "
+                (url == null ? "" : "Updated WebhookURL = " + url.strip() + ". ")
                         + (signingSecret == null ? "" : "Replaced webhook signing secret. ")
                         + (allowPrivateTargets == null ? "" : "Updated WebhookAllowPrivateTargets = " + allowPrivateTargets + ". ")),
                 clock.instant()));

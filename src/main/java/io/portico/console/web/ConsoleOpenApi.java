@@ -1,5 +1,6 @@
 package io.portico.console.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -16,7 +17,10 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** Documents the console's AccessToken and error responses on every /preview route. */
+/**
+ * Documents the console's AccessToken (a bearer token, also accepted as the body's AccessToken
+ * field) and error responses on every /preview route.
+ */
 @Configuration(proxyBeanMethods = false)
 class ConsoleOpenApi {
 
@@ -49,9 +53,9 @@ class ConsoleOpenApi {
                     return;
                 }
                 item.readOperations().forEach(op -> {
-                    if (!path.startsWith("/preview/subscriberconsole/")) {
-                        op.addSecurityItem(new SecurityRequirement().addList("AccessToken"));
-                    }
+                    // Sign-in routes are called before there is a token: an explicit empty requirement says so.
+                    op.setSecurity(path.startsWith("/preview/subscriberconsole/") ? List.of()
+                            : List.of(new SecurityRequirement().addList("AccessToken")));
                     ERRORS.forEach((status, text) -> op.getResponses().addApiResponse(status, new ApiResponse()
                             .description(text).content(new Content().addMediaType("application/json",
                                     new MediaType().schema(new ObjectSchema().$ref("#/components/schemas/ConsoleError"))))));

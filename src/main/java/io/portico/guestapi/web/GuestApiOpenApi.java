@@ -1,5 +1,6 @@
 package io.portico.guestapi.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -11,12 +12,11 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** Documents the guest API's token parameter and error responses on every /v2 route. */
+/** Documents the guest API's token (api_token query parameter or bearer) and error responses on every /v2 route. */
 @Configuration(proxyBeanMethods = false)
 class GuestApiOpenApi {
 
@@ -32,7 +32,9 @@ class GuestApiOpenApi {
         return api -> {
             Components components = api.getComponents() == null ? new Components() : api.getComponents();
             components.addSecuritySchemes("api_token", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                    .in(SecurityScheme.In.QUERY).name("api_token"));
+                    .in(SecurityScheme.In.QUERY).name("api_token").description("The client's guest API token"));
+            components.addSecuritySchemes("GuestApiBearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                    .description("The client's guest API token as Authorization: Bearer <token>"));
             components.addSchemas("GuestApiError", new ObjectSchema()
                     .addProperty("message", new StringSchema())
                     .addProperty("errors", new ObjectSchema().description("parameter name to messages; only for 400")));
@@ -45,10 +47,9 @@ class GuestApiOpenApi {
                     return;
                 }
                 item.readOperations().forEach(op -> {
-                    op.addSecurityItem(new SecurityRequirement().addList("api_token"));
-                    op.addParametersItem(new Parameter().in("query").name("api_token").required(false)
-                            .description("The client's API token (or send Authorization: Bearer <token>)")
-                            .schema(new StringSchema()));
+                    // Either scheme will do: two requirements, not one with both.
+                    op.setSecurity(List.of(new SecurityRequirement().addList("api_token"),
+                            new SecurityRequirement().addList("GuestApiBearer")));
                     ERRORS.forEach((status, text) -> op.getResponses().addApiResponse(status, new ApiResponse()
                             .description(text).content(new Content().addMediaType("application/json",
                                     new MediaType().schema(new ObjectSchema().$ref("#/components/schemas/GuestApiError"))))));

@@ -44,6 +44,11 @@ public class ErrorFormats {
         return body;
     }
 
+    /** The error body as JSON text, for writers outside Spring MVC (Tomcat's error report). */
+    public String json(ApiError error, HttpServletRequest request, String path) {
+        return json.writeValueAsString(body(error, request, path));
+    }
+
     /** Writes a complete error response; used by filters that must answer before MVC runs. */
     public void write(ApiError error, HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
         response.resetBuffer();

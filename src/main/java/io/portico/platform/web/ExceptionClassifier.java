@@ -88,7 +88,9 @@ public final class ExceptionClassifier {
     /** Explains a JSON body problem: malformed syntax, an unknown field, or a value of the wrong type. */
     public static ApiError fromJson(@Nullable Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException u) {
-            return new ApiError(Problem.INVALID_INPUT, "Unknown field '" + u.getPropertyName() + "'.", u.getPropertyName(), null);
+            // The path names a nested field in full (Radius.Colour); it ends with the unknown property.
+            String name = path(u).isEmpty() ? u.getPropertyName() : path(u);
+            return new ApiError(Problem.INVALID_INPUT, "Unknown field '" + name + "'.", name, null);
         }
         if (cause instanceof ValueInstantiationException v && v.getCause() instanceof PorticoException p) {
             return new ApiError(p.problem(), p.getMessage(), p.field().orElse(null), null);

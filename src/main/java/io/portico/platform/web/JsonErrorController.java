@@ -10,12 +10,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.portico.platform.Problem;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * Answers the servlet container's error dispatch (failures outside MVC's handlers, e.g. in a
  * filter or before a route is chosen) in JSON, never the container's HTML page.
  */
 @RestController
+@Hidden
 class JsonErrorController implements ErrorController {
 
     private final ErrorFormats formats;

@@ -1,5 +1,6 @@
 package io.portico.platform.web;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -12,6 +13,7 @@ import io.portico.platform.PorticoException;
 /**
  * Hands controllers the caller a facade's filter authenticated (an {@code Actor}, a
  * {@code ClientPrincipal}) as a method parameter of that type, read from a request attribute.
+ * The OpenAPI document leaves such parameters out.
  */
 public final class RequestAttributeResolver<T> implements HandlerMethodArgumentResolver {
 
@@ -20,6 +22,8 @@ public final class RequestAttributeResolver<T> implements HandlerMethodArgumentR
     private final String missingMessage;
 
     public RequestAttributeResolver(Class<T> type, String attribute, String missingMessage) {
+        // Filled by the facade's filter, never sent by the caller: keep it out of the OpenAPI parameters.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(type);
         this.type = type;
         this.attribute = attribute;
         this.missingMessage = missingMessage;

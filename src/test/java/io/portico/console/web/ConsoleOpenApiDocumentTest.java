@@ -36,4 +36,30 @@ class ConsoleOpenApiDocumentTest {
             assertThat(post.path("responses").has("403")).as(route).isTrue();
         }
     }
+
+    @Test
+    void documentsEveryConfigureRouteBodyAndNoInternalArguments() {
+        JsonNode doc = new Http(port).get("/v3/api-docs").json();
+        JsonNode paths = doc.get("paths");
+        assertThat(paths.has("/error")).isFalse();
+        for (String path : paths.propertyNames()) {
+            for (JsonNode operation : paths.get(path)) {
+                for (JsonNode parameter : operation.path("parameters")) {
+                    assertThat(parameter.get("name").asString()).as(path).isNotIn("actor", "principal", "client");
+                }
+                assertThat(operation.has("security")).as(path).isTrue();
+            }
+            if (path.startsWith("/preview/networkoperatorconsole/operator/configure")) {
+                String ref = paths.get(path).path("post").path("requestBody").path("content").path("application/json")
+                        .path("schema").path("$ref").asString();
+                JsonNode schema = doc.get("components").get("schemas").get(ref.substring(ref.lastIndexOf('/') + 1));
+                assertThat(schema.path("properties").size()).as(path).isPositive();
+            }
+        }
+        assertThat(paths.get("/preview/subscriberconsole/login").get("post").get("security")).isEmpty();
+        assertThat(paths.get("/v2/zapier/client/ping").get("get").get("security").toString())
+                .isEqualTo("[{\"api_token\":[]},{\"GuestApiBearer\":[]}]");
+        assertThat(paths.get("/preview/networkoperatorconsole/operator/configureWebhook").get("post").toString())
+                .contains("ConfigureWebhook");
+    }
 }
