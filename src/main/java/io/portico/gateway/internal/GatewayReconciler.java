@@ -170,7 +170,7 @@ public class GatewayReconciler {
             event.put("ERROR", outcome.error() == null ? "Unknown error." : outcome.error());
         }
         event.put("statusCode", outcome.statusCode());
-        event.put("Request", command.describe() + " (" + driver.name() + (outcome.changed() ? "" : ", already in that state") + ")");
+        event.put("Request", command.describe() + " (" + driver.name() + (outcome.success() && !outcome.changed() ? ", already in that state" : "") + ")");
         equipment.record(gateway.id(), new EquipmentLogEntry(now, FUNCTION, event, "", "", null, null, null));
         if (outcome.success()) {
             equipment.recordVlanState(gateway.id(), command.vlanId(), command.enable(), now);
