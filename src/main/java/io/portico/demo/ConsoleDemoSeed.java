@@ -25,7 +25,6 @@ import io.portico.plan.PlanService;
 import io.portico.plan.ServicePlan;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.RequestOrigin;
-import io.portico.subscription.IssuedKey;
 import io.portico.subscription.NewKey;
 import io.portico.subscription.SubscriberDetails;
 import io.portico.subscription.SubscriptionService;
@@ -36,14 +35,14 @@ import io.portico.unit.UnitPurpose;
 import io.portico.unit.UnitService;
 import io.portico.venue.Venue;
 import io.portico.venue.VenueService;
-import io.portico.webhook.WebhookDelivery;
 import io.portico.webhook.WebhookService;
 
 /**
  * Demo data for the operator console: every settings section, 4 service plans, 200 units over
- * the five demo venues, a gateway per venue, and 150 subscribers whose subscriptions are future,
- * active, ended, pending VLAN enable and pending VLAN disable, with operator, equipment and
- * webhook log entries. Demo secrets are obviously fake.
+ * the five demo venues, a {@link DemoGateway} per venue, and 150 subscribers whose subscriptions
+ * are future, active, ended, pending VLAN enable and pending VLAN disable (none at the fifth
+ * venue, whose gateway is the failure demonstration), with operator, equipment and webhook log
+ * entries. Demo secrets are obviously fake.
  */
 @Component
 class ConsoleDemoSeed implements DemoSeed {
@@ -89,22 +88,23 @@ class ConsoleDemoSeed implements DemoSeed {
                 plans.add(id, plan("1 Gbps (Retail)", 1_000_000, 1_000_000, 100, 9900)),
                 plans.add(id, plan("1 Gbps (Bulk)", 1_000_000, 1_000_000, 100, 0)));
         configure(context, demoPlans);
-        webhooks.configure(id, "https://hooks.demo.portico.example/console", "demo-webhook-signing-secret-0001");
+        webhooks.configure(id, "https://hooks." + DemoDataLoader.DOMAIN + "/console", "demo-webhook-signing-secret-0001");
 
         List<Venue> sites = venues.listByOperator(id);
         List<Unit> allUnits = new ArrayList<>();
         List<Equipment> gateways = new ArrayList<>();
         for (int v = 0; v < sites.size(); v++) {
             Venue venue = sites.get(v);
-            Equipment gateway = equipment.add(id, venue.key(), "GW" + (v + 1), new EquipmentDetails(EquipmentType.GATEWAY,
-                    "Mikrotik", "RB5009", "https", "198.51.100." + (10 + v), "portico", "demo-router-password-" + v, "In Service"));
+            DemoGateway demo = DemoGateway.ALL.get(v);
+            Equipment gateway = equipment.add(id, venue.key(), demo.name(), new EquipmentDetails(EquipmentType.GATEWAY,
+                    "Mikrotik", demo.model(), "http", demo.host(), DemoGateway.USER, demo.password(), "In Service"));
             gateways.add(gateway);
             for (int u = 0; u < 200 / sites.size(); u++) {
                 int floor = u / 10 + 1;
                 allUnits.add(units.add(id, venue.key(), new NewUnit(Integer.toString(floor * 100 + u % 10 + 1), "A",
                         Integer.toString(floor), u % 8 == 7 ? UnitPurpose.LOCAL_WIRELESS : UnitPurpose.WIRED_UNIT, null, "")));
             }
-            for (int port : List.of(1, 2)) {
+            for (int port : demo.refusesChanges() ? List.<Integer>of() : List.of(1, 2)) {
                 equipment.record(gateway.id(), new EquipmentLogEntry(now.minus(Duration.ofHours(port * 5L)),
                         "vault_networkoperator_equipmentConfigurator", Map.of("Command", "modify", "PORT", port,
                         "ChangeAuthStatus", "SUCCESS", "Request", "Enable port " + port), "", "", null, null, null));
@@ -126,7 +126,7 @@ class ConsoleDemoSeed implements DemoSeed {
                 default -> { start = now.minus(Duration.ofDays(500)); end = now.minus(Duration.ofDays(100)); } // ended, disabled
             }
             String email = GIVEN[i % 10].toLowerCase() + "." + FAMILY[i / 10 % 10].toLowerCase() + i + "@residents.demo.portico.example";
-            IssuedKey key = subscriptions.addKey(id, new NewKey(unit.key(), plan.key(), new SubscriberDetails(email,
+            subscriptions.addKey(id, new NewKey(unit.key(), plan.key(), new SubscriberDetails(email,
                     GIVEN[i % 10], FAMILY[i / 10 % 10], "+1555010" + String.format("%04d", i), i % 7 == 0 ? "es-xl" : "en-us",
                     i % 3 == 0, true), start, end, null));
             Equipment gateway = gatewayOfVenue.get(unit.venueId());
@@ -135,12 +135,6 @@ class ConsoleDemoSeed implements DemoSeed {
             } else if (i % 5 == 4) {
                 equipment.recordVlanState(gateway.id(), unit.vlan(), false, end.plusSeconds(60));
             }
-            if (i % 25 == 0) {
-                webhooks.recordDelivery(id, new WebhookDelivery(now.minus(Duration.ofHours(i / 5 + 1)), "SubscriptionStarted",
-                        "https://hooks.demo.portico.example/console", Map.of("Type", "SubscriptionStarted",
-                        "UnitID_internal", unit.key(), "vlan", unit.vlan(), "SubscriberToken", key.subscriber().token()),
-                        List.of("Accepted")));
-            }
         }
         String admin = "Demo DomainAdministrators (domainadministrators@" + DemoDataLoader.DOMAIN + ")";
         RequestOrigin origin = new RequestOrigin("203.0.113.42", "en-us", "Portico demo loader");
@@ -148,9 +142,10 @@ class ConsoleDemoSeed implements DemoSeed {
             events.publishEvent(new AdministratorActed(id, admin, origin, "/equipment/addServicePlan",
                     Map.of("message", PlanService.addedMessage(demoPlans.get(i))), "", "", now.minus(Duration.ofDays(5 - i))));
         }
-        events.publishEvent(new AdministratorActed(id, null, RequestOrigin.SYSTEM, "vault_networkoperator_equipmentConfigurator",
-                Map.of("Command", "modify", "PORT", 1, "ChangeAuthStatus", "FAIL", "ERROR", "Error setting Hotspot State."),
-                sites.getFirst().key(), "", now.minus(Duration.ofHours(1))));
+        // The webhooks of everything above are the demo's past: delivered to the fictional receiver,
+        // never queued to it. Live events go to PORTICO_DEMO_WEBHOOK_URL only (DemoWebhookSetup).
+        webhooks.recordQueuedAsDelivered(id, "202 Accepted");
+        webhooks.configure(id, "", null);
     }
 
     private static PlanChanges plan(String name, long down, long up, int devices, long usdCents) {

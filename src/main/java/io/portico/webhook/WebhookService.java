@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -126,6 +127,16 @@ public class WebhookService {
     @Transactional
     public void recordDelivery(long operatorId, WebhookDelivery delivery) {
         repository.insertDelivery(operatorId, delivery);
+    }
+
+    /**
+     * Records the operator's queued webhooks as delivered with {@code response}, without sending
+     * them: the demo loads its past this way, so its history is delivered history and nothing is
+     * queued for a receiver that does not exist. Returns how many rows it settled.
+     */
+    @Transactional
+    public int recordQueuedAsDelivered(long operatorId, String response) {
+        return repository.markPendingDelivered(operatorId, List.of(response));
     }
 
     /** listWebhookLog: deliveries in the window (defaults: now and 15 days before), newest first, capped. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,6 +26,7 @@ import io.portico.gateway.CommandOutcome;
 import io.portico.gateway.GatewayChangeFailed;
 import io.portico.gateway.GatewayDriver;
 import io.portico.gateway.GatewayDrivers;
+import io.portico.gateway.GatewayLocator;
 import io.portico.gateway.GatewayTarget;
 import io.portico.gateway.VlanCommand;
 import io.portico.gateway.persistence.RetryRepository;
@@ -54,6 +56,7 @@ public class GatewayReconciler {
     private final SubscriptionService subscriptions;
     private final EquipmentService equipment;
     private final GatewayDrivers drivers;
+    private final ObjectProvider<GatewayLocator> locators;
     private final RetryRepository retries;
     private final ReconcilerProperties properties;
     private final ApplicationEventPublisher events;
@@ -61,11 +64,12 @@ public class GatewayReconciler {
     private final Clock clock;
 
     GatewayReconciler(SubscriptionService subscriptions, EquipmentService equipment, GatewayDrivers drivers,
-                      RetryRepository retries, ReconcilerProperties properties, ApplicationEventPublisher events,
+                      ObjectProvider<GatewayLocator> locators, RetryRepository retries, ReconcilerProperties properties, ApplicationEventPublisher events,
                       PlatformTransactionManager transactions, Clock clock) {
         this.subscriptions = subscriptions;
         this.equipment = equipment;
         this.drivers = drivers;
+        this.locators = locators;
         this.retries = retries;
         this.properties = properties;
         this.events = events;
@@ -138,11 +142,17 @@ public class GatewayReconciler {
     }
 
     private GatewayTarget target(long operatorId, Equipment gateway) {
+        URI base = locators.orderedStream().map(l -> l.locate(gateway)).flatMap(Optional::stream).findFirst()
+                .orElseGet(() -> address(gateway));
+        return new GatewayTarget(base, gateway.username(), equipment.credentials(operatorId, gateway.id()).orElse(""),
+                properties.bridge());
+    }
+
+    private URI address(Equipment gateway) {
         String scheme = gateway.connectionProtocol().toLowerCase(Locale.ROOT).equals("http") ? "http" : "https";
         String host = gateway.ipAddress().contains(":") ? "[" + gateway.ipAddress() + "]" : gateway.ipAddress();
         String port = properties.managementPort() == 0 ? "" : ":" + properties.managementPort();
-        return new GatewayTarget(URI.create(scheme + "://" + host + port), gateway.username(),
-                equipment.credentials(operatorId, gateway.id()).orElse(""), properties.bridge());
+        return URI.create(scheme + "://" + host + port);
     }
 
     private void record(long operatorId, Equipment gateway, GatewayDriver driver, VlanCommand command, CommandOutcome outcome,
@@ -160,7 +170,7 @@ public class GatewayReconciler {
             event.put("ERROR", outcome.error() == null ? "Unknown error." : outcome.error());
         }
         event.put("statusCode", outcome.statusCode());
-        event.put("Request", command.describe() + " (" + driver.name() + (outcome.changed() ? "" : ", already in that state") + ")");
+        event.put("Request", command.describe() + " (" + driver.name() + (outcome.success() && !outcome.changed() ? ", already in that state" : "") + ")");
         equipment.record(gateway.id(), new EquipmentLogEntry(now, FUNCTION, event, "", "", null, null, null));
         if (outcome.success()) {
             equipment.recordVlanState(gateway.id(), command.vlanId(), command.enable(), now);

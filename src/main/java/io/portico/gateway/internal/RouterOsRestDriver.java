@@ -64,7 +64,8 @@ public class RouterOsRestDriver implements GatewayDriver {
                 || connectionProtocol.equals("rest"));
     }
 
-    static String interfaceName(int vlanId) {
+    /** The interface (and queue) name of a unit's VLAN on the gateway. */
+    public static String interfaceName(int vlanId) {
         return "portico-vlan" + vlanId;
     }
 

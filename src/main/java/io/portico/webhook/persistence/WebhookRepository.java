@@ -108,6 +108,14 @@ public class WebhookRepository {
                 .params(attempts, json.writeValueAsString(responses), status, utc(next), status, utc(now), id).update() == 1;
     }
 
+    /** Marks every pending row of the operator delivered at the moment it occurred, with these responses. */
+    public int markPendingDelivered(long operatorId, List<String> responses) {
+        return jdbc.sql("""
+                        update webhook_delivery set status = 'DELIVERED', attempts = 1, responses_json = ?, delivered_at = occurred_at
+                        where operator_id = ? and status = 'PENDING'""")
+                .params(json.writeValueAsString(responses), operatorId).update();
+    }
+
     /** Delivery state of a message, for tests and diagnostics. */
     public Optional<String> status(String messageId) {
         return jdbc.sql("select status from webhook_delivery where message_id = ?").param(messageId).query(String.class).optional();

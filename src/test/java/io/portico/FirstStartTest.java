@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.portico.support.Http;
 
 /**
- * The embedded default as a newcomer meets it: an H2 file database that survives restarts, the
- * first-start bootstrap, and the demo data set with a caller-chosen API token.
+ * The embedded default as a newcomer meets it: an H2 file database that survives restarts and the
+ * first-start bootstrap ({@code --demo} on a fresh database: {@code DemoNetworkTest}).
  */
-class FirstStartAndDemoTest {
+class FirstStartTest {
 
     @TempDir
     Path dataDir;
@@ -52,26 +52,6 @@ class FirstStartAndDemoTest {
             var r = new Http(port(context)).postJson("/preview/subscriberconsole/login",
                     Http.body("EmailAddress", "owner@example.com", "Password", "first start password"));
             assertThat(r.status()).isEqualTo(200);
-        }
-    }
-
-    @Test
-    void demoFlagLoadsTheDemoDataOnceWithTheGivenApiToken() {
-        String token = "demo-token-for-scripts-0123456789";
-        try (var context = start("--demo", "--portico.demo.api-token=" + token)) {
-            Http http = new Http(port(context));
-            assertThat(http.get("/v2/zapier/client/ping?api_token=" + token).json().get("message").asString()).isEqualTo("success");
-            var login = http.postJson("/preview/subscriberconsole/login",
-                    Http.body("EmailAddress", "domainadministrators@demo.portico.example", "Password", "portico-demo-password"));
-            assertThat(login.status()).isEqualTo(200);
-            JdbcClient jdbc = context.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select count(*) from client").query(Long.class).single()).isEqualTo(2);
-            assertThat(jdbc.sql("select count(*) from venue").query(Long.class).single()).isEqualTo(5);
-        }
-        try (var context = start("--demo", "--portico.demo.api-token=" + token)) {
-            JdbcClient jdbc = context.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select count(*) from operator").query(Long.class).single()).isEqualTo(1);
-            assertThat(jdbc.sql("select count(*) from api_token").query(Long.class).single()).isEqualTo(1);
         }
     }
 
