@@ -170,9 +170,9 @@ class WebhookPayloadTest {
                         "+15557654321", "es-mx", true, false), NOW.plus(Duration.ofDays(1)), null, null)).subscriber();
         jdbc.sql("delete from webhook_delivery where operator_id = ?").param(world.operator.id()).update();
         context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> {
-            context.publishEvent(new LoginPasswordCreated(world.operator.id(), subscriber.id(),
+            context.publishEvent(new LoginPasswordCreated(subscriber,
                     new RequestOrigin("203.0.113.9", "es-MX", "Firefox"), NOW));
-            context.publishEvent(new GatewayChangeFailed(world.operator.id(), 77, "GW-KEY", venue.id(), 1601, true, 503,
+            context.publishEvent(new GatewayChangeFailed(world.operator.id(), 77, "GW-KEY", venue.id(), venue.key(), 1601, true, 503,
                     "Service Unavailable", 1, NOW));
         });
         assertRows(List.of(
