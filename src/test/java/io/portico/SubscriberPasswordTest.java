@@ -51,9 +51,8 @@ import tools.jackson.databind.JsonNode;
 @PorticoIntegrationTest
 class SubscriberPasswordTest {
 
-    static final int SMTP_PORT = LoopbackParts.freePort();
     static final WebhookReceiver receiver = LoopbackParts.webhookReceiver();
-    static final GreenMail smtp = LoopbackParts.smtp(SMTP_PORT);
+    static final GreenMail smtp = LoopbackParts.smtp();
     static final String SEND = "/preview/networkoperatorconsole/subscribers/sendPasswordLink";
     static final String SET = "/preview/subscriberconsole/setPassword";
     static final String PORTAL = "https://portal.example.test/wifi";
@@ -62,7 +61,7 @@ class SubscriberPasswordTest {
     @DynamicPropertySource
     static void parts(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.port", () -> LoopbackParts.port(smtp));
         registry.add("spring.mail.properties.mail.smtp.starttls.enable", () -> "false");
         registry.add("portico.scheduler.polling-interval", () -> "200ms");
         registry.add("portico.notification.dispatch-interval", () -> "200ms");
@@ -213,7 +212,7 @@ class SubscriberPasswordTest {
         String email = "eva-" + Fixtures.unique().toLowerCase() + "@example.com";
         IssuedKey key = subscriptions.addKey(world.operator.id(), new NewKey(world.unit("P" + Fixtures.unique()).key(),
                 world.plan.key(), new SubscriberDetails(email, "Eva", "Sol", "+15551230000", locale, false, contactByEmail),
-                Instant.now().plus(Duration.ofDays(30)), null, null));
+                clock.instant().plus(Duration.ofDays(30)), null, null));
         return key.subscriber().email();
     }
 

@@ -29,6 +29,7 @@ import io.portico.subscription.SubscriptionService;
 import io.portico.support.ConsoleSession;
 import io.portico.support.Fixtures;
 import io.portico.support.Http;
+import io.portico.support.TestClock;
 import io.portico.tenant.Client;
 import io.portico.tenant.Operator;
 import io.portico.unit.NewUnit;
@@ -97,7 +98,7 @@ final class ConsoleWorld {
         gateway = equipment.add(operator.id(), venue.key(), "NYC-THAN-GTWY", new EquipmentDetails(EquipmentType.GATEWAY,
                 "Mikrotik", "1036", "https", "203.0.113.42", "admin", "router-password", "In Service"));
 
-        Instant now = Instant.now();
+        Instant now = context.getBean(TestClock.class).instant();
         active = subscriptions.addKey(operator.id(), new NewKey(activeUnit.key(), retail.key(),
                 resident("resident-a"), now.minus(Duration.ofDays(1)), null, null));
         subscriptions.addKey(operator.id(), new NewKey(endingUnit.key(), retail.key(),

@@ -18,6 +18,7 @@ import io.portico.platform.AdministratorActed;
 import io.portico.platform.RequestOrigin;
 import io.portico.support.Http;
 import io.portico.support.PorticoIntegrationTest;
+import io.portico.support.TestClock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +35,8 @@ class OperatorEquipmentGoldenTest {
     int port;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    TestClock clock;
     ConsoleWorld world;
 
     @BeforeEach
@@ -124,7 +127,7 @@ class OperatorEquipmentGoldenTest {
         ok("addServicePlan", "ServicePlanName", "Logged Plan", "DownloadKbps", 1000, "UploadKbps", 1000, "ConcurrentDevices", 5);
         context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> context.publishEvent(new AdministratorActed(world.operator.id(), null, RequestOrigin.SYSTEM,
                         "vault_networkoperator_equipmentConfigurator", Map.of("Command", "modify", "PORT", 1),
-                        world.venue.key(), "", java.time.Instant.now())));
+                        world.venue.key(), "", clock.instant())));
         JsonNode body = ok("listOperatorLog");
         assertSameShape(golden("listOperatorLog"), body, FREE_FORM, Set.of("SourceUA"));
         assertThat(body.get("log_returned").asInt()).isEqualTo(body.get("log").size()).isEqualTo(2);
