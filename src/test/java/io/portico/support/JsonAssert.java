@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,6 +37,7 @@ public final class JsonAssert {
     private final List<String[]> shapeOnly = new ArrayList<>();
     private final List<String[]> freeForm = new ArrayList<>();
     private final Set<String> extraKeys = new LinkedHashSet<>();
+    private final Map<String, String> replacements = new LinkedHashMap<>();
     private boolean keysInOrder;
 
     private JsonAssert(JsonNode expected) {
@@ -91,6 +94,15 @@ public final class JsonAssert {
         return this;
     }
 
+    /**
+     * Reads {@code documented} as {@code actual} inside the expected strings, for keys built from a
+     * per-test identity (the document's operator key becomes this test's operator key).
+     */
+    public JsonAssert replacing(String documented, String actual) {
+        replacements.put(documented, actual);
+        return this;
+    }
+
     /** Objects must also list their keys in the example's order. */
     public JsonAssert keysInOrder() {
         keysInOrder = true;
@@ -123,7 +135,7 @@ public final class JsonAssert {
         } else if (e.isArray()) {
             compareArrays(path, e, a, shape, out);
         } else if (!shape && !matches(ignored, path) && !sameValue(e, a)) {
-            out.add(text(path) + ": expected " + e + " but was " + a);
+            out.add(text(path) + ": expected " + e + (replacements.isEmpty() ? "" : " (after replacements)") + " but was " + a);
         }
     }
 
@@ -182,9 +194,19 @@ public final class JsonAssert {
         }
     }
 
-    /** Numbers compare by value (1600 equals 1600.0), everything else exactly. */
-    private static boolean sameValue(JsonNode e, JsonNode a) {
-        return e.isNumber() ? e.decimalValue().compareTo(a.decimalValue()) == 0 : e.equals(a);
+    /** Numbers compare by value (1600 equals 1600.0), strings after the replacements, the rest exactly. */
+    private boolean sameValue(JsonNode e, JsonNode a) {
+        if (e.isNumber()) {
+            return e.decimalValue().compareTo(a.decimalValue()) == 0;
+        }
+        if (e.isString()) {
+            String text = e.asString();
+            for (Map.Entry<String, String> r : replacements.entrySet()) {
+                text = text.replace(r.getKey(), r.getValue());
+            }
+            return text.equals(a.asString());
+        }
+        return e.equals(a);
     }
 
     private static boolean matches(List<String[]> patterns, List<String> path) {
