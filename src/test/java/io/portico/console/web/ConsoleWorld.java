@@ -110,11 +110,10 @@ final class ConsoleWorld {
         // below rather than outbox rows for the fixtures' own events.
         webhooks.configure(operator.id(), "https://webhook.example.com/anon", "webhook-signing-secret-0001");
 
-        for (int port : List.of(979, 1489)) {
-            equipment.record(gateway.id(), new EquipmentLogEntry(now.minusSeconds(port), "vault_networkoperator_equipmentConfigurator",
-                    Map.of("Command", "modify", "PORT", port, "ChangeAuthStatus", "SUCCESS", "Request", "Enable port ..."),
-                    "", "", null, null, null));
-        }
+        // The documented listEquipmentLog example's entries: port 979 twice, then 1489 (newest first).
+        equipment.record(gateway.id(), portEnabled(now.minusSeconds(979), 979));
+        equipment.record(gateway.id(), portEnabled(now.minusSeconds(980), 979));
+        equipment.record(gateway.id(), portEnabled(now.minusSeconds(1489), 1489));
         webhooks.recordDelivery(operator.id(), new WebhookDelivery(now.minusSeconds(60), "SubscriptionStarted",
                 "https://webhook.example.com/anon", Map.of("Type", "SubscriptionStarted", "vlan", activeUnit.vlan()), List.of("Accepted")));
         webhooks.recordDelivery(operator.id(), new WebhookDelivery(now.minusSeconds(30), "LoginPasswordCreated",
@@ -131,6 +130,11 @@ final class ConsoleWorld {
 
     ConsoleSession session(Role... roles) {
         return ConsoleSession.login(http, fixtures.administrator(operator, roles), Fixtures.PASSWORD);
+    }
+
+    private static EquipmentLogEntry portEnabled(Instant at, int port) {
+        return new EquipmentLogEntry(at, "vault_networkoperator_equipmentConfigurator", Map.of("Command", "modify", "PORT", port,
+                "ChangeAuthStatus", "SUCCESS", "PortSpeedStatus", "SUCCESS", "Request", "Enable port ..."), "", "", null, null, null);
     }
 
     static SubscriberDetails resident(String name) {

@@ -22,11 +22,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Each Operator/Equipment route answers like the published example (copied from the API document
- * into src/test/resources/golden/console). Where this test's data reproduces the example, values
- * are compared too, the document's operator key standing for this test's. The listings' examples
- * show another operator's data set (anonymised addresses, other venues, plans and log lines), so
- * those compare keys, nesting and types, and the values this test's data determines are asserted
- * one by one.
+ * into src/test/resources/golden/console). Where this test's data reproduces the example (plans
+ * added and configured, TandC, the equipment and webhook logs), values are compared too, the
+ * document's operator key standing for this test's. The other listings' examples show another
+ * operator's data set (anonymised addresses, other venues, plans and log lines, in orders Portico
+ * does not use), so those compare keys, nesting and types, and the values this test's data
+ * determines are asserted one by one.
  */
 @PorticoIntegrationTest
 class OperatorEquipmentGoldenTest {
@@ -162,15 +163,16 @@ class OperatorEquipmentGoldenTest {
     @Test
     void listEquipmentLogMatchesTheDocumentedExample() {
         JsonNode body = ok("listEquipmentLog", "EquipmentID", world.gateway.key());
-        shapeOf("listEquipmentLog").assertMatches(body);
-        assertThat(body.get("EquipmentName").asString()).isEqualTo("NYC-THAN-GTWY");
-        assertThat(body.get("log").get(0).get("event").get("PORT").asInt()).isEqualTo(979);
+        // The equipment key holds this test's operator and venue; the example's is in another city.
+        golden("listEquipmentLog").ignoringValuesAt("/EquipmentID", "/log/*/dateAddedUTC.ISO8601").assertMatches(body);
+        assertThat(body.get("EquipmentID").asString()).isEqualTo(world.gateway.key());
     }
 
     @Test
     void listWebhookLogMatchesTheDocumentedExample() {
         JsonNode body = ok("listWebhookLog");
-        shapeOf("listWebhookLog").assertMatches(body);
-        assertThat(body.get("Webhooks").get(0).get("Type").asString()).isEqualTo("LoginPasswordCreated");
+        // Each type's payload is pinned by WebhookPayloadTest; here the log's own fields count.
+        golden("listWebhookLog").freeFormAt("/Webhooks/*/Payload").ignoringValuesAt("/Webhooks/*/dateAddedUTC.ISO8601")
+                .assertMatches(body);
     }
 }
