@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -201,8 +202,9 @@ public final class JsonAssert {
         }
         if (e.isString()) {
             String text = e.asString();
-            for (Map.Entry<String, String> r : replacements.entrySet()) {
-                text = text.replace(r.getKey(), r.getValue());
+            // longest first, so a venue key wins over the operator key it starts with
+            for (String documented : replacements.keySet().stream().sorted(Comparator.comparing(String::length).reversed()).toList()) {
+                text = text.replace(documented, replacements.get(documented));
             }
             return text.equals(a.asString());
         }

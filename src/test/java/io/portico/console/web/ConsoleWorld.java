@@ -100,9 +100,9 @@ final class ConsoleWorld {
 
         Instant now = context.getBean(TestClock.class).instant();
         active = subscriptions.addKey(operator.id(), new NewKey(activeUnit.key(), retail.key(),
-                resident("resident-a"), now.minus(Duration.ofDays(1)), null, null));
+                resident("resident-a"), now.minus(Duration.ofDays(2)), null, null));
         subscriptions.addKey(operator.id(), new NewKey(endingUnit.key(), retail.key(),
-                resident("resident-b"), now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(30)), null));
+                resident("resident-b"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), null));
         ended = subscriptions.addKey(operator.id(), new NewKey(endedUnit.key(), bulk.key(),
                 resident("resident-c"), now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(1)), null));
         equipment.recordVlanState(gateway.id(), endedUnit.vlan(), true, now.minus(Duration.ofDays(39)));
