@@ -213,7 +213,7 @@ public class GuestPlanService {
     }
 
     private Purchase purchased(Purchase purchase) {
-        events.publishEvent(GuestPlanPurchased.of(purchase));
+        events.publishEvent(GuestPlanPurchased.of(purchase, guests.client(purchase.clientId())));
         return purchase;
     }
 

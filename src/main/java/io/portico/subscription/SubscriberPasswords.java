@@ -59,7 +59,7 @@ public class SubscriberPasswords {
         Instant expiresAt = now.plus(properties.passwordLinkValidity());
         String token = Secrets.randomToken("");
         repository.replaceLinks(subscriber.id(), Secrets.digest(token), now, expiresAt);
-        events.publishEvent(new SubscriberPasswordLinkIssued(subscriber.operatorId(), subscriber.id(), token, expiresAt));
+        events.publishEvent(new SubscriberPasswordLinkIssued(subscriber, token, expiresAt));
         events.publishEvent(AdministratorActed.by(actor, "/subscribers/sendPasswordLink", Map.of("message",
                 "Password link sent to " + subscriber.email() + ", valid until " + expiresAt + ". "), now));
         return subscriber;
@@ -89,7 +89,7 @@ public class SubscriberPasswords {
         }
         Subscriber subscriber = subscribers.findSubscriber(link.subscriberId()).orElseThrow();
         repository.savePasswordHash(subscriber.id(), hash, now);
-        events.publishEvent(new LoginPasswordCreated(subscriber.operatorId(), subscriber.id(), origin, now));
+        events.publishEvent(new LoginPasswordCreated(subscriber, origin, now));
         return subscriber;
     }
 }

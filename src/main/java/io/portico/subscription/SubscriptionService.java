@@ -99,9 +99,9 @@ public class SubscriptionService {
                 Psk.generate() + Psk.generate(), now));
         Subscription subscription = repository.insertSubscription(new Subscription(0, operatorId, subscriber.id(), unit.id(),
                 unit.venueId(), plan.id(), start, request.endsAt(), psk, now));
-        events.publishEvent(new SubscriptionAdded(operatorId, subscription.id(), subscriber.id(), unit.id(), unit.venueId(),
-                start, now));
-        publishTransitions(subscription, now);
+        SubscriptionSnapshot snapshot = new SubscriptionSnapshot(subscription, subscriber, unit, venue, plan.key());
+        events.publishEvent(new SubscriptionAdded(snapshot, now));
+        publishTransitions(snapshot, now);
         return new IssuedKey(subscriber, subscription, unit, venue.key(), plan, existing.isEmpty());
     }
 
@@ -112,9 +112,10 @@ public class SubscriptionService {
         Subscription s = subscription(actor.operatorId(), subscriptionId);
         String replacement = psk(actor.operatorId(), s.venueId(), psk, settings.network(actor.operatorId()), s.id());
         repository.updatePsk(s.id(), replacement);
-        events.publishEvent(new SubscriptionKeyReset(s.operatorId(), s.id(), clock.instant()));
+        Subscription reset = repository.findSubscription(s.id()).orElseThrow();
+        events.publishEvent(new SubscriptionKeyReset(snapshot(reset), clock.instant()));
         audit(actor, "/subscribers/resetKey", "PSK of subscription " + s.id() + " replaced. ", s);
-        return repository.findSubscription(s.id()).orElseThrow();
+        return reset;
     }
 
     /**
@@ -140,7 +141,8 @@ public class SubscriptionService {
             Unit unit = units.find(actor.operatorId(), s.unitId()).orElseThrow();
             equipment.requireReapply(actor.operatorId(), unit.venueId(), unit.vlan());
         }
-        events.publishEvent(new SubscriptionPlanUpdated(s.operatorId(), s.id(), previous.key(), plan.key(), now));
+        events.publishEvent(new SubscriptionPlanUpdated(snapshot(repository.findSubscription(s.id()).orElseThrow()),
+                previous.key(), now));
         audit(actor, "/subscriptions/changeServicePlan", "Subscription " + s.id() + " moved from plan " + previous.key()
                 + " to " + plan.key() + ". ", s);
         return plan;
@@ -186,9 +188,10 @@ public class SubscriptionService {
         Instant now = clock.instant();
         repository.updateDates(s.id(), start, end);
         repository.clearUnhappenedTransitions(s.id(), now);
-        events.publishEvent(new SubscriptionAdjusted(s.operatorId(), s.id(), s.startsAt(), start, s.endsAt(), end, now));
         Subscription changed = repository.findSubscription(s.id()).orElseThrow();
-        publishTransitions(changed, now);
+        SubscriptionSnapshot snapshot = snapshot(changed);
+        events.publishEvent(new SubscriptionAdjusted(snapshot, s.startsAt(), s.endsAt(), now));
+        publishTransitions(snapshot, now);
         return changed;
     }
 
@@ -207,18 +210,25 @@ public class SubscriptionService {
      */
     @Transactional
     public void publishTransitions(long subscriptionId) {
-        repository.findSubscription(subscriptionId).ifPresent(s -> publishTransitions(s, clock.instant()));
+        repository.findSubscription(subscriptionId).ifPresent(s -> publishTransitions(snapshot(s), clock.instant()));
     }
 
-    private void publishTransitions(Subscription s, Instant now) {
+    private void publishTransitions(SubscriptionSnapshot snapshot, Instant now) {
+        Subscription s = snapshot.subscription();
         if (!s.startsAt().isAfter(now) && repository.markStartPublished(s.id(), now)) {
-            events.publishEvent(new SubscriptionStarted(s.operatorId(), s.id(), s.subscriberId(), s.unitId(), s.venueId(),
-                    s.startsAt()));
+            events.publishEvent(new SubscriptionStarted(snapshot, s.startsAt()));
         }
         if (s.endsAt() != null && !s.endsAt().isAfter(now) && repository.markEndPublished(s.id(), now)) {
-            events.publishEvent(new SubscriptionEnded(s.operatorId(), s.id(), s.subscriberId(), s.unitId(), s.venueId(),
-                    s.endsAt()));
+            events.publishEvent(new SubscriptionEnded(snapshot, s.endsAt()));
         }
+    }
+
+    /** The subscription with what its events carry for their listeners (read in the publishing transaction). */
+    private SubscriptionSnapshot snapshot(Subscription s) {
+        Unit unit = units.find(s.operatorId(), s.unitId()).orElseThrow();
+        return new SubscriptionSnapshot(s, repository.findSubscriber(s.subscriberId()).orElseThrow(), unit,
+                venues.find(s.operatorId(), unit.venueId()).orElseThrow(),
+                plans.find(s.operatorId(), s.planId()).map(ServicePlan::key).orElseThrow());
     }
 
     /** A subscription with its subscriber, unit, venue and plan, for the engines' payloads and emails. */

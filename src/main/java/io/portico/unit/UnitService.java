@@ -68,7 +68,7 @@ public class UnitService {
                 : autoVlan(venue, request.purpose().range(settings.network(operatorId)));
         Unit unit = repository.insert(new Unit(0, operatorId, venue.id(), key, request.name(), request.building(),
                 request.floor(), request.purpose(), vlan, request.externalUnitId(), clock.instant()));
-        events.publishEvent(new VenueUnitAdded(operatorId, unit.id(), venue.id()));
+        events.publishEvent(new VenueUnitAdded(unit, venue));
         return unit;
     }
 
@@ -91,7 +91,7 @@ public class UnitService {
         Unit changed = new Unit(unit.id(), unit.operatorId(), unit.venueId(), unit.key(), unit.name(), unit.building(),
                 unit.floor(), newPurpose, newVlan, external, unit.createdAt());
         repository.update(changed);
-        events.publishEvent(new VenueUnitUpdated(changed.operatorId(), changed.id(), changed.venueId(), unit.vlan()));
+        events.publishEvent(new VenueUnitUpdated(changed, venue, unit.vlan()));
         events.publishEvent(AdministratorActed.by(actor, "/units/updateUnit", Map.of("message", "Unit " + unit.key()
                 + " updated: purpose " + newPurpose.code() + ", vlan " + newVlan + ". "), clock.instant()).at(venue.key(), unit.key()));
         return changed;
