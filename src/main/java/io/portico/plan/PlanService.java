@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.portico.plan.persistence.PlanRepository;
+import io.portico.plan.persistence.ServicePlanRepository;
 import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
@@ -32,12 +32,12 @@ public class PlanService {
     /** The default billing cycle: a twelfth of a year, as in the console's examples. */
     public static final double MONTH_HOURS = 730.5;
 
-    private final PlanRepository repository;
+    private final ServicePlanRepository repository;
     private final TenantService tenants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PlanService(PlanRepository repository, TenantService tenants, ApplicationEventPublisher events, Clock clock) {
+    PlanService(ServicePlanRepository repository, TenantService tenants, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.tenants = tenants;
         this.events = events;
