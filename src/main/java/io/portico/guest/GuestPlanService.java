@@ -136,7 +136,7 @@ public class GuestPlanService {
     public List<Voucher> createVouchers(NewVouchers request, RandomGenerator random) {
         requirePlan(request.clientId(), request.guestPlanId());
         if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
-            throw PorticoException.invalid("ExpiresUTC.ISO8601", "ExpiresUTC.ISO8601 must be in the future.");
+            throw PorticoException.invalid("expiresAt", "{expiresAt} must be in the future.");
         }
         List<Voucher> created = new ArrayList<>(request.count());
         for (int i = 0; i < request.count(); i++) {

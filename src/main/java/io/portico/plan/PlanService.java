@@ -57,21 +57,21 @@ public class PlanService {
     /** Adds a plan without an acting administrator (demo data, tests). */
     @Transactional
     public ServicePlan add(long operatorId, PlanChanges request) {
-        for (var required : new Object[][] {{"ServicePlanName", request.name()}, {"DownloadKbps", request.downloadKbps()},
-                {"UploadKbps", request.uploadKbps()}, {"ConcurrentDevices", request.concurrentDevices()}}) {
+        for (var required : new Object[][] {{"planName", request.name()}, {"downloadKbps", request.downloadKbps()},
+                {"uploadKbps", request.uploadKbps()}, {"concurrentDevices", request.concurrentDevices()}}) {
             if (required[1] == null || required[1] instanceof String s && s.isBlank()) {
-                throw PorticoException.invalid((String) required[0], required[0] + " is required.");
+                throw PorticoException.invalid((String) required[0], "{" + required[0] + "} is required.");
             }
         }
         PlanTerms terms = merge(defaults(request), request);
         Operator operator = tenants.findOperator(operatorId).orElseThrow(() -> PorticoException.notFound("Unknown operator."));
         String key = operator.key() + "._V3SERVICEPLAN_." + Keys.part(terms.name());
         if (Keys.part(terms.name()).isEmpty()) {
-            throw PorticoException.invalid("ServicePlanName", "ServicePlanName must contain letters or digits.");
+            throw PorticoException.invalid("planName", "{planName} must contain letters or digits.");
         }
         requireUniqueName(operatorId, terms.name(), null);
         if (repository.findByKey(operatorId, key).isPresent()) {
-            throw PorticoException.conflict("A service plan with ID " + key + " already exists; choose another ServicePlanName.");
+            throw PorticoException.conflict("A service plan with ID " + key + " already exists; choose another {planName}.");
         }
         return repository.insert(operatorId, key, terms, clock.instant());
     }
@@ -91,7 +91,7 @@ public class PlanService {
     public String configure(Actor actor, String planKey, PlanChanges request) {
         actor.require(Permission.MANAGE_PLANS);
         ServicePlan plan = repository.findByKey(actor.operatorId(), planKey)
-                .orElseThrow(() -> PorticoException.notFound("Unknown ServicePlanID " + planKey + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {planId} " + planKey + "."));
         PlanTerms before = plan.terms();
         PlanTerms after = merge(before, request);
         if (!after.name().equals(before.name())) {
@@ -147,15 +147,15 @@ public class PlanService {
         List<String> currencies = new ArrayList<>(c.currencies() != null ? c.currencies() : base.prices().keySet());
         for (String priced : c.prices().keySet()) {
             if (c.currencies() != null && !c.currencies().contains(priced)) {
-                throw PorticoException.invalid("BillingCyclePrice." + priced, "BillingCyclePrice." + priced
-                        + " is given but " + priced + " is not in Currencies.");
+                throw PorticoException.invalid("prices." + priced, "{prices}." + priced
+                        + " is given but " + priced + " is not in {currencies}.");
             }
             if (!currencies.contains(priced)) {
                 currencies.add(priced);
             }
         }
         if (currencies.size() != new java.util.HashSet<>(currencies).size()) {
-            throw PorticoException.invalid("Currencies", "Currencies must not repeat a currency.");
+            throw PorticoException.invalid("currencies", "{currencies} must not repeat a currency.");
         }
         Map<String, Long> prices = new LinkedHashMap<>();
         for (String currency : currencies) {
