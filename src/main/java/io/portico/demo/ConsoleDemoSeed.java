@@ -146,7 +146,7 @@ class ConsoleDemoSeed implements DemoSeed {
         RequestOrigin origin = new RequestOrigin("203.0.113.42", "en-us", "Portico demo loader");
         for (int i = 0; i < demoPlans.size(); i++) {
             events.publishEvent(new AdministratorActed(id, admin, origin, "/equipment/addServicePlan",
-                    Map.of("message", PlanService.addedMessage(demoPlans.get(i))), "", "", now.minus(Duration.ofDays(5 - i))));
+                    Map.of("message", PlanService.addedSummary(demoPlans.get(i))), "", "", now.minus(Duration.ofDays(5 - i))));
         }
         events.publishEvent(new AdministratorActed(id, null, RequestOrigin.SYSTEM, "vault_networkoperator_equipmentConfigurator",
                 Map.of("Command", "modify", "PORT", 1, "ChangeAuthStatus", "FAIL", "ERROR", "Error setting Hotspot State."),

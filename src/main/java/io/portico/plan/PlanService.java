@@ -46,12 +46,12 @@ public class PlanService {
 
     /** Adds a plan for the actor's operator (addServicePlan); the name must be new. */
     @Transactional
-    public ServicePlan add(Actor actor, PlanChanges request) {
+    public PlanChange add(Actor actor, PlanChanges request) {
         actor.require(Permission.MANAGE_PLANS);
         ServicePlan plan = add(actor.operatorId(), request);
-        events.publishEvent(AdministratorActed.by(actor, "/equipment/addServicePlan",
-                Map.of("message", addedMessage(plan)), clock.instant()));
-        return plan;
+        String summary = addedSummary(plan);
+        events.publishEvent(AdministratorActed.by(actor, "/equipment/addServicePlan", Map.of("message", summary), clock.instant()));
+        return new PlanChange(plan, summary);
     }
 
     /** Adds a plan without an acting administrator (demo data, tests). */
@@ -76,19 +76,19 @@ public class PlanService {
         return repository.insert(operatorId, key, terms, clock.instant());
     }
 
-    /** The console's addServicePlan message. */
-    public static String addedMessage(ServicePlan plan) {
+    /** The operator log's summary of a new plan (demo data writes past entries with it). */
+    public static String addedSummary(ServicePlan plan) {
         PlanTerms t = plan.terms();
         return "Plan added: " + plan.key() + " - " + t.uploadKbps() + " UP / " + t.downloadKbps() + " DOWN - "
                 + t.concurrentDevices() + " concurrent devices per subscriber. ";
     }
 
     /**
-     * Changes the given fields of a plan (configureServicePlan) and answers the change list in
-     * the console's wording, which also goes to the operator log. Prices given are always listed.
+     * Changes the given fields of a plan (configureServicePlan); the summary lists each change as
+     * the operator log records it. Prices given are always listed.
      */
     @Transactional
-    public String configure(Actor actor, String planKey, PlanChanges request) {
+    public PlanChange configure(Actor actor, String planKey, PlanChanges request) {
         actor.require(Permission.MANAGE_PLANS);
         ServicePlan plan = repository.findByKey(actor.operatorId(), planKey)
                 .orElseThrow(() -> PorticoException.notFound("Unknown {planId} " + planKey + "."));
@@ -97,14 +97,14 @@ public class PlanService {
         if (!after.name().equals(before.name())) {
             requireUniqueName(actor.operatorId(), after.name(), plan.id());
         }
-        String message = changes(before, after, request);
-        if (message.isEmpty()) {
-            return "No changes. ";
+        String summary = changes(before, after, request);
+        if (summary.isEmpty()) {
+            return new PlanChange(plan, "No changes. ");
         }
         repository.update(plan.id(), after);
         events.publishEvent(AdministratorActed.by(actor, "/equipment/configureServicePlan",
-                Map.of("message", message), clock.instant()));
-        return message;
+                Map.of("message", summary), clock.instant()));
+        return new PlanChange(new ServicePlan(plan.id(), plan.operatorId(), plan.key(), after, plan.createdAt()), summary);
     }
 
     public List<ServicePlan> list(Actor actor) {
@@ -176,7 +176,7 @@ public class PlanService {
         return given != null ? given : current;
     }
 
-    /** The change list in the console's words, external ID and speeds first as in its example. */
+    /** The change list in the operator log's words, external ID and speeds first. */
     private static String changes(PlanTerms b, PlanTerms a, PlanChanges request) {
         StringBuilder out = new StringBuilder();
         if (!a.externalId().equals(b.externalId())) {
