@@ -1,6 +1,7 @@
 package io.portico.platform;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -65,12 +66,13 @@ public class PorticoException extends RuntimeException {
 
     /** The message with every field as its plain domain name. */
     @Override
-    public String getMessage() {
-        return render(template(), name -> name);
+    public @Nullable String getMessage() {
+        String template = template();
+        return template == null ? null : render(template, name -> name);
     }
 
     /** The message as thrown, each field still a {@code {name}} for a facade to {@link #render}. */
-    public String template() {
+    public @Nullable String template() {
         return super.getMessage();
     }
 
@@ -101,7 +103,7 @@ public class PorticoException extends RuntimeException {
     }
 
     /** The domain field names a message refers to, in order (for the facades' mapping tests). */
-    public static java.util.List<String> fieldsIn(String message) {
+    public static List<String> fieldsIn(String message) {
         return FIELD.matcher(message).results().map(r -> r.group(1)).toList();
     }
 }
