@@ -76,7 +76,7 @@ public record MacAddress(String value) {
     public static MacAddress parse(String text, String field) {
         String canonical = text == null ? null : canonicalOrNull(text.strip());
         if (canonical == null) {
-            throw PorticoException.invalid(field, "{" + field + "} '" + text + "' is not a MAC address (e.g. AA-BB-CC-DD-EE-FF).");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " '" + text + "' is not a MAC address (e.g. AA-BB-CC-DD-EE-FF).");
         }
         return new MacAddress(canonical);
     }

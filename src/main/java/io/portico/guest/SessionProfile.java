@@ -27,7 +27,7 @@ public record SessionProfile(long id, long clientId, String name, @Nullable Dura
 
     static void positive(String field, @Nullable Long value) {
         if (value != null && value <= 0) {
-            throw PorticoException.invalid(field, "{" + field + "} must be a positive whole number when given.");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " must be a positive whole number when given.");
         }
     }
 }

@@ -60,7 +60,7 @@ public class PlanService {
         for (var required : new Object[][] {{"planName", request.name()}, {"downloadKbps", request.downloadKbps()},
                 {"uploadKbps", request.uploadKbps()}, {"concurrentDevices", request.concurrentDevices()}}) {
             if (required[1] == null || required[1] instanceof String s && s.isBlank()) {
-                throw PorticoException.invalid((String) required[0], "{" + required[0] + "} is required.");
+                throw PorticoException.invalid((String) required[0], PorticoException.ref((String) required[0]) + " is required.");
             }
         }
         PlanTerms terms = merge(defaults(request), request);

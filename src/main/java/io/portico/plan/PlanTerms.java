@@ -66,7 +66,7 @@ public record PlanTerms(String name, long downloadKbps, long uploadKbps, int con
 
     private static void range(String field, long value, long min, long max) {
         if (value < min || value > max) {
-            throw PorticoException.invalid(field, "{" + field + "} must be between " + min + " and " + max + ".");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " must be between " + min + " and " + max + ".");
         }
     }
 }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class PorticoException extends RuntimeException {
 
-    private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_.]*)}");
+    private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
     private final Problem problem;
     private final @Nullable String field;
@@ -86,6 +86,15 @@ public class PorticoException extends RuntimeException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * How a message names a field: {@code {endsAt}}. Of a path such as {@code prices.USD} only the
+     * first name is a field: {@code {prices}.USD}.
+     */
+    public static String ref(String field) {
+        int dot = field.indexOf('.');
+        return dot < 0 ? "{" + field + "}" : "{" + field.substring(0, dot) + "}" + field.substring(dot);
     }
 
     /**

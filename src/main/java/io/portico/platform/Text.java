@@ -16,7 +16,7 @@ public final class Text {
     public static String atMost(String field, @Nullable String value, int max) {
         String v = value == null ? "" : value.strip();
         if (v.length() > max) {
-            throw PorticoException.invalid(field, "{" + field + "} must be at most " + max + " characters.");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " must be at most " + max + " characters.");
         }
         return v;
     }
@@ -24,7 +24,7 @@ public final class Text {
     /** The stripped value; blank: "{field} is required.", longer than {@code max} as {@link #atMost}. */
     public static String required(String field, @Nullable String value, int max) {
         if (value == null || value.isBlank()) {
-            throw PorticoException.invalid(field, "{" + field + "} is required.");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " is required.");
         }
         return atMost(field, value, max);
     }
@@ -33,7 +33,7 @@ public final class Text {
     public static String requiredAtMost(String field, @Nullable String value, int max) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty() || v.length() > max) {
-            throw PorticoException.invalid(field, "{" + field + "} is required (at most " + max + " characters).");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " is required (at most " + max + " characters).");
         }
         return v;
     }

@@ -31,20 +31,17 @@ class DomainFieldNamesTest {
     private static final Path MAIN = Path.of("src/main/java/io/portico");
     /** Facades and the shared kernel speak wire names or none; demo data only calls modules. */
     private static final Set<String> NOT_DOMAIN = Set.of("console", "guestapi", "platform", "demo");
-    /** Modules whose errors still use the console's names (the operator sections mirror its configuration object). */
-    private static final Set<String> WIRE_NAMED_MODULES = Set.of("operator");
 
     private static final Pattern THROWN = Pattern.compile("PorticoException\\.\\w+\\((.*?)\\);", Pattern.DOTALL);
     private static final Pattern FIRST_ARGUMENT = Pattern.compile("^\\s*\"([^\"]+)\"\\s*,");
-    private static final Pattern TEXT_CHECK = Pattern.compile("\\b(?:Text\\.\\w+|text|range|positive)\\(\\s*\"([A-Za-z][A-Za-z0-9_.]*)\"");
+    private static final Pattern TEXT_CHECK = Pattern.compile("\\b(?:Text\\.\\w+|text|url|port|ssids|range|positive|requireFormattingOnly)\\(\\s*\"([A-Za-z][A-Za-z0-9_.]*)\"");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Test
     void everyDomainFieldHasAWireNameInAFacade() throws IOException {
         Map<String, Set<String>> unmapped = new TreeMap<>();
         domainFields().forEach((field, files) -> {
-            boolean wireNamedOnly = files.stream().allMatch(f -> WIRE_NAMED_MODULES.contains(module(f)));
-            if (!wireNamedOnly && ConsoleFieldNames.wireName(field) == null && GuestApiFieldNames.wireName(field) == null) {
+            if (ConsoleFieldNames.wireName(field) == null && GuestApiFieldNames.wireName(field) == null) {
                 unmapped.put(field, files);
             }
         });
@@ -55,10 +52,8 @@ class DomainFieldNamesTest {
     void modulesNameFieldsInJavaSpelling() throws IOException {
         Map<String, Set<String>> wireSpelled = new TreeMap<>();
         domainFields().forEach((field, files) -> {
-            boolean javaName = field.matches("[a-z][A-Za-z0-9]*");
-            Set<String> offending = new TreeSet<>(files.stream().filter(f -> !WIRE_NAMED_MODULES.contains(module(f))).toList());
-            if (!javaName && !offending.isEmpty()) {
-                wireSpelled.put(field, offending);
+            if (!field.matches("[a-z][A-Za-z0-9]*")) {
+                wireSpelled.put(field, files);
             }
         });
         assertThat(wireSpelled).as("fields spelled as a wire format inside a module").isEmpty();
@@ -75,6 +70,16 @@ class DomainFieldNamesTest {
         assertThat(console.field()).isEqualTo("EndDateTimeUTC.ISO8601");
         assertThat(new PorticoException(Problem.INVALID_INPUT, "{to} must be after {from}.").getMessage())
                 .isEqualTo("to must be after from.");
+        assertThat(error.named(GuestApiFieldNames::wireName).message()).isEqualTo(error.message());
+    }
+
+    @Test
+    void aFieldPathNamesOnlyItsFirstNameAsAField() {
+        String message = PorticoException.ref("emailTemplates.en-us.Subject") + " was not saved.";
+
+        assertThat(message).isEqualTo("{emailTemplates}.en-us.Subject was not saved.");
+        assertThat(PorticoException.render(message, ConsoleFieldNames::wireName)).isEqualTo("EmailConfiguration.en-us.Subject was not saved.");
+        assertThat(ConsoleFieldNames.wireName("emailTemplates.en-us.Subject")).isEqualTo("EmailConfiguration.en-us.Subject");
     }
 
     /** Every field name a module's exceptions and text checks use, with the files using it. */
@@ -103,7 +108,9 @@ class DomainFieldNamesTest {
                 }
                 Matcher checked = TEXT_CHECK.matcher(source);
                 while (checked.find()) {
-                    fields.computeIfAbsent(checked.group(1), k -> new TreeSet<>()).add(relative);
+                    // a path such as "samlProviders." + name names its first part as the field
+                    String field = checked.group(1).split("\\.")[0];
+                    fields.computeIfAbsent(field, k -> new TreeSet<>()).add(relative);
                 }
             }
         }
