@@ -51,7 +51,7 @@ public class SubscriberPasswords {
     public Subscriber sendLink(Actor actor, @Nullable String email) {
         actor.require(Permission.MANAGE_SUBSCRIBERS);
         if (email == null || email.isBlank()) {
-            throw PorticoException.invalid("EmailAddress", "EmailAddress is required.");
+            throw PorticoException.invalid("email", "{email} is required.");
         }
         Subscriber subscriber = subscribers.findSubscriberByEmail(actor.operatorId(), email.strip().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> PorticoException.notFound("Unknown subscriber " + email + "."));
@@ -72,7 +72,7 @@ public class SubscriberPasswords {
     @Transactional
     public Subscriber setPassword(@Nullable String token, @Nullable String password, RequestOrigin origin) {
         if (token == null || token.isBlank()) {
-            throw PorticoException.invalid("Token", "Token is required.");
+            throw PorticoException.invalid("token", "{token} is required.");
         }
         Instant now = clock.instant();
         SubscriberPasswordRepository.Link link = repository.findLink(Secrets.digest(token.strip()))

@@ -82,15 +82,15 @@ public class SubscriptionService {
     @Transactional
     public IssuedKey addKey(long operatorId, NewKey request) {
         Unit unit = units.findByKey(operatorId, request.unitKey().strip())
-                .orElseThrow(() -> PorticoException.notFound("Unknown UnitID_internal " + request.unitKey() + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {unitId} " + request.unitKey() + "."));
         ServicePlan plan = plans.findByKey(operatorId, request.planKey().strip())
-                .orElseThrow(() -> PorticoException.notFound("Unknown ServicePlanID " + request.planKey() + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {planId} " + request.planKey() + "."));
         Venue venue = venues.find(operatorId, unit.venueId()).orElseThrow();
         Sections.Network network = settings.network(operatorId);
         Instant now = clock.instant();
         Instant start = request.startsAt() == null ? now : request.startsAt();
         if (request.endsAt() != null && !request.endsAt().isAfter(start)) {
-            throw PorticoException.invalid("EndDateTimeUTC.ISO8601", "EndDateTimeUTC.ISO8601 must be after the start.");
+            throw PorticoException.invalid("endsAt", "{endsAt} must be after the start.");
         }
         requireNoOverlap(unit, start, request.endsAt(), null, network);
         String psk = psk(operatorId, unit.venueId(), request.psk(), network, null);
@@ -126,11 +126,11 @@ public class SubscriptionService {
     public ServicePlan changePlan(Actor actor, long subscriptionId, @Nullable String planKey) {
         actor.require(Permission.MANAGE_SUBSCRIBERS);
         if (planKey == null || planKey.isBlank()) {
-            throw PorticoException.invalid("ServicePlanID", "ServicePlanID is required.");
+            throw PorticoException.invalid("planId", "{planId} is required.");
         }
         Subscription s = subscription(actor.operatorId(), subscriptionId);
         ServicePlan plan = plans.findByKey(actor.operatorId(), planKey.strip())
-                .orElseThrow(() -> PorticoException.notFound("Unknown ServicePlanID " + planKey + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {planId} " + planKey + "."));
         ServicePlan previous = plans.find(actor.operatorId(), s.planId()).orElseThrow();
         if (plan.id() == s.planId()) {
             throw PorticoException.conflict("Subscription " + s.id() + " already has plan " + plan.key() + ".");
@@ -155,7 +155,7 @@ public class SubscriptionService {
         Subscription s = subscription(actor.operatorId(), subscriptionId);
         Instant end = at == null ? clock.instant() : at;
         if (!end.isAfter(s.startsAt())) {
-            throw PorticoException.invalid("EndDateTimeUTC.ISO8601", "EndDateTimeUTC.ISO8601 must be after the subscription's start.");
+            throw PorticoException.invalid("endsAt", "{endsAt} must be after the subscription's start.");
         }
         Subscription ended = changeDates(s, s.startsAt(), end);
         audit(actor, "/subscriptions/endSubscription", "Subscription " + s.id() + " ends at " + end + ". ", s);
@@ -170,7 +170,7 @@ public class SubscriptionService {
         Instant newStart = start == null ? s.startsAt() : start;
         Instant newEnd = clearEnd ? null : end == null ? s.endsAt() : end;
         if (newEnd != null && !newEnd.isAfter(newStart)) {
-            throw PorticoException.invalid("EndDateTimeUTC.ISO8601", "EndDateTimeUTC.ISO8601 must be after StartDateTimeUTC.ISO8601.");
+            throw PorticoException.invalid("endsAt", "{endsAt} must be after {startsAt}.");
         }
         Unit unit = units.find(actor.operatorId(), s.unitId()).orElseThrow();
         requireNoOverlap(unit, newStart, newEnd, s.id(), settings.network(actor.operatorId()));
@@ -426,21 +426,21 @@ public class SubscriptionService {
             return Psk.generate();
         }
         if (!network.customPsk()) {
-            throw PorticoException.invalid("psk", "This operator does not allow custom PSKs (CustomPSK is false); leave psk out.");
+            throw PorticoException.invalid("psk", "This operator does not allow custom PSKs ({customPsk} is false); leave {psk} out.");
         }
         Psk.requireValid(given);
         Instant now = clock.instant();
         boolean taken = repository.findByVenueAndPsk(operatorId, venueId, given).stream()
                 .anyMatch(s -> (except == null || s.id() != except) && s.state(now) != Subscription.State.ENDED);
         if (taken) {
-            throw PorticoException.conflict("That psk is already used at this venue; choose another.");
+            throw PorticoException.conflict("That {psk} is already used at this venue; choose another.");
         }
         return given;
     }
 
     private Subscription subscription(long operatorId, long id) {
         return repository.findSubscription(id).filter(s -> s.operatorId() == operatorId)
-                .orElseThrow(() -> PorticoException.notFound("Unknown SubscriptionID " + id + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {subscriptionId} " + id + "."));
     }
 
     private void audit(Actor actor, String function, String message, Subscription s) {
