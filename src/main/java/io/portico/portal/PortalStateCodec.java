@@ -29,7 +29,9 @@ class PortalStateCodec {
     }
 
     String seal(PortalState state) {
-        return box.seal(json.writeValueAsString(state)).replace('+', '-').replace('/', '_');
+        // URL-safe alphabet and no padding (the JDK's decoder does not need it): no character of
+        // the token needs escaping in a query or a hidden field.
+        return box.seal(json.writeValueAsString(state)).replace('+', '-').replace('/', '_').replace("=", "");
     }
 
     /** The state behind a token for this hotspot; a {@link StateRefused} when it is not one we issued for it, or expired. */
