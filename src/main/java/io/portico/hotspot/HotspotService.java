@@ -75,7 +75,7 @@ public class HotspotService {
         Hotspot existing = repository.find(hotspotId).filter(h -> h.operatorId() == actor.operatorId())
                 .orElseThrow(() -> PorticoException.notFound("Unknown hotspot " + hotspotId + "."));
         if (existing.clientId() != request.clientId()) {
-            throw PorticoException.invalid("ClientID", "A hotspot cannot move to another client.");
+            throw PorticoException.invalid("clientId", "A hotspot cannot move to another client.");
         }
         checkPlacement(actor.operatorId(), request);
         repository.findByNasIdentifier(actor.operatorId(), request.nasIdentifier())
@@ -99,7 +99,7 @@ public class HotspotService {
         Venue venue = venues.find(operatorId, request.venueId())
                 .orElseThrow(() -> PorticoException.notFound("Unknown venue " + request.venueId() + "."));
         if (venue.clientId() != request.clientId()) {
-            throw PorticoException.invalid("VenueID", "Venue " + venue.key() + " belongs to another client.");
+            throw PorticoException.invalid("venueId", "Venue " + venue.key() + " belongs to another client.");
         }
     }
 
