@@ -281,7 +281,7 @@ public class GuestPlanService {
 
     /** A guest plan of the client; empty for unknown ids and other clients' plans. */
     public Optional<GuestPlan> findPlan(long clientId, long guestPlanId) {
-        return repository.findGuestPlan(guestPlanId).filter(p -> p.clientId() == clientId);
+        return plans.findGuestPlan(guestPlanId).filter(p -> p.clientId() == clientId);
     }
 
     public GuestPlan requirePlan(long clientId, long guestPlanId) {

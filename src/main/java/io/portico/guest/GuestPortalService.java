@@ -154,9 +154,10 @@ public class GuestPortalService {
             plans.recordPayment(clientId, guest.id(), planId, FREE_GATEWAY,
                     "PORTAL-" + request.hotspotId() + "-" + randomText(USERNAME_ALPHABET, 12).toUpperCase(Locale.ROOT), now);
         }
-        ActiveGuestPlan active = activePlan(clientId, request.device(), now)
+        Instant purchased = clock.instant();
+        ActiveGuestPlan active = activePlan(clientId, request.device(), purchased)
                 .orElseThrow(() -> new PorticoException(Problem.CONFLICT, "Your plan grants no access now."));
-        return grant(active, guest.id(), unsubscribeToken, now);
+        return grant(active, guest.id(), unsubscribeToken, purchased);
     }
 
     /**

@@ -93,7 +93,7 @@ public class GuestService {
         if (existing.isEmpty()) {
             Instant now = clock.instant();
             Guest guest = repository.insert(new Guest(0, clientId, UUID.randomUUID(), mac, profile, newGuestUnsubscribed, now, now));
-            events.publishEvent(GuestCreated.of(guest));
+            events.publishEvent(GuestCreated.of(guest, client(clientId)));
             return guest;
         }
         Guest old = existing.get();

@@ -15,6 +15,11 @@ public final class PortalText {
         this.locale = locale;
     }
 
+    /** The language code of these texts ({@code en-us}, {@code es-xl}). */
+    public String lang() {
+        return locale.toLanguageTag().toLowerCase(Locale.ROOT);
+    }
+
     public String t(String key, Object... args) {
         return messages.getMessage(key, args, locale);
     }
