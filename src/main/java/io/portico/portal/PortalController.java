@@ -113,7 +113,7 @@ class PortalController extends PortalErrorPages {
         if (state.chilli() != null) {
             switch (state.chilli().res()) {
                 case "success", "already" -> {
-                    return redirect(journey.statusUrl(portal, journey.seal(state), lang));
+                    return "redirect:" + journey.afterChilliSuccess(portal, state, lang);
                 }
                 case "logoff" -> {
                     return journey.notice(model, portal, request, "loggedOut.title", "loggedOut.message");

@@ -81,9 +81,24 @@ class PortalJourney {
             return state.mikrotik().login(grant.radiusUsername(), grant.radiusPassword(), statusUrl(portal, sealed, lang));
         }
         if (state.chilli() != null) {
-            return state.chilli().logon(grant.radiusUsername(), grant.radiusPassword(), uamSecret(portal));
+            return state.chilli().logon(grant.radiusUsername(), grant.radiusPassword(), uamSecret(portal),
+                    statusUrl(portal, sealed, lang));
         }
         return statusUrl(portal, sealed, lang);
+    }
+
+    /**
+     * Where CoovaChilli's res=success return goes: the status page the portal gave Chilli as
+     * userurl (only a path of this hotspot's status page is followed, relative to this server),
+     * or a fresh status page for the returned hand-over.
+     */
+    String afterChilliSuccess(PortalHotspot portal, PortalState returned, String lang) {
+        URI given = returned.chilli() == null ? null : returned.chilli().userUrl();
+        String statusPath = "/portal/" + encode(portal.hotspot().nasIdentifier()) + "/status";
+        if (given != null && statusPath.equals(given.getRawPath()) && given.getRawQuery() != null) {
+            return statusPath + "?" + given.getRawQuery();
+        }
+        return statusUrl(portal, states.seal(returned), lang).toString();
     }
 
     URI statusUrl(PortalHotspot portal, String sealed, String lang) {
