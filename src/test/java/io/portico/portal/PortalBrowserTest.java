@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import io.portico.hotspot.GatewayKind;
+import io.portico.operator.OperatorSettingsService;
+import io.portico.operator.Section;
 import io.portico.radius.NewNasClient;
 import io.portico.radius.RadiusService;
 import io.portico.simulator.CoovaChilliSimulator;
@@ -70,6 +73,11 @@ class PortalBrowserTest {
         PortalWorld world = new PortalWorld(context, company, kind);
         radius.register(NewNasClient.forHotspot(world.world.operator.id(), world.hotspot.name(), "127.0.0.1",
                 world.hotspot.nasIdentifier(), SECRET, world.hotspot.id()));
+        OperatorSettingsService settings = context.getBean(OperatorSettingsService.class);
+        settings.configureTandC(world.admin, "en-us", "<h3>Terms of use</h3><p>Be kind to other guests. Fair use applies.</p>");
+        settings.configureTandC(world.admin, "es-xl", "<h3>Términos de uso</h3><p>Sea amable con los demás. Se aplica el uso razonable.</p>");
+        settings.update(world.admin, Section.DISPLAY, new Section.Display(Map.of("ThemeLight", Map.of("PrimaryColor", "#1a5fb4"))),
+                Map.of());
         return world;
     }
 
@@ -87,6 +95,8 @@ class PortalBrowserTest {
             browser.open(gateway.internetUrl());
             browser.waitForText("Welcome to the Wi-Fi of Portal Lobby");
             assertThat(browser.url()).startsWith("http://127.0.0.1:" + port + "/portal/");
+            assertThat(browser.text()).contains("Terms of use", "Be kind to other guests.");
+            assertThat(browser.find(By.cssSelector("link[href*='theme.css']")).getAttribute("href")).contains("?v=");
             assertThat(browser.accessibilityProblems()).isEmpty();
             browser.screenshot("portal-signin");
 
@@ -128,6 +138,7 @@ class PortalBrowserTest {
             browser.waitForText("Welcome to the Wi-Fi of Portal Lobby");
             browser.click(By.cssSelector("a[hreflang='es-xl']"));
             browser.waitForText("Bienvenido al Wi-Fi de Portal Lobby");
+            assertThat(browser.text()).contains("Sea amable con los demás.");
             browser.type(By.id("field-email"), "ana.garcia@example.com");
             browser.type(By.id("field-firstName"), "Ana");
             browser.type(By.id("field-custom1"), "Sala 4");
@@ -181,6 +192,22 @@ class PortalBrowserTest {
             assertThat(browser.accessibilityProblems()).isEmpty();
             browser.screenshot("portal-voucher-refused");
             assertThat(gateway.session(second)).isEmpty();
+        }
+    }
+
+    @Test
+    void worksWithJavaScriptOff() {
+        PortalWorld world = world("Browser No Script", GatewayKind.MIKROTIK);
+        Phone phone = new Phone("02-B0-00-00-00-05", "10.5.50.35");
+        try (var gateway = new MikroTikHotspotSimulator(settings(world, Optional.empty()), phone);
+             var browser = Browser.startWithoutJavaScript()) {
+            browser.open(gateway.internetUrl());
+            browser.click(By.cssSelector("input[type=submit][value=continue]")); // RouterOS's no-script button
+            browser.waitForText("Welcome to the Wi-Fi of Portal Lobby");
+            browser.click(By.id("click-terms"));
+            browser.click(By.id("click-submit"));
+            browser.waitForText("You are online");
+            assertThat(gateway.session(phone)).isPresent();
         }
     }
 

@@ -53,6 +53,15 @@ public final class Browser implements AutoCloseable {
 
     /** Starts Chromium, or skips (outside CI) / fails (in CI) the calling test when it is not installed. */
     public static Browser start() {
+        return start(true);
+    }
+
+    /** Chromium with JavaScript switched off, as some captive mini-browsers and careful guests run. */
+    public static Browser startWithoutJavaScript() {
+        return start(false);
+    }
+
+    private static Browser start(boolean javaScript) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             unavailable("Chromium (" + CHROMIUM + ") or its driver (" + CHROMEDRIVER + ") is not installed; "
                     + "apt-get install chromium chromium-driver to run the browser tests.");
@@ -63,8 +72,16 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=412,900", "--no-first-run", "--disable-extensions", "--lang=en-US");
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         try {
-            return new Browser(service, new ChromeDriver(service, options));
+            ChromeDriver driver = new ChromeDriver(service, options);
+            // No favicon requests: a simulated gateway answers every unknown path with a fresh login
+            // page (and a fresh CHAP challenge), which a background favicon fetch would race with.
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/favicon.ico")));
+            return new Browser(service, driver);
         } catch (RuntimeException e) {
             service.stop();
             unavailable("Chromium did not start: " + e.getMessage());
