@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import io.portico.guest.MacAddress;
 
 /**
- * One RADIUS accounting packet as the RADIUS module hands it to {@link ConnectionService#record}:
+ * One RADIUS accounting packet as the RADIUS module hands it to {@link AccountingWriter#record}:
  * already decoded, with the station MAC normalised. Counters are the packet's cumulative values;
  * gigawords are added here ({@code octets + gigawords * 2^32}).
  *
