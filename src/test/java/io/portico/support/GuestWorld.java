@@ -82,9 +82,9 @@ public final class GuestWorld {
         MacAddress m = MacAddress.parse(mac);
         AccountingSessionId id = AccountingSessionId.of(operator.id(), hotspot.nasIdentifier(), acctSessionId, mac, "AP");
         accounting.record(new AccountingRecord(AccountingRecord.Type.START, id, operator.id(), hotspot.nasIdentifier(), m,
-                userAgent, 0, 0, 0, 0, 0, null, start));
+                userAgent, 0, 0, 0, null, start));
         accounting.record(new AccountingRecord(AccountingRecord.Type.STOP, id, operator.id(), hotspot.nasIdentifier(), m,
-                userAgent, uploaded % (1L << 32), uploaded >> 32, downloaded % (1L << 32), downloaded >> 32,
+                userAgent, uploaded, downloaded,
                 length.toSeconds(), cause, start.plus(length)));
     }
 

@@ -39,8 +39,6 @@ import io.portico.radius.persistence.JdbcAccountingSink;
 @Component
 class ConnectionAccountingSink implements AccountingSink {
 
-    private static final long OCTETS = 0xFFFF_FFFFL;
-
     private final JdbcAccountingSink raw;
     private final AccountingWriter connections;
     private final HotspotService hotspots;
@@ -150,8 +148,7 @@ class ConnectionAccountingSink implements AccountingSink {
         TerminateCause cause = r.terminationCause().orElse(null);
         return Optional.of(new AccountingRecord(type, AccountingSessionId.of(operatorId, nasIdentifier, r.sessionId(), mac,
                 r.calledStationId()), operatorId, nasIdentifier, r.device().get(), null,
-                r.uploadedBytes() & OCTETS, r.uploadedBytes() >>> 32, r.downloadedBytes() & OCTETS, r.downloadedBytes() >>> 32,
-                r.sessionTime().toSeconds(), cause, r.reportedAt(), new NasSession(r.nasClientId(), r.nasAddress(), r.sessionId(),
+                r.uploadedBytes(), r.downloadedBytes(), r.sessionTime().toSeconds(), cause, r.reportedAt(), new NasSession(r.nasClientId(), r.nasAddress(), r.sessionId(),
                 r.username(), r.framedIp().orElse(null), r.staleAfter())));
     }
 }
