@@ -13,8 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * Starts the one Portico deployable: both HTTP APIs, and (as later modules add them) the
  * RADIUS listeners and engines. {@code --demo} or {@code PORTICO_DEMO=true} loads demo data.
  */
-// Modules are independent and may reuse a simple class name (guest's and plan's PlanRepository):
-// bean names are fully qualified so they never collide.
+// Modules are independent and may reuse a simple class name: bean names are fully qualified so
+// they never collide.
 @SpringBootApplication(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @ConfigurationPropertiesScan
 @EnableScheduling

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +49,6 @@ class EngineClusterTest {
     @TempDir
     Path dataDir;
 
-    final int smtpPort = freePort();
     RouterOsSimulator router;
     WebhookReceiver receiver;
     GreenMail smtp;
@@ -63,7 +61,7 @@ class EngineClusterTest {
         database = DatabaseTarget.current().standalone(dataDir, "cluster");
         router = new RouterOsSimulator(EngineWorld.ROUTER_USER, EngineWorld.ROUTER_PASSWORD);
         receiver = new WebhookReceiver();
-        smtp = new GreenMail(LoopbackParts.smtpSetup(smtpPort));
+        smtp = LoopbackParts.smtp();
     }
 
     @AfterEach
@@ -74,7 +72,8 @@ class EngineClusterTest {
         smtp.stop();
     }
 
-    private ConfigurableApplicationContext server() {
+    /** A server sending email to {@code smtpPort} on loopback. */
+    private ConfigurableApplicationContext server(int smtpPort) {
         Stream<String> database = this.database.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue());
         String[] args = Stream.concat(database, Stream.of("--server.port=0", "--portico.radius.enabled=false",
                 "--portico.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
@@ -94,7 +93,8 @@ class EngineClusterTest {
 
     @Test
     void workPendingWhenTheServerStopsIsCompletedByTheNextStart() {
-        ConfigurableApplicationContext first = server();
+        LoopbackParts.RefusingPort smtpDown = new LoopbackParts.RefusingPort();
+        ConfigurableApplicationContext first = server(smtpDown.port());
         EngineWorld world = new EngineWorld(first, receiver);
         router.failWith(503);
         receiver.failNext(Integer.MAX_VALUE);
@@ -108,11 +108,11 @@ class EngineClusterTest {
                 && count(jdbc, "select count(*) from gateway_command_retry") > 0);
         first.close();
         running.remove(first);
+        smtpDown.close();
 
         router.failWith(0);
         receiver.failNext(0);
-        smtp.start();
-        ConfigurableApplicationContext second = server();
+        ConfigurableApplicationContext second = server(LoopbackParts.port(smtp));
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted().stream()
                 .anyMatch(r -> r.body().contains("\"Type\":\"SubscriptionStarted\"") && r.body().contains(email)));
         await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> to(m).equals(email)));
@@ -124,9 +124,8 @@ class EngineClusterTest {
 
     @Test
     void twoServersOnOneDatabaseDeliverEachWebhookAndApplyEachGatewayChangeExactlyOnce() {
-        smtp.start();
-        ConfigurableApplicationContext a = server();
-        ConfigurableApplicationContext b = server();
+        ConfigurableApplicationContext a = server(LoopbackParts.port(smtp));
+        ConfigurableApplicationContext b = server(LoopbackParts.port(smtp));
         EngineWorld world = new EngineWorld(a, receiver);
         SubscriptionService viaA = a.getBean(SubscriptionService.class);
         SubscriptionService viaB = b.getBean(SubscriptionService.class);
@@ -163,14 +162,6 @@ class EngineClusterTest {
             return m.getAllRecipients()[0].toString();
         } catch (jakarta.mail.MessagingException e) {
             return "";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -55,16 +55,15 @@ import tools.jackson.databind.JsonNode;
 @PorticoIntegrationTest
 class EnginesEndToEndTest {
 
-    static final int SMTP_PORT = LoopbackParts.freePort();
     static final RouterOsSimulator router = simulator();
     static final WebhookReceiver receiver = LoopbackParts.webhookReceiver();
-    static final GreenMail smtp = LoopbackParts.smtp(SMTP_PORT);
+    static final GreenMail smtp = LoopbackParts.smtp();
     static final String CONSOLE = "/preview/networkoperatorconsole/";
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.port", () -> LoopbackParts.port(smtp));
         registry.add("spring.mail.properties.mail.smtp.starttls.enable", () -> "false");
         registry.add("portico.scheduler.polling-interval", () -> "200ms");
         registry.add("portico.notification.dispatch-interval", () -> "200ms");
@@ -127,7 +126,7 @@ class EnginesEndToEndTest {
         // The gateway refuses at first, so the pending enable can be seen before the engine clears it.
         router.failWith(503);
         IssuedKey key = subscriptions.addKey(world.operator.id(), new NewKey(unit.key(), world.plan.key(),
-                EngineWorld.resident("ana"), Instant.now().minus(Duration.ofHours(1)), null, null));
+                EngineWorld.resident("ana"), clock.instant().minus(Duration.ofHours(1)), null, null));
         String email = key.subscriber().email();
 
         assertThat(subscriptions.pendingEnables(world.operator.id())).extracting(PendingVlanChange::vlan).containsExactly(unit.vlan());
@@ -180,7 +179,7 @@ class EnginesEndToEndTest {
         SubscriberDetails ben = EngineWorld.resident("ben");
         receiver.failNext(2, ben.email());
         subscriptions.addKey(world.operator.id(), new NewKey(unit.key(), world.plan.key(), ben,
-                Instant.now().plus(Duration.ofDays(3)), null, null));
+                clock.instant().plus(Duration.ofDays(3)), null, null));
 
         WebhookReceiver.Received keyStart = awaitWebhook("KeyStart", ben.email());
         assertThat(keyStart.id()).startsWith("msg_");
@@ -194,7 +193,7 @@ class EnginesEndToEndTest {
         SubscriberDetails cy = EngineWorld.resident("cy");
         receiver.stallNext(1, cy.email());
         subscriptions.addKey(world.operator.id(), new NewKey(second.key(), world.plan.key(), cy,
-                Instant.now().plus(Duration.ofDays(3)), null, null));
+                clock.instant().plus(Duration.ofDays(3)), null, null));
         awaitWebhook("KeyStart", cy.email());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(webhookLogEntry("KeyStart", cy.email()).get("webhookresponse").get(0).asString())
@@ -234,19 +233,19 @@ class EnginesEndToEndTest {
         Unit first = world.unit("601");
         IssuedKey spanish = subscriptions.addKey(world.operator.id(), new NewKey(first.key(), world.plan.key(),
                 new SubscriberDetails("gil-" + Fixtures.unique().toLowerCase() + "@example.com", "Gil", "Ruiz", "", "es-xl",
-                        false, true), Instant.now(), null, null));
+                        false, true), clock.instant(), null, null));
         MimeMessage message = awaitEmail(spanish.subscriber().email(), "Bienvenido a Harbor Lofts");
         assertThat(GreenMailUtil.getBody(message)).contains("Hola Gil").contains("#0055aa");
 
         Unit second = world.unit("602");
         IssuedKey optedOut = subscriptions.addKey(world.operator.id(), new NewKey(second.key(), world.plan.key(),
                 new SubscriberDetails("hal-" + Fixtures.unique().toLowerCase() + "@example.com", "Hal", "Roe", "", "en-us",
-                        false, false), Instant.now(), null, null));
+                        false, false), clock.instant(), null, null));
         settings.initialise(world.operator.id(), Section.NOTIFICATIONS, new Sections.Notifications(0, true, true, true, "",
                 "noreply@engines.example", true, ""), Map.of());
         Unit third = world.unit("603");
         IssuedKey suppressed = subscriptions.addKey(world.operator.id(), new NewKey(third.key(), world.plan.key(),
-                EngineWorld.resident("ida"), Instant.now(), null, null));
+                EngineWorld.resident("ida"), clock.instant(), null, null));
         assertThat(queuedEmails(optedOut.subscriber().email())).isZero();
         assertThat(queuedEmails(suppressed.subscriber().email())).isZero();
         assertThat(queuedEmails(spanish.subscriber().email())).isEqualTo(1);
@@ -256,7 +255,7 @@ class EnginesEndToEndTest {
     void resettingAKeyEndsTheOldKeyAndStartsTheNewOneInThatOrder() {
         Unit unit = world.unit("701");
         IssuedKey key = subscriptions.addKey(world.operator.id(), new NewKey(unit.key(), world.plan.key(),
-                EngineWorld.resident("jo"), Instant.now().minus(Duration.ofMinutes(1)), null, null));
+                EngineWorld.resident("jo"), clock.instant().minus(Duration.ofMinutes(1)), null, null));
         String email = key.subscriber().email();
         awaitWebhook("SubscriptionStarted", email);
 
@@ -271,7 +270,7 @@ class EnginesEndToEndTest {
         Equipment manual = world.manualGateway("MANUAL-GW");
         Unit unit = world.unit("801");
         subscriptions.addKey(world.operator.id(), new NewKey(unit.key(), world.plan.key(), EngineWorld.resident("kim"),
-                Instant.now().minus(Duration.ofMinutes(1)), null, null));
+                clock.instant().minus(Duration.ofMinutes(1)), null, null));
         await().atMost(Duration.ofSeconds(20)).until(() -> router.items("interface/vlan").containsKey("portico-vlan" + unit.vlan()));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
                 subscriptions.pendingEnables(world.operator.id()).stream().anyMatch(p -> p.vlan() == unit.vlan()));
@@ -291,7 +290,7 @@ class EnginesEndToEndTest {
                 fixtures.administrator(wrong.operator, Role.DOMAIN_ADMINISTRATORS), Fixtures.PASSWORD);
         Unit unit = wrong.unit("901");
         subscriptions.addKey(wrong.operator.id(), new NewKey(unit.key(), wrong.plan.key(), EngineWorld.resident("lu"),
-                Instant.now().minus(Duration.ofMinutes(1)), null, null));
+                clock.instant().minus(Duration.ofMinutes(1)), null, null));
 
         WebhookReceiver.Received failed = awaitWebhook("GatewayChangeFailed", wrong.gateway.key());
         JsonNode payload = Http.json().readTree(failed.body());
@@ -320,7 +319,7 @@ class EnginesEndToEndTest {
         Unit unit = world.unit("1001");
         String interfaceName = "portico-vlan" + unit.vlan();
         IssuedKey key = subscriptions.addKey(world.operator.id(), new NewKey(unit.key(), world.plan.key(),
-                EngineWorld.resident("mo"), Instant.now().minus(Duration.ofMinutes(1)), null, null));
+                EngineWorld.resident("mo"), clock.instant().minus(Duration.ofMinutes(1)), null, null));
         long id = key.subscription().id();
         String email = key.subscriber().email();
         await().atMost(Duration.ofSeconds(20)).until(() -> router.items("queue/simple").containsKey(interfaceName)

@@ -47,8 +47,8 @@ public class AuditService {
         Instant max = to == null ? clock.instant() : to;
         Instant min = from == null ? max.minus(LogWindow.DEFAULT_SPAN) : from;
         if (min.isAfter(max)) {
-            throw PorticoException.invalid("MinViewWindowDateUTC.ISO8601",
-                    "MinViewWindowDateUTC.ISO8601 must not be after MaxViewWindowDateUTC.ISO8601.");
+            throw PorticoException.invalid("windowStart",
+                    "{windowStart} must not be after {windowEnd}.");
         }
         int capped = Math.max(1, Math.min(limit, LogWindow.MAX_RETURNED));
         return new LogWindow(min, max, repository.count(actor.operatorId(), min, max),

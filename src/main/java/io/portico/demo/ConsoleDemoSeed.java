@@ -140,7 +140,7 @@ class ConsoleDemoSeed implements DemoSeed {
         RequestOrigin origin = new RequestOrigin("203.0.113.42", "en-us", "Portico demo loader");
         for (int i = 0; i < demoPlans.size(); i++) {
             events.publishEvent(new AdministratorActed(id, admin, origin, "/equipment/addServicePlan",
-                    Map.of("message", PlanService.addedMessage(demoPlans.get(i))), "", "", now.minus(Duration.ofDays(5 - i))));
+                    Map.of("message", PlanService.addedSummary(demoPlans.get(i))), "", "", now.minus(Duration.ofDays(5 - i))));
         }
         // The webhooks of everything above are the demo's past: delivered to the fictional receiver,
         // never queued to it. Live events go to PORTICO_DEMO_WEBHOOK_URL only (DemoWebhookSetup).

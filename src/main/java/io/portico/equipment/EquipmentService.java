@@ -61,9 +61,9 @@ public class EquipmentService {
     @Transactional
     public Equipment add(long operatorId, String venueKey, String name, EquipmentDetails details) {
         Venue venue = venues.findByKey(operatorId, venueKey)
-                .orElseThrow(() -> PorticoException.notFound("Unknown VenueID " + venueKey + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {venueId} " + venueKey + "."));
         if (name == null || Keys.part(name).isEmpty() || name.length() > 100) {
-            throw PorticoException.invalid("EquipmentName", "EquipmentName is required (letters, digits, '-' or '_'; at most 100 characters).");
+            throw PorticoException.invalid("equipmentName", "{equipmentName} is required (letters, digits, '-' or '_'; at most 100 characters).");
         }
         String key = venue.key() + "._V3EQUIPMENT." + Keys.part(name);
         if (repository.findByKey(operatorId, key).isPresent()) {
@@ -78,7 +78,7 @@ public class EquipmentService {
     public Equipment update(Actor actor, String equipmentKey, EquipmentDetails details) {
         actor.require(Permission.MANAGE_EQUIPMENT);
         Equipment current = repository.findByKey(actor.operatorId(), equipmentKey)
-                .orElseThrow(() -> PorticoException.notFound("Unknown EquipmentID " + equipmentKey + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {equipmentId} " + equipmentKey + "."));
         Optional<String> sealed = details.password() == null ? repository.sealedCredentials(current.id())
                 : details.password().isEmpty() ? Optional.empty() : Optional.of(box.seal(details.password()));
         repository.update(current.id(), details, sealed.orElse(null));
@@ -122,10 +122,10 @@ public class EquipmentService {
     public EquipmentLog log(Actor actor, @Nullable String equipmentKey, int limit) {
         actor.require(Permission.READ_LOGS);
         if (equipmentKey == null || equipmentKey.isBlank()) {
-            throw PorticoException.invalid("EquipmentID", "EquipmentID is required.");
+            throw PorticoException.invalid("equipmentId", "{equipmentId} is required.");
         }
         Equipment equipment = repository.findByKey(actor.operatorId(), equipmentKey.strip())
-                .orElseThrow(() -> PorticoException.notFound("Unknown EquipmentID " + equipmentKey + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {equipmentId} " + equipmentKey + "."));
         return new EquipmentLog(equipment, repository.log(equipment.id(), Math.max(1, limit)));
     }
 
@@ -167,9 +167,9 @@ public class EquipmentService {
         actor.require(Permission.MANAGE_EQUIPMENT);
         Equipment gateway = repository.findByKey(actor.operatorId(), equipmentKey)
                 .filter(e -> e.type() == EquipmentType.GATEWAY)
-                .orElseThrow(() -> PorticoException.notFound("Unknown gateway EquipmentID " + equipmentKey + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown gateway {equipmentId} " + equipmentKey + "."));
         if (vlan < 1 || vlan > 4094) {
-            throw PorticoException.invalid("vlan", "vlan must be between 1 and 4094.");
+            throw PorticoException.invalid("vlan", "{vlan} must be between 1 and 4094.");
         }
         repository.saveVlanState(gateway.id(), vlan, enabled, clock.instant());
         audit(actor, gateway, "/equipment/gateway/confirmGatewayVLAN", "VLAN " + vlan + (enabled ? " confirmed enabled" : " confirmed disabled")

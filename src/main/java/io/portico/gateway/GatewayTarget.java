@@ -14,7 +14,7 @@ public record GatewayTarget(URI baseUrl, String username, String password, Strin
     public GatewayTarget {
         if (baseUrl == null || baseUrl.getHost() == null
                 || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))) {
-            throw PorticoException.invalid("IPAddress", "The gateway needs an http(s) address.");
+            throw PorticoException.invalid("ipAddress", "The gateway needs an http(s) address.");
         }
         username = username == null ? "" : username;
         password = password == null ? "" : password;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import io.portico.platform.PorticoException;
+import io.portico.platform.Text;
 
 /**
  * Purchasable access: a name, the session profile it grants, how long it lasts from its start,
@@ -18,23 +19,16 @@ public record GuestPlan(long id, long clientId, long sessionProfileId, String na
     private static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile("[A-Za-z]{3}");
 
     public GuestPlan {
-        name = name("GuestPlanName", name);
+        name = Text.requiredAtMost("guestPlanName", name, 200);
         if (duration == null || duration.toMinutes() < 1 || duration.compareTo(MAX) > 0) {
-            throw PorticoException.invalid("DurationMinutes", "DurationMinutes must be between 1 and " + MAX.toMinutes() + ".");
+            throw PorticoException.invalid("durationMinutes", "{durationMinutes} must be between 1 and " + MAX.toMinutes() + ".");
         }
         if (priceCents < 0) {
-            throw PorticoException.invalid("PriceCents", "PriceCents must not be negative.");
+            throw PorticoException.invalid("priceCents", "{priceCents} must not be negative.");
         }
         if (currency == null || !CURRENCY.matcher(currency.strip()).matches()) {
-            throw PorticoException.invalid("Currency", "Currency must be an ISO 4217 code such as USD.");
+            throw PorticoException.invalid("currency", "{currency} must be an ISO 4217 code such as USD.");
         }
         currency = currency.strip().toUpperCase(Locale.ROOT);
-    }
-
-    static String name(String field, String name) {
-        if (name == null || name.isBlank() || name.strip().length() > 200) {
-            throw PorticoException.invalid(field, field + " is required (at most 200 characters).");
-        }
-        return name.strip();
     }
 }

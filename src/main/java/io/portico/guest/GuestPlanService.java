@@ -15,7 +15,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.portico.guest.persistence.PlanRepository;
+import io.portico.guest.persistence.GuestPlanRepository;
+import io.portico.guest.persistence.PurchaseRepository;
+import io.portico.guest.persistence.SessionProfileRepository;
+import io.portico.guest.persistence.VoucherRepository;
 import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
@@ -35,16 +38,23 @@ public class GuestPlanService {
     public static final String VOUCHER_GATEWAY = "Voucher";
     public static final String MANUAL_GATEWAY = "Manual";
 
-    private final PlanRepository repository;
+    private final SessionProfileRepository profiles;
+    private final GuestPlanRepository plans;
+    private final PurchaseRepository purchases;
+    private final VoucherRepository vouchers;
     private final GuestService guests;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom secureRandom = new SecureRandom();
     private final PlanCache cache;
 
-    GuestPlanService(PlanRepository repository, GuestService guests, ApplicationEventPublisher events, Clock clock,
+    GuestPlanService(SessionProfileRepository profiles, GuestPlanRepository plans, PurchaseRepository purchases,
+                     VoucherRepository vouchers, GuestService guests, ApplicationEventPublisher events, Clock clock,
                      GuestProperties properties) {
-        this.repository = repository;
+        this.profiles = profiles;
+        this.plans = plans;
+        this.purchases = purchases;
+        this.vouchers = vouchers;
         this.guests = guests;
         this.events = events;
         this.clock = clock;
@@ -68,16 +78,16 @@ public class GuestPlanService {
     /** Adds a session profile without an acting administrator (demo data, tests). */
     @Transactional
     public SessionProfile addSessionProfile(SessionProfile draft) {
-        if (repository.findSessionProfileByName(draft.clientId(), draft.name()).isPresent()) {
+        if (profiles.findSessionProfileByName(draft.clientId(), draft.name()).isPresent()) {
             throw PorticoException.conflict("Session profile " + draft.name() + " already exists.");
         }
-        return repository.insert(draft);
+        return profiles.insert(draft);
     }
 
     public List<SessionProfile> listSessionProfiles(Actor actor, long clientId) {
         actor.require(Permission.READ_CONFIGURATION);
         guests.requireClient(actor, clientId);
-        return repository.listSessionProfiles(clientId);
+        return profiles.listSessionProfiles(clientId);
     }
 
     @Transactional
@@ -94,18 +104,18 @@ public class GuestPlanService {
     /** Adds a guest plan without an acting administrator (demo data, tests). */
     @Transactional
     public GuestPlan addGuestPlan(GuestPlan draft) {
-        repository.findSessionProfile(draft.sessionProfileId()).filter(p -> p.clientId() == draft.clientId())
+        profiles.findSessionProfile(draft.sessionProfileId()).filter(p -> p.clientId() == draft.clientId())
                 .orElseThrow(() -> PorticoException.notFound("Unknown session profile " + draft.sessionProfileId() + "."));
-        if (repository.findGuestPlanByName(draft.clientId(), draft.name()).isPresent()) {
+        if (plans.findGuestPlanByName(draft.clientId(), draft.name()).isPresent()) {
             throw PorticoException.conflict("Guest plan " + draft.name() + " already exists.");
         }
-        return repository.insert(draft);
+        return plans.insert(draft);
     }
 
     public List<GuestPlan> listGuestPlans(Actor actor, long clientId) {
         actor.require(Permission.READ_CONFIGURATION);
         guests.requireClient(actor, clientId);
-        return repository.listGuestPlans(clientId);
+        return plans.listGuestPlans(clientId);
     }
 
     // ---- vouchers ----
@@ -126,15 +136,15 @@ public class GuestPlanService {
     public List<Voucher> createVouchers(NewVouchers request, RandomGenerator random) {
         requirePlan(request.clientId(), request.guestPlanId());
         if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
-            throw PorticoException.invalid("ExpiresUTC.ISO8601", "ExpiresUTC.ISO8601 must be in the future.");
+            throw PorticoException.invalid("expiresAt", "{expiresAt} must be in the future.");
         }
         List<Voucher> created = new ArrayList<>(request.count());
         for (int i = 0; i < request.count(); i++) {
             String code = request.code() != null ? request.code() : uniqueCode(request.clientId(), random);
-            if (repository.findVoucherByCode(request.clientId(), code).isPresent()) {
+            if (vouchers.findVoucherByCode(request.clientId(), code).isPresent()) {
                 throw PorticoException.conflict("Voucher code " + code + " already exists.");
             }
-            created.add(repository.insert(new Voucher(0, request.clientId(), request.guestPlanId(), code,
+            created.add(vouchers.insert(new Voucher(0, request.clientId(), request.guestPlanId(), code,
                     request.maxUses(), 0, request.expiresAt(), null, clock.instant())));
         }
         return created;
@@ -146,7 +156,7 @@ public class GuestPlanService {
             for (int i = 0; i < CODE_LENGTH; i++) {
                 sb.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
             }
-            if (repository.findVoucherByCode(clientId, sb.toString()).isEmpty()) {
+            if (vouchers.findVoucherByCode(clientId, sb.toString()).isEmpty()) {
                 return sb.toString();
             }
         }
@@ -155,16 +165,16 @@ public class GuestPlanService {
     public List<Voucher> listVouchers(Actor actor, long clientId) {
         actor.require(Permission.READ_CONFIGURATION);
         guests.requireClient(actor, clientId);
-        return repository.listVouchers(clientId);
+        return vouchers.listVouchers(clientId);
     }
 
     @Transactional
     public void revokeVoucher(Actor actor, long clientId, long voucherId) {
         actor.require(Permission.MANAGE_GUESTS);
         guests.requireClient(actor, clientId);
-        Voucher voucher = repository.findVoucher(voucherId).filter(v -> v.clientId() == clientId)
+        Voucher voucher = vouchers.findVoucher(voucherId).filter(v -> v.clientId() == clientId)
                 .orElseThrow(() -> PorticoException.notFound("Unknown voucher " + voucherId + "."));
-        repository.revokeVoucher(voucher.id(), clock.instant());
+        vouchers.revokeVoucher(voucher.id(), clock.instant());
         audit(actor, "/guests/revokeVoucher", "Voucher " + voucher.code() + " revoked.");
     }
 
@@ -176,15 +186,15 @@ public class GuestPlanService {
     @Transactional
     public Purchase redeemVoucher(long clientId, String code, MacAddress mac) {
         String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
-        Voucher voucher = repository.findVoucherByCode(clientId, normalised)
+        Voucher voucher = vouchers.findVoucherByCode(clientId, normalised)
                 .orElseThrow(() -> PorticoException.notFound("Unknown voucher code."));
         Instant now = clock.instant();
-        if (!voucher.redeemableAt(now) || !repository.takeUse(voucher.id())) {
+        if (!voucher.redeemableAt(now) || !vouchers.takeUse(voucher.id())) {
             throw PorticoException.conflict("Voucher " + voucher.code() + " is used up, expired or revoked.");
         }
         Guest guest = guests.findOrCreate(clientId, mac);
         GuestPlan plan = requirePlan(clientId, voucher.guestPlanId());
-        return purchased(repository.insert(new Purchase(0, clientId, guest.id(), plan.id(), now, now.plus(plan.duration()),
+        return purchased(purchases.insert(new Purchase(0, clientId, guest.id(), plan.id(), now, now.plus(plan.duration()),
                 VOUCHER_GATEWAY, voucher.code(), null, now)));
     }
 
@@ -208,19 +218,19 @@ public class GuestPlanService {
                                   String transactionId, Instant startsAt) {
         guests.find(clientId, guestId).orElseThrow(() -> PorticoException.notFound("Unknown guest " + guestId + "."));
         GuestPlan plan = requirePlan(clientId, guestPlanId);
-        return purchased(repository.insert(new Purchase(0, clientId, guestId, plan.id(), startsAt,
+        return purchased(purchases.insert(new Purchase(0, clientId, guestId, plan.id(), startsAt,
                 startsAt.plus(plan.duration()), paymentGateway, transactionId, null, clock.instant())));
     }
 
     private Purchase purchased(Purchase purchase) {
-        events.publishEvent(GuestPlanPurchased.of(purchase));
+        events.publishEvent(GuestPlanPurchased.of(purchase, guests.client(purchase.clientId())));
         return purchase;
     }
 
     /** Bulk insert of already-checked purchases for the demo data set. */
     @Transactional
     public void recordAll(List<Purchase> purchases) {
-        repository.insertAll(purchases);
+        this.purchases.insertAll(purchases);
     }
 
     /** Ends a purchase now and publishes {@link GuestPlanRevoked}, on which RADIUS disconnects the device's open sessions. */
@@ -228,28 +238,28 @@ public class GuestPlanService {
     public Purchase revoke(Actor actor, long clientId, long purchaseId) {
         actor.require(Permission.MANAGE_GUESTS);
         guests.requireClient(actor, clientId);
-        Purchase purchase = repository.findPurchase(purchaseId).filter(p -> p.clientId() == clientId)
+        Purchase purchase = purchases.findPurchase(purchaseId).filter(p -> p.clientId() == clientId)
                 .orElseThrow(() -> PorticoException.notFound("Unknown purchase " + purchaseId + "."));
         if (purchase.revokedAt() != null) {
             throw PorticoException.conflict("Purchase " + purchaseId + " is already revoked.");
         }
         Instant now = clock.instant();
-        repository.revoke(purchaseId, now);
+        purchases.revoke(purchaseId, now);
         audit(actor, "/guests/revokeGuestPlan", "Guest plan purchase " + purchaseId + " revoked.");
         guests.find(clientId, purchase.guestId()).ifPresent(guest -> events.publishEvent(new GuestPlanRevoked(actor.operatorId(),
                 clientId, guest.id(), purchaseId, guest.macAddress(), now)));
-        return repository.findPurchase(purchaseId).orElseThrow();
+        return purchases.findPurchase(purchaseId).orElseThrow();
     }
 
     public List<Purchase> listPurchases(Actor actor, long clientId, long guestId) {
         actor.require(Permission.READ_CONFIGURATION);
         guests.require(actor, clientId, guestId);
-        return repository.listPurchases(guestId);
+        return purchases.listPurchases(guestId);
     }
 
     /** The plan that grants the guest access at the instant (latest expiry wins); empty when none. */
     public Optional<ActiveGuestPlan> activePlan(long clientId, long guestId, Instant at) {
-        return repository.findActive(clientId, guestId, at);
+        return purchases.findActive(clientId, guestId, at);
     }
 
     /**
@@ -258,24 +268,24 @@ public class GuestPlanService {
      * Access-Request. Empty when the device was never seen at the client or has no active plan.
      */
     public Optional<ActiveGuestPlan> activePlanForDevice(long clientId, MacAddress mac, Instant at) {
-        return repository.findActivePurchaseByMac(clientId, mac, at).flatMap(purchase ->
-                cache.plan(purchase.guestPlanId(), repository::findGuestPlan).flatMap(plan ->
-                        cache.profile(plan.sessionProfileId(), repository::findSessionProfile)
+        return purchases.findActivePurchaseByMac(clientId, mac, at).flatMap(purchase ->
+                cache.plan(purchase.guestPlanId(), plans::findGuestPlan).flatMap(plan ->
+                        cache.profile(plan.sessionProfileId(), profiles::findSessionProfile)
                                 .map(profile -> new ActiveGuestPlan(purchase, plan, profile))));
     }
 
     /** The guest API's guest plan list: purchases started since the instant, in the state as of now. */
     public List<PurchaseDetails> purchasesStartedSince(long clientId, Instant since, PlanState state) {
-        return repository.startedSince(clientId, since, state, clock.instant());
+        return purchases.startedSince(clientId, since, state, clock.instant());
     }
 
     /** A guest plan of the client; empty for unknown ids and other clients' plans. */
     public Optional<GuestPlan> findPlan(long clientId, long guestPlanId) {
-        return repository.findGuestPlan(guestPlanId).filter(p -> p.clientId() == clientId);
+        return plans.findGuestPlan(guestPlanId).filter(p -> p.clientId() == clientId);
     }
 
     public GuestPlan requirePlan(long clientId, long guestPlanId) {
-        return repository.findGuestPlan(guestPlanId).filter(p -> p.clientId() == clientId)
+        return plans.findGuestPlan(guestPlanId).filter(p -> p.clientId() == clientId)
                 .orElseThrow(() -> PorticoException.notFound("Unknown guest plan " + guestPlanId + "."));
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.portico.platform.PorticoException;
+import io.portico.platform.Text;
 
 /**
  * What a guest told the captive portal (or staff entered): names, contact, address and the ten
@@ -28,35 +29,35 @@ public record GuestProfile(@Nullable String email, @Nullable String firstName, @
             null, null, null, null, List.of(), null);
 
     public GuestProfile {
-        email = text("Email", email, 254);
+        email = text("guestEmail", email, 254);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            throw PorticoException.invalid("Email", "Email '" + email + "' is not an e-mail address.");
+            throw PorticoException.invalid("guestEmail", "{guestEmail} '" + email + "' is not an e-mail address.");
         }
-        firstName = text("FirstName", firstName, 100);
-        lastName = text("LastName", lastName, 100);
-        displayName = text("DisplayName", displayName, 200);
-        profileUrl = text("ProfileURL", profileUrl, 500);
-        mobilePhone = text("MobilePhone", mobilePhone, 32);
+        firstName = text("firstName", firstName, 100);
+        lastName = text("lastName", lastName, 100);
+        displayName = text("displayName", displayName, 200);
+        profileUrl = text("profileUrl", profileUrl, 500);
+        mobilePhone = text("mobilePhone", mobilePhone, 32);
         if (mobilePhone != null && !PHONE.matcher(mobilePhone).matches()) {
-            throw PorticoException.invalid("MobilePhone", "MobilePhone '" + mobilePhone + "' is not a phone number.");
+            throw PorticoException.invalid("mobilePhone", "{mobilePhone} '" + mobilePhone + "' is not a phone number.");
         }
-        gender = text("Gender", gender, 20);
-        country = text("Country", country, 100);
-        region = text("Region", region, 100);
-        city = text("City", city, 100);
-        address = text("Address", address, 200);
-        postalCode = text("PostalCode", postalCode, 20);
+        gender = text("gender", gender, 20);
+        country = text("country", country, 100);
+        region = text("region", region, 100);
+        city = text("city", city, 100);
+        address = text("address", address, 200);
+        postalCode = text("postalCode", postalCode, 20);
         userAgent = userAgent == null || userAgent.isBlank() ? null
                 : userAgent.strip().substring(0, Math.min(512, userAgent.strip().length()));
         if (custom == null) {
             custom = List.of();
         }
         if (custom.size() > CUSTOM_FIELDS) {
-            throw PorticoException.invalid("Custom", "At most " + CUSTOM_FIELDS + " custom fields.");
+            throw PorticoException.invalid("custom", "At most " + CUSTOM_FIELDS + " custom fields.");
         }
         List<@Nullable String> padded = new ArrayList<>(CUSTOM_FIELDS);
         for (int i = 0; i < CUSTOM_FIELDS; i++) {
-            padded.add(i < custom.size() ? text("Custom" + (i + 1), custom.get(i), 500) : null);
+            padded.add(i < custom.size() ? text("custom" + (i + 1), custom.get(i), 500) : null);
         }
         custom = Collections.unmodifiableList(padded);
     }
@@ -96,10 +97,6 @@ public record GuestProfile(@Nullable String email, @Nullable String firstName, @
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw PorticoException.invalid(field, field + " must be at most " + max + " characters.");
-        }
-        return v;
+        return Text.atMost(field, value, max);
     }
 }

@@ -18,6 +18,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.tenant.Client;
 import io.portico.tenant.TenantService;
 
 /**
@@ -72,9 +73,10 @@ public class GuestService {
             Instant now = clock.instant();
             repository.insertAll(missing.stream()
                     .map(m -> new Guest(0, clientId, UUID.randomUUID(), m, GuestProfile.EMPTY, false, now, now)).toList());
+            Client client = client(clientId);
             for (Guest created : repository.findByMacs(clientId, missing)) {
                 found.put(created.macAddress(), created);
-                events.publishEvent(GuestCreated.of(created));
+                events.publishEvent(GuestCreated.of(created, client));
             }
         }
         return found;
@@ -91,7 +93,7 @@ public class GuestService {
         if (existing.isEmpty()) {
             Instant now = clock.instant();
             Guest guest = repository.insert(new Guest(0, clientId, UUID.randomUUID(), mac, profile, newGuestUnsubscribed, now, now));
-            events.publishEvent(GuestCreated.of(guest));
+            events.publishEvent(GuestCreated.of(guest, client(clientId)));
             return guest;
         }
         Guest old = existing.get();
@@ -228,8 +230,13 @@ public class GuestService {
     private Guest insert(long clientId, MacAddress mac, GuestProfile profile) {
         Instant now = clock.instant();
         Guest guest = repository.insert(new Guest(0, clientId, UUID.randomUUID(), mac, profile, false, now, now));
-        events.publishEvent(GuestCreated.of(guest));
+        events.publishEvent(GuestCreated.of(guest, client(clientId)));
         return guest;
+    }
+
+    /** The guest's client, which the guest events carry. */
+    Client client(long clientId) {
+        return tenants.findClient(clientId).orElseThrow();
     }
 
     private void audit(Actor actor, String function, String message) {

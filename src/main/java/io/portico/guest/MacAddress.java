@@ -15,7 +15,7 @@ public record MacAddress(String value) {
 
     public MacAddress {
         if (!canonical(value)) {
-            throw PorticoException.invalid("macaddress", "A MAC address must look like AA-BB-CC-DD-EE-FF.");
+            throw PorticoException.invalid("macAddress", "A MAC address must look like AA-BB-CC-DD-EE-FF.");
         }
     }
 
@@ -35,7 +35,7 @@ public record MacAddress(String value) {
     }
 
     public static MacAddress parse(String text) {
-        return parse(text, "macaddress");
+        return parse(text, "macAddress");
     }
 
     /**
@@ -72,11 +72,11 @@ public record MacAddress(String value) {
         };
     }
 
-    /** Normalises a MAC in any common spelling; the field names the parameter in the 400. */
+    /** Normalises a MAC in any common spelling; {@code field} (a domain field name) is the one at fault in the 400. */
     public static MacAddress parse(String text, String field) {
         String canonical = text == null ? null : canonicalOrNull(text.strip());
         if (canonical == null) {
-            throw PorticoException.invalid(field, field + " '" + text + "' is not a MAC address (e.g. AA-BB-CC-DD-EE-FF).");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " '" + text + "' is not a MAC address (e.g. AA-BB-CC-DD-EE-FF).");
         }
         return new MacAddress(canonical);
     }

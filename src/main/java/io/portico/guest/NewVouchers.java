@@ -17,21 +17,21 @@ public record NewVouchers(long clientId, long guestPlanId, int count, @Nullable 
 
     public NewVouchers {
         if (count < 1 || count > MAX_BATCH) {
-            throw PorticoException.invalid("Count", "Count must be between 1 and " + MAX_BATCH + ".");
+            throw PorticoException.invalid("count", "{count} must be between 1 and " + MAX_BATCH + ".");
         }
         if (code != null && !code.isBlank()) {
             code = code.strip().toUpperCase(java.util.Locale.ROOT);
             if (!code.matches("[A-Z0-9-]{4,40}")) {
-                throw PorticoException.invalid("VoucherCode", "VoucherCode must be 4 to 40 letters, digits or '-'.");
+                throw PorticoException.invalid("voucherCode", "{voucherCode} must be 4 to 40 letters, digits or '-'.");
             }
             if (count != 1) {
-                throw PorticoException.invalid("Count", "A voucher with a chosen code is a single voucher: Count must be 1.");
+                throw PorticoException.invalid("count", "A voucher with a chosen code is a single voucher: {count} must be 1.");
             }
         } else {
             code = null;
         }
         if (maxUses < 1 || maxUses > 1_000_000) {
-            throw PorticoException.invalid("MaxUses", "MaxUses must be between 1 (single-use) and 1000000.");
+            throw PorticoException.invalid("maxUses", "{maxUses} must be between 1 (single-use) and 1000000.");
         }
     }
 }

@@ -19,10 +19,10 @@ public record Purchase(long id, long clientId, long guestId, long guestPlanId, I
             throw new IllegalArgumentException("a purchase must expire after it starts");
         }
         if (paymentGateway == null || paymentGateway.isBlank() || paymentGateway.length() > 40) {
-            throw PorticoException.invalid("PaymentGateway", "PaymentGateway is required (at most 40 characters).");
+            throw PorticoException.invalid("paymentGateway", "{paymentGateway} is required (at most 40 characters).");
         }
         if (transactionId == null || transactionId.isBlank() || transactionId.length() > 200) {
-            throw PorticoException.invalid("TransactionID", "TransactionID is required (at most 200 characters).");
+            throw PorticoException.invalid("transactionId", "{transactionId} is required (at most 200 characters).");
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 import io.portico.platform.PorticoException;
+import io.portico.platform.Text;
 
 /**
  * What a guest plan grants a device: a session time limit, an idle timeout, speeds and a data
@@ -16,17 +17,17 @@ public record SessionProfile(long id, long clientId, String name, @Nullable Dura
                              @Nullable Long dataCapBytes, Instant createdAt) {
 
     public SessionProfile {
-        name = GuestPlan.name("SessionProfileName", name);
-        positive("SessionTimeoutSeconds", sessionTimeout == null ? null : sessionTimeout.toSeconds());
-        positive("IdleTimeoutSeconds", idleTimeout == null ? null : idleTimeout.toSeconds());
-        positive("DownloadKbps", downloadKbps);
-        positive("UploadKbps", uploadKbps);
-        positive("DataCapBytes", dataCapBytes);
+        name = Text.requiredAtMost("sessionProfileName", name, 200);
+        positive("sessionTimeoutSeconds", sessionTimeout == null ? null : sessionTimeout.toSeconds());
+        positive("idleTimeoutSeconds", idleTimeout == null ? null : idleTimeout.toSeconds());
+        positive("downloadKbps", downloadKbps);
+        positive("uploadKbps", uploadKbps);
+        positive("dataCapBytes", dataCapBytes);
     }
 
     static void positive(String field, @Nullable Long value) {
         if (value != null && value <= 0) {
-            throw PorticoException.invalid(field, field + " must be a positive whole number when given.");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " must be a positive whole number when given.");
         }
     }
 }

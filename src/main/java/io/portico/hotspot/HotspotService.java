@@ -85,7 +85,7 @@ public class HotspotService {
         Hotspot existing = repository.find(hotspotId).filter(h -> h.operatorId() == actor.operatorId())
                 .orElseThrow(() -> PorticoException.notFound("Unknown hotspot " + hotspotId + "."));
         if (existing.clientId() != request.clientId()) {
-            throw PorticoException.invalid("ClientID", "A hotspot cannot move to another client.");
+            throw PorticoException.invalid("clientId", "A hotspot cannot move to another client.");
         }
         checkPlacement(actor.operatorId(), request);
         repository.findByNasIdentifier(actor.operatorId(), request.nasIdentifier())
@@ -109,7 +109,7 @@ public class HotspotService {
         Venue venue = venues.find(operatorId, request.venueId())
                 .orElseThrow(() -> PorticoException.notFound("Unknown venue " + request.venueId() + "."));
         if (venue.clientId() != request.clientId()) {
-            throw PorticoException.invalid("VenueID", "Venue " + venue.key() + " belongs to another client.");
+            throw PorticoException.invalid("venueId", "Venue " + venue.key() + " belongs to another client.");
         }
     }
 
@@ -220,7 +220,7 @@ public class HotspotService {
                 .orElseGet(() -> settings.gatewayKind() == GatewayKind.COOVACHILLI
                         ? stored.map(PortalRow::uamSecretSealed).orElse(null) : null);
         if (settings.gatewayKind() == GatewayKind.COOVACHILLI && uamSecret == null) {
-            throw PorticoException.invalid("uamSecret", "A CoovaChilli portal needs the gateway's UAM secret.");
+            throw PorticoException.invalid("uamSecret", "{uamSecret}: a CoovaChilli portal needs the gateway's UAM secret.");
         }
         PortalRow row;
         if (settings.gatewayKind() != GatewayKind.UNIFI) {
@@ -232,7 +232,7 @@ public class HotspotService {
                     c.integrationSiteId().orElse(null));
         } else {
             PortalRow old = stored.filter(r -> r.unifiControllerUrl() != null).orElseThrow(() -> PorticoException.invalid(
-                    "unifiControllerUrl", "A UniFi portal needs the controller's URL and credentials."));
+                    "unifiControllerUrl", "{unifiControllerUrl}: a UniFi portal needs the controller's URL and credentials."));
             row = new PortalRow(hotspotId, settings, null, old.unifiControllerUrl(), old.unifiUsername(),
                     old.unifiPasswordSealed(), old.unifiApiKeySealed(), old.unifiIntegrationSite());
         }

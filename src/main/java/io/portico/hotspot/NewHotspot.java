@@ -1,6 +1,7 @@
 package io.portico.hotspot;
 
 import io.portico.platform.PorticoException;
+import io.portico.platform.Text;
 
 /**
  * What it takes to add or change a hotspot; validates itself. A NAS-Identifier is 1..253
@@ -9,15 +10,12 @@ import io.portico.platform.PorticoException;
 public record NewHotspot(long clientId, long venueId, String name, String nasIdentifier) {
 
     public NewHotspot {
-        if (name == null || name.isBlank() || name.strip().length() > 200) {
-            throw PorticoException.invalid("HotspotName", "HotspotName is required (at most 200 characters).");
-        }
+        name = Text.requiredAtMost("hotspotName", name, 200);
         if (nasIdentifier == null || nasIdentifier.isBlank() || nasIdentifier.strip().length() > 253
                 || !nasIdentifier.strip().matches("[\\x21-\\x7E]+")) {
-            throw PorticoException.invalid("NASIdentifier",
-                    "NASIdentifier is required: 1 to 253 printable ASCII characters without spaces.");
+            throw PorticoException.invalid("nasIdentifier",
+                    "{nasIdentifier} is required: 1 to 253 printable ASCII characters without spaces.");
         }
-        name = name.strip();
         nasIdentifier = nasIdentifier.strip();
     }
 }

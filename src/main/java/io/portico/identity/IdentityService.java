@@ -72,7 +72,7 @@ public class IdentityService {
     public TokenGrant login(String email, String password, RequestOrigin origin) {
         String normalised = normaliseEmail(email);
         if (password == null || password.isEmpty()) {
-            throw PorticoException.invalid("Password", "Password is required.");
+            throw PorticoException.invalid("password", "{password} is required.");
         }
         var found = administrators.findCredentialsByEmail(normalised);
         if (found.isEmpty()) {
@@ -116,7 +116,7 @@ public class IdentityService {
     @Transactional(noRollbackFor = PorticoException.class)
     public TokenGrant refresh(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) {
-            throw PorticoException.invalid("RefreshToken", "RefreshToken is required.");
+            throw PorticoException.invalid("refreshToken", "{refreshToken} is required.");
         }
         String digest = Secrets.digest(refreshToken);
         Instant now = clock.instant();
@@ -186,14 +186,14 @@ public class IdentityService {
     public Administrator createAdministrator(long operatorId, String email, String displayName, String password, Set<Role> roles) {
         String normalised = normaliseEmail(email);
         if (roles.isEmpty()) {
-            throw PorticoException.invalid("Roles", "At least one role is required.");
+            throw PorticoException.invalid("roles", "At least one role is required.");
         }
         if (administrators.findCredentialsByEmail(normalised).isPresent()) {
             throw PorticoException.conflict("An administrator with email " + normalised + " already exists.");
         }
         String name = displayName == null ? "" : displayName.strip();
         if (name.length() > 200) {
-            throw PorticoException.invalid("DisplayName", "Display name must be at most 200 characters.");
+            throw PorticoException.invalid("displayName", "Display name must be at most 200 characters.");
         }
         long id = administrators.insert(operatorId, normalised, name, passwords.hash(password), roles, clock.instant());
         return administrators.find(id).orElseThrow();
@@ -207,7 +207,7 @@ public class IdentityService {
     public Administrator changeRoles(Actor actor, String email, Set<Role> roles) {
         actor.require(Permission.MANAGE_ADMINISTRATORS);
         if (roles.isEmpty()) {
-            throw PorticoException.invalid("Roles", "At least one role is required.");
+            throw PorticoException.invalid("roles", "At least one role is required.");
         }
         String normalised = normaliseEmail(email);
         Administrator target = administrators.findCredentialsByEmail(normalised).map(AdministratorRepository.Credentials::administrator)
@@ -240,7 +240,7 @@ public class IdentityService {
         var credentials = administrators.findCredentialsByEmail(actor.email())
                 .orElseThrow(() -> PorticoException.unauthenticated("Unknown administrator."));
         if (!passwords.matches(currentPassword == null ? "" : currentPassword, credentials.passwordHash())) {
-            throw PorticoException.invalid("CurrentPassword", "Current password is incorrect.");
+            throw PorticoException.invalid("currentPassword", "Current password is incorrect.");
         }
         administrators.updatePasswordHash(actor.administratorId(), passwords.hash(newPassword));
         tokens.revokeSessionsOf(actor.administratorId(), clock.instant());
@@ -269,7 +269,7 @@ public class IdentityService {
     @Transactional
     public IssuedApiToken installApiToken(long clientId, String label, String token) {
         if (token == null || token.strip().length() < 16 || token.length() > 256) {
-            throw PorticoException.invalid("api_token", "An API token must be 16 to 256 characters long.");
+            throw PorticoException.invalid("apiToken", "An API token must be 16 to 256 characters long.");
         }
         return storeApiToken(clientId, label, token.strip(), "system");
     }
@@ -277,7 +277,7 @@ public class IdentityService {
     private IssuedApiToken storeApiToken(long clientId, String label, String token, String createdBy) {
         String cleanLabel = label == null || label.isBlank() ? "API token" : label.strip();
         if (cleanLabel.length() > 200) {
-            throw PorticoException.invalid("Label", "Label must be at most 200 characters.");
+            throw PorticoException.invalid("label", "{label} must be at most 200 characters.");
         }
         String prefix = token.substring(0, Math.min(VISIBLE_PREFIX, token.length() / 2));
         Instant now = clock.instant();
@@ -324,11 +324,11 @@ public class IdentityService {
 
     static String normaliseEmail(String email) {
         if (email == null || email.isBlank()) {
-            throw PorticoException.invalid("EmailAddress", "EmailAddress is required.");
+            throw PorticoException.invalid("email", "{email} is required.");
         }
         String e = email.strip().toLowerCase(Locale.ROOT);
         if (e.length() > 254 || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw PorticoException.invalid("EmailAddress", "EmailAddress is not a valid email address.");
+            throw PorticoException.invalid("email", "{email} is not a valid email address.");
         }
         return e;
     }

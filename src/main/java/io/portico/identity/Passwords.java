@@ -35,10 +35,10 @@ public class Passwords {
 
     public static void check(String password) {
         if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
-            throw PorticoException.invalid("Password", "Password must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long.");
+            throw PorticoException.invalid("password", "{password} must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long.");
         }
         if (password.isBlank()) {
-            throw PorticoException.invalid("Password", "Password must not be blank.");
+            throw PorticoException.invalid("password", "{password} must not be blank.");
         }
     }
 }

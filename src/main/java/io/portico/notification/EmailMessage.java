@@ -13,10 +13,10 @@ public record EmailMessage(long operatorId, String kind, String reference, Strin
 
     public EmailMessage {
         if (recipient == null || !recipient.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || recipient.length() > 254) {
-            throw PorticoException.invalid("EmailAddress", "The recipient's email address is not valid.");
+            throw PorticoException.invalid("recipient", "The recipient's email address is not valid.");
         }
         if (sender == null || !sender.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw PorticoException.invalid("EmailFrom", "The operator's EmailFrom address is not valid.");
+            throw PorticoException.invalid("sender", "The operator's {sender} address is not valid.");
         }
         reference = reference == null ? "" : reference;
     }

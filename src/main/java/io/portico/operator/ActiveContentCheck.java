@@ -60,7 +60,7 @@ final class ActiveContentCheck {
             }
         }, found);
         if (!found.isEmpty()) {
-            throw PorticoException.invalid(field, field + " was not saved: it contains active or disallowed content ("
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " was not saved: it contains active or disallowed content ("
                     + String.join("; ", found) + "). Only formatting HTML is allowed: headings, paragraphs, lists, "
                     + "tables, emphasis, images and http, https or mailto links.");
         }

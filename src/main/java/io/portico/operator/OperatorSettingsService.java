@@ -141,12 +141,12 @@ public class OperatorSettingsService {
         actor.require(Permission.MANAGE_OPERATOR);
         String code = supportedLocale(actor.operatorId(), locale);
         if (text == null || text.isBlank()) {
-            throw PorticoException.invalid("TandC", "TandC is required.");
+            throw PorticoException.invalid("termsAndConditions", "{termsAndConditions} is required.");
         }
         if (text.length() > 200_000) {
-            throw PorticoException.invalid("TandC", "TandC must be at most 200000 characters.");
+            throw PorticoException.invalid("termsAndConditions", "{termsAndConditions} must be at most 200000 characters.");
         }
-        ActiveContentCheck.requireFormattingOnly("TandC", text);
+        ActiveContentCheck.requireFormattingOnly("termsAndConditions", text);
         Map<String, String> byLocale = new LinkedHashMap<>(section(actor.operatorId(), Section.TANDC).byLocale());
         byLocale.put(code, text);
         repository.saveSection(actor.operatorId(), Section.TANDC.storageName(),
@@ -191,24 +191,24 @@ public class OperatorSettingsService {
 
     private <T extends Record> void validate(long operatorId, Section<T> section, T value) {
         if (value instanceof Sections.PlanDefaults defaults) {
-            requirePlan(operatorId, "DefaultServicePlanID_GlobalWirelessPlusLocalWiredAccess", defaults.wiredPlusWirelessPlanId());
-            requirePlan(operatorId, "DefaultServicePlanID_LocalWirelessAccess", defaults.localWirelessPlanId());
+            requirePlan(operatorId, "wiredPlusWirelessPlanId", defaults.wiredPlusWirelessPlanId());
+            requirePlan(operatorId, "localWirelessPlanId", defaults.localWirelessPlanId());
         }
         if (value instanceof Sections.Profile profile && !profile.propertyManagementGroupId().isEmpty()
                 && tenants.listClients(operatorId).stream().noneMatch(c -> c.key().equals(profile.propertyManagementGroupId()))) {
-            throw PorticoException.invalid("PropertyManagementGroupID", "PropertyManagementGroupID '"
+            throw PorticoException.invalid("managementGroupClient", "{managementGroupClient} '"
                     + profile.propertyManagementGroupId() + "' is not a client of this operator.");
         }
         if (value instanceof Section.TermsAndConditions terms) {
             terms.byLocale().forEach((locale, text) -> {
                 supportedLocale(operatorId, locale);
-                ActiveContentCheck.requireFormattingOnly("TandC", text);
+                ActiveContentCheck.requireFormattingOnly("termsAndConditions", text);
             });
         }
         if (value instanceof Sections.Email email) {
             email.templates().forEach((locale, template) -> {
                 supportedLocale(operatorId, locale);
-                checkTemplate("EmailConfiguration." + locale, template);
+                checkTemplate("emailTemplates." + locale, template);
             });
         }
     }
@@ -225,7 +225,7 @@ public class OperatorSettingsService {
 
     private void requirePlan(long operatorId, String field, String planKey) {
         if (!planKey.isEmpty() && plans.findByKey(operatorId, planKey).isEmpty()) {
-            throw PorticoException.invalid(field, field + " '" + planKey + "' is not a service plan of this operator.");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " '" + planKey + "' is not a service plan of this operator.");
         }
     }
 

@@ -21,7 +21,7 @@ public final class Section<T extends Record> {
     public record Locales(Map<String, String> supported) {
         public Locales {
             if (supported.isEmpty()) {
-                throw io.portico.platform.PorticoException.invalid("SupportedLocales", "SupportedLocales must list at least one locale.");
+                throw io.portico.platform.PorticoException.invalid("supportedLocales", "{supportedLocales} must list at least one locale.");
             }
             supported.keySet().forEach(Sections::locale);
             supported = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(supported));

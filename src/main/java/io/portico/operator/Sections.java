@@ -7,10 +7,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.portico.platform.PorticoException;
+import io.portico.platform.Text;
 
 /**
- * The operator configuration sections as plain values, each validating itself. Wire names
- * appear only in messages, so the caller learns which field to fix.
+ * The operator configuration sections as plain values, each validating itself. Errors name the
+ * field at fault in Java terms ({@code brandColor}); the console says them in its own words.
  */
 public final class Sections {
 
@@ -23,50 +24,50 @@ public final class Sections {
                           String country, String phoneNumber, String emailAddress, String logoUrl,
                           String displayOptionId, String propertyManagementGroupId) {
         public Profile {
-            networkOperatorName = text("NetworkOperatorName", networkOperatorName, 200);
-            domain = text("Domain", domain, 253);
-            emailDomain = text("EmailDomain", emailDomain, 253);
-            domainAlias = text("DomainAlias", domainAlias, 253);
-            addressLine1 = text("AddressLine1", addressLine1, 200);
-            addressLine2 = text("AddressLine2", addressLine2, 200);
-            city = text("City", city, 100);
-            state = text("State", state, 100);
-            postalCode = text("PostalCode", postalCode, 20);
-            country = text("Country.ISO3166A3", country, 10).toUpperCase(Locale.ROOT);
-            phoneNumber = text("PhoneNumber", phoneNumber, 20);
-            emailAddress = text("EmailAddress", emailAddress, 254);
+            networkOperatorName = text("networkOperatorName", networkOperatorName, 200);
+            domain = text("domain", domain, 253);
+            emailDomain = text("emailDomain", emailDomain, 253);
+            domainAlias = text("domainAlias", domainAlias, 253);
+            addressLine1 = text("addressLine1", addressLine1, 200);
+            addressLine2 = text("addressLine2", addressLine2, 200);
+            city = text("city", city, 100);
+            state = text("state", state, 100);
+            postalCode = text("postalCode", postalCode, 20);
+            country = text("countryCode", country, 10).toUpperCase(Locale.ROOT);
+            phoneNumber = text("phoneNumber", phoneNumber, 20);
+            emailAddress = text("email", emailAddress, 254);
             if (!emailAddress.isEmpty() && !emailAddress.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                throw PorticoException.invalid("EmailAddress", "EmailAddress is not a valid email address.");
+                throw PorticoException.invalid("email", "{email} is not a valid email address.");
             }
-            logoUrl = url("LogoPNG.URL", logoUrl);
-            displayOptionId = text("DisplayOptionID", displayOptionId, 400);
-            propertyManagementGroupId = text("PMG.PropertyManagementGroupID", propertyManagementGroupId, 200);
+            logoUrl = url("logoUrl", logoUrl);
+            displayOptionId = text("displayOptionId", displayOptionId, 400);
+            propertyManagementGroupId = text("propertyManagementGroupId", propertyManagementGroupId, 200);
         }
     }
 
     /** The identity provider for administrator and subscriber sign-on; the client secret is a {@link SecretName}. */
     public record SignOn(String cognitoPool, String cognitoPoolDomain, String appClientId, Map<String, String> samlProviders) {
         public SignOn {
-            cognitoPool = text("CognitoPool", cognitoPool, 200);
-            cognitoPoolDomain = text("CognitoPool_Domain", cognitoPoolDomain, 253);
-            appClientId = text("CognitoPool_appclientid", appClientId, 200);
+            cognitoPool = text("cognitoPool", cognitoPool, 200);
+            cognitoPoolDomain = text("cognitoPoolDomain", cognitoPoolDomain, 253);
+            appClientId = text("appClientId", appClientId, 200);
             samlProviders = Map.copyOf(samlProviders);
-            samlProviders.forEach((name, url) -> text("SAML." + name, url, 2000));
+            samlProviders.forEach((name, url) -> text("samlProviders." + name, url, 2000));
         }
     }
 
     /** The property management system link (RealPage); the API key is a {@link SecretName}. */
     public record Pms(String realPageUrl, boolean realPageSync) {
         public Pms {
-            realPageUrl = text("RealPageURL", realPageUrl, 2000);
+            realPageUrl = text("realPageUrl", realPageUrl, 2000);
         }
     }
 
     /** Default plans for new venues, by access type (ServicePlanConfiguration). */
     public record PlanDefaults(String wiredPlusWirelessPlanId, String localWirelessPlanId) {
         public PlanDefaults {
-            wiredPlusWirelessPlanId = text("DefaultServicePlanID_GlobalWirelessPlusLocalWiredAccess", wiredPlusWirelessPlanId, 400);
-            localWirelessPlanId = text("DefaultServicePlanID_LocalWirelessAccess", localWirelessPlanId, 400);
+            wiredPlusWirelessPlanId = text("wiredPlusWirelessPlanId", wiredPlusWirelessPlanId, 400);
+            localWirelessPlanId = text("localWirelessPlanId", localWirelessPlanId, 400);
         }
     }
 
@@ -74,7 +75,7 @@ public final class Sections {
     public record VlanRange(int min, int max) {
         public VlanRange {
             if (min < 1 || max > 4095 || min > max) {
-                throw PorticoException.invalid("NetworkConfiguration", "VLAN range " + min + ".." + max
+                throw PorticoException.invalid("vlanRange", "VLAN range " + min + ".." + max
                         + " is invalid: minimum and maximum must be within 1..4095 and minimum at most maximum.");
             }
         }
@@ -83,9 +84,9 @@ public final class Sections {
     /** Where gateways reach Portico's RADIUS server; the shared secret is a {@link SecretName}. */
     public record Radius(String serverIp, String authenticationPort, String accountingPort) {
         public Radius {
-            serverIp = text("Radius.RadiusServerIP", serverIp, 64);
-            authenticationPort = port("Radius.AuthenticationPort", authenticationPort);
-            accountingPort = port("Radius.AccountingPort", accountingPort);
+            serverIp = text("radiusServerIp", serverIp, 64);
+            authenticationPort = port("authenticationPort", authenticationPort);
+            accountingPort = port("accountingPort", accountingPort);
         }
     }
 
@@ -97,18 +98,18 @@ public final class Sections {
             sourceIpAllowList = List.copyOf(sourceIpAllowList);
             for (String cidr : sourceIpAllowList) {
                 if (!cidr.matches("[0-9A-Fa-f:.]+(/\\d{1,3})?")) {
-                    throw PorticoException.invalid("SourceIPRangeWhiteList", "SourceIPRangeWhiteList entry '" + cidr
+                    throw PorticoException.invalid("sourceIpAllowList", "{sourceIpAllowList} entry '" + cidr
                             + "' is not an IP address or CIDR range.");
                 }
             }
-            globalSsids = ssids("GlobalSSID", globalSsids);
-            roamingSsids = ssids("RoamingSSID", roamingSsids);
+            globalSsids = ssids("globalSsids", globalSsids);
+            roamingSsids = ssids("roamingSsids", roamingSsids);
         }
 
         private static List<String> ssids(String field, List<String> ssids) {
             for (String ssid : ssids) {
                 if (ssid.isBlank() || ssid.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 32) {
-                    throw PorticoException.invalid(field, field + " entries must be 1 to 32 bytes long.");
+                    throw PorticoException.invalid(field, PorticoException.ref(field) + " entries must be 1 to 32 bytes long.");
                 }
             }
             return List.copyOf(ssids);
@@ -121,13 +122,13 @@ public final class Sections {
                                 String pinpointId, String emailFrom, boolean mailboxVerified, String smsPhoneNumber) {
         public Notifications {
             if (welcomeEmailCountdownHours < 0 || welcomeEmailCountdownHours > 8760) {
-                throw PorticoException.invalid("WelcomeEmail_countdown_hours", "WelcomeEmail_countdown_hours must be between 0 and 8760.");
+                throw PorticoException.invalid("welcomeEmailCountdownHours", "{welcomeEmailCountdownHours} must be between 0 and 8760.");
             }
-            pinpointId = text("PinpointID", pinpointId, 100);
-            emailFrom = text("EmailFrom", emailFrom, 254);
-            smsPhoneNumber = text("SMSConsolePhoneNumber", smsPhoneNumber, 16);
+            pinpointId = text("pinpointId", pinpointId, 100);
+            emailFrom = text("emailFrom", emailFrom, 254);
+            smsPhoneNumber = text("smsPhoneNumber", smsPhoneNumber, 16);
             if (!smsPhoneNumber.isEmpty() && !smsPhoneNumber.matches("\\+[1-9]\\d{1,14}")) {
-                throw PorticoException.invalid("SMSConsolePhoneNumber", "SMSConsolePhoneNumber must be an E.164 number such as +15551234567.");
+                throw PorticoException.invalid("smsPhoneNumber", "{smsPhoneNumber} must be an E.164 number such as +15551234567.");
             }
         }
     }
@@ -136,10 +137,10 @@ public final class Sections {
     public record Reporting(int subscriptionEndLookaheadHours, int subscriptionEndFrequencyHours) {
         public Reporting {
             if (subscriptionEndLookaheadHours < 0 || subscriptionEndLookaheadHours > 87_600) {
-                throw PorticoException.invalid("ReportingSubscriptionEnd_lookahead_hours", "ReportingSubscriptionEnd_lookahead_hours must be between 0 and 87600.");
+                throw PorticoException.invalid("subscriptionEndLookaheadHours", "{subscriptionEndLookaheadHours} must be between 0 and 87600.");
             }
             if (subscriptionEndFrequencyHours < 1 || subscriptionEndFrequencyHours > 87_600) {
-                throw PorticoException.invalid("ReportingSubscriptionEnd_frequency_hours", "ReportingSubscriptionEnd_frequency_hours must be between 1 and 87600.");
+                throw PorticoException.invalid("subscriptionEndFrequencyHours", "{subscriptionEndFrequencyHours} must be between 1 and 87600.");
             }
         }
     }
@@ -148,10 +149,10 @@ public final class Sections {
     public record ShoppingCart(boolean enabled, String shortUrl, String stripeWebhookUrl, boolean stripeAllowRefund,
                                int maxTrialCyclesPerSubscriber, int maxFreeEnrollmentsPerSubscriber) {
         public ShoppingCart {
-            shortUrl = text("ShoppingCartShortURL", shortUrl, 2000);
-            stripeWebhookUrl = text("StripeWebHookURL", stripeWebhookUrl, 2000);
+            shortUrl = text("shortUrl", shortUrl, 2000);
+            stripeWebhookUrl = text("stripeWebhookUrl", stripeWebhookUrl, 2000);
             if (maxTrialCyclesPerSubscriber < -1 || maxFreeEnrollmentsPerSubscriber < -1) {
-                throw PorticoException.invalid("ShoppingCart", "MaximumTrialCyclesPerSubscriber and MaximumFreeEnrollmentsPerSubscriber must be -1 (unlimited) or more.");
+                throw PorticoException.invalid("shoppingCart", "{maxTrialCyclesPerSubscriber} and {maxFreeEnrollmentsPerSubscriber} must be -1 (unlimited) or more.");
             }
         }
     }
@@ -159,9 +160,9 @@ public final class Sections {
     /** A domain certificate the operator's console and email domains use. */
     public record Certificate(String domain, String name, String validationStatus) {
         public Certificate {
-            domain = text("Certificates.Domain", domain, 253);
-            name = text("Certificates.Name", name, 300);
-            validationStatus = text("Certificates.ValidationStatus", validationStatus, 40);
+            domain = text("certificateDomain", domain, 253);
+            name = text("certificateName", name, 300);
+            validationStatus = text("validationStatus", validationStatus, 40);
         }
     }
 
@@ -170,13 +171,13 @@ public final class Sections {
                         String dkimLastKeyGeneration, List<String> dkimAttributes,
                         Map<String, Map<String, Object>> templates) {
         public Email {
-            brandColor = text("brandcolor", brandColor, 7);
+            brandColor = text("brandColor", brandColor, 7);
             if (!brandColor.isEmpty() && !brandColor.matches("#[0-9A-Fa-f]{6}")) {
-                throw PorticoException.invalid("brandcolor", "brandcolor must be a colour such as #1A2B3C.");
+                throw PorticoException.invalid("brandColor", "{brandColor} must be a colour such as #1A2B3C.");
             }
-            emailFromArn = text("EmailFromARN", emailFromArn, 400);
-            dkimStatus = text("DomainAliasDkimStatus", dkimStatus, 40);
-            dkimLastKeyGeneration = text("DkimLastKeyGenerationTimestamp", dkimLastKeyGeneration, 40);
+            emailFromArn = text("emailFromArn", emailFromArn, 400);
+            dkimStatus = text("dkimStatus", dkimStatus, 40);
+            dkimLastKeyGeneration = text("dkimLastKeyGeneration", dkimLastKeyGeneration, 40);
             dkimAttributes = List.copyOf(dkimAttributes);
             templates = Map.copyOf(templates);
         }
@@ -185,23 +186,19 @@ public final class Sections {
     /** Locale codes such as {@code en-us} with their display names. */
     public static String locale(@Nullable String code) {
         if (code == null || !code.matches("[a-z]{2,3}(-[a-z0-9]{2,8})?")) {
-            throw PorticoException.invalid("locale", "locale '" + code + "' must be a lower-case code such as en-us.");
+            throw PorticoException.invalid("locale", "{locale} '" + code + "' must be a lower-case code such as en-us.");
         }
         return code;
     }
 
     static String text(String field, @Nullable String value, int max) {
-        String v = value == null ? "" : value.strip();
-        if (v.length() > max) {
-            throw PorticoException.invalid(field, field + " must be at most " + max + " characters.");
-        }
-        return v;
+        return Text.atMost(field, value, max);
     }
 
     static String url(String field, @Nullable String value) {
         String v = text(field, value, 2000);
         if (!v.isEmpty() && !v.matches("(?i)https?://\\S+")) {
-            throw PorticoException.invalid(field, field + " must be an http or https URL.");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " must be an http or https URL.");
         }
         return v;
     }
@@ -209,7 +206,7 @@ public final class Sections {
     private static String port(String field, @Nullable String value) {
         String v = text(field, value, 5);
         if (!v.isEmpty() && (!v.matches("\\d{1,5}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > 65535)) {
-            throw PorticoException.invalid(field, field + " must be a port number between 1 and 65535.");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " must be a port number between 1 and 65535.");
         }
         return v;
     }

@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.portico.plan.persistence.PlanRepository;
+import io.portico.plan.persistence.ServicePlanRepository;
 import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
@@ -32,12 +32,12 @@ public class PlanService {
     /** The default billing cycle: a twelfth of a year, as in the console's examples. */
     public static final double MONTH_HOURS = 730.5;
 
-    private final PlanRepository repository;
+    private final ServicePlanRepository repository;
     private final TenantService tenants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PlanService(PlanRepository repository, TenantService tenants, ApplicationEventPublisher events, Clock clock) {
+    PlanService(ServicePlanRepository repository, TenantService tenants, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.tenants = tenants;
         this.events = events;
@@ -46,65 +46,65 @@ public class PlanService {
 
     /** Adds a plan for the actor's operator (addServicePlan); the name must be new. */
     @Transactional
-    public ServicePlan add(Actor actor, PlanChanges request) {
+    public PlanChange add(Actor actor, PlanChanges request) {
         actor.require(Permission.MANAGE_PLANS);
         ServicePlan plan = add(actor.operatorId(), request);
-        events.publishEvent(AdministratorActed.by(actor, "/equipment/addServicePlan",
-                Map.of("message", addedMessage(plan)), clock.instant()));
-        return plan;
+        String summary = addedSummary(plan);
+        events.publishEvent(AdministratorActed.by(actor, "/equipment/addServicePlan", Map.of("message", summary), clock.instant()));
+        return new PlanChange(plan, summary);
     }
 
     /** Adds a plan without an acting administrator (demo data, tests). */
     @Transactional
     public ServicePlan add(long operatorId, PlanChanges request) {
-        for (var required : new Object[][] {{"ServicePlanName", request.name()}, {"DownloadKbps", request.downloadKbps()},
-                {"UploadKbps", request.uploadKbps()}, {"ConcurrentDevices", request.concurrentDevices()}}) {
+        for (var required : new Object[][] {{"planName", request.name()}, {"downloadKbps", request.downloadKbps()},
+                {"uploadKbps", request.uploadKbps()}, {"concurrentDevices", request.concurrentDevices()}}) {
             if (required[1] == null || required[1] instanceof String s && s.isBlank()) {
-                throw PorticoException.invalid((String) required[0], required[0] + " is required.");
+                throw PorticoException.invalid((String) required[0], PorticoException.ref((String) required[0]) + " is required.");
             }
         }
         PlanTerms terms = merge(defaults(request), request);
         Operator operator = tenants.findOperator(operatorId).orElseThrow(() -> PorticoException.notFound("Unknown operator."));
         String key = operator.key() + "._V3SERVICEPLAN_." + Keys.part(terms.name());
         if (Keys.part(terms.name()).isEmpty()) {
-            throw PorticoException.invalid("ServicePlanName", "ServicePlanName must contain letters or digits.");
+            throw PorticoException.invalid("planName", "{planName} must contain letters or digits.");
         }
         requireUniqueName(operatorId, terms.name(), null);
         if (repository.findByKey(operatorId, key).isPresent()) {
-            throw PorticoException.conflict("A service plan with ID " + key + " already exists; choose another ServicePlanName.");
+            throw PorticoException.conflict("A service plan with ID " + key + " already exists; choose another {planName}.");
         }
         return repository.insert(operatorId, key, terms, clock.instant());
     }
 
-    /** The console's addServicePlan message. */
-    public static String addedMessage(ServicePlan plan) {
+    /** The operator log's summary of a new plan (demo data writes past entries with it). */
+    public static String addedSummary(ServicePlan plan) {
         PlanTerms t = plan.terms();
         return "Plan added: " + plan.key() + " - " + t.uploadKbps() + " UP / " + t.downloadKbps() + " DOWN - "
                 + t.concurrentDevices() + " concurrent devices per subscriber. ";
     }
 
     /**
-     * Changes the given fields of a plan (configureServicePlan) and answers the change list in
-     * the console's wording, which also goes to the operator log. Prices given are always listed.
+     * Changes the given fields of a plan (configureServicePlan); the summary lists each change as
+     * the operator log records it. Prices given are always listed.
      */
     @Transactional
-    public String configure(Actor actor, String planKey, PlanChanges request) {
+    public PlanChange configure(Actor actor, String planKey, PlanChanges request) {
         actor.require(Permission.MANAGE_PLANS);
         ServicePlan plan = repository.findByKey(actor.operatorId(), planKey)
-                .orElseThrow(() -> PorticoException.notFound("Unknown ServicePlanID " + planKey + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {planId} " + planKey + "."));
         PlanTerms before = plan.terms();
         PlanTerms after = merge(before, request);
         if (!after.name().equals(before.name())) {
             requireUniqueName(actor.operatorId(), after.name(), plan.id());
         }
-        String message = changes(before, after, request);
-        if (message.isEmpty()) {
-            return "No changes. ";
+        String summary = changes(before, after, request);
+        if (summary.isEmpty()) {
+            return new PlanChange(plan, "No changes. ");
         }
         repository.update(plan.id(), after);
         events.publishEvent(AdministratorActed.by(actor, "/equipment/configureServicePlan",
-                Map.of("message", message), clock.instant()));
-        return message;
+                Map.of("message", summary), clock.instant()));
+        return new PlanChange(new ServicePlan(plan.id(), plan.operatorId(), plan.key(), after, plan.createdAt()), summary);
     }
 
     public List<ServicePlan> list(Actor actor) {
@@ -147,15 +147,15 @@ public class PlanService {
         List<String> currencies = new ArrayList<>(c.currencies() != null ? c.currencies() : base.prices().keySet());
         for (String priced : c.prices().keySet()) {
             if (c.currencies() != null && !c.currencies().contains(priced)) {
-                throw PorticoException.invalid("BillingCyclePrice." + priced, "BillingCyclePrice." + priced
-                        + " is given but " + priced + " is not in Currencies.");
+                throw PorticoException.invalid("prices." + priced, "{prices}." + priced
+                        + " is given but " + priced + " is not in {currencies}.");
             }
             if (!currencies.contains(priced)) {
                 currencies.add(priced);
             }
         }
         if (currencies.size() != new java.util.HashSet<>(currencies).size()) {
-            throw PorticoException.invalid("Currencies", "Currencies must not repeat a currency.");
+            throw PorticoException.invalid("currencies", "{currencies} must not repeat a currency.");
         }
         Map<String, Long> prices = new LinkedHashMap<>();
         for (String currency : currencies) {
@@ -176,7 +176,7 @@ public class PlanService {
         return given != null ? given : current;
     }
 
-    /** The change list in the console's words, external ID and speeds first as in its example. */
+    /** The change list in the operator log's words, external ID and speeds first. */
     private static String changes(PlanTerms b, PlanTerms a, PlanChanges request) {
         StringBuilder out = new StringBuilder();
         if (!a.externalId().equals(b.externalId())) {

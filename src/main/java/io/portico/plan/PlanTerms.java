@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.portico.platform.PorticoException;
+import io.portico.platform.Text;
 
 /**
  * Everything an operator sets on a service plan, validated on construction: speeds
@@ -20,33 +21,32 @@ public record PlanTerms(String name, long downloadKbps, long uploadKbps, int con
     static final long MAX_KBPS = 100_000_000L;
 
     public PlanTerms {
-        name = text("ServicePlanName", name, 200);
+        name = Text.atMost("planName", name, 200);
         if (name.isEmpty()) {
-            throw PorticoException.invalid("ServicePlanName", "ServicePlanName is required.");
+            throw PorticoException.invalid("planName", "{planName} is required.");
         }
-        range("DownloadKbps", downloadKbps, 1, MAX_KBPS);
-        range("UploadKbps", uploadKbps, 1, MAX_KBPS);
-        range("ConcurrentDevices", concurrentDevices, 1, 512);
-        description = text("ServicePlanDescription", description, 2000);
-        externalId = text("externalServicePlanID", externalId, 200);
-        smsCode = text("SMSCode", smsCode, 50);
-        imageUrl = text("ServicePlanImageURL", imageUrl, 2000);
-        range("TrialCycles", trialCycles, 0, 1000);
+        range("downloadKbps", downloadKbps, 1, MAX_KBPS);
+        range("uploadKbps", uploadKbps, 1, MAX_KBPS);
+        range("concurrentDevices", concurrentDevices, 1, 512);
+        description = Text.atMost("planDescription", description, 2000);
+        externalId = Text.atMost("externalPlanId", externalId, 200);
+        smsCode = Text.atMost("smsCode", smsCode, 50);
+        imageUrl = Text.atMost("planImageUrl", imageUrl, 2000);
+        range("trialCycles", trialCycles, 0, 1000);
         if (!(billingCycleHours > 0) || billingCycleHours > 87_600 || Double.isNaN(billingCycleHours)) {
-            throw PorticoException.invalid("BillingCycleHours", "BillingCycleHours must be greater than 0 (at most 87600).");
+            throw PorticoException.invalid("billingCycleHours", "{billingCycleHours} must be greater than 0 (at most 87600).");
         }
-        range("MaximumTrialCyclesPerSubscriberPerVenue", maxTrialCyclesPerSubscriberPerVenue, -1, 10_000);
-        range("MaximumFreeEnrollmentsPerSubscriberPerVenue", maxFreeEnrollmentsPerSubscriberPerVenue, -1, 10_000);
-        range("SessionTimeoutSecondsPerDevice", sessionTimeoutSecondsPerDevice, 0, 31_536_000);
+        range("maxTrialCyclesPerSubscriberPerVenue", maxTrialCyclesPerSubscriberPerVenue, -1, 10_000);
+        range("maxFreeEnrollmentsPerSubscriberPerVenue", maxFreeEnrollmentsPerSubscriberPerVenue, -1, 10_000);
+        range("sessionTimeoutSecondsPerDevice", sessionTimeoutSecondsPerDevice, 0, 31_536_000);
         if (prices.isEmpty()) {
-            throw PorticoException.invalid("Currencies", "Currencies must list at least one currency.");
+            throw PorticoException.invalid("currencies", "{currencies} must list at least one currency.");
         }
         Map<String, Long> checked = new LinkedHashMap<>();
         prices.forEach((currency, minorUnits) -> {
             checked.put(currency(currency), minorUnits);
-            String field = "BillingCyclePrice." + currency;
             if (minorUnits == null || minorUnits < 0 || minorUnits > 1_000_000_000_00L) {
-                throw PorticoException.invalid(field, field + " must be at least 0 (in minor units, e.g. cents).");
+                throw PorticoException.invalid("prices." + currency, "{prices}." + currency + " must be at least 0 (in minor units, e.g. cents).");
             }
         });
         prices = java.util.Collections.unmodifiableMap(checked);
@@ -60,21 +60,13 @@ public record PlanTerms(String name, long downloadKbps, long uploadKbps, int con
             }
             return Currency.getInstance(code).getCurrencyCode();
         } catch (IllegalArgumentException e) {
-            throw PorticoException.invalid("Currencies", "Unknown currency code '" + code + "'; use ISO 4217 codes such as USD or GBP.");
+            throw PorticoException.invalid("currencies", "Unknown currency code '" + code + "'; use ISO 4217 codes such as USD or GBP.");
         }
-    }
-
-    static String text(String field, String value, int max) {
-        String v = value == null ? "" : value.strip();
-        if (v.length() > max) {
-            throw PorticoException.invalid(field, field + " must be at most " + max + " characters.");
-        }
-        return v;
     }
 
     private static void range(String field, long value, long min, long max) {
         if (value < min || value > max) {
-            throw PorticoException.invalid(field, field + " must be between " + min + " and " + max + ".");
+            throw PorticoException.invalid(field, PorticoException.ref(field) + " must be between " + min + " and " + max + ".");
         }
     }
 }

@@ -8,5 +8,9 @@ import io.portico.platform.RequestOrigin;
  * A subscriber set a password through a password link (setPassword). Published in that
  * transaction; the webhook module sends LoginPasswordCreated.
  */
-public record LoginPasswordCreated(long operatorId, long subscriberId, RequestOrigin origin, Instant createdAt) {
+public record LoginPasswordCreated(Subscriber subscriber, RequestOrigin origin, Instant createdAt) {
+
+    public long operatorId() {
+        return subscriber.operatorId();
+    }
 }

@@ -15,13 +15,13 @@ public record NewKey(String unitKey, String planKey, SubscriberDetails subscribe
 
     public NewKey {
         if (unitKey == null || unitKey.isBlank()) {
-            throw PorticoException.invalid("UnitID_internal", "UnitID_internal is required.");
+            throw PorticoException.invalid("unitId", "{unitId} is required.");
         }
         if (planKey == null || planKey.isBlank()) {
-            throw PorticoException.invalid("ServicePlanID", "ServicePlanID is required.");
+            throw PorticoException.invalid("planId", "{planId} is required.");
         }
         if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
-            throw PorticoException.invalid("EndDateTimeUTC.ISO8601", "EndDateTimeUTC.ISO8601 must be after StartDateTimeUTC.ISO8601.");
+            throw PorticoException.invalid("endsAt", "{endsAt} must be after {startsAt}.");
         }
         if (psk != null) {
             Psk.requireValid(psk);

@@ -26,7 +26,7 @@ final class Psk {
     /** WPA2/WPA3 passphrases are 8 to 63 printable ASCII characters. */
     static String requireValid(String psk) {
         if (psk.length() < 8 || psk.length() > 63 || !psk.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
-            throw PorticoException.invalid("psk", "psk must be 8 to 63 printable ASCII characters.");
+            throw PorticoException.invalid("psk", "{psk} must be 8 to 63 printable ASCII characters.");
         }
         return psk;
     }

@@ -8,11 +8,15 @@ import java.time.Instant;
  * the token in clear, which exists nowhere else (the database keeps its SHA-256 digest), so
  * {@link #toString()} leaves it out.
  */
-public record SubscriberPasswordLinkIssued(long operatorId, long subscriberId, String token, Instant expiresAt) {
+public record SubscriberPasswordLinkIssued(Subscriber subscriber, String token, Instant expiresAt) {
+
+    public long operatorId() {
+        return subscriber.operatorId();
+    }
 
     @Override
     public String toString() {
-        return "SubscriberPasswordLinkIssued[operatorId=" + operatorId + ", subscriberId=" + subscriberId
+        return "SubscriberPasswordLinkIssued[operatorId=" + subscriber.operatorId() + ", subscriberId=" + subscriber.id()
                 + ", expiresAt=" + expiresAt + "]";
     }
 }

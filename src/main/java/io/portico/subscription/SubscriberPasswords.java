@@ -51,7 +51,7 @@ public class SubscriberPasswords {
     public Subscriber sendLink(Actor actor, @Nullable String email) {
         actor.require(Permission.MANAGE_SUBSCRIBERS);
         if (email == null || email.isBlank()) {
-            throw PorticoException.invalid("EmailAddress", "EmailAddress is required.");
+            throw PorticoException.invalid("email", "{email} is required.");
         }
         Subscriber subscriber = subscribers.findSubscriberByEmail(actor.operatorId(), email.strip().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> PorticoException.notFound("Unknown subscriber " + email + "."));
@@ -59,7 +59,7 @@ public class SubscriberPasswords {
         Instant expiresAt = now.plus(properties.passwordLinkValidity());
         String token = Secrets.randomToken("");
         repository.replaceLinks(subscriber.id(), Secrets.digest(token), now, expiresAt);
-        events.publishEvent(new SubscriberPasswordLinkIssued(subscriber.operatorId(), subscriber.id(), token, expiresAt));
+        events.publishEvent(new SubscriberPasswordLinkIssued(subscriber, token, expiresAt));
         events.publishEvent(AdministratorActed.by(actor, "/subscribers/sendPasswordLink", Map.of("message",
                 "Password link sent to " + subscriber.email() + ", valid until " + expiresAt + ". "), now));
         return subscriber;
@@ -72,7 +72,7 @@ public class SubscriberPasswords {
     @Transactional
     public Subscriber setPassword(@Nullable String token, @Nullable String password, RequestOrigin origin) {
         if (token == null || token.isBlank()) {
-            throw PorticoException.invalid("Token", "Token is required.");
+            throw PorticoException.invalid("token", "{token} is required.");
         }
         Instant now = clock.instant();
         SubscriberPasswordRepository.Link link = repository.findLink(Secrets.digest(token.strip()))
@@ -89,7 +89,7 @@ public class SubscriberPasswords {
         }
         Subscriber subscriber = subscribers.findSubscriber(link.subscriberId()).orElseThrow();
         repository.savePasswordHash(subscriber.id(), hash, now);
-        events.publishEvent(new LoginPasswordCreated(subscriber.operatorId(), subscriber.id(), origin, now));
+        events.publishEvent(new LoginPasswordCreated(subscriber, origin, now));
         return subscriber;
     }
 }

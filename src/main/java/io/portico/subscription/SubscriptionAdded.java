@@ -7,6 +7,13 @@ import java.time.Instant;
  * transaction; the notification module queues the welcome email and the webhook module sends
  * KeyStart.
  */
-public record SubscriptionAdded(long operatorId, long subscriptionId, long subscriberId, long unitId, long venueId,
-                                Instant startsAt, Instant addedAt) {
+public record SubscriptionAdded(SubscriptionSnapshot subscription, Instant addedAt) {
+
+    public long operatorId() {
+        return subscription.operatorId();
+    }
+
+    public long subscriptionId() {
+        return subscription.subscriptionId();
+    }
 }

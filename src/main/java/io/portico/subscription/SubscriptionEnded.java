@@ -7,6 +7,13 @@ import java.time.Instant;
  * a transaction by the subscription module; the engines (VLAN disable, webhook, end email) and
  * RADIUS (Disconnect-Request for the unit's open sessions) listen.
  */
-public record SubscriptionEnded(long operatorId, long subscriptionId, long subscriberId, long unitId, long venueId,
-                                Instant endedAt) {
+public record SubscriptionEnded(SubscriptionSnapshot subscription, Instant endedAt) {
+
+    public long operatorId() {
+        return subscription.operatorId();
+    }
+
+    public long subscriptionId() {
+        return subscription.subscriptionId();
+    }
 }

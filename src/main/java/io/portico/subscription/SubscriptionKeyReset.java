@@ -4,7 +4,12 @@ import java.time.Instant;
 
 /**
  * Staff replaced a subscription's PSK (resetKey): the old key stopped working and a new one
- * started. Published in the changing transaction; the webhook module sends KeyEnd then KeyStart.
+ * started ({@code subscription} holds the new one). Published in the changing transaction; the
+ * webhook module sends KeyEnd then KeyStart.
  */
-public record SubscriptionKeyReset(long operatorId, long subscriptionId, Instant resetAt) {
+public record SubscriptionKeyReset(SubscriptionSnapshot subscription, Instant resetAt) {
+
+    public long operatorId() {
+        return subscription.operatorId();
+    }
 }

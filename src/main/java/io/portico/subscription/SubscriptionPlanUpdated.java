@@ -3,9 +3,13 @@ package io.portico.subscription;
 import java.time.Instant;
 
 /**
- * Staff moved a subscription to another service plan (changeServicePlan). Published in the
- * changing transaction; the webhook module sends SubscriptionPlanUpdated.
+ * Staff moved a subscription to another service plan (changeServicePlan); {@code subscription}
+ * holds the new plan. Published in the changing transaction; the webhook module sends
+ * SubscriptionPlanUpdated.
  */
-public record SubscriptionPlanUpdated(long operatorId, long subscriptionId, String previousPlanKey, String planKey,
-                                      Instant updatedAt) {
+public record SubscriptionPlanUpdated(SubscriptionSnapshot subscription, String previousPlanKey, Instant updatedAt) {
+
+    public long operatorId() {
+        return subscription.operatorId();
+    }
 }

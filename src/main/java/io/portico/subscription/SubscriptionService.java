@@ -82,15 +82,15 @@ public class SubscriptionService {
     @Transactional
     public IssuedKey addKey(long operatorId, NewKey request) {
         Unit unit = units.findByKey(operatorId, request.unitKey().strip())
-                .orElseThrow(() -> PorticoException.notFound("Unknown UnitID_internal " + request.unitKey() + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {unitId} " + request.unitKey() + "."));
         ServicePlan plan = plans.findByKey(operatorId, request.planKey().strip())
-                .orElseThrow(() -> PorticoException.notFound("Unknown ServicePlanID " + request.planKey() + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {planId} " + request.planKey() + "."));
         Venue venue = venues.find(operatorId, unit.venueId()).orElseThrow();
         Sections.Network network = settings.network(operatorId);
         Instant now = clock.instant();
         Instant start = request.startsAt() == null ? now : request.startsAt();
         if (request.endsAt() != null && !request.endsAt().isAfter(start)) {
-            throw PorticoException.invalid("EndDateTimeUTC.ISO8601", "EndDateTimeUTC.ISO8601 must be after the start.");
+            throw PorticoException.invalid("endsAt", "{endsAt} must be after the start.");
         }
         requireNoOverlap(unit, start, request.endsAt(), null, network);
         String psk = psk(operatorId, unit.venueId(), request.psk(), network, null);
@@ -99,9 +99,9 @@ public class SubscriptionService {
                 Psk.generate() + Psk.generate(), now));
         Subscription subscription = repository.insertSubscription(new Subscription(0, operatorId, subscriber.id(), unit.id(),
                 unit.venueId(), plan.id(), start, request.endsAt(), psk, now));
-        events.publishEvent(new SubscriptionAdded(operatorId, subscription.id(), subscriber.id(), unit.id(), unit.venueId(),
-                start, now));
-        publishTransitions(subscription, now);
+        SubscriptionSnapshot snapshot = new SubscriptionSnapshot(subscription, subscriber, unit, venue, plan.key());
+        events.publishEvent(new SubscriptionAdded(snapshot, now));
+        publishTransitions(snapshot, now);
         return new IssuedKey(subscriber, subscription, unit, venue.key(), plan, existing.isEmpty());
     }
 
@@ -112,9 +112,10 @@ public class SubscriptionService {
         Subscription s = subscription(actor.operatorId(), subscriptionId);
         String replacement = psk(actor.operatorId(), s.venueId(), psk, settings.network(actor.operatorId()), s.id());
         repository.updatePsk(s.id(), replacement);
-        events.publishEvent(new SubscriptionKeyReset(s.operatorId(), s.id(), clock.instant()));
+        Subscription reset = repository.findSubscription(s.id()).orElseThrow();
+        events.publishEvent(new SubscriptionKeyReset(snapshot(reset), clock.instant()));
         audit(actor, "/subscribers/resetKey", "PSK of subscription " + s.id() + " replaced. ", s);
-        return repository.findSubscription(s.id()).orElseThrow();
+        return reset;
     }
 
     /**
@@ -125,11 +126,11 @@ public class SubscriptionService {
     public ServicePlan changePlan(Actor actor, long subscriptionId, @Nullable String planKey) {
         actor.require(Permission.MANAGE_SUBSCRIBERS);
         if (planKey == null || planKey.isBlank()) {
-            throw PorticoException.invalid("ServicePlanID", "ServicePlanID is required.");
+            throw PorticoException.invalid("planId", "{planId} is required.");
         }
         Subscription s = subscription(actor.operatorId(), subscriptionId);
         ServicePlan plan = plans.findByKey(actor.operatorId(), planKey.strip())
-                .orElseThrow(() -> PorticoException.notFound("Unknown ServicePlanID " + planKey + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {planId} " + planKey + "."));
         ServicePlan previous = plans.find(actor.operatorId(), s.planId()).orElseThrow();
         if (plan.id() == s.planId()) {
             throw PorticoException.conflict("Subscription " + s.id() + " already has plan " + plan.key() + ".");
@@ -140,7 +141,8 @@ public class SubscriptionService {
             Unit unit = units.find(actor.operatorId(), s.unitId()).orElseThrow();
             equipment.requireReapply(actor.operatorId(), unit.venueId(), unit.vlan());
         }
-        events.publishEvent(new SubscriptionPlanUpdated(s.operatorId(), s.id(), previous.key(), plan.key(), now));
+        events.publishEvent(new SubscriptionPlanUpdated(snapshot(repository.findSubscription(s.id()).orElseThrow()),
+                previous.key(), now));
         audit(actor, "/subscriptions/changeServicePlan", "Subscription " + s.id() + " moved from plan " + previous.key()
                 + " to " + plan.key() + ". ", s);
         return plan;
@@ -153,7 +155,7 @@ public class SubscriptionService {
         Subscription s = subscription(actor.operatorId(), subscriptionId);
         Instant end = at == null ? clock.instant() : at;
         if (!end.isAfter(s.startsAt())) {
-            throw PorticoException.invalid("EndDateTimeUTC.ISO8601", "EndDateTimeUTC.ISO8601 must be after the subscription's start.");
+            throw PorticoException.invalid("endsAt", "{endsAt} must be after the subscription's start.");
         }
         Subscription ended = changeDates(s, s.startsAt(), end);
         audit(actor, "/subscriptions/endSubscription", "Subscription " + s.id() + " ends at " + end + ". ", s);
@@ -168,7 +170,7 @@ public class SubscriptionService {
         Instant newStart = start == null ? s.startsAt() : start;
         Instant newEnd = clearEnd ? null : end == null ? s.endsAt() : end;
         if (newEnd != null && !newEnd.isAfter(newStart)) {
-            throw PorticoException.invalid("EndDateTimeUTC.ISO8601", "EndDateTimeUTC.ISO8601 must be after StartDateTimeUTC.ISO8601.");
+            throw PorticoException.invalid("endsAt", "{endsAt} must be after {startsAt}.");
         }
         Unit unit = units.find(actor.operatorId(), s.unitId()).orElseThrow();
         requireNoOverlap(unit, newStart, newEnd, s.id(), settings.network(actor.operatorId()));
@@ -186,9 +188,10 @@ public class SubscriptionService {
         Instant now = clock.instant();
         repository.updateDates(s.id(), start, end);
         repository.clearUnhappenedTransitions(s.id(), now);
-        events.publishEvent(new SubscriptionAdjusted(s.operatorId(), s.id(), s.startsAt(), start, s.endsAt(), end, now));
         Subscription changed = repository.findSubscription(s.id()).orElseThrow();
-        publishTransitions(changed, now);
+        SubscriptionSnapshot snapshot = snapshot(changed);
+        events.publishEvent(new SubscriptionAdjusted(snapshot, s.startsAt(), s.endsAt(), now));
+        publishTransitions(snapshot, now);
         return changed;
     }
 
@@ -207,18 +210,25 @@ public class SubscriptionService {
      */
     @Transactional
     public void publishTransitions(long subscriptionId) {
-        repository.findSubscription(subscriptionId).ifPresent(s -> publishTransitions(s, clock.instant()));
+        repository.findSubscription(subscriptionId).ifPresent(s -> publishTransitions(snapshot(s), clock.instant()));
     }
 
-    private void publishTransitions(Subscription s, Instant now) {
+    private void publishTransitions(SubscriptionSnapshot snapshot, Instant now) {
+        Subscription s = snapshot.subscription();
         if (!s.startsAt().isAfter(now) && repository.markStartPublished(s.id(), now)) {
-            events.publishEvent(new SubscriptionStarted(s.operatorId(), s.id(), s.subscriberId(), s.unitId(), s.venueId(),
-                    s.startsAt()));
+            events.publishEvent(new SubscriptionStarted(snapshot, s.startsAt()));
         }
         if (s.endsAt() != null && !s.endsAt().isAfter(now) && repository.markEndPublished(s.id(), now)) {
-            events.publishEvent(new SubscriptionEnded(s.operatorId(), s.id(), s.subscriberId(), s.unitId(), s.venueId(),
-                    s.endsAt()));
+            events.publishEvent(new SubscriptionEnded(snapshot, s.endsAt()));
         }
+    }
+
+    /** The subscription with what its events carry for their listeners (read in the publishing transaction). */
+    private SubscriptionSnapshot snapshot(Subscription s) {
+        Unit unit = units.find(s.operatorId(), s.unitId()).orElseThrow();
+        return new SubscriptionSnapshot(s, repository.findSubscriber(s.subscriberId()).orElseThrow(), unit,
+                venues.find(s.operatorId(), unit.venueId()).orElseThrow(),
+                plans.find(s.operatorId(), s.planId()).map(ServicePlan::key).orElseThrow());
     }
 
     /** A subscription with its subscriber, unit, venue and plan, for the engines' payloads and emails. */
@@ -416,21 +426,21 @@ public class SubscriptionService {
             return Psk.generate();
         }
         if (!network.customPsk()) {
-            throw PorticoException.invalid("psk", "This operator does not allow custom PSKs (CustomPSK is false); leave psk out.");
+            throw PorticoException.invalid("psk", "This operator does not allow custom PSKs ({customPsk} is false); leave {psk} out.");
         }
         Psk.requireValid(given);
         Instant now = clock.instant();
         boolean taken = repository.findByVenueAndPsk(operatorId, venueId, given).stream()
                 .anyMatch(s -> (except == null || s.id() != except) && s.state(now) != Subscription.State.ENDED);
         if (taken) {
-            throw PorticoException.conflict("That psk is already used at this venue; choose another.");
+            throw PorticoException.conflict("That {psk} is already used at this venue; choose another.");
         }
         return given;
     }
 
     private Subscription subscription(long operatorId, long id) {
         return repository.findSubscription(id).filter(s -> s.operatorId() == operatorId)
-                .orElseThrow(() -> PorticoException.notFound("Unknown SubscriptionID " + id + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {subscriptionId} " + id + "."));
     }
 
     private void audit(Actor actor, String function, String message, Subscription s) {

@@ -7,6 +7,13 @@ import java.time.Instant;
  * once per subscription inside a transaction by the subscription module; the engines listen
  * (gateway VLAN enable, SubscriptionStarted webhook, welcome email).
  */
-public record SubscriptionStarted(long operatorId, long subscriptionId, long subscriberId, long unitId, long venueId,
-                                  Instant startedAt) {
+public record SubscriptionStarted(SubscriptionSnapshot subscription, Instant startedAt) {
+
+    public long operatorId() {
+        return subscription.operatorId();
+    }
+
+    public long subscriptionId() {
+        return subscription.subscriptionId();
+    }
 }

@@ -68,7 +68,7 @@ public class VenueService {
                         String externalVenueId) {
         actor.require(Permission.MANAGE_VENUES);
         Venue current = repository.findByKey(actor.operatorId(), venueKey)
-                .orElseThrow(() -> PorticoException.notFound("Unknown VenueID " + venueKey + "."));
+                .orElseThrow(() -> PorticoException.notFound("Unknown {venueId} " + venueKey + "."));
         NewVenue checked = new NewVenue(current.clientId(), name, address, timeZone, externalVenueId);
         Venue updated = new Venue(current.id(), current.operatorId(), current.clientId(), current.key(), checked.name(),
                 checked.address(), checked.timeZone(), checked.externalVenueId(), current.createdAt());

@@ -87,11 +87,11 @@ public class WebhookService {
                     throw new IllegalArgumentException();
                 }
             } catch (IllegalArgumentException e) {
-                throw PorticoException.invalid("WebhookURL", "WebhookURL must be an absolute http or https URL.");
+                throw PorticoException.invalid("webhookUrl", "{webhookUrl} must be an absolute http or https URL.");
             }
         }
         if (signingSecret != null && (signingSecret.length() > 500 || !signingSecret.isEmpty() && signingSecret.length() < 16)) {
-            throw PorticoException.invalid("WebhookSigningSecret", "WebhookSigningSecret must be 16 to 500 characters.");
+            throw PorticoException.invalid("signingSecret", "{signingSecret} must be 16 to 500 characters.");
         }
         String sealed = signingSecret == null ? repository.find(operatorId).map(WebhookRepository.Row::sealedSecret).orElse(null)
                 : signingSecret.isEmpty() ? null : box.seal(signingSecret);
@@ -146,8 +146,8 @@ public class WebhookService {
         Instant max = to == null ? clock.instant() : to;
         Instant min = from == null ? max.minus(DEFAULT_SPAN) : from;
         if (min.isAfter(max)) {
-            throw PorticoException.invalid("MinViewWindowDateUTC.ISO8601",
-                    "MinViewWindowDateUTC.ISO8601 must not be after MaxViewWindowDateUTC.ISO8601.");
+            throw PorticoException.invalid("windowStart",
+                    "{windowStart} must not be after {windowEnd}.");
         }
         return new DeliveryWindow(min, max, repository.count(actor.operatorId(), min, max),
                 repository.list(actor.operatorId(), min, max, DeliveryWindow.MAX_RETURNED));

@@ -21,6 +21,7 @@ import io.portico.support.Fixtures;
 import io.portico.support.GuestWorld;
 import io.portico.support.Http;
 import io.portico.support.PorticoIntegrationTest;
+import io.portico.support.TestClock;
 import tools.jackson.databind.JsonNode;
 
 /** The console's guest management routes: roles, validation, audit, and what the guest API then sees. */
@@ -33,6 +34,8 @@ class GuestManagementRoutesTest {
     int port;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    TestClock clock;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -66,7 +69,7 @@ class GuestManagementRoutesTest {
     private List<String> loggedFunctions() {
         Actor reader = new Actor(world.operator.id(), 1, "r@example.com", "", java.util.Set.of(Role.DOMAIN_ADMINISTRATORS),
                 RequestOrigin.SYSTEM);
-        return audit.window(reader, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(60), 1000).entries().stream()
+        return audit.window(reader, clock.instant().minusSeconds(3600), clock.instant().plusSeconds(60), 1000).entries().stream()
                 .map(LogEntry::functionName).toList();
     }
 

@@ -2,7 +2,6 @@ package io.portico.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.portico.gateway.internal.RouterOsDriverFactory;
+import io.portico.support.LoopbackParts;
 
 class RouterOsRestDriverTest {
 
@@ -120,12 +120,11 @@ class RouterOsRestDriverTest {
 
     @Test
     void anUnreachableGatewayIsAFailedOutcomeNotAnException() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
+        CommandOutcome outcome;
+        try (var refusing = new LoopbackParts.RefusingPort()) {
+            var nowhere = new GatewayTarget(URI.create("http://127.0.0.1:" + refusing.port()), "a", "b", "bridge");
+            outcome = driver.apply(nowhere, enable(10));
         }
-        var nowhere = new GatewayTarget(URI.create("http://127.0.0.1:" + closedPort), "a", "b", "bridge");
-        CommandOutcome outcome = driver.apply(nowhere, enable(10));
         assertThat(outcome.success()).isFalse();
         assertThat(outcome.statusCode()).isZero();
         assertThat(outcome.error()).startsWith("Gateway unreachable");

@@ -17,6 +17,7 @@ import io.portico.hotspot.Hotspot;
 import io.portico.support.GuestWorld;
 import io.portico.support.Http;
 import io.portico.support.PorticoIntegrationTest;
+import io.portico.support.TestClock;
 
 /** A token of client A never gets anything of client B, on any endpoint. */
 @PorticoIntegrationTest
@@ -26,13 +27,15 @@ class TenantIsolationTest {
     int port;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    TestClock clock;
 
     @Test
     void clientTokensSeeOnlyTheirOwnClientsData() {
         Http http = new Http(port);
         GuestWorld a = new GuestWorld(context, "Client A");
         GuestWorld b = new GuestWorld(context, "Client B");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Hotspot hotspotB = b.hotspot("B Lobby");
         Guest guestB = b.guest("02-BB-00-00-00-01", GuestWorld.profile("b@example.com", "Bea", "Bee", "curl/8"));
         GuestPlan planB = b.plan("B Pass", Duration.ofDays(1));

@@ -30,8 +30,9 @@ import io.portico.tenant.Operator;
 @PorticoIntegrationTest
 class EmailDeliveryTest {
 
-    static final int SMTP_PORT = LoopbackParts.freePort();
-    static GreenMail smtp = start();
+    static GreenMail smtp = LoopbackParts.smtp();
+    /** The port GreenMail got; a restarted server takes it again, as the mail settings name it. */
+    static final int SMTP_PORT = LoopbackParts.port(smtp);
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {

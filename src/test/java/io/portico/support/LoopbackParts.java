@@ -1,22 +1,50 @@
 package io.portico.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-/** The real parts the engine tests talk to, on loopback: a free port, a started GreenMail, a webhook receiver. */
+/**
+ * The real parts the engine tests talk to, on loopback: a started GreenMail, a webhook receiver, a
+ * port that refuses connections. Servers bind port 0 and the test reads the port they got, never
+ * a port found free and closed first (another process could take it in between).
+ */
 public final class LoopbackParts {
 
     private LoopbackParts() {
     }
 
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+    /**
+     * A loopback TCP port that refuses connections while this is open: a socket bound to it that
+     * does not listen, so no other server can take the port meanwhile.
+     */
+    public static final class RefusingPort implements AutoCloseable {
+
+        private final Socket socket = new Socket();
+
+        public RefusingPort() {
+            try {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public int port() {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a bound, unconnected socket
+            }
         }
     }
 
@@ -30,11 +58,21 @@ public final class LoopbackParts {
         return setup;
     }
 
-    /** An SMTP server on 127.0.0.1:{@code port}, started. */
+    /** An SMTP server on 127.0.0.1:{@code port}, started (0: a free port, read it with {@link #port}). */
     public static GreenMail smtp(int port) {
         GreenMail mail = new GreenMail(smtpSetup(port));
         mail.start();
         return mail;
+    }
+
+    /** An SMTP server on a free loopback port, started. */
+    public static GreenMail smtp() {
+        return smtp(0);
+    }
+
+    /** The port a started SMTP server is bound to. */
+    public static int port(GreenMail smtp) {
+        return smtp.getSmtp().getPort();
     }
 
     public static WebhookReceiver webhookReceiver() {

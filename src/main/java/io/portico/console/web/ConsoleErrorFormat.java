@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 import io.portico.platform.web.ApiError;
 import io.portico.platform.web.ErrorFormat;
 
-/** The console's error body: {@code {"message": "<what is wrong>", "errorProcessing": true}}. */
+/**
+ * The console's error body: {@code {"message": "<what is wrong>", "errorProcessing": true}}, with
+ * the domain's field names in console words ({@link ConsoleFieldNames}).
+ */
 @Component
 class ConsoleErrorFormat implements ErrorFormat {
 
@@ -24,7 +27,7 @@ class ConsoleErrorFormat implements ErrorFormat {
     @Override
     public Object body(ApiError error, HttpServletRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message", error.message());
+        body.put("message", error.named(ConsoleFieldNames::wireName).message());
         body.put("errorProcessing", true);
         return body;
     }

@@ -123,7 +123,7 @@ class GuestController {
             throw PorticoException.invalid("MACAddress", "MACAddress is required.");
         }
         Guest guest = guests.create(actor, GuestConsoleFields.required("ClientID", body.clientId()),
-                MacAddress.parse(body.macAddress(), "MACAddress"), body.profile());
+                MacAddress.parse(body.macAddress()), body.profile());
         return GuestConsoleFields.ok("Guest added: " + guest.id() + ". ", guest(guest));
     }
 

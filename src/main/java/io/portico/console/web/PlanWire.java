@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.portico.plan.FccLabel;
+import io.portico.plan.PlanChange;
 import io.portico.plan.PlanChanges;
 import io.portico.plan.PlanTerms;
 import io.portico.plan.ServicePlan;
@@ -23,6 +24,23 @@ final class PlanWire {
             "PrivacyPolicyURL", "NetworkMgmtPolicyURL", "DataPolicyURL", "BundleDiscountURL", "SupportURL");
 
     private PlanWire() {
+    }
+
+    /** addServicePlan's answer: the operator log's summary as the message, and the new ServicePlanID. */
+    static Map<String, Object> added(PlanChange change) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("message", change.summary());
+        out.put("ServicePlanID", change.plan().key());
+        out.put("errorProcessing", false);
+        return out;
+    }
+
+    /** configureServicePlan's answer: the change list as the message. */
+    static Map<String, Object> configured(PlanChange change) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("message", change.summary());
+        out.put("errorProcessing", false);
+        return out;
     }
 
     /** Parses the documented plan fields; {@code extra} names the route's own keys (e.g. ServicePlanID). */

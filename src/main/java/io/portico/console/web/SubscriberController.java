@@ -67,9 +67,6 @@ class SubscriberController {
                               @JsonProperty("RemoveEndDate") @Nullable Boolean removeEnd) {
     }
 
-    record Empty() {
-    }
-
     private final SubscriptionService subscriptions;
 
     SubscriberController(SubscriptionService subscriptions) {

@@ -33,9 +33,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Console: venues, units and equipment")
 class VenueController {
 
-    record Empty() {
-    }
-
     record AddVenue(@JsonProperty("ClientID") @Nullable Long clientId, @JsonProperty("VenueName") @Nullable String name,
                     @JsonProperty("AddressLine1") @Nullable String line1, @JsonProperty("AddressLine2") @Nullable String line2,
                     @JsonProperty("City") @Nullable String city, @JsonProperty("State") @Nullable String state,

@@ -187,7 +187,7 @@ public class GatewayReconciler {
             // the equipment log above keeps every attempt, and the retries go on with backoff.
             events.publishEvent(new AdministratorActed(operatorId, null, RequestOrigin.SYSTEM, FUNCTION, event,
                     change.venueKey(), change.unitKey(), now));
-            events.publishEvent(new GatewayChangeFailed(operatorId, gateway.id(), gateway.key(), gateway.venueId(), command.vlanId(),
+            events.publishEvent(new GatewayChangeFailed(operatorId, gateway.id(), gateway.key(), gateway.venueId(), change.venueKey(), command.vlanId(),
                     command.enable(), outcome.statusCode(), error, attempts, now));
         }
         log.warn("{} on {} failed (attempt {}, status {}): {}", command.describe(), gateway.key(), attempts,

@@ -14,6 +14,7 @@ import io.portico.platform.web.ErrorFormat;
 /**
  * The guest API's error body: {@code {"message": "...", "errors": {"<parameter>": ["..."]}}},
  * with {@code errors} present only when one parameter is at fault. The HTTP status carries the kind.
+ * Domain field names become the API's parameter names ({@link GuestApiFieldNames}).
  */
 @Component
 class GuestApiErrorFormat implements ErrorFormat {
@@ -30,7 +31,8 @@ class GuestApiErrorFormat implements ErrorFormat {
         return render(error);
     }
 
-    static Map<String, Object> render(ApiError error) {
+    static Map<String, Object> render(ApiError domainError) {
+        ApiError error = domainError.named(GuestApiFieldNames::wireName);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", error.message());
         error.fieldName().ifPresent(field -> body.put("errors", Map.of(field, List.of(error.message()))));

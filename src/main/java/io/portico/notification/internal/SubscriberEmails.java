@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +27,7 @@ import io.portico.subscription.Subscriber;
 import io.portico.subscription.SubscriberPasswordLinkIssued;
 import io.portico.subscription.SubscriptionAdded;
 import io.portico.subscription.SubscriptionEnded;
-import io.portico.subscription.SubscriptionService;
-import io.portico.subscription.SubscriptionView;
-import io.portico.venue.Venue;
-import io.portico.venue.VenueService;
+import io.portico.subscription.SubscriptionSnapshot;
 
 /**
  * Queues the subscriber emails in the transaction of the event that causes them: the welcome
@@ -39,6 +35,8 @@ import io.portico.venue.VenueService;
  * later), the end-of-subscription email (sendSubscriptionEndEmail) and the password set/reset link
  * (always, when staff send one). Nothing is queued when the
  * operator suppresses subscriber notifications or emails, or the subscriber opted out of email.
+ * The subscriber, subscription, unit and venue come with the event; only the operator's own email
+ * settings are read (through the operator module's entry point).
  *
  * <p>Templates come from the operator's EmailConfiguration for the subscriber's locale (else the
  * operator's first supported locale): {@code WelcomeEmail.NewSubscriber} and
@@ -69,33 +67,24 @@ class SubscriberEmails {
             "Hola {givenname}:\n\ndefina su contraseña aquí: {passwordlink}\n\nEl enlace funciona una sola vez, hasta {linkexpiry}.\n");
 
     private final NotificationService notifications;
-    private final SubscriptionService subscriptions;
     private final OperatorSettingsService settings;
-    private final VenueService venues;
     private final NotificationProperties properties;
 
-    SubscriberEmails(NotificationService notifications, SubscriptionService subscriptions, OperatorSettingsService settings,
-                     VenueService venues, NotificationProperties properties) {
+    SubscriberEmails(NotificationService notifications, OperatorSettingsService settings, NotificationProperties properties) {
         this.notifications = notifications;
-        this.subscriptions = subscriptions;
         this.settings = settings;
-        this.venues = venues;
         this.properties = properties;
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(SubscriberPasswordLinkIssued e) {
-        Optional<Subscriber> found = subscriptions.findSubscriber(e.operatorId(), e.subscriberId());
-        if (found.isEmpty()) {
-            return;
-        }
-        Subscriber subscriber = found.get();
+        Subscriber subscriber = e.subscriber();
         Sections.Notifications n = settings.section(e.operatorId(), Section.NOTIFICATIONS);
         Sections.Email email = settings.section(e.operatorId(), Section.EMAIL);
         if (n.suppressSubscriberNotifications() || email.suppressSubscriberEmails() || !subscriber.contactByEmail()) {
             log.info("Password link for subscriber {} not queued: subscriber notifications or emails are suppressed, "
-                    + "or the subscriber opted out", e.subscriberId());
+                    + "or the subscriber opted out", subscriber.id());
             return;
         }
         Sections.Profile profile = settings.section(e.operatorId(), Section.PROFILE);
@@ -111,10 +100,10 @@ class SubscriberEmails {
         EmailTemplate fallback = locale.startsWith("es") ? DEFAULT_PASSWORD_LINK_ES : DEFAULT_PASSWORD_LINK;
         EmailTemplate template = template(email.templates().get(locale), "SubscriberEvents", "PasswordLink", fallback);
         String from = n.emailFrom().isBlank() ? profile.emailAddress() : n.emailFrom();
-        long id = notifications.queue(new EmailMessage(e.operatorId(), "PasswordLink", "subscriber:" + e.subscriberId(),
+        long id = notifications.queue(new EmailMessage(e.operatorId(), "PasswordLink", "subscriber:" + subscriber.id(),
                 subscriber.email(), from, locale, template.render(variables),
                 new Branding(email.brandColor(), profile.logoUrl(), profile.networkOperatorName()), Instant.EPOCH));
-        log.info("Password link for subscriber {} queued as email {} ({})", e.subscriberId(), id, locale);
+        log.info("Password link for subscriber {} queued as email {} ({})", subscriber.id(), id, locale);
     }
 
     @EventListener
@@ -122,7 +111,7 @@ class SubscriberEmails {
     void on(SubscriptionAdded e) {
         Sections.Notifications n = settings.section(e.operatorId(), Section.NOTIFICATIONS);
         if (n.sendSubscriptionAddedEmail()) {
-            queue(e.operatorId(), e.subscriptionId(), "WelcomeEmail", "NewSubscriber", DEFAULT_WELCOME,
+            queue(e.subscription(), "WelcomeEmail", "NewSubscriber", DEFAULT_WELCOME,
                     e.addedAt().plus(Duration.ofHours(n.welcomeEmailCountdownHours())));
         }
     }
@@ -132,42 +121,38 @@ class SubscriberEmails {
     void on(SubscriptionEnded e) {
         Sections.Notifications n = settings.section(e.operatorId(), Section.NOTIFICATIONS);
         if (n.sendSubscriptionEndEmail()) {
-            queue(e.operatorId(), e.subscriptionId(), "SubscriptionEndEmail", "SubscriptionEnded", DEFAULT_END, Instant.EPOCH);
+            queue(e.subscription(), "SubscriptionEndEmail", "SubscriptionEnded", DEFAULT_END, Instant.EPOCH);
         }
     }
 
-    private void queue(long operatorId, long subscriptionId, String kind, String variant, EmailTemplate fallback, Instant notBefore) {
-        Optional<SubscriptionView> found = subscriptions.view(operatorId, subscriptionId);
-        if (found.isEmpty()) {
-            return;
-        }
-        SubscriptionView view = found.get();
+    private void queue(SubscriptionSnapshot snapshot, String kind, String variant, EmailTemplate fallback, Instant notBefore) {
+        long operatorId = snapshot.operatorId();
+        long subscriptionId = snapshot.subscriptionId();
         Sections.Notifications n = settings.section(operatorId, Section.NOTIFICATIONS);
         Sections.Email email = settings.section(operatorId, Section.EMAIL);
-        if (n.suppressSubscriberNotifications() || email.suppressSubscriberEmails() || !view.subscriber().contactByEmail()) {
+        if (n.suppressSubscriberNotifications() || email.suppressSubscriberEmails() || !snapshot.subscriber().contactByEmail()) {
             log.info("{} for subscription {} not queued: subscriber notifications or emails are suppressed, or the subscriber opted out",
                     kind, subscriptionId);
             return;
         }
         Sections.Profile profile = settings.section(operatorId, Section.PROFILE);
-        String locale = locale(operatorId, email, view.subscriber().locale());
-        Venue venue = venues.find(operatorId, view.unit().venueId()).orElseThrow();
+        String locale = locale(operatorId, email, snapshot.subscriber().locale());
         Map<String, String> variables = new HashMap<>();
-        variables.put("venuename", venue.name());
+        variables.put("venuename", snapshot.venue().name());
         variables.put("operatorname", profile.networkOperatorName());
         variables.put("operatoraddress", String.join(", ", profile.addressLine1(), profile.city(), profile.state()));
-        variables.put("givenname", view.subscriber().givenName());
-        variables.put("familyname", view.subscriber().familyName());
-        variables.put("emailaddress", view.subscriber().email());
-        variables.put("unitid", view.unit().name());
-        variables.put("serviceplanid", view.planKey());
-        variables.put("startdate", DATE.format(view.subscription().startsAt()));
-        variables.put("enddate", view.subscription().endsAt() == null ? "" : DATE.format(view.subscription().endsAt()));
+        variables.put("givenname", snapshot.subscriber().givenName());
+        variables.put("familyname", snapshot.subscriber().familyName());
+        variables.put("emailaddress", snapshot.subscriber().email());
+        variables.put("unitid", snapshot.unit().name());
+        variables.put("serviceplanid", snapshot.planKey());
+        variables.put("startdate", DATE.format(snapshot.subscription().startsAt()));
+        variables.put("enddate", snapshot.subscription().endsAt() == null ? "" : DATE.format(snapshot.subscription().endsAt()));
         EmailTemplate template = template(email.templates().get(locale), kind, variant, fallback);
         String from = n.emailFrom().isBlank() ? profile.emailAddress() : n.emailFrom();
         try {
             long id = notifications.queue(new EmailMessage(operatorId, kind, "subscription:" + subscriptionId,
-                    view.subscriber().email(), from, locale, template.render(variables),
+                    snapshot.subscriber().email(), from, locale, template.render(variables),
                     new Branding(email.brandColor(), profile.logoUrl(), profile.networkOperatorName()), notBefore));
             log.info("{} for subscription {} queued as email {} ({})", kind, subscriptionId, id, locale);
         } catch (PorticoException invalidAddress) {

@@ -2,9 +2,11 @@ package io.portico.platform.web;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import io.portico.platform.PorticoException;
 import io.portico.platform.Problem;
 
 /**
@@ -29,5 +31,14 @@ public record ApiError(Problem problem, String message, @Nullable String field, 
 
     public Optional<String> fieldName() {
         return Optional.ofNullable(field);
+    }
+
+    /**
+     * This error in an API's words: the field and the {@code {field}}s in the message mapped by
+     * {@code names}, which answers null for names it does not know (they stay as written).
+     */
+    public ApiError named(Function<String, @Nullable String> names) {
+        String wireField = field == null ? null : names.apply(field);
+        return new ApiError(problem, PorticoException.render(message, names), wireField == null ? field : wireField, retryAfter);
     }
 }

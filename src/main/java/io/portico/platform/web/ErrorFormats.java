@@ -33,7 +33,7 @@ public class ErrorFormats {
                 return format.body(error, request);
             }
         }
-        return fallback(error);
+        return fallback(error.named(name -> name));
     }
 
     /** The neutral format for paths no API claims: the console's message/errorProcessing pair. */

@@ -38,7 +38,7 @@ public final class ExceptionClassifier {
     /** Returns null for exceptions that are not the caller's fault (a server error). */
     public static @Nullable ApiError classify(Throwable ex) {
         if (ex instanceof PorticoException p) {
-            return new ApiError(p.problem(), p.getMessage(), p.field().orElse(null), p.retryAfter().orElse(null));
+            return new ApiError(p.problem(), p.template(), p.field().orElse(null), p.retryAfter().orElse(null));
         }
         if (ex instanceof HttpRequestMethodNotSupportedException m) {
             String allowed = m.getSupportedHttpMethods() == null ? "" : " Use " + m.getSupportedHttpMethods().stream()
@@ -93,7 +93,7 @@ public final class ExceptionClassifier {
             return new ApiError(Problem.INVALID_INPUT, "Unknown field '" + name + "'.", name, null);
         }
         if (cause instanceof ValueInstantiationException v && v.getCause() instanceof PorticoException p) {
-            return new ApiError(p.problem(), p.getMessage(), p.field().orElse(null), null);
+            return new ApiError(p.problem(), p.template(), p.field().orElse(null), null);
         }
         if (cause instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException iae
                 && iae.getMessage() != null) {

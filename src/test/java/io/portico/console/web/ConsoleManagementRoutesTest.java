@@ -21,6 +21,7 @@ import io.portico.platform.Role;
 import io.portico.support.ConsoleSession;
 import io.portico.support.Http;
 import io.portico.support.PorticoIntegrationTest;
+import io.portico.support.TestClock;
 import tools.jackson.databind.JsonNode;
 
 /** The management routes behind the Operator/Equipment section: venues, equipment, subscriptions, settings, roles. */
@@ -33,6 +34,8 @@ class ConsoleManagementRoutesTest {
     int port;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    TestClock clock;
     @Autowired
     JdbcClient jdbc;
     ConsoleWorld world;
@@ -104,7 +107,7 @@ class ConsoleManagementRoutesTest {
         assertError(world.admin.post(CONSOLE + "subscriptions/endSubscription", "SubscriptionID", id,
                 "EndDateTimeUTC.ISO8601", ConsoleFormats.iso(world.active.subscription().startsAt().minusSeconds(60))),
                 400, "must be after");
-        Instant end = Instant.now().plus(Duration.ofDays(10));
+        Instant end = clock.instant().plus(Duration.ofDays(10));
         JsonNode ended = ok(world.admin, "subscriptions/endSubscription", "SubscriptionID", id, "EndDateTimeUTC.ISO8601",
                 ConsoleFormats.iso(end));
         assertThat(ended.get("EndDateTimeUTC.ISO8601").asString()).isEqualTo(ConsoleFormats.iso(end));

@@ -29,6 +29,7 @@ import io.portico.subscription.SubscriptionService;
 import io.portico.support.ConsoleSession;
 import io.portico.support.Fixtures;
 import io.portico.support.Http;
+import io.portico.support.TestClock;
 import io.portico.tenant.Client;
 import io.portico.tenant.Operator;
 import io.portico.unit.NewUnit;
@@ -97,11 +98,11 @@ final class ConsoleWorld {
         gateway = equipment.add(operator.id(), venue.key(), "NYC-THAN-GTWY", new EquipmentDetails(EquipmentType.GATEWAY,
                 "Mikrotik", "1036", "https", "203.0.113.42", "admin", "router-password", "In Service"));
 
-        Instant now = Instant.now();
+        Instant now = context.getBean(TestClock.class).instant();
         active = subscriptions.addKey(operator.id(), new NewKey(activeUnit.key(), retail.key(),
-                resident("resident-a"), now.minus(Duration.ofDays(1)), null, null));
+                resident("resident-a"), now.minus(Duration.ofDays(2)), null, null));
         subscriptions.addKey(operator.id(), new NewKey(endingUnit.key(), retail.key(),
-                resident("resident-b"), now.minus(Duration.ofDays(2)), now.plus(Duration.ofDays(30)), null));
+                resident("resident-b"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), null));
         ended = subscriptions.addKey(operator.id(), new NewKey(endedUnit.key(), bulk.key(),
                 resident("resident-c"), now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(1)), null));
         equipment.recordVlanState(gateway.id(), endedUnit.vlan(), true, now.minus(Duration.ofDays(39)));
@@ -109,11 +110,10 @@ final class ConsoleWorld {
         // below rather than outbox rows for the fixtures' own events.
         webhooks.configure(operator.id(), "https://webhook.example.com/anon", "webhook-signing-secret-0001");
 
-        for (int port : List.of(979, 1489)) {
-            equipment.record(gateway.id(), new EquipmentLogEntry(now.minusSeconds(port), "vault_networkoperator_equipmentConfigurator",
-                    Map.of("Command", "modify", "PORT", port, "ChangeAuthStatus", "SUCCESS", "Request", "Enable port ..."),
-                    "", "", null, null, null));
-        }
+        // The documented listEquipmentLog example's entries: port 979 twice, then 1489 (newest first).
+        equipment.record(gateway.id(), portEnabled(now.minusSeconds(979), 979));
+        equipment.record(gateway.id(), portEnabled(now.minusSeconds(980), 979));
+        equipment.record(gateway.id(), portEnabled(now.minusSeconds(1489), 1489));
         webhooks.recordDelivery(operator.id(), new WebhookDelivery(now.minusSeconds(60), "SubscriptionStarted",
                 "https://webhook.example.com/anon", Map.of("Type", "SubscriptionStarted", "vlan", activeUnit.vlan()), List.of("Accepted")));
         webhooks.recordDelivery(operator.id(), new WebhookDelivery(now.minusSeconds(30), "LoginPasswordCreated",
@@ -130,6 +130,11 @@ final class ConsoleWorld {
 
     ConsoleSession session(Role... roles) {
         return ConsoleSession.login(http, fixtures.administrator(operator, roles), Fixtures.PASSWORD);
+    }
+
+    private static EquipmentLogEntry portEnabled(Instant at, int port) {
+        return new EquipmentLogEntry(at, "vault_networkoperator_equipmentConfigurator", Map.of("Command", "modify", "PORT", port,
+                "ChangeAuthStatus", "SUCCESS", "PortSpeedStatus", "SUCCESS", "Request", "Enable port ..."), "", "", null, null, null);
     }
 
     static SubscriberDetails resident(String name) {

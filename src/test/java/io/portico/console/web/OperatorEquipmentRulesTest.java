@@ -233,7 +233,7 @@ class OperatorEquipmentRulesTest {
 
     @Test
     void pendingListsFollowSubscriptionStartEndAndGatewayConfirmation() {
-        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant t0 = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         clock.fix(t0);
         ConsoleSession admin = world.session(Role.DOMAIN_ADMINISTRATORS);
         JsonNode unit = admin.post(CONSOLE + "units/addUnit", "VenueID", world.venue.key(), "UnitID", "777",
@@ -310,7 +310,7 @@ class OperatorEquipmentRulesTest {
     @Test
     void logWindowsDefaultToFifteenDaysAndRejectReversedWindows() {
         world.admin.post(EQ + "configureServicePlan", "ServicePlanID", world.retail.key(), "TrialCycles", 1);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         assertThat(world.admin.post(EQ + "listOperatorLog").json().get("log_count").asInt()).isEqualTo(1);
         JsonNode old = world.admin.post(EQ + "listOperatorLog", "MaxViewWindowDateUTC.ISO8601",
                 ConsoleFormats.iso(now.minus(Duration.ofDays(1)))).json();

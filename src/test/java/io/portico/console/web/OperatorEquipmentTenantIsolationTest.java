@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationContext;
 
 import io.portico.support.Http;
 import io.portico.support.PorticoIntegrationTest;
+import io.portico.support.TestClock;
 
 /** Two fully configured operators: neither one's administrators can read or change the other's data on any route. */
 @PorticoIntegrationTest
@@ -22,6 +23,8 @@ class OperatorEquipmentTenantIsolationTest {
     int port;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    TestClock clock;
     ConsoleWorld mine;
     ConsoleWorld theirs;
 
@@ -84,7 +87,7 @@ class OperatorEquipmentTenantIsolationTest {
     @Test
     void webhookLogShowsOnlyTheOperatorsOwnDeliveries() {
         theirs.context().getBean(io.portico.webhook.WebhookService.class).recordDelivery(theirs.operator.id(),
-                new io.portico.webhook.WebhookDelivery(java.time.Instant.now(), "TheirsOnly", "https://theirs.example",
+                new io.portico.webhook.WebhookDelivery(clock.instant(), "TheirsOnly", "https://theirs.example",
                         java.util.Map.of(), java.util.List.of("Accepted")));
         assertThat(mine.admin.post(EQ + "listWebhookLog").raw()).doesNotContain("TheirsOnly");
         assertThat(theirs.admin.post(EQ + "listWebhookLog").raw()).contains("TheirsOnly");

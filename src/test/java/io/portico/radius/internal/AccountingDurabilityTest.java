@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -31,7 +31,8 @@ import io.portico.support.GuestWorld;
 import io.portico.support.TestConfig;
 
 /**
- * PostgreSQL stopped for 10 seconds in the middle of an accounting load: afterwards every
+ * PostgreSQL stopped for about 10 seconds (every sender retransmits unanswered 20 times) in the
+ * middle of an accounting load: afterwards every
  * acknowledged record is stored exactly once, in the radius module's table and in the guest
  * connections. Runs against a private throwaway PostgreSQL cluster (initdb into a temporary
  * directory, on a free port), never the shared one. Skipped with a message when PostgreSQL's
@@ -42,6 +43,10 @@ class AccountingDurabilityTest {
     private static final String SECRET = "durability-secret-1";
     private static final int SENDERS = 8;
     private static final int SESSIONS_PER_SENDER = 150;
+    /** A NAS gives up on a record after two minutes of unanswered 500 ms attempts. */
+    private static final int MAX_ATTEMPTS = 240;
+    /** The outage lasts until every sender has gone unanswered this often (about 10 s at 500 ms each). */
+    private static final int OUTAGE_ATTEMPTS = 20;
 
     private Path dataDir;
     private Path pgBin;
@@ -69,20 +74,23 @@ class AccountingDurabilityTest {
         int acctPort = context.getBean(RadiusServer.class).acctPort();
 
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
-        AtomicInteger sent = new AtomicInteger();
+        AtomicIntegerArray unanswered = new AtomicIntegerArray(SENDERS);
         List<Thread> senders = new ArrayList<>();
         for (int s = 0; s < SENDERS; s++) {
             int sender = s;
-            senders.add(Thread.ofVirtual().start(() -> send(acctPort, hotspot.nasIdentifier(), sender, acknowledged, sent)));
+            senders.add(Thread.ofVirtual().start(() -> send(acctPort, hotspot.nasIdentifier(), sender, acknowledged, unanswered)));
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= SENDERS * SESSIONS_PER_SENDER / 4);
         pgCtl("stop", "-m", "fast");
-        // A batch committed just before the stop may still be answering: count from a second later.
-        Awaitility.await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        // A batch committed just before the stop may still be answering. Once every sender has gone
+        // unanswered twice more, its second silent attempt began after the stop: count from there.
+        int[] atStop = snapshot(unanswered);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> everyActiveSender(senders, unanswered, atStop, 2));
         int duringOutageStart = acknowledged.size();
-        Awaitility.await().pollDelay(Duration.ofSeconds(9)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> everyActiveSender(senders, unanswered, atStop, 2 + OUTAGE_ATTEMPTS));
         int duringOutageEnd = acknowledged.size();
-        pgCtl("start", "-l", dataDir.resolve("server.log").toString(), "-o", "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1");
+        startCluster(port);
         for (Thread t : senders) {
             t.join(Duration.ofMinutes(3));
         }
@@ -96,8 +104,30 @@ class AccountingDurabilityTest {
         assertThat(stored).as("every acknowledged session stored exactly once, with its counters").isEqualTo(acknowledged);
     }
 
-    /** Sends each session's Interim-Update until it is answered (a NAS retransmits the identical packet). */
-    private static void send(int port, String nasIdentifier, int sender, Map<String, Long> acknowledged, AtomicInteger sent) {
+    private static int[] snapshot(AtomicIntegerArray counts) {
+        int[] copy = new int[counts.length()];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = counts.get(i);
+        }
+        return copy;
+    }
+
+    /** True when every sender still sending has gone unanswered at least {@code more} times since {@code from}. */
+    private static boolean everyActiveSender(List<Thread> senders, AtomicIntegerArray unanswered, int[] from, int more) {
+        for (int s = 0; s < senders.size(); s++) {
+            if (senders.get(s).isAlive() && unanswered.get(s) < from[s] + more) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sends each session's Interim-Update until it is answered (a NAS retransmits the identical
+     * packet), counting the attempts that got no answer.
+     */
+    private static void send(int port, String nasIdentifier, int sender, Map<String, Long> acknowledged,
+                             AtomicIntegerArray unanswered) {
         try (var udp = new TestRadius.Udp(port, Duration.ofMillis(500))) {
             for (int i = 0; i < SESSIONS_PER_SENDER; i++) {
                 String session = "dur-" + sender + "-" + i;
@@ -108,14 +138,13 @@ class AccountingDurabilityTest {
                         RadiusCodec.attribute(RadiusCodec.NAS_IDENTIFIER, nasIdentifier),
                         RadiusCodec.integerAttribute(RadiusCodec.ACCT_INPUT_OCTETS, octets),
                         RadiusCodec.integerAttribute(RadiusCodec.ACCT_SESSION_TIME, 60));
-                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-                while (System.nanoTime() < deadline) {
-                    sent.incrementAndGet();
+                for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                     var reply = udp.exchange(packet);
                     if (reply.isPresent() && reply.get()[0] == RadiusCodec.ACCOUNTING_RESPONSE && reply.get()[1] == (byte) i) {
                         acknowledged.put(session, octets);
                         break;
                     }
+                    unanswered.incrementAndGet(sender);
                 }
             }
         }
@@ -127,15 +156,32 @@ class AccountingDurabilityTest {
         if (root()) {
             run(List.of("chown", "-R", "postgres", dataDir.toString()));
         }
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         asPostgres(pgBin.resolve("initdb").toString(), "-D", dataDir.resolve("data").toString(), "-U", "postgres", "--auth=trust",
                 "-E", "UTF8", "--no-sync");
         dataDir = dataDir.resolve("data");
+        // PostgreSQL cannot listen on port 0 and report the port it got, so it gets a port the
+        // system just handed out, and another one when something took that port meanwhile.
+        for (int attempt = 1; ; attempt++) {
+            int port = ephemeralPort();
+            try {
+                startCluster(port);
+                return port;
+            } catch (IllegalStateException failed) {
+                if (attempt == 3 || !Files.readString(dataDir.resolve("server.log")).contains("could not bind")) {
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    private void startCluster(int port) throws IOException, InterruptedException {
         pgCtl("start", "-l", dataDir.resolve("server.log").toString(), "-o", "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1");
-        return port;
+    }
+
+    private static int ephemeralPort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private void pgCtl(String... args) throws IOException, InterruptedException {

@@ -48,6 +48,7 @@ import io.portico.subscription.NewKey;
 import io.portico.subscription.SubscriberDetails;
 import io.portico.subscription.SubscriptionEnded;
 import io.portico.subscription.SubscriptionService;
+import io.portico.subscription.SubscriptionSnapshot;
 import io.portico.support.Fixtures;
 import io.portico.support.GuestWorld;
 import io.portico.support.Http;
@@ -257,7 +258,7 @@ class RadiusDomainTest {
             assertThat(started.received("Accounting-Response")).as(started.output()).isTrue();
 
             context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> context.publishEvent(new SubscriptionEnded(
-                    world.operator.id(), ending.subscription().id(), ending.subscriber().id(), endingUnit.id(), world.venue.id(),
+                    new SubscriptionSnapshot(ending.subscription(), ending.subscriber(), endingUnit, world.venue, servicePlan.key()),
                     clock.instant())));
 
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> nas.received.get() >= 1);

@@ -210,10 +210,10 @@ class RadiusServerTest {
         assertThat(jdbc.sql("select count(*) from radius_accounting where session_id = ? and stopped_at is null").param(stale)
                 .query(Long.class).single()).isEqualTo(1);
 
-        sink.closeStale(Instant.now().plus(Duration.ofSeconds(2 * 60 + 110))); // interim 60 s, margin 120 s
+        sink.closeStale(clock.instant().plus(Duration.ofSeconds(2 * 60 + 110))); // interim 60 s, margin 120 s
         assertThat(jdbc.sql("select closed_by from radius_accounting where session_id = ?").param(stale).query(String.class).optional())
                 .isEmpty();
-        sink.closeStale(Instant.now().plus(Duration.ofSeconds(2 * 60 + 130)));
+        sink.closeStale(clock.instant().plus(Duration.ofSeconds(2 * 60 + 130)));
         assertThat(jdbc.sql("select closed_by from radius_accounting where session_id = ?").param(stale).query(String.class).single())
                 .isEqualTo("stale");
         assertThat(jdbc.sql("select hotspot_id from radius_client where id = ?").param(hotspotClientId).query(Long.class).single())

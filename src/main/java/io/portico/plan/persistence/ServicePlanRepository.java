@@ -23,12 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for service plans and their prices; the FCC label is stored as JSON text. */
 @Repository
-public class PlanRepository {
+public class ServicePlanRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    PlanRepository(JdbcClient jdbc, JsonMapper json) {
+    ServicePlanRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -23,70 +23,15 @@ import io.portico.guest.MacAddress;
 import io.portico.guest.PlanState;
 import io.portico.guest.Purchase;
 import io.portico.guest.PurchaseDetails;
-import io.portico.guest.SessionProfile;
-import io.portico.guest.Voucher;
 
-/** SQL for session profiles, guest plans, purchases and vouchers. */
+/** SQL for guests' purchases of guest plans, with the active-plan look-ups RADIUS asks for. */
 @Repository
-public class PlanRepository {
+public class PurchaseRepository {
 
     private final JdbcClient jdbc;
 
-    PlanRepository(JdbcClient jdbc) {
+    PurchaseRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public SessionProfile insert(SessionProfile p) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into session_profile (client_id, name, session_timeout_seconds, idle_timeout_seconds,
-                                                     download_kbps, upload_kbps, data_cap_bytes, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(p.clientId(), p.name(), seconds(p.sessionTimeout()), seconds(p.idleTimeout()), p.downloadKbps(),
-                        p.uploadKbps(), p.dataCapBytes(), utc(p.createdAt()))
-                .update(keys, "id");
-        return new SessionProfile(keys.getKeyAs(Long.class), p.clientId(), p.name(), p.sessionTimeout(), p.idleTimeout(),
-                p.downloadKbps(), p.uploadKbps(), p.dataCapBytes(), p.createdAt());
-    }
-
-    public Optional<SessionProfile> findSessionProfile(long id) {
-        return jdbc.sql("select * from session_profile where id = ?").param(id).query(PlanRepository::sessionProfile).optional();
-    }
-
-    public Optional<SessionProfile> findSessionProfileByName(long clientId, String name) {
-        return jdbc.sql("select * from session_profile where client_id = ? and name = ?").params(clientId, name)
-                .query(PlanRepository::sessionProfile).optional();
-    }
-
-    public List<SessionProfile> listSessionProfiles(long clientId) {
-        return jdbc.sql("select * from session_profile where client_id = ? order by name").param(clientId)
-                .query(PlanRepository::sessionProfile).list();
-    }
-
-    public GuestPlan insert(GuestPlan p) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into guest_plan (client_id, session_profile_id, name, duration_minutes, price_cents, currency, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(p.clientId(), p.sessionProfileId(), p.name(), p.duration().toMinutes(), p.priceCents(), p.currency(),
-                        utc(p.createdAt()))
-                .update(keys, "id");
-        return new GuestPlan(keys.getKeyAs(Long.class), p.clientId(), p.sessionProfileId(), p.name(), p.duration(),
-                p.priceCents(), p.currency(), p.createdAt());
-    }
-
-    public Optional<GuestPlan> findGuestPlan(long id) {
-        return jdbc.sql("select * from guest_plan where id = ?").param(id).query(PlanRepository::guestPlan).optional();
-    }
-
-    public Optional<GuestPlan> findGuestPlanByName(long clientId, String name) {
-        return jdbc.sql("select * from guest_plan where client_id = ? and name = ?").params(clientId, name)
-                .query(PlanRepository::guestPlan).optional();
-    }
-
-    public List<GuestPlan> listGuestPlans(long clientId) {
-        return jdbc.sql("select * from guest_plan where client_id = ? order by name").param(clientId)
-                .query(PlanRepository::guestPlan).list();
     }
 
     public Purchase insert(Purchase p) {
@@ -130,12 +75,12 @@ public class PlanRepository {
     }
 
     public Optional<Purchase> findPurchase(long id) {
-        return jdbc.sql("select * from guest_plan_purchase where id = ?").param(id).query(PlanRepository::purchase).optional();
+        return jdbc.sql("select * from guest_plan_purchase where id = ?").param(id).query(PurchaseRepository::purchase).optional();
     }
 
     public List<Purchase> listPurchases(long guestId) {
         return jdbc.sql("select * from guest_plan_purchase where guest_id = ? order by starts_at desc, id desc")
-                .param(guestId).query(PlanRepository::purchase).list();
+                .param(guestId).query(PurchaseRepository::purchase).list();
     }
 
     public void revoke(long purchaseId, Instant at) {
@@ -164,7 +109,7 @@ public class PlanRepository {
                           join session_profile sp on sp.id = gp.session_profile_id
                          where p.client_id = ? and p.guest_id = ?""" + ACTIVE_AT)
                 .params(clientId, guestId, utc(at), utc(at))
-                .query(PlanRepository::activeGuestPlan)
+                .query(PurchaseRepository::activeGuestPlan)
                 .optional();
     }
 
@@ -180,7 +125,7 @@ public class PlanRepository {
                           join guest_plan_purchase p on p.guest_id = g.id
                          where g.client_id = ? and g.mac_address = ? and p.client_id = ?""" + ACTIVE_AT)
                 .params(clientId, mac.value(), clientId, utc(at), utc(at))
-                .query(PlanRepository::purchase)
+                .query(PurchaseRepository::purchase)
                 .optional();
     }
 
@@ -189,7 +134,7 @@ public class PlanRepository {
                 new GuestPlan(rs.getLong("gp_id"), rs.getLong("gp_client_id"), rs.getLong("session_profile_id"),
                         rs.getString("gp_name"), Duration.ofMinutes(rs.getLong("duration_minutes")),
                         rs.getLong("price_cents"), rs.getString("currency"), instant(rs, "gp_created_at")),
-                sessionProfile(rs, "sp_"));
+                SessionProfileRepository.sessionProfile(rs, "sp_"));
     }
 
     /**
@@ -221,82 +166,9 @@ public class PlanRepository {
                 .list();
     }
 
-    public Voucher insert(Voucher v) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into voucher (client_id, guest_plan_id, code, max_uses, uses, expires_at, revoked_at, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(v.clientId(), v.guestPlanId(), v.code(), v.maxUses(), v.uses(), utc(v.expiresAt()),
-                        utc(v.revokedAt()), utc(v.createdAt()))
-                .update(keys, "id");
-        return new Voucher(keys.getKeyAs(Long.class), v.clientId(), v.guestPlanId(), v.code(), v.maxUses(), v.uses(),
-                v.expiresAt(), v.revokedAt(), v.createdAt());
-    }
-
-    public Optional<Voucher> findVoucher(long id) {
-        return jdbc.sql("select * from voucher where id = ?").param(id).query(PlanRepository::voucher).optional();
-    }
-
-    public Optional<Voucher> findVoucherByCode(long clientId, String code) {
-        return jdbc.sql("select * from voucher where client_id = ? and code = ?").params(clientId, code)
-                .query(PlanRepository::voucher).optional();
-    }
-
-    public List<Voucher> listVouchers(long clientId) {
-        return jdbc.sql("select * from voucher where client_id = ? order by created_at desc, id desc").param(clientId)
-                .query(PlanRepository::voucher).list();
-    }
-
-    /** Takes one use of the voucher if it has one left; false when another redemption took the last. */
-    public boolean takeUse(long voucherId) {
-        return jdbc.sql("update voucher set uses = uses + 1 where id = ? and uses < max_uses and revoked_at is null")
-                .param(voucherId).update() == 1;
-    }
-
-    public void revokeVoucher(long voucherId, Instant at) {
-        jdbc.sql("update voucher set revoked_at = ? where id = ? and revoked_at is null").params(utc(at), voucherId).update();
-    }
-
-    private static @Nullable Long seconds(@Nullable Duration d) {
-        return d == null ? null : d.toSeconds();
-    }
-
-    private static @Nullable Duration duration(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Duration.ofSeconds(v);
-    }
-
-    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static SessionProfile sessionProfile(ResultSet rs, int row) throws SQLException {
-        return sessionProfile(rs, "");
-    }
-
-    private static SessionProfile sessionProfile(ResultSet rs, String prefix) throws SQLException {
-        return new SessionProfile(rs.getLong(prefix + "id"), rs.getLong(prefix + "client_id"), rs.getString(prefix + "name"),
-                duration(rs, "session_timeout_seconds"), duration(rs, "idle_timeout_seconds"),
-                nullableLong(rs, "download_kbps"), nullableLong(rs, "upload_kbps"), nullableLong(rs, "data_cap_bytes"),
-                instant(rs, prefix + "created_at"));
-    }
-
-    private static GuestPlan guestPlan(ResultSet rs, int row) throws SQLException {
-        return new GuestPlan(rs.getLong("id"), rs.getLong("client_id"), rs.getLong("session_profile_id"), rs.getString("name"),
-                Duration.ofMinutes(rs.getLong("duration_minutes")), rs.getLong("price_cents"), rs.getString("currency"),
-                instant(rs, "created_at"));
-    }
-
     private static Purchase purchase(ResultSet rs, int row) throws SQLException {
         return new Purchase(rs.getLong("id"), rs.getLong("client_id"), rs.getLong("guest_id"), rs.getLong("guest_plan_id"),
                 instant(rs, "starts_at"), instant(rs, "expires_at"), rs.getString("payment_gateway"),
                 rs.getString("transaction_id"), instantOrNull(rs, "revoked_at"), instant(rs, "created_at"));
-    }
-
-    private static Voucher voucher(ResultSet rs, int row) throws SQLException {
-        return new Voucher(rs.getLong("id"), rs.getLong("client_id"), rs.getLong("guest_plan_id"), rs.getString("code"),
-                rs.getInt("max_uses"), rs.getInt("uses"), instantOrNull(rs, "expires_at"), instantOrNull(rs, "revoked_at"),
-                instant(rs, "created_at"));
     }
 }
