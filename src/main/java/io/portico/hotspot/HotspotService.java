@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.portico.hotspot.internal.UniFiClient;
 import io.portico.hotspot.persistence.HotspotRepository;
 import io.portico.hotspot.persistence.PortalRepository;
 import io.portico.hotspot.persistence.PortalRepository.PortalRow;
@@ -41,11 +42,13 @@ public class HotspotService {
     private final HotspotCache cache;
     private final PortalRepository portals;
     private final SecretBox box;
+    private final UniFiClient unifi;
 
     HotspotService(HotspotRepository repository, TenantService tenants, VenueService venues,
                    ApplicationEventPublisher events, Clock clock, HotspotProperties properties,
-                   PortalRepository portals, SecretBox box) {
+                   PortalRepository portals, SecretBox box, UniFiClient unifi) {
         this.repository = repository;
+        this.unifi = unifi;
         this.portals = portals;
         this.box = box;
         this.tenants = tenants;
@@ -183,6 +186,20 @@ public class HotspotService {
                 Optional.ofNullable(row.unifiPasswordSealed()).map(box::open),
                 Optional.ofNullable(row.unifiApiKeySealed()).map(box::open),
                 Optional.ofNullable(row.unifiIntegrationSite())));
+    }
+
+    /**
+     * Lets a guest device on at a UniFi hotspot after its portal sign-in: asks the hotspot's
+     * controller server-to-server (see {@link UniFiController} for which API). Called by the portal
+     * outside any transaction, since it waits on the controller. 404 when the hotspot has no UniFi
+     * portal; 503 with a message for the guest when the controller refuses or does not answer.
+     */
+    public void authorizeUniFiGuest(long hotspotId, UniFiGuestAccess access) {
+        PortalHotspot portal = findPortal(hotspotId).filter(p -> p.settings().gatewayKind() == GatewayKind.UNIFI)
+                .orElseThrow(() -> PorticoException.notFound("This hotspot has no UniFi sign-in page."));
+        UniFiController controller = unifiController(hotspotId)
+                .orElseThrow(() -> PorticoException.notFound("This hotspot has no UniFi controller."));
+        unifi.authorizeGuest(hotspotId, controller, portal.settings().unifiSite().orElseThrow(), access);
     }
 
     /** The console's view of a hotspot's portal, secrets masked; empty when none is configured. */
