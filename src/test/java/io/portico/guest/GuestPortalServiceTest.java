@@ -261,6 +261,18 @@ class GuestPortalServiceTest {
                 .isEqualTo(PortalCredentialCheck.EXPIRED);
     }
 
+    @Test
+    void erasingASignedInGuestTakesItsConsentAndCredentialsWithIt() {
+        Instant consentAt = clock.instant();
+        PortalGrant grant = portal.signIn(signIn("02-00-00-00-09-01", SignInMethod.FORM, form("erase@example.com", null, null, null),
+                Optional.empty(), Optional.of(new MarketingConsent(consentAt, "v1")), ""));
+        w.world.guests().erase(w.admin, w.world.client.id(), grant.guestId());
+        assertThat(jdbc.sql("select count(*) from guest_portal_credential where guest_id = ?").param(grant.guestId())
+                .query(Long.class).single()).isZero();
+        assertThat(portal.consent(grant.guestId())).isEmpty();
+        assertThatThrownBy(() -> portal.unsubscribe(grant.unsubscribeToken())).isInstanceOf(PorticoException.class);
+    }
+
     private Problem problem(PortalSignIn request) {
         try {
             portal.signIn(request);
