@@ -96,6 +96,11 @@ public class HotspotService {
                 .ifPresent(other -> {
                     throw PorticoException.conflict("NAS-Identifier " + request.nasIdentifier() + " is already used by another hotspot.");
                 });
+        if (portals.find(hotspotId).isPresent() && portals.hotspotIdsByNasIdentifier(request.nasIdentifier()).stream()
+                .anyMatch(id -> id != hotspotId)) {
+            throw PorticoException.conflict("Another hotspot's portal already answers under NAS-Identifier "
+                    + request.nasIdentifier() + ".");
+        }
         Hotspot updated = new Hotspot(hotspotId, existing.operatorId(), existing.clientId(), request.venueId(),
                 request.name(), request.nasIdentifier(), existing.createdAt());
         repository.update(updated);
@@ -154,18 +159,18 @@ public class HotspotService {
      * which {@link #configurePortal} refuses).
      */
     public Optional<PortalHotspot> findPortal(String nasIdentifier) {
-        return single(portals.hotspotIdsByNasIdentifier(nasIdentifier));
+        return cache.portalByNasIdentifier(nasIdentifier, () -> single(portals.hotspotIdsByNasIdentifier(nasIdentifier)));
     }
 
     /** The hotspot whose UniFi portal serves {@code /guest/s/{site}/}; empty when none (or ambiguous). */
     public Optional<PortalHotspot> findPortalByUnifiSite(String site) {
-        return single(portals.hotspotIdsByUnifiSite(site));
+        return cache.portalByUnifiSite(site, () -> single(portals.hotspotIdsByUnifiSite(site)));
     }
 
     /** A hotspot's portal by id: what the guest module's sign-in reads (methods, free plans, fields). */
     public Optional<PortalHotspot> findPortal(long hotspotId) {
-        return portals.find(hotspotId).flatMap(row -> repository.find(hotspotId)
-                .map(hotspot -> new PortalHotspot(hotspot, row.settings())));
+        return cache.portalById(hotspotId, () -> portals.find(hotspotId).flatMap(row -> repository.find(hotspotId)
+                .map(hotspot -> new PortalHotspot(hotspot, row.settings()))));
     }
 
     /**
@@ -254,6 +259,7 @@ public class HotspotService {
                     old.unifiPasswordSealed(), old.unifiApiKeySealed(), old.unifiIntegrationSite());
         }
         portals.save(row, clock.instant());
+        cache.evictPortals();
         events.publishEvent(AdministratorActed.by(actor, "/hotspots/configurePortal", Map.of("message",
                 "Captive portal of hotspot " + hotspotId + " set: " + settings.gatewayKind() + ", " + settings.methods() + "."),
                 clock.instant()));
@@ -270,6 +276,7 @@ public class HotspotService {
     }
 
     private Optional<PortalHotspot> single(List<Long> hotspotIds) {
-        return hotspotIds.size() == 1 ? findPortal(hotspotIds.getFirst()) : Optional.empty();
+        return hotspotIds.size() == 1 ? portals.find(hotspotIds.getFirst()).flatMap(row -> repository.find(row.hotspotId())
+                .map(hotspot -> new PortalHotspot(hotspot, row.settings()))) : Optional.empty();
     }
 }

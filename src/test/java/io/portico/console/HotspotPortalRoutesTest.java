@@ -79,6 +79,8 @@ class HotspotPortalRoutesTest {
         // leaving the secret out keeps it
         ok(manager.post(BASE + "/configurePortal", chilli("SignInMethods", List.of("CLICK_THROUGH"))));
         assertThat(hotspots.uamSecret(hotspot.id())).contains("chilli-uam-secret-2026");
+        assertThat(hotspots.findPortal(hotspot.nasIdentifier()).orElseThrow().settings().methods())
+                .as("the remembered portal is forgotten on change").containsExactly(io.portico.hotspot.SignInMethod.CLICK_THROUGH);
         assertThat(loggedFunctions()).contains("/hotspots/configurePortal");
     }
 
