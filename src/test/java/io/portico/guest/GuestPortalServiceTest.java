@@ -262,6 +262,19 @@ class GuestPortalServiceTest {
     }
 
     @Test
+    void signInWritesGuestCreatedAndGuestPlanPurchasedWebhooks() {
+        context.getBean(io.portico.webhook.WebhookService.class).configure(w.world.operator.id(), "https://hooks.example/portico", null);
+        PortalGrant grant = portal.signIn(signIn("02-00-00-00-0a-01", SignInMethod.FORM, form("hook@example.com", "Hook", null, null),
+                Optional.empty(), Optional.empty(), ""));
+        List<String> rows = jdbc.sql("select event_type || ' ' || payload_json from webhook_delivery where operator_id = ? order by id")
+                .param(w.world.operator.id()).query(String.class).list();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("GuestCreated ").contains("hook@example.com");
+        assertThat(rows.get(1)).startsWith("GuestPlanPurchased ").contains("Free");
+        assertThat(grant.guestId()).isPositive();
+    }
+
+    @Test
     void erasingASignedInGuestTakesItsConsentAndCredentialsWithIt() {
         Instant consentAt = clock.instant();
         PortalGrant grant = portal.signIn(signIn("02-00-00-00-09-01", SignInMethod.FORM, form("erase@example.com", null, null, null),
