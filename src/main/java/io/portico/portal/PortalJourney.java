@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.portico.guest.MacAddress;
 import io.portico.guest.PortalGrant;
 import io.portico.guest.PortalStatus;
 import io.portico.hotspot.HotspotService;
@@ -74,9 +75,17 @@ class PortalJourney {
         return states.open(token, nas);
     }
 
-    /** Where the browser goes once access is granted: the gateway's login URL, or (UniFi) the status page. */
+    /**
+     * Where the browser goes once access is granted: the gateway's login URL; for UniFi the status
+     * page, after the controller let the device on (server to server; a PorticoException with a
+     * message for the guest when it refuses or does not answer).
+     */
     URI loginRedirect(PortalHotspot portal, PortalState state, PortalGrant grant, String lang) {
         String sealed = states.seal(state);
+        if (state.unifi() != null) {
+            hotspots.authorizeUniFiGuest(portal.hotspot().id(), grant.unifiAccess(new MacAddress(state.mac()),
+                    Optional.ofNullable(state.unifi().apMac())));
+        }
         if (state.mikrotik() != null) {
             return state.mikrotik().login(grant.radiusUsername(), grant.radiusPassword(), statusUrl(portal, sealed, lang));
         }

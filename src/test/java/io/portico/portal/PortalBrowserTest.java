@@ -20,6 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import io.portico.hotspot.GatewayKind;
+import io.portico.hotspot.HotspotService;
+import io.portico.hotspot.PortalConfiguration;
+import io.portico.hotspot.PortalSettings;
+import io.portico.hotspot.UniFiController;
 import io.portico.operator.OperatorSettingsService;
 import io.portico.operator.Section;
 import io.portico.radius.NewNasClient;
@@ -35,6 +39,7 @@ import io.portico.support.Http;
 import io.portico.support.LoopbackRadius;
 import io.portico.support.PorticoIntegrationTest;
 import io.portico.support.PortalWorld;
+import io.portico.support.gateway.UniFiControllerSimulator;
 
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +58,7 @@ class PortalBrowserTest {
 
     @Autowired ApplicationContext context;
     @Autowired RadiusService radius;
+    @Autowired HotspotService hotspots;
     @LocalServerPort int port;
 
     private LoopbackRadius portico;
@@ -192,6 +198,33 @@ class PortalBrowserTest {
             assertThat(browser.accessibilityProblems()).isEmpty();
             browser.screenshot("portal-voucher-refused");
             assertThat(gateway.session(second)).isEmpty();
+        }
+    }
+
+    @Test
+    void uniFiGuestIsAuthorizedAtTheControllerAfterSigningIn() throws Exception {
+        PortalWorld world = world("Browser UniFi", GatewayKind.UNIFI);
+        PortalSettings settings = hotspots.findPortal(world.hotspot.id()).orElseThrow().settings();
+        String site = settings.unifiSite().orElseThrow();
+        try (var controller = new UniFiControllerSimulator("portico", "controller-password", "api-key-123", site);
+             var browser = Browser.start()) {
+            world.portal().configurePortal(world.admin, world.hotspot.id(), new PortalConfiguration(settings, Optional.empty(),
+                    Optional.of(new UniFiController(controller.url(), Optional.of("portico"), Optional.of("controller-password"),
+                            Optional.empty(), Optional.empty()))));
+            browser.open(URI.create("http://127.0.0.1:" + port + "/guest/s/" + site + "/?id=02:b0:00:00:00:06"
+                    + "&ap=f0:9f:c2:00:00:01&t=1764590000&url=http%3A%2F%2Fexample.com%2F&ssid=Guest"));
+            browser.waitForText("Welcome to the Wi-Fi of Portal Lobby");
+            browser.click(By.id("click-terms"));
+            browser.click(By.id("click-submit"));
+            browser.waitForText("You are online");
+            assertThat(browser.text()).contains("Continue to example.com");
+
+            assertThat(controller.authorizations()).singleElement().satisfies(a -> {
+                assertThat(a.mac()).isEqualTo("02:b0:00:00:00:06");
+                assertThat(a.site()).isEqualTo(site);
+                assertThat(a.minutes()).isBetween(59L, 60L);
+            });
+            assertThat(purchase(world, "02-B0-00-00-00-06").get("payment_gateway").asString()).isEqualTo("Free");
         }
     }
 
