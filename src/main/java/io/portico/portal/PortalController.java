@@ -184,7 +184,7 @@ class PortalController extends PortalErrorPages {
      * A form sent from a page of another site is refused: the browser names the page's origin in
      * {@code Origin} (or, when it sends none, says {@code Sec-Fetch-Site: cross-site}).
      */
-    private static void refuseCrossSite(HttpServletRequest request) {
+    static void refuseCrossSite(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
         if (origin != null && !origin.equals("null")) {
             URI uri;
