@@ -92,6 +92,7 @@ class PortalController extends PortalErrorPages {
             return journey.signInPage(model, portal, state, request, text.t("error.termsRequired"), entered);
         }
         try {
+            journey.takeForm(request);
             PortalGrant grant = guests.signIn(new PortalSignIn(portal.hotspot().clientId(), portal.hotspot().id(),
                     new MacAddress(state.mac()), method, method == SignInMethod.FORM ? profile(form) : GuestProfile.EMPTY,
                     Optional.ofNullable(form.get("voucherCode")), consent(form, text, journey.clock()),

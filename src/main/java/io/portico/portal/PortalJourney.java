@@ -34,13 +34,20 @@ class PortalJourney {
     private final HotspotService hotspots;
     private final PortalPages pages;
     private final PortalStateCodec states;
+    private final PortalRateLimit limits;
     private final Clock clock;
 
-    PortalJourney(HotspotService hotspots, PortalPages pages, PortalStateCodec states, Clock clock) {
+    PortalJourney(HotspotService hotspots, PortalPages pages, PortalStateCodec states, PortalRateLimit limits, Clock clock) {
         this.hotspots = hotspots;
         this.pages = pages;
         this.states = states;
+        this.limits = limits;
         this.clock = clock;
+    }
+
+    /** Counts a portal form against its address's allowance (429 PorticoException when spent). */
+    void takeForm(HttpServletRequest request) {
+        limits.take(request.getRemoteAddr());
     }
 
     PortalHotspot portal(String nas) {

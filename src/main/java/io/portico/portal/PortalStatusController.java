@@ -82,6 +82,7 @@ class PortalStatusController extends PortalErrorPages {
     String unsubscribe(@PathVariable String nas, @RequestParam String token, HttpServletRequest request, Model model) {
         PortalController.refuseCrossSite(request);
         PortalHotspot portal = journey.portal(nas);
+        journey.takeForm(request);
         guests.unsubscribe(token);
         return journey.notice(model, portal, request, "unsubscribe.title", "unsubscribe.done");
     }
