@@ -88,6 +88,11 @@ public final class CoovaChilliSimulator extends SimulatedGateway {
     }
 
     @Override
+    public String logoutPath() {
+        return "/logoff";
+    }
+
+    @Override
     String vendor() {
         return "CoovaChilli";
     }

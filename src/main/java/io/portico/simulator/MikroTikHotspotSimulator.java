@@ -84,6 +84,11 @@ public final class MikroTikHotspotSimulator extends SimulatedGateway {
     }
 
     @Override
+    public String logoutPath() {
+        return "/logout";
+    }
+
+    @Override
     String vendor() {
         return "MikroTik Hotspot";
     }

@@ -249,10 +249,13 @@ public abstract sealed class SimulatedGateway implements AutoCloseable permits M
         }
         send(exchange, 200, "text/html; charset=utf-8", page("Online", "<h1>You are online</h1><p>The phone "
                 + escape(phone.colonMac()) + " reached <code>" + escape(originalUrl(exchange)) + "</code> through the simulated "
-                + escape(vendor()) + " gateway.</p>"));
+                + escape(vendor()) + " gateway.</p><p><a href=\"" + logoutPath() + "\">Log out at the gateway</a></p>"));
     }
 
     abstract String vendor();
+
+    /** The gateway's own logout page. */
+    public abstract String logoutPath();
 
     String originalUrl(HttpExchange exchange) {
         return baseUrl() + exchange.getRequestURI().toString();
