@@ -1,6 +1,6 @@
 package io.portico.connection;
 
-/** What {@link ConnectionService#record} did with a packet; RADIUS answers Accounting-Response only for RECORDED. */
+/** What {@link AccountingWriter#record} did with a packet; RADIUS answers Accounting-Response only for RECORDED. */
 public enum AccountingOutcome {
     /** Stored or merged into its session (a retransmission changes nothing). */
     RECORDED,

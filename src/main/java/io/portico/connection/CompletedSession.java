@@ -8,7 +8,7 @@ import io.portico.guest.MacAddress;
 
 /**
  * A finished accounting session known in full, for bulk loading without per-packet merging:
- * the demo data set and the benchmark loader use it through {@link ConnectionService#loadSessions}.
+ * the demo data set and the benchmark loader use it through {@link AccountingWriter#loadSessions}.
  */
 public record CompletedSession(AccountingSessionId sessionId, long clientId, long hotspotId, @Nullable Long guestId,
                                MacAddress macAddress, @Nullable String userAgent, Instant startedAt, long sessionSeconds,

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.portico.connection.AccountingSessionId;
+import io.portico.connection.AccountingWriter;
 import io.portico.connection.CompletedSession;
-import io.portico.connection.ConnectionService;
 import io.portico.connection.TerminateCause;
 import io.portico.guest.Guest;
 import io.portico.guest.GuestPlan;
@@ -74,10 +74,10 @@ class GuestDemoSeed implements DemoSeed {
     private final HotspotService hotspots;
     private final GuestService guests;
     private final GuestPlanService plans;
-    private final ConnectionService connections;
+    private final AccountingWriter connections;
 
     GuestDemoSeed(VenueService venues, HotspotService hotspots, GuestService guests, GuestPlanService plans,
-                  ConnectionService connections) {
+                  AccountingWriter connections) {
         this.venues = venues;
         this.hotspots = hotspots;
         this.guests = guests;

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.portico.connection.ConnectionReader;
 import io.portico.equipment.EquipmentService;
 import io.portico.guest.MacAddress;
 import io.portico.hotspot.HotspotService;
@@ -22,7 +23,6 @@ import io.portico.radius.internal.DisconnectClient;
 import io.portico.radius.internal.NasClientRegistry;
 import io.portico.radius.internal.RadiusServer;
 import io.portico.radius.persistence.JdbcAccountingSink;
-import io.portico.connection.ConnectionService;
 import io.portico.radius.persistence.NasClientRepository;
 
 /**
@@ -37,7 +37,7 @@ public class RadiusService {
     private final NasClientRepository clients;
     private final NasClientRegistry registry;
     private final JdbcAccountingSink accounting;
-    private final ConnectionService connections;
+    private final ConnectionReader connections;
     private final DisconnectClient disconnects;
     private final HotspotService hotspots;
     private final EquipmentService equipment;
@@ -49,7 +49,7 @@ public class RadiusService {
     public record Ports(int auth, int acct) {
     }
 
-    RadiusService(NasClientRepository clients, NasClientRegistry registry, JdbcAccountingSink accounting, ConnectionService connections,
+    RadiusService(NasClientRepository clients, NasClientRegistry registry, JdbcAccountingSink accounting, ConnectionReader connections,
                   DisconnectClient disconnects, HotspotService hotspots, EquipmentService equipment, ApplicationEventPublisher events, Clock clock,
                   ObjectProvider<RadiusServer> server) {
         this.clients = clients;

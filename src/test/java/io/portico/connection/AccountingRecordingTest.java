@@ -30,7 +30,9 @@ class AccountingRecordingTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    ConnectionService connections;
+    AccountingWriter writer;
+    @Autowired
+    ConnectionReader reader;
 
     GuestWorld world;
     Hotspot hotspot;
@@ -43,24 +45,24 @@ class AccountingRecordingTest {
         id = AccountingSessionId.of(world.operator.id(), hotspot.nasIdentifier(), "81000001", "AA-BB-CC-DD-EE-FF", "AP-1:guest");
     }
 
-    private AccountingRecord packet(AccountingRecord.Type type, long in, long inGiga, long out, long seconds,
+    private AccountingRecord packet(AccountingRecord.Type type, long uploaded, long downloaded, long seconds,
                                     TerminateCause cause) {
-        return new AccountingRecord(type, id, world.operator.id(), hotspot.nasIdentifier(), MAC, null, in, inGiga, out, 0,
+        return new AccountingRecord(type, id, world.operator.id(), hotspot.nasIdentifier(), MAC, null, uploaded, downloaded,
                 seconds, cause, T0.plusSeconds(seconds));
     }
 
     private List<ConnectionRecord> report() {
         List<ConnectionRecord> out = new java.util.ArrayList<>();
-        connections.report(world.client.id(), new ConnectionQuery(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)),
+        reader.report(world.client.id(), new ConnectionQuery(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)),
                 java.util.Set.of()), out::add);
         return out;
     }
 
     @Test
-    void startInterimStopMakeOneSessionWithGigawords() {
-        assertThat(connections.record(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null))).isEqualTo(AccountingOutcome.RECORDED);
-        connections.record(packet(AccountingRecord.Type.INTERIM_UPDATE, 500, 0, 700, 300, null));
-        connections.record(packet(AccountingRecord.Type.STOP, 10, 1, 900, 600, TerminateCause.IDLE_TIMEOUT));
+    void startInterimStopMakeOneSessionCountingBeyond32Bits() {
+        assertThat(writer.record(packet(AccountingRecord.Type.START, 0, 0, 0, null))).isEqualTo(AccountingOutcome.RECORDED);
+        writer.record(packet(AccountingRecord.Type.INTERIM_UPDATE, 500, 700, 300, null));
+        writer.record(packet(AccountingRecord.Type.STOP, (1L << 32) + 10, 900, 600, TerminateCause.IDLE_TIMEOUT));
         List<ConnectionRecord> r = report();
         assertThat(r).hasSize(1);
         assertThat(r.getFirst().uploaded()).isEqualTo((1L << 32) + 10);
@@ -72,11 +74,11 @@ class AccountingRecordingTest {
 
     @Test
     void retransmittedAndLatePacketsChangeNothing() {
-        AccountingRecord stop = packet(AccountingRecord.Type.STOP, 2_000, 0, 3_000, 600, TerminateCause.USER_REQUEST);
-        connections.record(stop);
-        connections.record(stop);
-        connections.record(packet(AccountingRecord.Type.INTERIM_UPDATE, 1_000, 0, 1_000, 300, null));
-        connections.record(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null));
+        AccountingRecord stop = packet(AccountingRecord.Type.STOP, 2_000, 3_000, 600, TerminateCause.USER_REQUEST);
+        writer.record(stop);
+        writer.record(stop);
+        writer.record(packet(AccountingRecord.Type.INTERIM_UPDATE, 1_000, 1_000, 300, null));
+        writer.record(packet(AccountingRecord.Type.START, 0, 0, 0, null));
         List<ConnectionRecord> r = report();
         assertThat(r).hasSize(1);
         assertThat(r.getFirst().uploaded()).isEqualTo(2_000);
@@ -88,21 +90,21 @@ class AccountingRecordingTest {
     @Test
     void theStartPacketSetsTheStartAndLaterEstimatesNeverMoveIt() {
         Instant start = T0.plusMillis(700);
-        connections.record(new AccountingRecord(AccountingRecord.Type.START, id, world.operator.id(), hotspot.nasIdentifier(), MAC,
-                null, 0, 0, 0, 0, 0, null, start));
+        writer.record(new AccountingRecord(AccountingRecord.Type.START, id, world.operator.id(), hotspot.nasIdentifier(), MAC,
+                null, 0, 0, 0, null, start));
         // 300 s of session time reported at T0 + 300.2 s: an estimate 0.5 s before the Start
-        connections.record(new AccountingRecord(AccountingRecord.Type.INTERIM_UPDATE, id, world.operator.id(),
-                hotspot.nasIdentifier(), MAC, null, 100, 0, 200, 0, 300, null, T0.plusMillis(300_200)));
+        writer.record(new AccountingRecord(AccountingRecord.Type.INTERIM_UPDATE, id, world.operator.id(),
+                hotspot.nasIdentifier(), MAC, null, 100, 200, 300, null, T0.plusMillis(300_200)));
         assertThat(report().getFirst().startedAt()).isEqualTo(start);
         assertThat(report().getFirst().uploaded()).isEqualTo(100);
     }
 
     @Test
     void aStartArrivingAfterItsInterimUpdateSetsTheStart() {
-        connections.record(new AccountingRecord(AccountingRecord.Type.INTERIM_UPDATE, id, world.operator.id(),
-                hotspot.nasIdentifier(), MAC, null, 100, 0, 200, 0, 300, null, T0.plusSeconds(299)));
+        writer.record(new AccountingRecord(AccountingRecord.Type.INTERIM_UPDATE, id, world.operator.id(),
+                hotspot.nasIdentifier(), MAC, null, 100, 200, 300, null, T0.plusSeconds(299)));
         assertThat(report().getFirst().startedAt()).as("estimated from the Interim-Update").isEqualTo(T0.minusSeconds(1));
-        connections.record(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null));
+        writer.record(packet(AccountingRecord.Type.START, 0, 0, 0, null));
         assertThat(report().getFirst().startedAt()).isEqualTo(T0);
         assertThat(report().getFirst().uploaded()).isEqualTo(100);
     }
@@ -110,21 +112,21 @@ class AccountingRecordingTest {
     @Test
     void createsTheGuestOnFirstSightAndLinksTheSession() {
         assertThat(world.guests().findByMac(world.client.id(), MAC)).isEmpty();
-        connections.record(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null));
+        writer.record(packet(AccountingRecord.Type.START, 0, 0, 0, null));
         var guest = world.guests().findByMac(world.client.id(), MAC).orElseThrow();
         assertThat(report().getFirst().guestToken()).isEqualTo(guest.token());
-        assertThat(connections.lastHotspot(world.operator.id(), world.client.id(), guest.id()).map(Hotspot::id)).contains(hotspot.id());
+        assertThat(reader.lastHotspot(world.operator.id(), world.client.id(), guest.id()).map(Hotspot::id)).contains(hotspot.id());
     }
 
     @Test
     void batchRecordsKnownHotspotsAndReportsUnknownOnes() {
         AccountingRecord unknown = new AccountingRecord(AccountingRecord.Type.START, id, world.operator.id(), "NO-SUCH-NAS",
-                MAC, null, 0, 0, 0, 0, 0, null, T0);
+                MAC, null, 0, 0, 0, null, T0);
         AccountingSessionId other = AccountingSessionId.of(world.operator.id(), hotspot.nasIdentifier(), "81000002",
                 "AA-BB-CC-DD-EE-FF", "AP-2:guest");
         AccountingRecord second = new AccountingRecord(AccountingRecord.Type.STOP, other, world.operator.id(),
-                hotspot.nasIdentifier(), MAC, null, 1, 0, 1, 0, 60, TerminateCause.LOST_SERVICE, T0.plus(Duration.ofHours(2)));
-        var outcomes = connections.recordAll(List.of(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null), unknown, second));
+                hotspot.nasIdentifier(), MAC, null, 1, 1, 60, TerminateCause.LOST_SERVICE, T0.plus(Duration.ofHours(2)));
+        var outcomes = writer.recordAll(List.of(packet(AccountingRecord.Type.START, 0, 0, 0, null), unknown, second));
         assertThat(outcomes).containsExactly(AccountingOutcome.RECORDED, AccountingOutcome.UNKNOWN_HOTSPOT, AccountingOutcome.RECORDED);
         assertThat(report()).hasSize(2);
     }
@@ -140,7 +142,7 @@ class AccountingRecordingTest {
 
     @Test
     void erasingAGuestAnonymisesItsConnections() {
-        connections.record(packet(AccountingRecord.Type.STOP, 1, 0, 1, 60, TerminateCause.USER_REQUEST));
+        writer.record(packet(AccountingRecord.Type.STOP, 1, 1, 60, TerminateCause.USER_REQUEST));
         var guest = world.guests().findByMac(world.client.id(), MAC).orElseThrow();
         AtomicReference<ConnectionRecord> before = new AtomicReference<>(report().getFirst());
         var actor = new io.portico.platform.Actor(world.operator.id(), 1, "dpo@example.com", "DPO",
@@ -156,7 +158,7 @@ class AccountingRecordingTest {
     private AccountingRecord fromNas(AccountingRecord.Type type, long nasClientId, long seconds, Duration interim,
                                      TerminateCause cause) {
         Instant at = T0.plusSeconds(seconds);
-        return new AccountingRecord(type, id, world.operator.id(), hotspot.nasIdentifier(), MAC, null, seconds, 0, seconds, 0,
+        return new AccountingRecord(type, id, world.operator.id(), hotspot.nasIdentifier(), MAC, null, seconds, seconds,
                 seconds, cause, at, new NasSession(nasClientId, "192.0.2.10", "81000001", "guest-user", "10.0.0.7",
                 at.plus(interim.multipliedBy(2)).plusSeconds(120)));
     }
@@ -164,63 +166,63 @@ class AccountingRecordingTest {
     @Test
     void keepsTheNasSideForDisconnectAndClosesItsOpenSessionsOnAccountingOn() {
         long nas = 4_000_000 + world.operator.id();
-        connections.record(fromNas(AccountingRecord.Type.START, nas, 0, Duration.ofMinutes(5), null));
-        assertThat(connections.openNasSessions(MAC)).filteredOn(s -> s.nasClientId() == nas)
+        writer.record(fromNas(AccountingRecord.Type.START, nas, 0, Duration.ofMinutes(5), null));
+        assertThat(reader.openNasSessions(MAC)).filteredOn(s -> s.nasClientId() == nas)
                 .containsExactly(new OpenNasSession(nas, "192.0.2.10", hotspot.nasIdentifier(), "81000001", "guest-user", MAC));
 
-        assertThat(connections.closeOpenSessionsOfNas(nas + 1, T0.plusSeconds(10), true)).as("another NAS's reset").isZero();
-        assertThat(connections.closeOpenSessionsOfNas(nas, T0.plusSeconds(10), true)).isEqualTo(1);
-        assertThat(connections.openNasSessions(MAC)).noneMatch(s -> s.nasClientId() == nas);
+        assertThat(writer.closeOpenSessionsOfNas(nas + 1, T0.plusSeconds(10), true)).as("another NAS's reset").isZero();
+        assertThat(writer.closeOpenSessionsOfNas(nas, T0.plusSeconds(10), true)).isEqualTo(1);
+        assertThat(reader.openNasSessions(MAC)).noneMatch(s -> s.nasClientId() == nas);
         assertThat(report().getFirst().terminateCause()).isEqualTo(TerminateCause.NAS_REBOOT);
 
         // The NAS reports the session again after its reboot: it is alive, so it reopens...
-        connections.record(fromNas(AccountingRecord.Type.INTERIM_UPDATE, nas, 300, Duration.ofMinutes(5), null));
-        assertThat(connections.openNasSessions(MAC)).anyMatch(s -> s.nasClientId() == nas);
+        writer.record(fromNas(AccountingRecord.Type.INTERIM_UPDATE, nas, 300, Duration.ofMinutes(5), null));
+        assertThat(reader.openNasSessions(MAC)).anyMatch(s -> s.nasClientId() == nas);
         assertThat(report().getFirst().terminateCause()).isNull();
         // ...and its Stop is final: a later reset or a retransmitted older packet leaves it closed.
-        connections.record(fromNas(AccountingRecord.Type.STOP, nas, 600, Duration.ofMinutes(5), TerminateCause.USER_REQUEST));
-        assertThat(connections.closeOpenSessionsOfNas(nas, T0.plusSeconds(900), false)).isZero();
-        connections.record(fromNas(AccountingRecord.Type.INTERIM_UPDATE, nas, 900, Duration.ofMinutes(5), null));
+        writer.record(fromNas(AccountingRecord.Type.STOP, nas, 600, Duration.ofMinutes(5), TerminateCause.USER_REQUEST));
+        assertThat(writer.closeOpenSessionsOfNas(nas, T0.plusSeconds(900), false)).isZero();
+        writer.record(fromNas(AccountingRecord.Type.INTERIM_UPDATE, nas, 900, Duration.ofMinutes(5), null));
         ConnectionRecord done = report().getFirst();
         assertThat(done.terminateCause()).isEqualTo(TerminateCause.USER_REQUEST);
         assertThat(done.uploaded()).as("counters still only grow").isEqualTo(900);
-        assertThat(connections.openNasSessions(MAC)).noneMatch(s -> s.nasClientId() == nas);
+        assertThat(reader.openNasSessions(MAC)).noneMatch(s -> s.nasClientId() == nas);
     }
 
     @Test
     void closesSessionsPastTheirOwnStaleDeadlineAndReopensThemWhenReportedAgain() {
         long nas = 5_000_000 + world.operator.id();
         Duration interim = Duration.ofMinutes(1);
-        connections.record(fromNas(AccountingRecord.Type.START, nas, 0, interim, null));
+        writer.record(fromNas(AccountingRecord.Type.START, nas, 0, interim, null));
         Instant deadline = T0.plus(interim.multipliedBy(2)).plusSeconds(120);
         Instant longAgo = T0.minus(Duration.ofDays(1)); // sessions without a deadline of their own are not concerned
 
-        connections.closeStaleSessions(deadline.minusSeconds(1), longAgo);
-        assertThat(connections.openNasSessions(MAC)).anyMatch(s -> s.nasClientId() == nas);
-        connections.closeStaleSessions(deadline.plusSeconds(1), longAgo);
-        assertThat(connections.openNasSessions(MAC)).noneMatch(s -> s.nasClientId() == nas);
+        writer.closeStaleSessions(deadline.minusSeconds(1), longAgo);
+        assertThat(reader.openNasSessions(MAC)).anyMatch(s -> s.nasClientId() == nas);
+        writer.closeStaleSessions(deadline.plusSeconds(1), longAgo);
+        assertThat(reader.openNasSessions(MAC)).noneMatch(s -> s.nasClientId() == nas);
         assertThat(report().getFirst().terminateCause()).isEqualTo(TerminateCause.LOST_SERVICE);
         assertThat(report().getFirst().onlineTime()).as("ended at its last update").isEqualTo(Duration.ZERO);
 
-        connections.record(fromNas(AccountingRecord.Type.INTERIM_UPDATE, nas, 400, interim, null));
-        assertThat(connections.openNasSessions(MAC)).anyMatch(s -> s.nasClientId() == nas);
+        writer.record(fromNas(AccountingRecord.Type.INTERIM_UPDATE, nas, 400, interim, null));
+        assertThat(reader.openNasSessions(MAC)).anyMatch(s -> s.nasClientId() == nas);
         assertThat(report().getFirst().terminateCause()).isNull();
     }
 
     @Test
     void closesSilentSessionsWithoutADeadlineByTheDefaultOne() {
-        connections.record(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null));
-        connections.closeStaleSessions(T0, T0.minusSeconds(1));
+        writer.record(packet(AccountingRecord.Type.START, 0, 0, 0, null));
+        writer.closeStaleSessions(T0, T0.minusSeconds(1));
         assertThat(report().getFirst().terminateCause()).isNull();
-        connections.closeStaleSessions(T0, T0.plusSeconds(1));
+        writer.closeStaleSessions(T0, T0.plusSeconds(1));
         assertThat(report().getFirst().terminateCause()).isEqualTo(TerminateCause.LOST_SERVICE);
     }
 
     @Test
     void aBatchCarryingASessionsStartInterimAndStopStoresOneRow() {
-        var outcomes = connections.recordAll(List.of(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null),
-                packet(AccountingRecord.Type.STOP, 20, 0, 30, 600, TerminateCause.USER_REQUEST),
-                packet(AccountingRecord.Type.INTERIM_UPDATE, 10, 0, 15, 300, null)));
+        var outcomes = writer.recordAll(List.of(packet(AccountingRecord.Type.START, 0, 0, 0, null),
+                packet(AccountingRecord.Type.STOP, 20, 30, 600, TerminateCause.USER_REQUEST),
+                packet(AccountingRecord.Type.INTERIM_UPDATE, 10, 15, 300, null)));
         assertThat(outcomes).containsOnly(AccountingOutcome.RECORDED);
         List<ConnectionRecord> r = report();
         assertThat(r).hasSize(1);
@@ -232,16 +234,16 @@ class AccountingRecordingTest {
 
     @Test
     void aGuestErasedOnAnotherInstanceIsResolvedAfreshAfterOneFailedWrite() {
-        connections.record(packet(AccountingRecord.Type.START, 0, 0, 0, 0, null));
+        writer.record(packet(AccountingRecord.Type.START, 0, 0, 0, null));
         long erased = world.guests().findByMac(world.client.id(), MAC).orElseThrow().id();
         // Another instance erases the guest: its sessions detached, its row gone, and no event reaches this one.
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         jdbc.sql("update connection_session set guest_id = null where guest_id = ?").param(erased).update();
         jdbc.sql("delete from guest where id = ?").param(erased).update();
 
-        AccountingRecord next = packet(AccountingRecord.Type.INTERIM_UPDATE, 5, 0, 5, 60, null);
-        assertThatThrownBy(() -> connections.record(next)).isInstanceOf(DataIntegrityViolationException.class);
-        assertThat(connections.record(next)).as("the RADIUS writer's retry").isEqualTo(AccountingOutcome.RECORDED);
+        AccountingRecord next = packet(AccountingRecord.Type.INTERIM_UPDATE, 5, 5, 60, null);
+        assertThatThrownBy(() -> writer.record(next)).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(writer.record(next)).as("the RADIUS writer's retry").isEqualTo(AccountingOutcome.RECORDED);
         var guest = world.guests().findByMac(world.client.id(), MAC).orElseThrow();
         assertThat(guest.id()).isNotEqualTo(erased);
         assertThat(report().getFirst().guestToken()).isEqualTo(guest.token());

@@ -33,7 +33,9 @@ class ReportStreamingTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    ConnectionService connections;
+    AccountingWriter writer;
+    @Autowired
+    ConnectionReader reader;
 
     GuestWorld world;
     ConnectionQuery query;
@@ -49,14 +51,14 @@ class ReportStreamingTest {
                     "s" + i, mac.value(), "AP-1"), world.client.id(), hotspot.id(), null, mac, "ua " + (i % 3),
                     T0.plus(Duration.ofMinutes(8L * i)), 60, i, 2L * i, TerminateCause.IDLE_TIMEOUT));
         }
-        connections.loadSessions(sessions);
+        writer.loadSessions(sessions);
         query = new ConnectionQuery(T0, T0.plus(Duration.ofDays(30)), Set.of());
     }
 
     @Test
     void everyRowArrivesOnceInReportOrder() {
         List<ConnectionRecord> records = new ArrayList<>();
-        connections.report(world.client.id(), query, records::add);
+        reader.report(world.client.id(), query, records::add);
         assertThat(records).hasSize(SESSIONS);
         assertThat(records.stream().mapToLong(ConnectionRecord::uploaded).sum()).isEqualTo((long) SESSIONS * (SESSIONS - 1) / 2);
         for (int i = 1; i < records.size(); i++) {
@@ -73,7 +75,7 @@ class ReportStreamingTest {
         // More cancelled reports than the pool has connections: a leaked connection would starve the last report.
         for (int round = 0; round < 25; round++) {
             AtomicInteger seen = new AtomicInteger();
-            assertThatThrownBy(() -> connections.report(world.client.id(), query, r -> {
+            assertThatThrownBy(() -> reader.report(world.client.id(), query, r -> {
                 if (seen.incrementAndGet() == 10) {
                     throw gone;
                 }
@@ -81,7 +83,7 @@ class ReportStreamingTest {
             assertThat(seen).hasValue(10);
         }
         AtomicInteger all = new AtomicInteger();
-        connections.report(world.client.id(), query, r -> all.incrementAndGet());
+        reader.report(world.client.id(), query, r -> all.incrementAndGet());
         assertThat(all).hasValue(SESSIONS);
     }
 }

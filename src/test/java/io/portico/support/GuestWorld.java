@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationContext;
 
 import io.portico.connection.AccountingRecord;
 import io.portico.connection.AccountingSessionId;
-import io.portico.connection.ConnectionService;
+import io.portico.connection.AccountingWriter;
 import io.portico.connection.TerminateCause;
 import io.portico.guest.Guest;
 import io.portico.guest.GuestPlan;
@@ -41,14 +41,14 @@ public final class GuestWorld {
     private final HotspotService hotspots;
     private final GuestService guests;
     private final GuestPlanService plans;
-    private final ConnectionService connections;
+    private final AccountingWriter accounting;
 
     public GuestWorld(ApplicationContext context, String company) {
         Fixtures fixtures = context.getBean(Fixtures.class);
         this.hotspots = context.getBean(HotspotService.class);
         this.guests = context.getBean(GuestService.class);
         this.plans = context.getBean(GuestPlanService.class);
-        this.connections = context.getBean(ConnectionService.class);
+        this.accounting = context.getBean(AccountingWriter.class);
         this.operator = fixtures.operator();
         this.client = fixtures.client(operator, company);
         this.token = fixtures.apiToken(client);
@@ -81,10 +81,10 @@ public final class GuestWorld {
                         long uploaded, long downloaded, TerminateCause cause, String userAgent) {
         MacAddress m = MacAddress.parse(mac);
         AccountingSessionId id = AccountingSessionId.of(operator.id(), hotspot.nasIdentifier(), acctSessionId, mac, "AP");
-        connections.record(new AccountingRecord(AccountingRecord.Type.START, id, operator.id(), hotspot.nasIdentifier(), m,
-                userAgent, 0, 0, 0, 0, 0, null, start));
-        connections.record(new AccountingRecord(AccountingRecord.Type.STOP, id, operator.id(), hotspot.nasIdentifier(), m,
-                userAgent, uploaded % (1L << 32), uploaded >> 32, downloaded % (1L << 32), downloaded >> 32,
+        accounting.record(new AccountingRecord(AccountingRecord.Type.START, id, operator.id(), hotspot.nasIdentifier(), m,
+                userAgent, 0, 0, 0, null, start));
+        accounting.record(new AccountingRecord(AccountingRecord.Type.STOP, id, operator.id(), hotspot.nasIdentifier(), m,
+                userAgent, uploaded, downloaded,
                 length.toSeconds(), cause, start.plus(length)));
     }
 
@@ -96,8 +96,8 @@ public final class GuestWorld {
         return plans;
     }
 
-    public ConnectionService connections() {
-        return connections;
+    public AccountingWriter accounting() {
+        return accounting;
     }
 
     public String auth() {

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.portico.connection.ConnectionQuery;
+import io.portico.connection.ConnectionReader;
 import io.portico.connection.ConnectionRecord;
-import io.portico.connection.ConnectionService;
 import io.portico.identity.ClientPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,11 +33,11 @@ class ConnectionsController {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
-    private final ConnectionService connections;
+    private final ConnectionReader connections;
     private final JsonArrayStream stream;
     private final Clock clock;
 
-    ConnectionsController(ConnectionService connections, JsonArrayStream stream, Clock clock) {
+    ConnectionsController(ConnectionReader connections, JsonArrayStream stream, Clock clock) {
         this.connections = connections;
         this.stream = stream;
         this.clock = clock;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import io.portico.connection.ConnectionService;
+import io.portico.connection.ConnectionReader;
 import io.portico.guest.Guest;
 import io.portico.guest.GuestProfile;
 import io.portico.guest.GuestService;
@@ -31,10 +31,10 @@ class GuestsController {
 
     private final GuestService guests;
     private final TenantService tenants;
-    private final ConnectionService connections;
+    private final ConnectionReader connections;
     private final JsonArrayStream stream;
 
-    GuestsController(GuestService guests, TenantService tenants, ConnectionService connections, JsonArrayStream stream) {
+    GuestsController(GuestService guests, TenantService tenants, ConnectionReader connections, JsonArrayStream stream) {
         this.guests = guests;
         this.tenants = tenants;
         this.connections = connections;

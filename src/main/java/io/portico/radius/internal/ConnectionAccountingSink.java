@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.portico.connection.AccountingOutcome;
 import io.portico.connection.AccountingRecord;
 import io.portico.connection.AccountingSessionId;
-import io.portico.connection.ConnectionService;
+import io.portico.connection.AccountingWriter;
 import io.portico.connection.NasSession;
 import io.portico.connection.TerminateCause;
 import io.portico.hotspot.Hotspot;
@@ -27,7 +27,7 @@ import io.portico.radius.persistence.JdbcAccountingSink;
 /**
  * The {@link AccountingSink} the group committer writes through. Each
  * session report is stored once: a guest's session at a hotspot goes to
- * {@link ConnectionService#recordAll}, which feeds {@code /v2/client/connections} and keeps the NAS
+ * {@link AccountingWriter#recordAll}, which feeds {@code /v2/client/connections} and keeps the NAS
  * side RADIUS needs later (Disconnect, Accounting-On/Off, stale closing); any other session (a venue
  * gateway's residents, an unknown NAS-Identifier, no device) goes to this module's own
  * {@link JdbcAccountingSink}. Accounting-On/Off and the stale sweep close sessions in both. Both
@@ -39,16 +39,14 @@ import io.portico.radius.persistence.JdbcAccountingSink;
 @Component
 class ConnectionAccountingSink implements AccountingSink {
 
-    private static final long OCTETS = 0xFFFF_FFFFL;
-
     private final JdbcAccountingSink raw;
-    private final ConnectionService connections;
+    private final AccountingWriter connections;
     private final HotspotService hotspots;
     private final NasClientRegistry clients;
     private final TransactionTemplate transaction;
     private final RadiusProperties properties;
 
-    ConnectionAccountingSink(JdbcAccountingSink raw, ConnectionService connections, HotspotService hotspots,
+    ConnectionAccountingSink(JdbcAccountingSink raw, AccountingWriter connections, HotspotService hotspots,
                              NasClientRegistry clients, TransactionTemplate transaction, RadiusProperties properties) {
         this.raw = raw;
         this.connections = connections;
@@ -150,8 +148,7 @@ class ConnectionAccountingSink implements AccountingSink {
         TerminateCause cause = r.terminationCause().orElse(null);
         return Optional.of(new AccountingRecord(type, AccountingSessionId.of(operatorId, nasIdentifier, r.sessionId(), mac,
                 r.calledStationId()), operatorId, nasIdentifier, r.device().get(), null,
-                r.uploadedBytes() & OCTETS, r.uploadedBytes() >>> 32, r.downloadedBytes() & OCTETS, r.downloadedBytes() >>> 32,
-                r.sessionTime().toSeconds(), cause, r.reportedAt(), new NasSession(r.nasClientId(), r.nasAddress(), r.sessionId(),
+                r.uploadedBytes(), r.downloadedBytes(), r.sessionTime().toSeconds(), cause, r.reportedAt(), new NasSession(r.nasClientId(), r.nasAddress(), r.sessionId(),
                 r.username(), r.framedIp().orElse(null), r.staleAfter())));
     }
 }

@@ -1,0 +1,143 @@
+package io.portico.connection;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.portico.connection.internal.DeviceGuestIds;
+import io.portico.connection.persistence.ConnectionRepository;
+import io.portico.guest.GuestService;
+import io.portico.guest.MacAddress;
+import io.portico.hotspot.Hotspot;
+import io.portico.hotspot.HotspotService;
+
+/**
+ * Writes sessions: the RADIUS module records accounting here ({@link #record}, {@link #recordAll})
+ * and closes sessions its NASes no longer report ({@link #closeOpenSessionsOfNas},
+ * {@link #closeStaleSessions}); the demo data set and the benchmark loader bulk-load complete
+ * sessions ({@link #loadSessions}).
+ */
+@Service
+public class AccountingWriter {
+
+    private final ConnectionRepository repository;
+    private final HotspotService hotspots;
+    private final GuestService guests;
+    private final DeviceGuestIds guestIds;
+
+    AccountingWriter(ConnectionRepository repository, HotspotService hotspots, GuestService guests, DeviceGuestIds guestIds) {
+        this.repository = repository;
+        this.hotspots = hotspots;
+        this.guests = guests;
+        this.guestIds = guestIds;
+    }
+
+    /**
+     * Records one accounting packet (Start, Interim-Update or Stop) into its session, keyed by
+     * {@link AccountingRecord#sessionId()}. Idempotent: a retransmitted or reordered packet never
+     * lowers counters, and the first Stop's end time and cause stay. The device's guest is created
+     * on first sight. {@link AccountingOutcome#UNKNOWN_HOTSPOT} when no hotspot has the NAS-Identifier.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public AccountingOutcome record(AccountingRecord packet) {
+        return recordAll(List.of(packet)).getFirst();
+    }
+
+    /**
+     * Records a batch of packets; outcomes are in the order of the packets. The sessions are written
+     * by one statement (PostgreSQL; one JDBC batch elsewhere), which is atomic by itself: called
+     * without a transaction, it commits on its own, in one round trip (the RADIUS writer's common
+     * case); inside one, it joins it. The write itself finds the devices' guests; a device that is
+     * not a guest yet (first seen) is stored without one, then becomes a guest (its own
+     * transaction when none is active, with {@link io.portico.guest.GuestCreated}) and its sessions
+     * are linked to it. Should that step fail, the next packet of the session links it.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public List<AccountingOutcome> recordAll(List<AccountingRecord> packets) {
+        List<AccountingOutcome> outcomes = new ArrayList<>(packets.size());
+        List<AccountingRecord> known = new ArrayList<>();
+        List<Long> clientIds = new ArrayList<>();
+        List<Long> hotspotIds = new ArrayList<>();
+        List<@Nullable Long> ids = new ArrayList<>();
+        // A busy batch repeats the same hotspots (Start, Interim, Stop): look each up once.
+        Map<String, Optional<Hotspot>> hotspotByNas = new HashMap<>();
+        for (AccountingRecord packet : packets) {
+            Optional<Hotspot> hotspot = hotspotByNas.computeIfAbsent(packet.operatorId() + "/" + packet.nasIdentifier(),
+                    key -> hotspots.findByNasIdentifier(packet.operatorId(), packet.nasIdentifier()));
+            if (hotspot.isEmpty()) {
+                outcomes.add(AccountingOutcome.UNKNOWN_HOTSPOT);
+                continue;
+            }
+            long clientId = hotspot.get().clientId();
+            known.add(packet);
+            clientIds.add(clientId);
+            hotspotIds.add(hotspot.get().id());
+            outcomes.add(AccountingOutcome.RECORDED);
+        }
+        for (int i = 0; i < known.size(); i++) {
+            ids.add(guestIds.find(clientIds.get(i), known.get(i).macAddress()));
+        }
+        if (known.isEmpty()) {
+            return outcomes;
+        }
+        List<ConnectionRepository.Unlinked> unlinked;
+        try {
+            // Devices not in the cache are looked up by the write itself.
+            unlinked = repository.merge(known, clientIds, hotspotIds, ids);
+        } catch (DataIntegrityViolationException e) {
+            guestIds.forgetAll(); // a guest erased elsewhere: the caller's retry resolves afresh
+            throw e;
+        }
+        if (!unlinked.isEmpty()) {
+            // First seen: the devices become guests, and their sessions are linked to them.
+            Map<Long, List<MacAddress>> byClient = new HashMap<>();
+            unlinked.forEach(u -> byClient.computeIfAbsent(u.clientId(), id -> new ArrayList<>()).add(new MacAddress(u.macAddress())));
+            byClient.forEach((clientId, macs) -> guests.findOrCreateAll(clientId, macs)
+                    .forEach((mac, guest) -> guestIds.put(clientId, mac, guest.id())));
+            Map<String, Long> links = new HashMap<>();
+            for (ConnectionRepository.Unlinked u : unlinked) {
+                Long id = guestIds.find(u.clientId(), new MacAddress(u.macAddress()));
+                if (id != null) {
+                    links.put(u.sessionKey(), id);
+                }
+            }
+            repository.linkGuests(links);
+        }
+        return outcomes;
+    }
+
+    /**
+     * A NAS restarted (RADIUS Accounting-On, or Accounting-Off when it stops): the sessions it
+     * reported and still has open are over, ended at their last update with "NAS Reboot". Called by
+     * the RADIUS module inside its accounting batch's transaction.
+     */
+    @Transactional
+    public int closeOpenSessionsOfNas(long nasClientId, Instant at, boolean accountingOn) {
+        return repository.closeOpenOfNas(nasClientId, at, TerminateCause.NAS_REBOOT.code(), accountingOn ? "acct-on" : "acct-off");
+    }
+
+    /**
+     * Sessions whose NAS stopped reporting are ended at their last update with "Lost Service": those
+     * past their own deadline ({@link NasSession#staleAfter()}), and those recorded without one that
+     * were last seen before {@code silentBefore}. Called by the RADIUS module's stale-session job.
+     */
+    @Transactional
+    public int closeStaleSessions(Instant now, Instant silentBefore) {
+        return repository.closeStale(now, silentBefore, TerminateCause.LOST_SERVICE.code());
+    }
+
+    /** Bulk-loads complete sessions (demo data and the benchmark loader); no guest lookups. */
+    @Transactional
+    public void loadSessions(List<CompletedSession> sessions) {
+        repository.insertAll(sessions);
+    }
+}
