@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the captive portal under 200 concurrent guests, next to a static file of the same size
 # served by the same server. Not a test. For each database (H2, then PostgreSQL) it starts the real
-# jar as a user does (`java -jar portico.jar --demo`: the demo hotspots' portals are configured
+# jar as a user does (`bin/portico --demo`: the demo hotspots' portals are configured
 # through the same services as the console's configurePortal), then measures with PortalLoad.java:
 #   static  GET of a saved copy of a portal page (same bytes, same content type), served by the
 #           same Tomcat through Spring's resource handler: the reference
@@ -10,6 +10,7 @@
 #           purchase, one-time RADIUS credential written); latency of the POST, complete sign-ins/s
 # The figures are the ratios page/static and signin/static (throughput and p99), and, with
 # BENCH_HALF_PEAK=1, page and sign-in p99 at half their closed-loop peak (open loop; goal < 50 ms).
+# The server is started with bin/portico (the README's way, with its start-up cache).
 #
 # Status (2026-12-01): only short smoke runs so far (BENCH_SECONDS=3), taken while the 2-core
 # machine was shared with other builds; they show the script works, not what Portico can do. Run
@@ -42,6 +43,7 @@ if [[ -z "$JAVA_BIN" ]]; then
         if "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA_BIN=$jdk/bin/; break; fi
     done
 fi
+[[ -n "$JAVA_BIN" ]] && export JAVA_HOME=${JAVA_BIN%/bin/}
 JAR=${BENCH_JAR:-$ROOT/target/portico.jar}
 [[ -f "$JAR" ]] || (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
 
@@ -64,7 +66,7 @@ start_app() {
         env+=(PORTICO_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" PORTICO_DB_USER=$PGUSER
             SPRING_FLYWAY_SCHEMAS=$SCHEMA SPRING_FLYWAY_DEFAULT_SCHEMA=$SCHEMA)
     fi
-    (cd "$dir" && exec env "${env[@]}" "${JAVA_BIN}java" -Xmx"$XMX" -jar "$JAR" --demo > "$dir/app.log" 2>&1) &
+    (cd "$dir" && exec env "${env[@]}" JAVA_OPTS="-Xmx$XMX" PORTICO_JAR="$JAR" "$ROOT/bin/portico" --demo > "$dir/app.log" 2>&1) &
     APP_PID=$!
     for _ in $(seq 1 240); do
         curl -fs "$BASE/actuator/health/readiness" > /dev/null 2>&1 && return 0
