@@ -104,7 +104,7 @@ public class GuestPortalService {
                 .orElseThrow(() -> PorticoException.notFound("Unknown hotspot " + hotspotId + ".")).clientId();
         for (long planId : configuration.settings().freePlanIds().values()) {
             plans.findPlan(clientId, planId).orElseThrow(() -> PorticoException.invalid("freePlanIds",
-                    "Guest plan " + planId + " is not a guest plan of the hotspot's client."));
+                    "{freePlanIds}: guest plan " + planId + " is not a guest plan of the hotspot's client."));
         }
         return hotspots.configurePortal(actor, hotspotId, configuration);
     }
@@ -125,7 +125,7 @@ public class GuestPortalService {
         PortalHotspot portal = portal(request.clientId(), request.hotspotId());
         PortalSettings settings = portal.settings();
         if (!settings.methods().contains(request.method())) {
-            throw PorticoException.invalid("method", "This way of signing in is not offered here.");
+            throw PorticoException.invalid("This way of signing in is not offered here.");
         }
         long clientId = request.clientId();
         Instant now = clock.instant();

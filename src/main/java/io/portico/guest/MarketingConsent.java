@@ -12,7 +12,7 @@ public record MarketingConsent(Instant givenAt, String textVersion) {
 
     public MarketingConsent {
         if (givenAt == null || textVersion == null || textVersion.isBlank() || textVersion.strip().length() > 100) {
-            throw PorticoException.invalid("consent", "Marketing consent needs its time and text version (at most 100 characters).");
+            throw PorticoException.invalid("Marketing consent needs its time and text version (at most 100 characters).");
         }
         textVersion = textVersion.strip();
     }

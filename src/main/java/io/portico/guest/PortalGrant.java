@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.portico.hotspot.UniFiGuestAccess;
+
 /**
  * What a portal sign-in (or a returning device) got: the guest and purchase, what the plan grants
  * (for the status page and for a UniFi controller's {@code authorize-guest}), and a one-time RADIUS
@@ -18,6 +20,18 @@ public record PortalGrant(long guestId, long purchaseId, String planName, Instan
                           Optional<Long> uploadKbps, Optional<Long> downloadKbps, Optional<Long> dataCapBytes,
                           String radiusUsername, String radiusPassword, Instant credentialExpiresAt,
                           String unsubscribeToken) {
+
+    private static final long MEGABYTE = 1024 * 1024;
+
+    /**
+     * What to ask a UniFi controller for this grant ({@code HotspotService.authorizeUniFiGuest}):
+     * the session time in whole minutes (rounded up), the speeds, and the data cap in MB (rounded up).
+     */
+    public UniFiGuestAccess unifiAccess(MacAddress device, Optional<String> apMac) {
+        long minutes = Math.max(1, (sessionTimeout.toSeconds() + 59) / 60);
+        return new UniFiGuestAccess(device.value(), minutes, uploadKbps, downloadKbps,
+                dataCapBytes.map(bytes -> (bytes + MEGABYTE - 1) / MEGABYTE), apMac);
+    }
 
     @Override
     public String toString() {

@@ -19,7 +19,7 @@ public record PortalSignIn(long clientId, long hotspotId, MacAddress device, Sig
 
     public PortalSignIn {
         if (device == null || method == null) {
-            throw PorticoException.invalid("device", "The device and the sign-in method are required.");
+            throw PorticoException.invalid("The device and the sign-in method are required.");
         }
         profile = profile == null ? GuestProfile.EMPTY : profile;
         voucherCode = voucherCode == null ? Optional.empty() : voucherCode.map(String::strip).filter(c -> !c.isEmpty());

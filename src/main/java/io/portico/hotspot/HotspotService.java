@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.portico.hotspot.internal.UniFiClient;
 import io.portico.hotspot.persistence.HotspotRepository;
 import io.portico.hotspot.persistence.PortalRepository;
 import io.portico.hotspot.persistence.PortalRepository.PortalRow;
@@ -41,11 +42,13 @@ public class HotspotService {
     private final HotspotCache cache;
     private final PortalRepository portals;
     private final SecretBox box;
+    private final UniFiClient unifi;
 
     HotspotService(HotspotRepository repository, TenantService tenants, VenueService venues,
                    ApplicationEventPublisher events, Clock clock, HotspotProperties properties,
-                   PortalRepository portals, SecretBox box) {
+                   PortalRepository portals, SecretBox box, UniFiClient unifi) {
         this.repository = repository;
+        this.unifi = unifi;
         this.portals = portals;
         this.box = box;
         this.tenants = tenants;
@@ -93,6 +96,11 @@ public class HotspotService {
                 .ifPresent(other -> {
                     throw PorticoException.conflict("NAS-Identifier " + request.nasIdentifier() + " is already used by another hotspot.");
                 });
+        if (portals.find(hotspotId).isPresent() && portals.hotspotIdsByNasIdentifier(request.nasIdentifier()).stream()
+                .anyMatch(id -> id != hotspotId)) {
+            throw PorticoException.conflict("Another hotspot's portal already answers under NAS-Identifier "
+                    + request.nasIdentifier() + ".");
+        }
         Hotspot updated = new Hotspot(hotspotId, existing.operatorId(), existing.clientId(), request.venueId(),
                 request.name(), request.nasIdentifier(), existing.createdAt());
         repository.update(updated);
@@ -151,18 +159,18 @@ public class HotspotService {
      * which {@link #configurePortal} refuses).
      */
     public Optional<PortalHotspot> findPortal(String nasIdentifier) {
-        return single(portals.hotspotIdsByNasIdentifier(nasIdentifier));
+        return cache.portalByNasIdentifier(nasIdentifier, () -> single(portals.hotspotIdsByNasIdentifier(nasIdentifier)));
     }
 
     /** The hotspot whose UniFi portal serves {@code /guest/s/{site}/}; empty when none (or ambiguous). */
     public Optional<PortalHotspot> findPortalByUnifiSite(String site) {
-        return single(portals.hotspotIdsByUnifiSite(site));
+        return cache.portalByUnifiSite(site, () -> single(portals.hotspotIdsByUnifiSite(site)));
     }
 
     /** A hotspot's portal by id: what the guest module's sign-in reads (methods, free plans, fields). */
     public Optional<PortalHotspot> findPortal(long hotspotId) {
-        return portals.find(hotspotId).flatMap(row -> repository.find(hotspotId)
-                .map(hotspot -> new PortalHotspot(hotspot, row.settings())));
+        return cache.portalById(hotspotId, () -> portals.find(hotspotId).flatMap(row -> repository.find(hotspotId)
+                .map(hotspot -> new PortalHotspot(hotspot, row.settings()))));
     }
 
     /**
@@ -183,6 +191,20 @@ public class HotspotService {
                 Optional.ofNullable(row.unifiPasswordSealed()).map(box::open),
                 Optional.ofNullable(row.unifiApiKeySealed()).map(box::open),
                 Optional.ofNullable(row.unifiIntegrationSite())));
+    }
+
+    /**
+     * Lets a guest device on at a UniFi hotspot after its portal sign-in: asks the hotspot's
+     * controller server-to-server (see {@link UniFiController} for which API). Called by the portal
+     * outside any transaction, since it waits on the controller. 404 when the hotspot has no UniFi
+     * portal; 503 with a message for the guest when the controller refuses or does not answer.
+     */
+    public void authorizeUniFiGuest(long hotspotId, UniFiGuestAccess access) {
+        PortalHotspot portal = findPortal(hotspotId).filter(p -> p.settings().gatewayKind() == GatewayKind.UNIFI)
+                .orElseThrow(() -> PorticoException.notFound("This hotspot has no UniFi sign-in page."));
+        UniFiController controller = unifiController(hotspotId)
+                .orElseThrow(() -> PorticoException.notFound("This hotspot has no UniFi controller."));
+        unifi.authorizeGuest(hotspotId, controller, portal.settings().unifiSite().orElseThrow(), access);
     }
 
     /** The console's view of a hotspot's portal, secrets masked; empty when none is configured. */
@@ -220,7 +242,7 @@ public class HotspotService {
                 .orElseGet(() -> settings.gatewayKind() == GatewayKind.COOVACHILLI
                         ? stored.map(PortalRow::uamSecretSealed).orElse(null) : null);
         if (settings.gatewayKind() == GatewayKind.COOVACHILLI && uamSecret == null) {
-            throw PorticoException.invalid("uamSecret", "A CoovaChilli portal needs the gateway's UAM secret.");
+            throw PorticoException.invalid("uamSecret", "{uamSecret}: a CoovaChilli portal needs the gateway's UAM secret.");
         }
         PortalRow row;
         if (settings.gatewayKind() != GatewayKind.UNIFI) {
@@ -232,11 +254,12 @@ public class HotspotService {
                     c.integrationSiteId().orElse(null));
         } else {
             PortalRow old = stored.filter(r -> r.unifiControllerUrl() != null).orElseThrow(() -> PorticoException.invalid(
-                    "unifiControllerUrl", "A UniFi portal needs the controller's URL and credentials."));
+                    "unifiControllerUrl", "{unifiControllerUrl}: a UniFi portal needs the controller's URL and credentials."));
             row = new PortalRow(hotspotId, settings, null, old.unifiControllerUrl(), old.unifiUsername(),
                     old.unifiPasswordSealed(), old.unifiApiKeySealed(), old.unifiIntegrationSite());
         }
         portals.save(row, clock.instant());
+        cache.evictPortals();
         events.publishEvent(AdministratorActed.by(actor, "/hotspots/configurePortal", Map.of("message",
                 "Captive portal of hotspot " + hotspotId + " set: " + settings.gatewayKind() + ", " + settings.methods() + "."),
                 clock.instant()));
@@ -253,6 +276,7 @@ public class HotspotService {
     }
 
     private Optional<PortalHotspot> single(List<Long> hotspotIds) {
-        return hotspotIds.size() == 1 ? findPortal(hotspotIds.getFirst()) : Optional.empty();
+        return hotspotIds.size() == 1 ? portals.find(hotspotIds.getFirst()).flatMap(row -> repository.find(row.hotspotId())
+                .map(hotspot -> new PortalHotspot(hotspot, row.settings()))) : Optional.empty();
     }
 }

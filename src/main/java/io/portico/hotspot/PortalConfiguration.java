@@ -15,10 +15,10 @@ public record PortalConfiguration(PortalSettings settings, Optional<String> uamS
         uamSecret = uamSecret == null ? Optional.empty() : uamSecret.filter(s -> !s.isBlank());
         unifiController = unifiController == null ? Optional.empty() : unifiController;
         if (uamSecret.isPresent() && (uamSecret.get().length() > 128 || settings.gatewayKind() != GatewayKind.COOVACHILLI)) {
-            throw PorticoException.invalid("uamSecret", "A UAM secret (at most 128 characters) is only for CoovaChilli gateways.");
+            throw PorticoException.invalid("uamSecret", "{uamSecret} (at most 128 characters) is only for CoovaChilli gateways.");
         }
         if (unifiController.isPresent() && settings.gatewayKind() != GatewayKind.UNIFI) {
-            throw PorticoException.invalid("unifiControllerUrl", "A UniFi controller is only for UniFi gateways.");
+            throw PorticoException.invalid("unifiControllerUrl", "{unifiControllerUrl}: a UniFi controller is only for UniFi gateways.");
         }
     }
 

@@ -36,17 +36,17 @@ public record PortalSettings(GatewayKind gatewayKind, Set<SignInMethod> methods,
 
     public PortalSettings {
         if (gatewayKind == null) {
-            throw PorticoException.invalid("gatewayKind", "The gateway kind is required (MIKROTIK, COOVACHILLI or UNIFI).");
+            throw PorticoException.invalid("gatewayKind", "{gatewayKind} is required: MIKROTIK, COOVACHILLI or UNIFI.");
         }
         if (methods == null || methods.isEmpty()) {
-            throw PorticoException.invalid("methods", "At least one sign-in method is required.");
+            throw PorticoException.invalid("methods", "{methods}: at least one sign-in method is required.");
         }
         methods = Collections.unmodifiableSet(EnumSet.copyOf(methods));
         freePlanIds = freePlanIds == null ? Map.of() : freePlanIds;
         Map<SignInMethod, Long> plans = new EnumMap<>(SignInMethod.class);
         for (var entry : freePlanIds.entrySet()) {
             if (entry.getKey() == SignInMethod.VOUCHER) {
-                throw PorticoException.invalid("freePlanIds", "A voucher grants its own guest plan; VOUCHER takes no free plan.");
+                throw PorticoException.invalid("freePlanIds", "{freePlanIds}: a voucher grants its own guest plan; VOUCHER takes no free plan.");
             }
             if (methods.contains(entry.getKey())) {
                 plans.put(entry.getKey(), entry.getValue());
@@ -54,7 +54,7 @@ public record PortalSettings(GatewayKind gatewayKind, Set<SignInMethod> methods,
         }
         for (SignInMethod method : List.of(SignInMethod.CLICK_THROUGH, SignInMethod.FORM)) {
             if (methods.contains(method) && !plans.containsKey(method)) {
-                throw PorticoException.invalid("freePlanIds", method + " needs the free guest plan it grants.");
+                throw PorticoException.invalid("freePlanIds", "{freePlanIds}: " + method + " needs the free guest plan it grants.");
             }
         }
         freePlanIds = Collections.unmodifiableMap(plans);
@@ -62,16 +62,16 @@ public record PortalSettings(GatewayKind gatewayKind, Set<SignInMethod> methods,
         optionalFields = fields("optionalFields", optionalFields);
         for (String field : requiredFields) {
             if (optionalFields.contains(field)) {
-                throw PorticoException.invalid("optionalFields", "Field " + field + " cannot be both required and optional.");
+                throw PorticoException.invalid("optionalFields", "{optionalFields}: " + field + " cannot be both required and optional.");
             }
         }
         unifiSite = unifiSite == null ? Optional.empty() : unifiSite.map(String::strip).filter(s -> !s.isEmpty());
         if (gatewayKind == GatewayKind.UNIFI) {
             if (unifiSite.isEmpty() || !SITE.matcher(unifiSite.get()).matches()) {
-                throw PorticoException.invalid("unifiSite", "A UniFi gateway needs its site name (letters, digits, . _ -; at most 64).");
+                throw PorticoException.invalid("unifiSite", "{unifiSite}: a UniFi gateway needs its site name (letters, digits, . _ -; at most 64).");
             }
         } else if (unifiSite.isPresent()) {
-            throw PorticoException.invalid("unifiSite", "Only a UniFi gateway has a site.");
+            throw PorticoException.invalid("unifiSite", "{unifiSite}: only a UniFi gateway has a site.");
         }
     }
 
@@ -97,7 +97,7 @@ public record PortalSettings(GatewayKind gatewayKind, Set<SignInMethod> methods,
         }
         for (String field : given) {
             if (!ordered.contains(field)) {
-                throw PorticoException.invalid(name, "Unknown form field '" + field + "'; known: " + String.join(", ", FIELDS) + ".");
+                throw PorticoException.invalid(name, PorticoException.ref(name) + ": unknown form field '" + field + "'; known: " + String.join(", ", FIELDS) + ".");
             }
         }
         return Collections.unmodifiableSet(ordered);

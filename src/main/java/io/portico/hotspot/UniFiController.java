@@ -16,7 +16,7 @@ public record UniFiController(URI url, Optional<String> username, Optional<Strin
 
     public UniFiController {
         if (url == null || url.getHost() == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
-            throw PorticoException.invalid("unifiControllerUrl", "The UniFi controller URL must be an http(s) URL.");
+            throw PorticoException.invalid("unifiControllerUrl", "{unifiControllerUrl} must be an http(s) URL.");
         }
         username = clean(username);
         password = clean(password);
@@ -24,10 +24,10 @@ public record UniFiController(URI url, Optional<String> username, Optional<Strin
         integrationSiteId = clean(integrationSiteId);
         if (apiKey.isEmpty() && (username.isEmpty() || password.isEmpty())) {
             throw PorticoException.invalid("unifiControllerUser",
-                    "The UniFi controller needs a user name and password, or an API key.");
+                    "{unifiControllerUser}: the UniFi controller needs a user name and password, or an API key.");
         }
         if (apiKey.isPresent() && integrationSiteId.isEmpty() && username.isEmpty()) {
-            throw PorticoException.invalid("unifiIntegrationSiteId", "An API key needs the site's id in the integration API.");
+            throw PorticoException.invalid("unifiIntegrationSiteId", "{unifiIntegrationSiteId}: an API key needs the site's id in the integration API.");
         }
     }
 

@@ -80,17 +80,19 @@ record ChilliHandOver(String res, String uamIp, int uamPort, @Nullable String ch
         return HandOvers.hex(HandOvers.md5(new byte[] {0}, HandOvers.utf8(password), newChallenge));
     }
 
-    /** Chilli's logon URL with the one-time credential; Chilli sends the phone back with res=success or failed. */
-    URI logon(String username, String password, Optional<String> uamSecret) {
+    /**
+     * Chilli's logon URL with the one-time credential. Chilli sends the phone back to the portal
+     * with res=success or failed and {@code next} as its userurl: the portal's status page, so the
+     * guest's language and original URL survive the hop.
+     */
+    URI logon(String username, String password, Optional<String> uamSecret, URI next) {
         if (challengeHex == null) {
             throw new HandOverException("CoovaChilli hand-over without a challenge cannot log in");
         }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("username", username);
         query.put("response", response(challengeHex, password, uamSecret));
-        if (userUrl != null) {
-            query.put("userurl", userUrl.toString());
-        }
+        query.put("userurl", next.toString());
         return HandOvers.withQuery(gateway("/logon"), query);
     }
 

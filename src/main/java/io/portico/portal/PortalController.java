@@ -91,17 +91,16 @@ class PortalController extends PortalErrorPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return journey.signInPage(model, portal, state, request, text.t("error.termsRequired"), entered);
         }
-        PortalGrant grant;
         try {
-            grant = guests.signIn(new PortalSignIn(portal.hotspot().clientId(), portal.hotspot().id(),
+            PortalGrant grant = guests.signIn(new PortalSignIn(portal.hotspot().clientId(), portal.hotspot().id(),
                     new MacAddress(state.mac()), method, method == SignInMethod.FORM ? profile(form) : GuestProfile.EMPTY,
                     Optional.ofNullable(form.get("voucherCode")), consent(form, text, journey.clock()),
                     Optional.ofNullable(request.getHeader("User-Agent")).orElse(""), request.getRemoteAddr()));
+            return redirect(journey.loginRedirect(portal, state, grant, journey.language(portal, request)));
         } catch (PorticoException e) {
             response.setStatus(e.problem().status());
             return journey.signInPage(model, portal, state, request, message(e, method, text), entered);
         }
-        return redirect(journey.loginRedirect(portal, state, grant, journey.language(portal, request)));
     }
 
     /** Where a hand-over lands: a gateway's verdict, a returning device, or the sign-in page. */
@@ -113,7 +112,7 @@ class PortalController extends PortalErrorPages {
         if (state.chilli() != null) {
             switch (state.chilli().res()) {
                 case "success", "already" -> {
-                    return redirect(journey.statusUrl(portal, journey.seal(state), lang));
+                    return "redirect:" + journey.afterChilliSuccess(portal, state, lang);
                 }
                 case "logoff" -> {
                     return journey.notice(model, portal, request, "loggedOut.title", "loggedOut.message");
@@ -132,7 +131,12 @@ class PortalController extends PortalErrorPages {
         }
         Optional<PortalGrant> returning = guests.returningDevice(portal.hotspot().clientId(), new MacAddress(state.mac()));
         if (returning.isPresent()) {
-            return redirect(journey.loginRedirect(portal, state, returning.get(), lang));
+            try {
+                return redirect(journey.loginRedirect(portal, state, returning.get(), lang));
+            } catch (PorticoException e) {
+                response.setStatus(e.problem().status());
+                return journey.signInPage(model, portal, state, request, text.t("error.invalid", e.getMessage()), Map.of());
+            }
         }
         return journey.signInPage(model, portal, state, request, null, Map.of());
     }

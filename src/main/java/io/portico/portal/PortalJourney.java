@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.portico.guest.MacAddress;
 import io.portico.guest.PortalGrant;
 import io.portico.guest.PortalStatus;
 import io.portico.hotspot.HotspotService;
@@ -74,16 +75,39 @@ class PortalJourney {
         return states.open(token, nas);
     }
 
-    /** Where the browser goes once access is granted: the gateway's login URL, or (UniFi) the status page. */
+    /**
+     * Where the browser goes once access is granted: the gateway's login URL; for UniFi the status
+     * page, after the controller let the device on (server to server; a PorticoException with a
+     * message for the guest when it refuses or does not answer).
+     */
     URI loginRedirect(PortalHotspot portal, PortalState state, PortalGrant grant, String lang) {
         String sealed = states.seal(state);
+        if (state.unifi() != null) {
+            hotspots.authorizeUniFiGuest(portal.hotspot().id(), grant.unifiAccess(new MacAddress(state.mac()),
+                    Optional.ofNullable(state.unifi().apMac())));
+        }
         if (state.mikrotik() != null) {
             return state.mikrotik().login(grant.radiusUsername(), grant.radiusPassword(), statusUrl(portal, sealed, lang));
         }
         if (state.chilli() != null) {
-            return state.chilli().logon(grant.radiusUsername(), grant.radiusPassword(), uamSecret(portal));
+            return state.chilli().logon(grant.radiusUsername(), grant.radiusPassword(), uamSecret(portal),
+                    statusUrl(portal, sealed, lang));
         }
         return statusUrl(portal, sealed, lang);
+    }
+
+    /**
+     * Where CoovaChilli's res=success return goes: the status page the portal gave Chilli as
+     * userurl (only a path of this hotspot's status page is followed, relative to this server),
+     * or a fresh status page for the returned hand-over.
+     */
+    String afterChilliSuccess(PortalHotspot portal, PortalState returned, String lang) {
+        URI given = returned.chilli() == null ? null : returned.chilli().userUrl();
+        String statusPath = "/portal/" + encode(portal.hotspot().nasIdentifier()) + "/status";
+        if (given != null && statusPath.equals(given.getRawPath()) && given.getRawQuery() != null) {
+            return statusPath + "?" + given.getRawQuery();
+        }
+        return statusUrl(portal, states.seal(returned), lang).toString();
     }
 
     URI statusUrl(PortalHotspot portal, String sealed, String lang) {

@@ -29,7 +29,8 @@ record PortalLook(Map<String, String> locales, @Nullable String logoUrl, String 
                          String brandColour) {
         StringBuilder css = new StringBuilder();
         Map<String, String> light = properties(display.get("ThemeLight"));
-        if (!light.containsKey("--brand") && COLOUR.matcher(brandColour).matches()) {
+        // The e-mail section's brand colour starts as #000000 for every operator: only a chosen one counts.
+        if (!light.containsKey("--brand") && COLOUR.matcher(brandColour).matches() && !brandColour.equals("#000000")) {
             light.put("--brand", brandColour);
         }
         block(css, light, ":root");

@@ -261,6 +261,31 @@ class GuestPortalServiceTest {
                 .isEqualTo(PortalCredentialCheck.EXPIRED);
     }
 
+    @Test
+    void signInWritesGuestCreatedAndGuestPlanPurchasedWebhooks() {
+        context.getBean(io.portico.webhook.WebhookService.class).configure(w.world.operator.id(), "https://hooks.example/portico", null);
+        PortalGrant grant = portal.signIn(signIn("02-00-00-00-0a-01", SignInMethod.FORM, form("hook@example.com", "Hook", null, null),
+                Optional.empty(), Optional.empty(), ""));
+        List<String> rows = jdbc.sql("select event_type || ' ' || payload_json from webhook_delivery where operator_id = ? order by id")
+                .param(w.world.operator.id()).query(String.class).list();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("GuestCreated ").contains("hook@example.com");
+        assertThat(rows.get(1)).startsWith("GuestPlanPurchased ").contains("Free");
+        assertThat(grant.guestId()).isPositive();
+    }
+
+    @Test
+    void erasingASignedInGuestTakesItsConsentAndCredentialsWithIt() {
+        Instant consentAt = clock.instant();
+        PortalGrant grant = portal.signIn(signIn("02-00-00-00-09-01", SignInMethod.FORM, form("erase@example.com", null, null, null),
+                Optional.empty(), Optional.of(new MarketingConsent(consentAt, "v1")), ""));
+        w.world.guests().erase(w.admin, w.world.client.id(), grant.guestId());
+        assertThat(jdbc.sql("select count(*) from guest_portal_credential where guest_id = ?").param(grant.guestId())
+                .query(Long.class).single()).isZero();
+        assertThat(portal.consent(grant.guestId())).isEmpty();
+        assertThatThrownBy(() -> portal.unsubscribe(grant.unsubscribeToken())).isInstanceOf(PorticoException.class);
+    }
+
     private Problem problem(PortalSignIn request) {
         try {
             portal.signIn(request);

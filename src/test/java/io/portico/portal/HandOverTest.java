@@ -115,9 +115,9 @@ class HandOverTest {
     void coovaChilliLogonGoesToTheUamAddressWithTheResponse() {
         ChilliHandOver handOver = ChilliHandOver.parse(PORTAL_URL, CHILLI_QUERY + "&md=" + CHILLI_MD, Optional.of("uam-secret"));
 
-        assertThat(handOver.logon("p-user", "guest-pw", Optional.of("uam-secret")))
+        assertThat(handOver.logon("p-user", "guest-pw", Optional.of("uam-secret"), URI.create("http://portal/portal/NAS-1/status?state=s")))
                 .hasToString("http://10.1.0.1:3990/logon?username=p-user&response=c73d69c478b0cf512bfe45a3cfafca47"
-                        + "&userurl=http%3A%2F%2Fexample.com%2Fnews%3Fa%3D1");
+                        + "&userurl=http%3A%2F%2Fportal%2Fportal%2FNAS-1%2Fstatus%3Fstate%3Ds");
         assertThat(handOver.logoffUrl()).hasToString("http://10.1.0.1:3990/logoff");
     }
 

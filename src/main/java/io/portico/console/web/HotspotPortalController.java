@@ -57,14 +57,6 @@ class HotspotPortalController {
                            @JsonProperty("UniFiIntegrationSiteID") @Nullable String unifiIntegrationSiteId) {
     }
 
-    /** The domain's field names and their wire names, so errors name what the caller sent. */
-    private static final Map<String, String> WIRE_FIELDS = Map.ofEntries(Map.entry("gatewayKind", "GatewayKind"),
-            Map.entry("methods", "SignInMethods"), Map.entry("freePlanIds", "FreeGuestPlanIDs"),
-            Map.entry("requiredFields", "RequiredFields"), Map.entry("optionalFields", "OptionalFields"),
-            Map.entry("uamSecret", "UAMSecret"), Map.entry("unifiSite", "UniFiSite"),
-            Map.entry("unifiControllerUrl", "UniFiControllerURL"), Map.entry("unifiControllerUser", "UniFiControllerUser"),
-            Map.entry("unifiIntegrationSiteId", "UniFiIntegrationSiteID"));
-
     private final HotspotService hotspots;
     private final GuestPortalService portals;
 
@@ -89,12 +81,8 @@ class HotspotPortalController {
             + "password, or API key with UniFiIntegrationSiteID). Secrets left out keep the stored ones.")
     Map<String, @Nullable Object> configure(Actor actor, @RequestBody ConfigurePortal request) {
         long id = GuestConsoleFields.required("HotspotID", request.hotspotId());
-        try {
-            PortalDetails details = portals.configurePortal(actor, id, configuration(request));
-            return GuestConsoleFields.ok("Captive portal of hotspot " + id + " set. ", portal(details));
-        } catch (PorticoException e) {
-            throw wire(e);
-        }
+        PortalDetails details = portals.configurePortal(actor, id, configuration(request));
+        return GuestConsoleFields.ok("Captive portal of hotspot " + id + " set. ", portal(details));
     }
 
     private static PortalConfiguration configuration(ConfigurePortal r) {
@@ -120,7 +108,7 @@ class HotspotPortalController {
         try {
             return URI.create(url.strip());
         } catch (IllegalArgumentException e) {
-            throw PorticoException.invalid("unifiControllerUrl", "The UniFi controller URL must be an http(s) URL.");
+            throw PorticoException.invalid("unifiControllerUrl", "{unifiControllerUrl} must be an http(s) URL.");
         }
     }
 
@@ -130,17 +118,7 @@ class HotspotPortalController {
                 return constant;
             }
         }
-        throw PorticoException.invalid(field, "Unknown value '" + value + "'; one of " + List.of(type.getEnumConstants()) + ".");
-    }
-
-    /** The same error, naming the wire field and saying it in the caller's words. */
-    private static PorticoException wire(PorticoException e) {
-        Optional<String> field = e.field().map(f -> WIRE_FIELDS.getOrDefault(f, f));
-        if (field.equals(e.field())) {
-            return e;
-        }
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        return new PorticoException(e.problem(), field.get() + ": " + message, field.get(), e.retryAfter().orElse(null));
+        throw PorticoException.invalid(field, PorticoException.ref(field) + ": unknown value '" + value + "'; one of " + List.of(type.getEnumConstants()) + ".");
     }
 
     private static Map<String, @Nullable Object> portal(PortalDetails d) {
