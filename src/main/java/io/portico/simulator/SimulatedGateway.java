@@ -106,6 +106,8 @@ public abstract sealed class SimulatedGateway implements AutoCloseable permits M
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        // a browser's own request, not the phone asking for a page: never handed to the portal
+        routes.put("/favicon.ico", (parameters, exchange) -> send(exchange, 404, "text/plain", "no favicon"));
         server.start();
     }
 
