@@ -88,6 +88,11 @@ public final class CoovaChilliSimulator extends SimulatedGateway {
     }
 
     @Override
+    public String logoutPath() {
+        return "/logoff";
+    }
+
+    @Override
     String vendor() {
         return "CoovaChilli";
     }
@@ -136,10 +141,9 @@ public final class CoovaChilliSimulator extends SimulatedGateway {
         redirect(exchange, uamUrl("logoff", current, null, null, null, null));
     }
 
+    /** The phone's challenge: a new one after every logon attempt, the same one until then. */
     private String newChallenge(Phone of) {
-        byte[] challenge = randomBytes(16);
-        challenges.put(of.mac(), challenge);
-        return HexFormat.of().formatHex(challenge);
+        return HexFormat.of().formatHex(challenges.computeIfAbsent(of.mac(), mac -> randomBytes(16)));
     }
 
     /** Chilli's session id, {@code %.8x%.8x} of the time the phone was seen and its unit; kept until it logs off. */

@@ -84,6 +84,11 @@ public final class MikroTikHotspotSimulator extends SimulatedGateway {
     }
 
     @Override
+    public String logoutPath() {
+        return "/logout";
+    }
+
+    @Override
     String vendor() {
         return "MikroTik Hotspot";
     }
@@ -134,13 +139,13 @@ public final class MikroTikHotspotSimulator extends SimulatedGateway {
     }
 
     /**
-     * login.html of MikroTik's external-login-page set-up, with a fresh chap-id and chap-challenge
-     * for the phone (RouterOS makes new ones for every login page it serves).
+     * login.html of MikroTik's external-login-page set-up, with the phone's chap-id and
+     * chap-challenge: new ones after every login attempt, the same ones until then, so a browser's
+     * side request (a favicon) cannot replace them while the guest is on the portal.
      */
     private void loginPage(String dst, String error, HttpExchange exchange) throws IOException {
         Phone current = phone();
-        Challenge challenge = new Challenge(randomBytes(1)[0], randomBytes(16));
-        challenges.put(current.mac(), challenge);
+        Challenge challenge = challenges.computeIfAbsent(current.mac(), mac -> new Challenge(randomBytes(1)[0], randomBytes(16)));
         String linkLogin = linkLoginOnly() + (dst.isEmpty() ? "" : "?dst=" + URLEncoder.encode(dst, StandardCharsets.UTF_8));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("mac", current.colonMac());

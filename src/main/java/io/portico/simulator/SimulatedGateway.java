@@ -106,6 +106,8 @@ public abstract sealed class SimulatedGateway implements AutoCloseable permits M
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        // a browser's own request, not the phone asking for a page: never handed to the portal
+        routes.put("/favicon.ico", (parameters, exchange) -> send(exchange, 404, "text/plain", "no favicon"));
         server.start();
     }
 
@@ -249,10 +251,13 @@ public abstract sealed class SimulatedGateway implements AutoCloseable permits M
         }
         send(exchange, 200, "text/html; charset=utf-8", page("Online", "<h1>You are online</h1><p>The phone "
                 + escape(phone.colonMac()) + " reached <code>" + escape(originalUrl(exchange)) + "</code> through the simulated "
-                + escape(vendor()) + " gateway.</p>"));
+                + escape(vendor()) + " gateway.</p><p><a href=\"" + logoutPath() + "\">Log out at the gateway</a></p>"));
     }
 
     abstract String vendor();
+
+    /** The gateway's own logout page. */
+    public abstract String logoutPath();
 
     String originalUrl(HttpExchange exchange) {
         return baseUrl() + exchange.getRequestURI().toString();

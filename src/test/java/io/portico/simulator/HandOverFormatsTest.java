@@ -108,6 +108,28 @@ class HandOverFormatsTest {
         }
     }
 
+    @Test
+    void keepsThePhonesChallengeUntilALoginUsesItAndNeverHandsAFaviconToThePortal() {
+        try (var mikrotik = new MikroTikHotspotSimulator(settings("mt-lobby", Optional.empty()), PHONE);
+             var chilli = new CoovaChilliSimulator(settings("chilli-lobby", Optional.of("uam-secret-123")), PHONE);
+             var browser = new SimulatorBrowser()) {
+            URI loginPage = URI.create(browser.get(mikrotik.internetUrl()).location());
+            String first = browser.get(loginPage).hiddenFields().get("chap-challenge");
+            assertThat(browser.get(mikrotik.baseUrl().resolve("/favicon.ico")).status()).isEqualTo(404);
+            assertThat(browser.get(loginPage).hiddenFields().get("chap-challenge")).isEqualTo(first);
+
+            String notyet = browser.get(chilli.internetUrl()).location();
+            assertThat(browser.get(chilli.baseUrl().resolve("/favicon.ico")).status()).isEqualTo(404);
+            assertThat(challenge(browser.get(chilli.internetUrl()).location())).isEqualTo(challenge(notyet));
+        }
+    }
+
+    private static String challenge(String url) {
+        Matcher m = Pattern.compile("&challenge=([0-9a-f]{32})&").matcher(url);
+        assertThat(m.find()).as(url).isTrue();
+        return m.group(1);
+    }
+
     static GatewaySettings settings(String nasIdentifier, Optional<String> uamSecret) {
         // no RADIUS server answers here: these tests stop before the gateway asks one
         InetSocketAddress nowhere = new InetSocketAddress("127.0.0.1", 9);
