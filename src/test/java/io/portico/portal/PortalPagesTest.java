@@ -76,7 +76,10 @@ class PortalPagesTest {
         Http.Response page = mikrotikLands(world, "02:00:00:00:10:01");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.raw()).contains("Welcome to the Wi-Fi of Portal Lobby", "Accept and connect", "Voucher code", "E-mail");
+        assertThat(page.raw()).contains("Welcome to the Wi-Fi of Portal Lobby", "Accept and connect", "Voucher code", "E-mail")
+                .doesNotContain("<script");
+        assertThat(page.header("Content-Security-Policy")).startsWith("default-src 'none'; style-src 'self'");
+        assertThat(page.header("Set-Cookie")).as("the portal needs no cookie").isNull();
 
         Http.Response done = signIn(world, Map.of("state", state(page), "method", "CLICK_THROUGH", "terms", "accepted",
                 "dst", "http://evil.example/"), "Origin", "http://127.0.0.1:" + port);
