@@ -217,6 +217,9 @@ class PortalPagesTest {
         assertThat(unknown.raw()).contains("not set up for signing in here");
 
         PortalWorld world = new PortalWorld(context, "Portal Bad", GatewayKind.MIKROTIK);
+        Http.Response direct = http().get("/portal/" + world.hotspot.nasIdentifier());
+        assertThat(direct.status()).isEqualTo(200);
+        assertThat(direct.raw()).contains("open any web page while connected to this Wi-Fi network");
         Http.Response bad = post("/portal/" + world.hotspot.nasIdentifier(), Map.of("mac", "nope"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.raw()).contains("could not be verified").doesNotContain("Exception");
