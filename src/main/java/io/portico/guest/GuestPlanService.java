@@ -279,6 +279,11 @@ public class GuestPlanService {
         return purchases.startedSince(clientId, since, state, clock.instant());
     }
 
+    /** A guest plan of the client; empty for unknown ids and other clients' plans. */
+    public Optional<GuestPlan> findPlan(long clientId, long guestPlanId) {
+        return plans.findGuestPlan(guestPlanId).filter(p -> p.clientId() == clientId);
+    }
+
     public GuestPlan requirePlan(long clientId, long guestPlanId) {
         return plans.findGuestPlan(guestPlanId).filter(p -> p.clientId() == clientId)
                 .orElseThrow(() -> PorticoException.notFound("Unknown guest plan " + guestPlanId + "."));

@@ -68,6 +68,26 @@ public record GuestProfile(@Nullable String email, @Nullable String firstName, @
                 birthdate, gender, country, region, city, address, postalCode, custom, previous.userAgent());
     }
 
+    /**
+     * This profile laid over an earlier one: each field this one has wins, the others keep the
+     * earlier value (a returning guest who leaves a form field empty does not erase it).
+     */
+    public GuestProfile over(GuestProfile previous) {
+        List<@Nullable String> merged = new ArrayList<>(CUSTOM_FIELDS);
+        for (int i = 1; i <= CUSTOM_FIELDS; i++) {
+            merged.add(or(custom(i), previous.custom(i)));
+        }
+        return new GuestProfile(or(email, previous.email), or(firstName, previous.firstName), or(lastName, previous.lastName),
+                or(displayName, previous.displayName), or(profileUrl, previous.profileUrl), or(mobilePhone, previous.mobilePhone),
+                or(birthdate, previous.birthdate), or(gender, previous.gender), or(country, previous.country),
+                or(region, previous.region), or(city, previous.city), or(address, previous.address),
+                or(postalCode, previous.postalCode), merged, or(userAgent, previous.userAgent));
+    }
+
+    private static <T> @Nullable T or(@Nullable T value, @Nullable T previous) {
+        return value != null ? value : previous;
+    }
+
     /** Custom field 1..10. */
     public @Nullable String custom(int number) {
         return custom.get(number - 1);

@@ -82,6 +82,34 @@ public class GuestService {
         return found;
     }
 
+    /**
+     * The captive portal's record of a sign-in: creates the device's guest with the profile
+     * (publishing {@link GuestCreated}) or lays the profile over the stored one. A new guest starts
+     * {@code unsubscribed} as given (no marketing consent, no marketing).
+     */
+    @Transactional
+    Guest recordPortalProfile(long clientId, MacAddress mac, GuestProfile profile, boolean newGuestUnsubscribed) {
+        Optional<Guest> existing = repository.findByMac(clientId, mac);
+        if (existing.isEmpty()) {
+            Instant now = clock.instant();
+            Guest guest = repository.insert(new Guest(0, clientId, UUID.randomUUID(), mac, profile, newGuestUnsubscribed, now, now));
+            events.publishEvent(GuestCreated.of(guest, client(clientId)));
+            return guest;
+        }
+        Guest old = existing.get();
+        Guest updated = new Guest(old.id(), clientId, old.token(), mac, profile.over(old.profile()), old.unsubscribed(),
+                old.createdAt(), clock.instant());
+        repository.update(updated);
+        return updated;
+    }
+
+    /** Sets the marketing flag without an acting administrator (the guest's own unsubscribe link or consent). */
+    @Transactional
+    void setUnsubscribed(long guestId, boolean unsubscribed) {
+        repository.find(guestId).filter(g -> g.unsubscribed() != unsubscribed).ifPresent(g -> repository.update(
+                new Guest(g.id(), g.clientId(), g.token(), g.macAddress(), g.profile(), unsubscribed, g.createdAt(), clock.instant())));
+    }
+
     // ---- guest API ----
 
     /** A guest by token within the client; empty for unknown tokens and other clients' guests. */

@@ -11,11 +11,15 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.portico.hotspot.internal.UniFiClient;
 import io.portico.hotspot.persistence.HotspotRepository;
+import io.portico.hotspot.persistence.PortalRepository;
+import io.portico.hotspot.persistence.PortalRepository.PortalRow;
 import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.SecretBox;
 import io.portico.tenant.TenantService;
 import io.portico.venue.Venue;
 import io.portico.venue.VenueService;
@@ -23,7 +27,9 @@ import io.portico.venue.VenueService;
 /**
  * Entry point of the hotspot module: adds, changes and reads hotspots. Called by the console's
  * hotspot routes, the guest API's hotspot list, the demo data and the connection module (which
- * resolves an accounting packet's NAS-Identifier here).
+ * resolves an accounting packet's NAS-Identifier here). Also owns each hotspot's captive portal
+ * settings ({@link PortalSettings}, sealed gateway secrets), which the portal pages and the guest
+ * module's sign-in read.
  */
 @Service
 public class HotspotService {
@@ -34,10 +40,17 @@ public class HotspotService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final HotspotCache cache;
+    private final PortalRepository portals;
+    private final SecretBox box;
+    private final UniFiClient unifi;
 
     HotspotService(HotspotRepository repository, TenantService tenants, VenueService venues,
-                   ApplicationEventPublisher events, Clock clock, HotspotProperties properties) {
+                   ApplicationEventPublisher events, Clock clock, HotspotProperties properties,
+                   PortalRepository portals, SecretBox box, UniFiClient unifi) {
         this.repository = repository;
+        this.unifi = unifi;
+        this.portals = portals;
+        this.box = box;
         this.tenants = tenants;
         this.venues = venues;
         this.events = events;
@@ -83,6 +96,11 @@ public class HotspotService {
                 .ifPresent(other -> {
                     throw PorticoException.conflict("NAS-Identifier " + request.nasIdentifier() + " is already used by another hotspot.");
                 });
+        if (portals.find(hotspotId).isPresent() && portals.hotspotIdsByNasIdentifier(request.nasIdentifier()).stream()
+                .anyMatch(id -> id != hotspotId)) {
+            throw PorticoException.conflict("Another hotspot's portal already answers under NAS-Identifier "
+                    + request.nasIdentifier() + ".");
+        }
         Hotspot updated = new Hotspot(hotspotId, existing.operatorId(), existing.clientId(), request.venueId(),
                 request.name(), request.nasIdentifier(), existing.createdAt());
         repository.update(updated);
@@ -130,5 +148,135 @@ public class HotspotService {
      */
     public Optional<Hotspot> findByNasIdentifier(long operatorId, String nasIdentifier) {
         return cache.byNasIdentifier(operatorId, nasIdentifier, () -> repository.findByNasIdentifier(operatorId, nasIdentifier));
+    }
+
+    // ---- captive portal ----
+
+    /**
+     * The hotspot whose portal {@code /portal/{nasIdentifier}} serves: the portal pages call it on
+     * every hand-over. Empty when no hotspot with that NAS-Identifier has a portal (or, since
+     * NAS-Identifiers are unique only within an operator, when two operators' portals share it,
+     * which {@link #configurePortal} refuses).
+     */
+    public Optional<PortalHotspot> findPortal(String nasIdentifier) {
+        return cache.portalByNasIdentifier(nasIdentifier, () -> single(portals.hotspotIdsByNasIdentifier(nasIdentifier)));
+    }
+
+    /** The hotspot whose UniFi portal serves {@code /guest/s/{site}/}; empty when none (or ambiguous). */
+    public Optional<PortalHotspot> findPortalByUnifiSite(String site) {
+        return cache.portalByUnifiSite(site, () -> single(portals.hotspotIdsByUnifiSite(site)));
+    }
+
+    /** A hotspot's portal by id: what the guest module's sign-in reads (methods, free plans, fields). */
+    public Optional<PortalHotspot> findPortal(long hotspotId) {
+        return cache.portalById(hotspotId, () -> portals.find(hotspotId).flatMap(row -> repository.find(hotspotId)
+                .map(hotspot -> new PortalHotspot(hotspot, row.settings()))));
+    }
+
+    /**
+     * The CoovaChilli UAM secret of the hotspot in clear, for the portal's {@code md} check and
+     * CHAP response; never log or show it. Empty when the hotspot has no portal or no secret.
+     */
+    public Optional<String> uamSecret(long hotspotId) {
+        return portals.find(hotspotId).map(PortalRow::uamSecretSealed).map(box::open);
+    }
+
+    /**
+     * The UniFi controller of the hotspot with its secrets in clear, for the UniFi client; empty
+     * when the hotspot has no UniFi portal with a controller.
+     */
+    public Optional<UniFiController> unifiController(long hotspotId) {
+        return portals.find(hotspotId).filter(row -> row.unifiControllerUrl() != null).map(row -> new UniFiController(
+                java.net.URI.create(row.unifiControllerUrl()), Optional.ofNullable(row.unifiUsername()),
+                Optional.ofNullable(row.unifiPasswordSealed()).map(box::open),
+                Optional.ofNullable(row.unifiApiKeySealed()).map(box::open),
+                Optional.ofNullable(row.unifiIntegrationSite())));
+    }
+
+    /**
+     * Lets a guest device on at a UniFi hotspot after its portal sign-in: asks the hotspot's
+     * controller server-to-server (see {@link UniFiController} for which API). Called by the portal
+     * outside any transaction, since it waits on the controller. 404 when the hotspot has no UniFi
+     * portal; 503 with a message for the guest when the controller refuses or does not answer.
+     */
+    public void authorizeUniFiGuest(long hotspotId, UniFiGuestAccess access) {
+        PortalHotspot portal = findPortal(hotspotId).filter(p -> p.settings().gatewayKind() == GatewayKind.UNIFI)
+                .orElseThrow(() -> PorticoException.notFound("This hotspot has no UniFi sign-in page."));
+        UniFiController controller = unifiController(hotspotId)
+                .orElseThrow(() -> PorticoException.notFound("This hotspot has no UniFi controller."));
+        unifi.authorizeGuest(hotspotId, controller, portal.settings().unifiSite().orElseThrow(), access);
+    }
+
+    /** The console's view of a hotspot's portal, secrets masked; empty when none is configured. */
+    public Optional<PortalDetails> portalDetails(Actor actor, long hotspotId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        requireOwn(actor, hotspotId);
+        return portals.find(hotspotId).map(row -> new PortalDetails(hotspotId, row.settings(), masked(row.uamSecretSealed()),
+                Optional.ofNullable(row.unifiControllerUrl()), Optional.ofNullable(row.unifiUsername()),
+                masked(row.unifiPasswordSealed()), masked(row.unifiApiKeySealed()),
+                Optional.ofNullable(row.unifiIntegrationSite())));
+    }
+
+    /**
+     * Sets a hotspot's captive portal (console). Secrets left empty keep the stored ones; a
+     * CoovaChilli portal needs a UAM secret and a UniFi portal a controller (given now or stored).
+     * The portal's NAS-Identifier and UniFi site must not be another hotspot's portal's. Callers
+     * check the free plans are the client's guest plans (the guest module's
+     * {@code GuestPortalService.configurePortal} does, then calls this).
+     */
+    @Transactional
+    public PortalDetails configurePortal(Actor actor, long hotspotId, PortalConfiguration configuration) {
+        actor.require(Permission.MANAGE_VENUES);
+        Hotspot hotspot = requireOwn(actor, hotspotId);
+        PortalSettings settings = configuration.settings();
+        if (portals.hotspotIdsByNasIdentifier(hotspot.nasIdentifier()).stream().anyMatch(id -> id != hotspotId)) {
+            throw PorticoException.conflict("Another hotspot's portal already answers under NAS-Identifier "
+                    + hotspot.nasIdentifier() + "; rename this hotspot's NAS-Identifier first.");
+        }
+        if (settings.unifiSite().isPresent() && portals.hotspotIdsByUnifiSite(settings.unifiSite().get()).stream()
+                .anyMatch(id -> id != hotspotId)) {
+            throw PorticoException.conflict("Another hotspot's portal already uses UniFi site " + settings.unifiSite().get() + ".");
+        }
+        Optional<PortalRow> stored = portals.find(hotspotId);
+        String uamSecret = configuration.uamSecret().map(box::seal)
+                .orElseGet(() -> settings.gatewayKind() == GatewayKind.COOVACHILLI
+                        ? stored.map(PortalRow::uamSecretSealed).orElse(null) : null);
+        if (settings.gatewayKind() == GatewayKind.COOVACHILLI && uamSecret == null) {
+            throw PorticoException.invalid("uamSecret", "{uamSecret}: a CoovaChilli portal needs the gateway's UAM secret.");
+        }
+        PortalRow row;
+        if (settings.gatewayKind() != GatewayKind.UNIFI) {
+            row = new PortalRow(hotspotId, settings, uamSecret, null, null, null, null, null);
+        } else if (configuration.unifiController().isPresent()) {
+            UniFiController c = configuration.unifiController().get();
+            row = new PortalRow(hotspotId, settings, null, c.url().toString(), c.username().orElse(null),
+                    c.password().map(box::seal).orElse(null), c.apiKey().map(box::seal).orElse(null),
+                    c.integrationSiteId().orElse(null));
+        } else {
+            PortalRow old = stored.filter(r -> r.unifiControllerUrl() != null).orElseThrow(() -> PorticoException.invalid(
+                    "unifiControllerUrl", "{unifiControllerUrl}: a UniFi portal needs the controller's URL and credentials."));
+            row = new PortalRow(hotspotId, settings, null, old.unifiControllerUrl(), old.unifiUsername(),
+                    old.unifiPasswordSealed(), old.unifiApiKeySealed(), old.unifiIntegrationSite());
+        }
+        portals.save(row, clock.instant());
+        cache.evictPortals();
+        events.publishEvent(AdministratorActed.by(actor, "/hotspots/configurePortal", Map.of("message",
+                "Captive portal of hotspot " + hotspotId + " set: " + settings.gatewayKind() + ", " + settings.methods() + "."),
+                clock.instant()));
+        return portalDetails(actor, hotspotId).orElseThrow();
+    }
+
+    private Hotspot requireOwn(Actor actor, long hotspotId) {
+        return find(actor.operatorId(), hotspotId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown hotspot " + hotspotId + "."));
+    }
+
+    private Optional<String> masked(@org.jspecify.annotations.Nullable String sealed) {
+        return Optional.ofNullable(sealed).map(box::open).map(SecretBox::mask);
+    }
+
+    private Optional<PortalHotspot> single(List<Long> hotspotIds) {
+        return hotspotIds.size() == 1 ? portals.find(hotspotIds.getFirst()).flatMap(row -> repository.find(row.hotspotId())
+                .map(hotspot -> new PortalHotspot(hotspot, row.settings()))) : Optional.empty();
     }
 }

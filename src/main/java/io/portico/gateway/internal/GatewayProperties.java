@@ -1,16 +1,13 @@
 package io.portico.gateway.internal;
 
-import java.security.KeyManagementException;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.portico.platform.TlsContexts;
 
 /**
  * Gateway connection settings ({@code portico.gateway.*}).
@@ -24,28 +21,6 @@ public record GatewayProperties(@DefaultValue("5s") Duration connectTimeout, @De
                                 @DefaultValue("false") boolean insecureTls) {
 
     SSLContext sslContext() {
-        try {
-            if (!insecureTls) {
-                return SSLContext.getDefault();
-            }
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return context;
-        } catch (NoSuchAlgorithmException | KeyManagementException e) {
-            throw new IllegalStateException("TLS is not available", e);
-        }
+        return TlsContexts.forEquipment(insecureTls);
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import io.portico.guest.ActiveGuestPlan;
 import io.portico.guest.GuestPlanService;
+import io.portico.guest.GuestPortalService;
+import io.portico.guest.PortalCredentialCheck;
 import io.portico.guest.GuestService;
 import io.portico.guest.MacAddress;
 import io.portico.guest.Purchase;
@@ -29,8 +31,10 @@ import io.portico.radius.Speed;
  * The guest domain behind the {@link GuestAuthorizer} port, called by the authorisation chain for
  * NAS clients linked to a hotspot. A device with an active guest plan at the hotspot's client is
  * accepted with what its session profile grants; a voucher code sent as User-Name with itself as
- * the (PAP or CHAP) password is redeemed for the device; any other device is recorded as a guest
- * (first seen) and rejected with the reason.
+ * the (PAP or CHAP) password is redeemed for the device; a one-time credential the captive portal
+ * issued ({@code p-...} as User-Name) is accepted only for its device, once, before it expires and
+ * with its password, whatever plan the device has; any other device is recorded as a guest (first
+ * seen) and rejected with the reason.
  */
 @Component
 class HotspotGuestAuthorizer implements GuestAuthorizer {
@@ -41,12 +45,14 @@ class HotspotGuestAuthorizer implements GuestAuthorizer {
     private final HotspotService hotspots;
     private final GuestService guests;
     private final GuestPlanService plans;
+    private final GuestPortalService portal;
     private final RadiusProperties properties;
     private final Clock clock;
 
-    HotspotGuestAuthorizer(HotspotService hotspots, GuestService guests, GuestPlanService plans, RadiusProperties properties,
-                           Clock clock) {
+    HotspotGuestAuthorizer(HotspotService hotspots, GuestService guests, GuestPlanService plans, GuestPortalService portal,
+                           RadiusProperties properties, Clock clock) {
         this.hotspots = hotspots;
+        this.portal = portal;
         this.guests = guests;
         this.plans = plans;
         this.properties = properties;
@@ -62,6 +68,9 @@ class HotspotGuestAuthorizer implements GuestAuthorizer {
         long clientId = hotspot.get().clientId();
         MacAddress device = attempt.device();
         Instant now = clock.instant();
+        if (attempt.account().filter(GuestPortalService::isPortalCredential).isPresent()) {
+            return portalCredential(clientId, attempt, now);
+        }
         Optional<ActiveGuestPlan> active = plans.activePlanForDevice(clientId, device, now);
         if (active.isPresent()) {
             return accept(active.get(), now);
@@ -79,6 +88,19 @@ class HotspotGuestAuthorizer implements GuestAuthorizer {
         Optional<Hotspot> named = attempt.nasIdentifier().isBlank() ? Optional.empty()
                 : hotspots.findByNasIdentifier(operatorId, attempt.nasIdentifier());
         return named.or(() -> hotspots.find(operatorId, hotspotId));
+    }
+
+    /** The portal's one-time credential decides on its own: a wrong one is rejected even for a device with a plan. */
+    private AccessDecision portalCredential(long clientId, AccessAttempt attempt, Instant now) {
+        PortalCredentialCheck check = portal.useCredential(clientId, attempt.username(), attempt.device(),
+                attempt.credentials()::matches);
+        return switch (check) {
+            case ACCEPTED -> plans.activePlanForDevice(clientId, attempt.device(), now).map(plan -> accept(plan, now))
+                    .orElseGet(() -> AccessDecision.reject("No active guest plan for this device."));
+            case EXPIRED -> AccessDecision.reject("The sign-in has expired; please sign in again.");
+            case USED -> AccessDecision.reject("This sign-in was already used; please sign in again.");
+            case UNKNOWN, OTHER_DEVICE, WRONG_PASSWORD -> AccessDecision.reject("Unknown sign-in; please sign in again.");
+        };
     }
 
     private AccessDecision redeem(long clientId, AccessAttempt attempt, Instant now) {

@@ -1,0 +1,105 @@
+package io.portico.hotspot;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import io.portico.platform.PorticoException;
+
+/**
+ * How a hotspot's captive portal behaves (the non-secret part; secrets go in
+ * {@link PortalConfiguration}). The portal pages read it through {@link HotspotService#findPortal};
+ * the guest module's sign-in reads which free guest plan a method grants and which form fields are
+ * required. Validates itself: at least one method; a free plan for each of CLICK_THROUGH and FORM
+ * that is offered (VOUCHER grants the voucher's own plan); form fields from {@link #FIELDS}, each
+ * either required or optional; a UniFi site exactly when the gateway is UniFi.
+ *
+ * @param freePlanIds guest plan id granted per CLICK_THROUGH / FORM sign-in
+ * @param unifiSite   the UniFi controller's site name (the {@code <site>} of {@code /guest/s/<site>/})
+ */
+public record PortalSettings(GatewayKind gatewayKind, Set<SignInMethod> methods, Map<SignInMethod, Long> freePlanIds,
+                             Set<String> requiredFields, Set<String> optionalFields, Optional<String> unifiSite) {
+
+    /** The form fields a portal may ask for, in the order the form shows them. */
+    public static final List<String> FIELDS = Stream.concat(
+            Stream.of("email", "firstName", "lastName", "phone", "birthDate", "country"),
+            IntStream.rangeClosed(1, 10).mapToObj(i -> "custom" + i)).toList();
+    private static final Pattern SITE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    public PortalSettings {
+        if (gatewayKind == null) {
+            throw PorticoException.invalid("gatewayKind", "{gatewayKind} is required: MIKROTIK, COOVACHILLI or UNIFI.");
+        }
+        if (methods == null || methods.isEmpty()) {
+            throw PorticoException.invalid("methods", "{methods}: at least one sign-in method is required.");
+        }
+        methods = Collections.unmodifiableSet(EnumSet.copyOf(methods));
+        freePlanIds = freePlanIds == null ? Map.of() : freePlanIds;
+        Map<SignInMethod, Long> plans = new EnumMap<>(SignInMethod.class);
+        for (var entry : freePlanIds.entrySet()) {
+            if (entry.getKey() == SignInMethod.VOUCHER) {
+                throw PorticoException.invalid("freePlanIds", "{freePlanIds}: a voucher grants its own guest plan; VOUCHER takes no free plan.");
+            }
+            if (methods.contains(entry.getKey())) {
+                plans.put(entry.getKey(), entry.getValue());
+            }
+        }
+        for (SignInMethod method : List.of(SignInMethod.CLICK_THROUGH, SignInMethod.FORM)) {
+            if (methods.contains(method) && !plans.containsKey(method)) {
+                throw PorticoException.invalid("freePlanIds", "{freePlanIds}: " + method + " needs the free guest plan it grants.");
+            }
+        }
+        freePlanIds = Collections.unmodifiableMap(plans);
+        requiredFields = fields("requiredFields", requiredFields);
+        optionalFields = fields("optionalFields", optionalFields);
+        for (String field : requiredFields) {
+            if (optionalFields.contains(field)) {
+                throw PorticoException.invalid("optionalFields", "{optionalFields}: " + field + " cannot be both required and optional.");
+            }
+        }
+        unifiSite = unifiSite == null ? Optional.empty() : unifiSite.map(String::strip).filter(s -> !s.isEmpty());
+        if (gatewayKind == GatewayKind.UNIFI) {
+            if (unifiSite.isEmpty() || !SITE.matcher(unifiSite.get()).matches()) {
+                throw PorticoException.invalid("unifiSite", "{unifiSite}: a UniFi gateway needs its site name (letters, digits, . _ -; at most 64).");
+            }
+        } else if (unifiSite.isPresent()) {
+            throw PorticoException.invalid("unifiSite", "{unifiSite}: only a UniFi gateway has a site.");
+        }
+    }
+
+    /** The free guest plan a CLICK_THROUGH or FORM sign-in grants; empty for VOUCHER or a method not offered. */
+    public Optional<Long> freePlanId(SignInMethod method) {
+        return Optional.ofNullable(freePlanIds.get(method));
+    }
+
+    /** Whether the form shows the field (required or optional). */
+    public boolean asks(String field) {
+        return requiredFields.contains(field) || optionalFields.contains(field);
+    }
+
+    private static Set<String> fields(String name, Set<String> given) {
+        if (given == null) {
+            return Set.of();
+        }
+        Set<String> ordered = new LinkedHashSet<>();
+        for (String field : FIELDS) {
+            if (given.contains(field)) {
+                ordered.add(field);
+            }
+        }
+        for (String field : given) {
+            if (!ordered.contains(field)) {
+                throw PorticoException.invalid(name, PorticoException.ref(name) + ": unknown form field '" + field + "'; known: " + String.join(", ", FIELDS) + ".");
+            }
+        }
+        return Collections.unmodifiableSet(ordered);
+    }
+}
