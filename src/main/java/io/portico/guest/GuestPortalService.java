@@ -43,8 +43,11 @@ import io.portico.platform.SecretBox;
  * when a device with an active plan comes back, {@link #status} for the status page and the
  * RFC 8908 API, and {@link #unsubscribe} for the marketing link; RADIUS calls {@link #useCredential}
  * when a gateway logs a device in with the one-time credential a sign-in issued; the console sets
- * a hotspot's portal through {@link #configurePortal}. Messages of the exceptions thrown here are
- * written for the guest.
+ * a hotspot's portal through {@link #configurePortal}. The portal-facing methods throw
+ * {@link PorticoException}s whose messages are written for the guest (and name the form field at
+ * fault, in {@link PortalSettings#FIELDS} spelling, where there is one). At a UniFi hotspot the
+ * portal then lets the device on with {@code HotspotService.authorizeUniFiGuest(hotspotId,
+ * grant.unifiAccess(device, apMac))}, after {@link #signIn} or {@link #returningDevice}.
  */
 @Service
 public class GuestPortalService {
