@@ -12,7 +12,9 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 
@@ -40,8 +42,11 @@ import io.portico.platform.SecretBox;
  * when a device with an active plan comes back, {@link #status} for the status page and the
  * RFC 8908 API, and {@link #unsubscribe} for the marketing link; RADIUS calls {@link #useCredential}
  * when a gateway logs a device in with the one-time credential a sign-in issued; the console sets
- * a hotspot's portal through {@link #configurePortal}. Messages of the exceptions thrown here are
- * written for the guest.
+ * a hotspot's portal through {@link #configurePortal}. The portal-facing methods throw
+ * {@link PorticoException}s whose messages are written for the guest (and name the form field at
+ * fault, in {@link PortalSettings#FIELDS} spelling, where there is one). At a UniFi hotspot the
+ * portal then lets the device on with {@code HotspotService.authorizeUniFiGuest(hotspotId,
+ * grant.unifiAccess(device, apMac))}, after {@link #signIn} or {@link #returningDevice}.
  */
 @Service
 public class GuestPortalService {
@@ -66,10 +71,12 @@ public class GuestPortalService {
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, Bucket> voucherBuckets;
     private final TimeMeter time;
+    private final TransactionTemplate transactions;
 
     GuestPortalService(HotspotService hotspots, GuestService guests, GuestPlanService plans, PortalSignInRepository repository,
-                       SecretBox box, Clock clock, GuestPortalProperties properties) {
+                       SecretBox box, Clock clock, GuestPortalProperties properties, TransactionTemplate transactions) {
         this.hotspots = hotspots;
+        this.transactions = transactions;
         this.guests = guests;
         this.plans = plans;
         this.repository = repository;
@@ -120,21 +127,29 @@ public class GuestPortalService {
      * records the marketing consent (a new guest without consent is unsubscribed); and issues a
      * one-time RADIUS credential for the device.
      */
-    @Transactional
     public PortalGrant signIn(PortalSignIn request) {
-        PortalHotspot portal = portal(request.clientId(), request.hotspotId());
-        PortalSettings settings = portal.settings();
+        PortalSettings settings = portal(request.clientId(), request.hotspotId()).settings();
         if (!settings.methods().contains(request.method())) {
             throw PorticoException.invalid("This way of signing in is not offered here.");
         }
-        long clientId = request.clientId();
-        Instant now = clock.instant();
         if (request.method() == SignInMethod.VOUCHER) {
             if (request.voucherCode().isEmpty()) {
                 throw PorticoException.invalid("voucherCode", "Please enter your voucher code.");
             }
             takeVoucherAttempt(request);
         }
+        // A double-submitted first sign-in races to create the device's guest row; the loser's
+        // transaction rolls back (PostgreSQL aborts it) and runs once more, finding the winner's row.
+        try {
+            return transactions.execute(tx -> record(request, settings));
+        } catch (DuplicateKeyException e) {
+            return transactions.execute(tx -> record(request, settings));
+        }
+    }
+
+    private PortalGrant record(PortalSignIn request, PortalSettings settings) {
+        long clientId = request.clientId();
+        Instant now = clock.instant();
         GuestProfile profile = request.method() == SignInMethod.FORM ? formProfile(settings, request.profile(), request.userAgent())
                 : userAgentOnly(request.userAgent());
         boolean consented = request.consent().isPresent();
@@ -157,7 +172,7 @@ public class GuestPortalService {
         Instant purchased = clock.instant();
         ActiveGuestPlan active = activePlan(clientId, request.device(), purchased)
                 .orElseThrow(() -> new PorticoException(Problem.CONFLICT, "Your plan grants no access now."));
-        return grant(active, guest.id(), unsubscribeToken, purchased);
+        return grant(active, guest.id(), request.device(), unsubscribeToken, purchased);
     }
 
     /**
@@ -169,7 +184,7 @@ public class GuestPortalService {
         Instant now = clock.instant();
         return plans.activePlanForDevice(clientId, device, now).map(active -> {
             long guestId = active.purchase().guestId();
-            return grant(active, guestId, unsubscribeToken(guestId), now);
+            return grant(active, guestId, device, unsubscribeToken(guestId), now);
         });
     }
 
@@ -320,13 +335,13 @@ public class GuestPortalService {
         return plans.activePlanForDevice(clientId, device, now.plusMillis(1));
     }
 
-    private PortalGrant grant(ActiveGuestPlan active, long guestId, String unsubscribeToken, Instant now) {
+    private PortalGrant grant(ActiveGuestPlan active, long guestId, MacAddress device, String unsubscribeToken, Instant now) {
         String username = CREDENTIAL_PREFIX + randomText(USERNAME_ALPHABET, USERNAME_LENGTH);
         String password = randomText(PASSWORD_ALPHABET, PASSWORD_LENGTH);
         Instant expires = now.plus(properties.credentialTtl());
         repository.deleteExpired(now.minus(CREDENTIAL_KEPT));
         repository.insertCredential(new CredentialRow(username, active.purchase().clientId(), guestId,
-                deviceOf(active, guestId), box.seal(password), expires, null), now);
+                device, box.seal(password), expires, null), now);
         SessionProfile profile = active.sessionProfile();
         Duration left = active.remaining(now);
         Duration timeout = profile.sessionTimeout() != null && profile.sessionTimeout().compareTo(left) < 0
@@ -334,10 +349,6 @@ public class GuestPortalService {
         return new PortalGrant(guestId, active.purchase().id(), active.plan().name(), active.purchase().expiresAt(), timeout,
                 Optional.ofNullable(profile.uploadKbps()), Optional.ofNullable(profile.downloadKbps()),
                 Optional.ofNullable(profile.dataCapBytes()), username, password, expires, unsubscribeToken);
-    }
-
-    private MacAddress deviceOf(ActiveGuestPlan active, long guestId) {
-        return guests.find(active.purchase().clientId(), guestId).orElseThrow().macAddress();
     }
 
     private String randomText(String alphabet, int length) {

@@ -275,6 +275,28 @@ class GuestPortalServiceTest {
     }
 
     @Test
+    void concurrentFirstSignInsOfOneDeviceMakeOneGuest() throws Exception {
+        int parallel = 4;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel)) {
+            List<java.util.concurrent.Future<PortalGrant>> grants = new java.util.ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                grants.add(pool.submit(() -> {
+                    start.await();
+                    return portal.signIn(signIn("02-00-00-00-0b-01", SignInMethod.CLICK_THROUGH, GuestProfile.EMPTY,
+                            Optional.empty(), Optional.empty(), ""));
+                }));
+            }
+            start.countDown();
+            java.util.Set<Long> guestIds = new java.util.HashSet<>();
+            for (var grant : grants) {
+                guestIds.add(grant.get(30, java.util.concurrent.TimeUnit.SECONDS).guestId());
+            }
+            assertThat(guestIds).hasSize(1);
+        }
+    }
+
+    @Test
     void erasingASignedInGuestTakesItsConsentAndCredentialsWithIt() {
         Instant consentAt = clock.instant();
         PortalGrant grant = portal.signIn(signIn("02-00-00-00-09-01", SignInMethod.FORM, form("erase@example.com", null, null, null),
