@@ -92,6 +92,7 @@ class PortalController extends PortalErrorPages {
             return journey.signInPage(model, portal, state, request, text.t("error.termsRequired"), entered);
         }
         try {
+            journey.takeForm(request);
             PortalGrant grant = guests.signIn(new PortalSignIn(portal.hotspot().clientId(), portal.hotspot().id(),
                     new MacAddress(state.mac()), method, method == SignInMethod.FORM ? profile(form) : GuestProfile.EMPTY,
                     Optional.ofNullable(form.get("voucherCode")), consent(form, text, journey.clock()),
@@ -184,7 +185,7 @@ class PortalController extends PortalErrorPages {
      * A form sent from a page of another site is refused: the browser names the page's origin in
      * {@code Origin} (or, when it sends none, says {@code Sec-Fetch-Site: cross-site}).
      */
-    private static void refuseCrossSite(HttpServletRequest request) {
+    static void refuseCrossSite(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
         if (origin != null && !origin.equals("null")) {
             URI uri;

@@ -23,6 +23,6 @@ class PortalFallbackController {
     @RequestMapping("/portal/**")
     String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        return pages.notice(model, PortalLook.DEFAULT, request, "error.title", "error.notFound", null, null);
+        return pages.notice(model, PortalLook.DEFAULT, request, "Wi-Fi", "error.title", "error.notFound");
     }
 }

@@ -34,13 +34,20 @@ class PortalJourney {
     private final HotspotService hotspots;
     private final PortalPages pages;
     private final PortalStateCodec states;
+    private final PortalRateLimit limits;
     private final Clock clock;
 
-    PortalJourney(HotspotService hotspots, PortalPages pages, PortalStateCodec states, Clock clock) {
+    PortalJourney(HotspotService hotspots, PortalPages pages, PortalStateCodec states, PortalRateLimit limits, Clock clock) {
         this.hotspots = hotspots;
         this.pages = pages;
         this.states = states;
+        this.limits = limits;
         this.clock = clock;
+    }
+
+    /** Counts a portal form against its address's allowance (429 PorticoException when spent). */
+    void takeForm(HttpServletRequest request) {
+        limits.take(request.getRemoteAddr());
     }
 
     PortalHotspot portal(String nas) {
@@ -160,8 +167,26 @@ class PortalJourney {
                 status.map(s -> duration(text, s.timeLeft())).orElse(null),
                 status.flatMap(PortalStatus::dataCapBytes).map(bytes -> bytes(text, bytes)).orElse(null),
                 status.isPresent() && logout != null ? logout.toString() : null,
-                original == null ? null : original.toString(), original == null ? null : original.getHost(), null));
+                original == null ? null : original.toString(), original == null ? null : original.getHost(),
+                status.map(s -> "/portal/" + encode(nas) + "/unsubscribe?token=" + encodeQuery(s.unsubscribeToken())
+                        + "&lang=" + lang).orElse(null)));
         return "portal/status";
+    }
+
+    /** The unsubscribe confirmation page's model and view name. */
+    String unsubscribePage(Model model, PortalHotspot portal, String token, HttpServletRequest request) {
+        PortalLook look = pages.look(portal.hotspot().operatorId());
+        String lang = pages.language(look, request);
+        String nas = portal.hotspot().nasIdentifier();
+        String self = "/portal/" + encode(nas) + "/unsubscribe?token=" + encodeQuery(token);
+        model.addAttribute("page", pages.page(look, lang, "unsubscribe.title", portal.hotspot().name(), themeUrl(nas), self));
+        model.addAttribute("action", "/portal/" + encode(nas) + "/unsubscribe?lang=" + lang);
+        model.addAttribute("token", token);
+        return "portal/unsubscribe";
+    }
+
+    static String encodeQuery(String value) {
+        return org.springframework.web.util.UriUtils.encodeQueryParam(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     String language(PortalHotspot portal, HttpServletRequest request) {
@@ -183,7 +208,7 @@ class PortalJourney {
     /** A notice page (errors, "signed out") in the hotspot operator's look, or the default look without a hotspot. */
     String notice(Model model, @Nullable PortalHotspot portal, HttpServletRequest request, String headingKey, String messageKey) {
         PortalLook look = portal == null ? PortalLook.DEFAULT : pages.look(portal.hotspot().operatorId());
-        return pages.notice(model, look, request, headingKey, messageKey, null, null);
+        return pages.notice(model, look, request, portal == null ? "Wi-Fi" : portal.hotspot().name(), headingKey, messageKey);
     }
 
     String themeUrl(String nas) {

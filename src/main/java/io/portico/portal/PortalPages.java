@@ -71,17 +71,15 @@ class PortalPages {
 
     /**
      * Fills the model of the notice page (errors, "signed out") and returns its view name. The
-     * page is for a guest, so it names no internals; {@code linkKey} labels an optional link.
+     * page is for a guest, so it names no internals.
      */
-    String notice(Model model, PortalLook look, HttpServletRequest request, String headingKey, String messageKey,
-                  @Nullable String linkHref, @Nullable String linkKey, Object... args) {
+    String notice(Model model, PortalLook look, HttpServletRequest request, String brand, String headingKey,
+                  String messageKey) {
         String lang = language(look, request);
-        PortalPage page = page(look, lang, headingKey, "Wi-Fi", null, request.getRequestURI());
+        PortalPage page = page(look, lang, headingKey, brand, null, request.getRequestURI());
         model.addAttribute("page", page);
         model.addAttribute("heading", page.title());
-        model.addAttribute("message", page.text().t(messageKey, args));
-        model.addAttribute("linkHref", linkHref);
-        model.addAttribute("linkText", linkKey == null ? null : page.text().t(linkKey));
+        model.addAttribute("message", page.text().t(messageKey));
         return "portal/notice";
     }
 

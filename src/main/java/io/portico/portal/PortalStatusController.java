@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -69,6 +70,21 @@ class PortalStatusController extends PortalErrorPages {
             body.put("can-extend-session", s.canExtend());
         });
         return ResponseEntity.ok().contentType(CAPTIVE_JSON).cacheControl(CacheControl.noCache().cachePrivate()).body(body);
+    }
+
+    /** The unsubscribe link (status page, marketing e-mails): a page with one button, so a link preview never unsubscribes. */
+    @GetMapping("/portal/{nas}/unsubscribe")
+    String unsubscribePage(@PathVariable String nas, @RequestParam String token, HttpServletRequest request, Model model) {
+        return journey.unsubscribePage(model, journey.portal(nas), token, request);
+    }
+
+    @PostMapping("/portal/{nas}/unsubscribe")
+    String unsubscribe(@PathVariable String nas, @RequestParam String token, HttpServletRequest request, Model model) {
+        PortalController.refuseCrossSite(request);
+        PortalHotspot portal = journey.portal(nas);
+        journey.takeForm(request);
+        guests.unsubscribe(token);
+        return journey.notice(model, portal, request, "unsubscribe.title", "unsubscribe.done");
     }
 
     @GetMapping(path = "/portal/{nas}/theme.css", produces = "text/css")

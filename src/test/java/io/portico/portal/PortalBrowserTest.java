@@ -164,6 +164,12 @@ class PortalBrowserTest {
             assertThat(guest.get("custom1").asString()).isEqualTo("Sala 4");
             assertThat(guest.get("unsubscribed").asBoolean()).isFalse();
 
+            browser.click(By.id("unsubscribe"));
+            browser.waitForText("¿Quieres dejar de recibir novedades");
+            browser.click(By.id("unsubscribe-submit"));
+            browser.waitForText("Ya no recibirás correos de marketing");
+            assertThat(guest(world, "02-B0-00-00-00-02").get("unsubscribed").asBoolean()).isTrue();
+
             gateway.disconnect(phone, SimulatedGateway.TerminateCause.SESSION_TIMEOUT);
             assertThat(connection(world, "02-B0-00-00-00-02").get("useragent").asString()).isEqualTo(browser.userAgent());
         }
