@@ -104,7 +104,7 @@ public final class CoovaChilliSimulator extends SimulatedGateway {
             redirect(exchange, uamUrl("already", current, null, null, null, originalUrl(exchange)));
             return;
         }
-        redirect(exchange, uamUrl("notyet", current, newChallenge(current), null, null, originalUrl(exchange)));
+        redirect(exchange, uamUrl("notyet", current, pendingChallenge(current), null, null, originalUrl(exchange)));
     }
 
     private void logon(Map<String, String> parameters, HttpExchange exchange) throws IOException {
@@ -118,7 +118,7 @@ public final class CoovaChilliSimulator extends SimulatedGateway {
         }
         byte[] challenge = challenges.remove(current.mac());
         if (challenge == null || username.isEmpty() || !response.matches("[0-9a-fA-F]{32}")) {
-            redirect(exchange, uamUrl("failed", current, newChallenge(current), null, null, userurl));
+            redirect(exchange, uamUrl("failed", current, pendingChallenge(current), null, null, userurl));
             return;
         }
         byte[] chap = new byte[17];
@@ -129,7 +129,7 @@ public final class CoovaChilliSimulator extends SimulatedGateway {
         if (reply.accepted()) {
             redirect(exchange, uamUrl("success", current, null, username, null, userurl));
         } else {
-            redirect(exchange, uamUrl("failed", current, newChallenge(current), null,
+            redirect(exchange, uamUrl("failed", current, pendingChallenge(current), null,
                     reply.replyMessage().orElse("Invalid Username/Password"), userurl));
         }
     }
@@ -142,7 +142,7 @@ public final class CoovaChilliSimulator extends SimulatedGateway {
     }
 
     /** The phone's challenge: a new one after every logon attempt, the same one until then. */
-    private String newChallenge(Phone of) {
+    private String pendingChallenge(Phone of) {
         return HexFormat.of().formatHex(challenges.computeIfAbsent(of.mac(), mac -> randomBytes(16)));
     }
 
