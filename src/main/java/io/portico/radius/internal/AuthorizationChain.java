@@ -32,7 +32,7 @@ public class AuthorizationChain implements RequestPipeline.Work {
         RadiusCodec.Encoder attributes;
         byte code;
         if (outcome instanceof AccessDecision.Accept accept) {
-            attributes = ReplyStep.encodeAccept(accept.grant());
+            attributes = ReplyStep.encodeAccept(accept.grant(), verified.request().getAuthenticator(), verified.secret());
             code = RadiusCodec.ACCESS_ACCEPT;
         } else {
             attributes = ReplyStep.encodeReject(((AccessDecision.Reject) outcome).reason());

@@ -68,6 +68,7 @@ final class RadiusCodec {
     static final int CHAP_CHALLENGE = 60;
     static final int TUNNEL_TYPE = 64;
     static final int TUNNEL_MEDIUM_TYPE = 65;
+    static final int TUNNEL_PASSWORD = 69;
     static final int MESSAGE_AUTHENTICATOR = 80;
     static final int TUNNEL_PRIVATE_GROUP_ID = 81;
     static final int ACCT_INTERIM_INTERVAL = 85;
@@ -78,6 +79,11 @@ final class RadiusCodec {
     static final int WISPR_BANDWIDTH_MAX_DOWN = 8;
     static final int VENDOR_MIKROTIK = 14988;
     static final int MIKROTIK_RATE_LIMIT = 8;
+    static final int MIKROTIK_WIRELESS_PSK = 16;
+    static final int VENDOR_CISCO = 9;
+    static final int CISCO_AVPAIR = 1;
+    static final int VENDOR_ARUBA = 14823;
+    static final int ARUBA_MPSK_PASSPHRASE = 44;
 
     static final Dictionary DICTIONARY = loadDictionary();
 
@@ -457,6 +463,33 @@ final class RadiusCodec {
         md5.update(outer);
         md5.update(innerHash);
         return md5.digest();
+    }
+
+    /**
+     * RFC 2868 §3.5 (Tunnel-Password; Aruba-MPSK-Passphrase the same way): the salt (two octets,
+     * the first with its high bit set), then the length octet, the value and zero padding to a
+     * multiple of 16, each 16-octet block XORed with MD5(secret ‖ previous block), the first
+     * "previous block" being the Request Authenticator ‖ salt.
+     */
+    static byte[] saltEncrypt(byte[] value, byte[] secret, byte[] requestAuthenticator, byte[] salt) {
+        if (salt.length != 2 || (salt[0] & 0x80) == 0) {
+            throw new IllegalArgumentException("the salt is two octets, the first with its high bit set");
+        }
+        int blocks = (value.length + 1 + 15) / 16;
+        byte[] out = new byte[2 + blocks * 16];
+        out[0] = salt[0];
+        out[1] = salt[1];
+        out[2] = (byte) value.length;
+        System.arraycopy(value, 0, out, 3, value.length);
+        byte[] b = md5(secret, requestAuthenticator, salt);
+        for (int block = 0; block < blocks; block++) {
+            int at = 2 + block * 16;
+            for (int i = 0; i < 16; i++) {
+                out[at + i] ^= b[i];
+            }
+            b = md5(secret, java.util.Arrays.copyOfRange(out, at, at + 16));
+        }
+        return out;
     }
 
     static byte[] md5(byte[]... parts) {

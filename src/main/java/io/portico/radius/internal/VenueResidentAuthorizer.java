@@ -8,10 +8,12 @@ import org.springframework.stereotype.Component;
 
 import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentService;
+import io.portico.guest.MacAddress;
 import io.portico.radius.AccessAttempt;
 import io.portico.radius.AccessDecision;
 import io.portico.radius.AccessGrant;
 import io.portico.radius.Credentials;
+import io.portico.radius.PersonalKey;
 import io.portico.radius.RadiusProperties;
 import io.portico.radius.ResidentAuthorizer;
 import io.portico.radius.Speed;
@@ -22,10 +24,17 @@ import io.portico.subscription.SubscriptionService;
 
 /**
  * The subscription domain behind the {@link ResidentAuthorizer} port, called by the authorisation
- * chain for NAS clients that are a venue's gateway. The resident's device proves its subscription
- * with the personal PSK sent as the PAP password (per-user PSK gateways send it that way); an
- * active subscription at the gateway's venue gets its unit's VLAN and its plan's speed, and the
- * device is remembered under that subscription for the Disconnect-Requests when it ends.
+ * chain for NAS clients that are a venue's gateway or access point. Two ways in:
+ * <ul>
+ * <li>the device's personal key sent as the PAP password (gateways that check keys that way): an
+ * active subscription at the venue with that key lets it in, and the device is bound to it;</li>
+ * <li>MAC authentication (no password, or the MAC as password), as access points with per-user
+ * keys ask: a device bound to a subscription active now at the venue gets the key back in the
+ * attribute its equipment's vendor reads ({@link PersonalKey.Delivery#forEquipment}).</li>
+ * </ul>
+ * Either way the reply carries the unit's VLAN and the plan's speed. A device is bound to the
+ * subscription whose key last let it in (see docs/decisions.md); that binding also serves the
+ * Disconnect-Requests when the subscription ends.
  */
 @Component
 class VenueResidentAuthorizer implements ResidentAuthorizer {
@@ -52,17 +61,47 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         if (gateway.isEmpty()) {
             return AccessDecision.reject("This gateway is not known.");
         }
+        long venueId = gateway.get().venueId();
         // A NAS that is both a gateway and a hotspot controller lets guests through to the guest authorizer.
         boolean alsoHotspot = attempt.nas().hotspotId().isPresent();
+        if (macAuthentication(attempt)) {
+            Optional<Long> bound = devices.lastSubscription(operatorId, attempt.device());
+            if (bound.isEmpty()) {
+                return alsoHotspot ? AccessDecision.notMine()
+                        : AccessDecision.reject("Unknown device: join once with the resident's key.");
+            }
+            Optional<ActiveSubscription> active = subscriptions.findActive(operatorId, bound.get()).filter(s -> s.venueId() == venueId);
+            if (active.isEmpty()) {
+                return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("No active subscription for this device.");
+            }
+            PersonalKey key = new PersonalKey(active.get().psk(),
+                    PersonalKey.Delivery.forEquipment(gateway.get().manufacturer(), gateway.get().model()));
+            return accept(attempt, operatorId, active.get(), Optional.of(key));
+        }
         if (!(attempt.credentials() instanceof Credentials.Pap pap)) {
             return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("Send the resident's key as the password.");
         }
-        Optional<ActiveSubscription> active = subscriptions.findActiveByPsk(operatorId, gateway.get().venueId(), pap.password());
+        Optional<ActiveSubscription> active = subscriptions.findActiveByPsk(operatorId, venueId, pap.password());
         if (active.isEmpty()) {
             return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("No active subscription for this key.");
         }
-        ActiveSubscription s = active.get();
-        // Remembered so that the subscription's end can disconnect this device (SubscriptionEnded names only the subscription).
+        return accept(attempt, operatorId, active.get(), Optional.empty());
+    }
+
+    /** No password, or the device's own MAC (or User-Name) as password: what MAC authentication sends. */
+    static boolean macAuthentication(AccessAttempt attempt) {
+        if (attempt.credentials() instanceof Credentials.None) {
+            return true;
+        }
+        if (attempt.credentials() instanceof Credentials.Pap pap) {
+            return MacAddress.tryParse(pap.password()).filter(attempt.device()::equals).isPresent()
+                    || !attempt.username().isEmpty() && pap.password().equals(attempt.username());
+        }
+        return false;
+    }
+
+    private AccessDecision accept(AccessAttempt attempt, long operatorId, ActiveSubscription s, Optional<PersonalKey> key) {
+        // Remembered so that MAC-only requests find the subscription and its end can disconnect the device.
         devices.remember(attempt.nas().id(), attempt.device(), operatorId, s.subscriptionId(), s.unitId(), clock.instant());
         AccessGrant grant = AccessGrant.unlimited().withVlan(new Vlan(s.vlan()))
                 .withInterimInterval(properties.defaultInterimInterval());
@@ -72,6 +111,6 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         if (s.sessionTimeoutSeconds() > 0) {
             grant = grant.withSessionTimeout(Duration.ofSeconds(s.sessionTimeoutSeconds()));
         }
-        return AccessDecision.accept(grant);
+        return AccessDecision.accept(key.map(grant::withPersonalKey).orElse(grant));
     }
 }
