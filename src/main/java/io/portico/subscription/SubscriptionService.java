@@ -378,6 +378,12 @@ public class SubscriptionService {
                 .map(s -> active(operatorId, s));
     }
 
+    /** The keys of the venue's subscriptions active now: the candidates for a WPA handshake (Ruckus dynamic PSK). */
+    @Transactional(readOnly = true)
+    public List<VenueKey> activeKeysAtVenue(long operatorId, long venueId) {
+        return repository.listActiveKeysAtVenue(operatorId, venueId, clock.instant());
+    }
+
     /** The subscription if it is active now (a device bound to it asks again, e.g. by MAC alone). */
     @Transactional(readOnly = true)
     public Optional<ActiveSubscription> findActive(long operatorId, long subscriptionId) {

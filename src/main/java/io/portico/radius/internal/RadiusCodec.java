@@ -82,6 +82,14 @@ final class RadiusCodec {
     static final int MIKROTIK_WIRELESS_PSK = 16;
     static final int VENDOR_CISCO = 9;
     static final int CISCO_AVPAIR = 1;
+    static final int VENDOR_RUCKUS = 25053;
+    static final int RUCKUS_SSID = 3;
+    static final int RUCKUS_BSSID = 14;
+    static final int RUCKUS_DPSK_PARAMS = 153;
+    static final int RUCKUS_DPSK_ANONCE = 3;
+    static final int RUCKUS_DPSK_EAPOL_KEY_FRAME = 4;
+    static final int VENDOR_MICROSOFT = 311;
+    static final int MS_MPPE_RECV_KEY = 17;
     static final int VENDOR_ARUBA = 14823;
     static final int ARUBA_MPSK_PASSPHRASE = 44;
 
@@ -213,6 +221,76 @@ final class RadiusCodec {
             at += attrLength;
         }
         return true;
+    }
+
+    /** The value of the first vendor-specific attribute of the vendor and type (one-octet types and lengths). */
+    static Optional<byte[]> vendorOctets(RadiusRequest request, int vendorId, int type) {
+        List<RadiusAttribute> attributes = request.getAttributes();
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            if (attributes.get(i) instanceof VendorSpecificAttribute vsa && vsa.getChildVendorId() == vendorId) {
+                for (RadiusAttribute sub : vsa.getAttributes()) {
+                    if (sub.getType() == type) {
+                        return Optional.of(sub.getValue());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The WPA handshake of a Ruckus dynamic-PSK request: Ruckus-DPSK-Params (a TLV of AKM suite,
+     * cipher, ANonce and EAPOL-Key frame), the SSID from Ruckus-SSID or else Called-Station-Id's
+     * {@code BSSID:SSID}, the access point's MAC from Ruckus-BSSID or else Called-Station-Id, and
+     * the device's MAC. Empty when any of it is missing or malformed.
+     */
+    static Optional<io.portico.radius.WpaHandshake> handshake(RadiusRequest request, io.portico.guest.MacAddress device) {
+        Optional<byte[]> params = vendorOctets(request, VENDOR_RUCKUS, RUCKUS_DPSK_PARAMS);
+        if (params.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] tlv = params.get();
+        byte[] aNonce = null;
+        byte[] frame = null;
+        for (int at = 0; at + 2 <= tlv.length; ) {
+            int length = tlv[at + 1] & 0xFF;
+            if (length < 2 || at + length > tlv.length) {
+                return Optional.empty();
+            }
+            if (tlv[at] == RUCKUS_DPSK_ANONCE) {
+                aNonce = java.util.Arrays.copyOfRange(tlv, at + 2, at + length);
+            } else if (tlv[at] == RUCKUS_DPSK_EAPOL_KEY_FRAME) {
+                frame = java.util.Arrays.copyOfRange(tlv, at + 2, at + length);
+            }
+            at += length;
+        }
+        String called = string(request, CALLED_STATION_ID).orElse("");
+        int colon = macEnd(called);
+        String ssid = vendorOctets(request, VENDOR_RUCKUS, RUCKUS_SSID).map(v -> new String(v, StandardCharsets.UTF_8))
+                .orElse(colon < 0 ? "" : called.substring(colon + 1));
+        Optional<byte[]> apMac = vendorOctets(request, VENDOR_RUCKUS, RUCKUS_BSSID).filter(v -> v.length == 6)
+                .or(() -> io.portico.guest.MacAddress.tryParse(colon < 0 ? called : called.substring(0, colon)).map(RadiusCodec::macOctets));
+        try {
+            return apMac.isEmpty() || aNonce == null || frame == null ? Optional.empty()
+                    : Optional.of(new io.portico.radius.WpaHandshake(ssid, apMac.get(), macOctets(device), aNonce, frame));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** Where a Called-Station-Id's MAC ends when an SSID follows ({@code BSSID:SSID}, RFC 3580 §3.20), else -1. */
+    private static int macEnd(String called) {
+        for (int end : new int[] {17, 14, 12}) {
+            if (called.length() > end && called.charAt(end) == ':'
+                    && io.portico.guest.MacAddress.tryParse(called.substring(0, end)).isPresent()) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    static byte[] macOctets(io.portico.guest.MacAddress mac) {
+        return java.util.HexFormat.ofDelimiter("-").parseHex(mac.value());
     }
 
     static Optional<String> string(RadiusRequest request, int type) {

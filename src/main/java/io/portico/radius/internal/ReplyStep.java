@@ -36,7 +36,7 @@ final class ReplyStep {
 
     /** {@link #encodeAccept(AccessGrant, byte[], String)} for a grant without a personal key (nothing to encrypt). */
     static RadiusCodec.Encoder encodeAccept(AccessGrant grant) {
-        if (grant.personalKey().isPresent()) {
+        if (grant.personalKey().isPresent() || grant.pairwiseMasterKey().isPresent()) {
             throw new IllegalArgumentException("a personal key is encrypted with the request's authenticator and secret");
         }
         return encodeAccept(grant, new byte[16], "");
@@ -62,6 +62,9 @@ final class ReplyStep {
             out.string(RadiusCodec.TUNNEL_PRIVATE_GROUP_ID, Integer.toString(vlan.id()));
         });
         grant.personalKey().ifPresent(key -> personalKey(out, key, requestAuthenticator, secret));
+        // RFC 2548: the PMK an 802.1X server hands the authenticator, encrypted like Tunnel-Password.
+        grant.pairwiseMasterKey().ifPresent(pmk -> out.vendor(RadiusCodec.VENDOR_MICROSOFT, RadiusCodec.MS_MPPE_RECV_KEY,
+                encrypt(pmk, requestAuthenticator, secret)));
         return out;
     }
 

@@ -30,7 +30,9 @@ import io.portico.subscription.SubscriptionService;
  * active subscription at the venue with that key lets it in, and the device is bound to it;</li>
  * <li>MAC authentication (no password, or the MAC as password), as access points with per-user
  * keys ask: a device bound to a subscription active now at the venue gets the key back in the
- * attribute its equipment's vendor reads ({@link PersonalKey.Delivery#forEquipment}).</li>
+ * attribute its equipment's vendor reads ({@link PersonalKey.Delivery#forEquipment});</li>
+ * <li>a WPA handshake (Ruckus dynamic PSK): the venue's key that produced it is found
+ * ({@link DpskSearch}) and its PMK goes back; the device is bound to that subscription.</li>
  * </ul>
  * Either way the reply carries the unit's VLAN and the plan's speed. A device is bound to the
  * subscription whose key last let it in (see docs/decisions.md); that binding also serves the
@@ -43,14 +45,16 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
     private final SubscriptionService subscriptions;
     private final RadiusProperties properties;
     private final ResidentDeviceRepository devices;
+    private final DpskSearch dpsk;
     private final Clock clock;
 
     VenueResidentAuthorizer(EquipmentService equipment, SubscriptionService subscriptions, RadiusProperties properties,
-                            ResidentDeviceRepository devices, Clock clock) {
+                            ResidentDeviceRepository devices, DpskSearch dpsk, Clock clock) {
         this.equipment = equipment;
         this.subscriptions = subscriptions;
         this.properties = properties;
         this.devices = devices;
+        this.dpsk = dpsk;
         this.clock = clock;
     }
 
@@ -64,6 +68,9 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         long venueId = gateway.get().venueId();
         // A NAS that is both a gateway and a hotspot controller lets guests through to the guest authorizer.
         boolean alsoHotspot = attempt.nas().hotspotId().isPresent();
+        if (attempt.handshake().isPresent()) {
+            return dynamicPsk(attempt, operatorId, venueId);
+        }
         if (macAuthentication(attempt)) {
             Optional<Long> bound = devices.lastSubscription(operatorId, attempt.device());
             if (bound.isEmpty()) {
@@ -86,6 +93,21 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
             return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("No active subscription for this key.");
         }
         return accept(attempt, operatorId, active.get(), Optional.empty());
+    }
+
+    private AccessDecision dynamicPsk(AccessAttempt attempt, long operatorId, long venueId) {
+        DpskSearch.Outcome outcome = dpsk.find(attempt.nas().id(), attempt.handshake().orElseThrow(),
+                devices.lastSubscription(operatorId, attempt.device()), () -> subscriptions.activeKeysAtVenue(operatorId, venueId));
+        if (outcome instanceof DpskSearch.Outcome.RateLimited) {
+            return AccessDecision.reject("Too many key look-ups from this access point; try again.");
+        }
+        Optional<DpskSearch.Match> match = outcome instanceof DpskSearch.Outcome.Found found ? Optional.of(found.match()) : Optional.empty();
+        Optional<ActiveSubscription> active = match.flatMap(m -> subscriptions.findActive(operatorId, m.subscriptionId()));
+        if (active.isEmpty()) {
+            return AccessDecision.reject("No active subscription for this key.");
+        }
+        AccessDecision decision = accept(attempt, operatorId, active.get(), Optional.empty());
+        return AccessDecision.accept(((AccessDecision.Accept) decision).grant().withPairwiseMasterKey(match.get().pmk()));
     }
 
     /** No password, or the device's own MAC (or User-Name) as password: what MAC authentication sends. */

@@ -17,6 +17,7 @@ import io.portico.platform.SecretBox;
 import io.portico.subscription.Subscriber;
 import io.portico.subscription.SubscriberDetails;
 import io.portico.subscription.Subscription;
+import io.portico.subscription.VenueKey;
 
 /**
  * SQL for subscribers and subscriptions. A subscription's personal key is stored sealed
@@ -129,6 +130,16 @@ public class SubscriptionRepository {
     public List<Subscription> findByPsk(long operatorId, String psk) {
         return jdbc.sql("select * from subscription where operator_id = ? and psk_digest = ? order by starts_at")
                 .params(operatorId, digest(box, operatorId, psk)).query(this::subscription).list();
+    }
+
+    /** Ids and keys of the venue's subscriptions active at {@code now}, oldest start first. */
+    public List<VenueKey> listActiveKeysAtVenue(long operatorId, long venueId, Instant now) {
+        return jdbc.sql("""
+                        select id, psk_sealed from subscription
+                        where operator_id = ? and venue_id = ? and starts_at <= ? and (ends_at is null or ends_at > ?)
+                        order by starts_at, id""")
+                .params(operatorId, venueId, utc(now), utc(now))
+                .query((rs, n) -> new VenueKey(rs.getLong("id"), box.open(rs.getString("psk_sealed")))).list();
     }
 
     /**

@@ -53,6 +53,7 @@ class ResidentKeyRepliesTest {
 
     private static final String SECRET = "ap-shared-secret-9042";
     private static final String KEY = "Resident-Key-7731";
+    private static final String SSID = "Harbor Residents";
 
     @Autowired ApplicationContext context;
     @Autowired RadiusService radius;
@@ -77,6 +78,7 @@ class ResidentKeyRepliesTest {
         nas("cisco", "Cisco", "C9120AXI");
         nas("aruba", "Aruba", "AP-515");
         nas("mikrotik", "MikroTik", "cAP ax");
+        nas("ruckus", "Ruckus", "R750");
         server = TestRadius.startDomain(context);
     }
 
@@ -149,6 +151,48 @@ class ResidentKeyRepliesTest {
         assertThat(resident.subscription().psk()).isEqualTo(KEY);
     }
 
+    @Test
+    void ruckusDynamicPskFindsTheResidentWhoseKeyProducedTheHandshake() {
+        byte[] station = java.util.HexFormat.of().parseHex("02000000b001");
+        TestHandshake h = TestHandshake.of(KEY, SSID, station, 7);
+        byte[] request = dpskRequest(station, h);
+        byte[] reply = exchange(request);
+        byte[] pmk = decryptBytes(vendorAttribute(reply, RadiusCodec.VENDOR_MICROSOFT, RadiusCodec.MS_MPPE_RECV_KEY).orElseThrow(), request);
+        assertThat(pmk).isEqualTo(h.pmk());
+        assertThat(new String(attribute(reply, RadiusCodec.TUNNEL_PRIVATE_GROUP_ID).orElseThrow(), StandardCharsets.US_ASCII))
+                .isEqualTo(Integer.toString(unit.vlan()));
+
+        // The device is now bound to the subscription: its next handshake is checked against that key first.
+        TestHandshake again = TestHandshake.of(KEY, SSID, station, 8);
+        byte[] second = dpskRequest(station, again);
+        assertThat(decryptBytes(vendorAttribute(exchange(second), RadiusCodec.VENDOR_MICROSOFT, RadiusCodec.MS_MPPE_RECV_KEY).orElseThrow(),
+                second)).isEqualTo(again.pmk());
+    }
+
+    @Test
+    void ruckusDynamicPskAnswersRadclientWithThePmk() {
+        byte[] station = java.util.HexFormat.of().parseHex("02000000b003");
+        TestHandshake h = TestHandshake.of(KEY, SSID, station, 11);
+        var r = Radclient.send(server.authPort(), "auth", SECRET, "User-Name = \"" + hex(station) + "\"",
+                "Calling-Station-Id = \"" + hex(station) + "\"", "Called-Station-Id = \"00-14-A7-00-00-01:" + SSID + "\"",
+                "NAS-Identifier = \"" + nasOf.get("ruckus") + "\"", "Ruckus-DPSK-AKM-Suite = 0x000fac02", "Ruckus-DPSK-Cipher = 4",
+                "Ruckus-DPSK-Anonce = 0x" + hex(h.aNonce()), "Ruckus-DPSK-EAPOL-Key-Frame = 0x" + hex(h.frame()),
+                "Message-Authenticator = 0x00");
+        assertThat(r.received("Access-Accept")).as(r.output()).isTrue();
+        assertThat(r.output()).contains("MS-MPPE-Recv-Key = 0x" + hex(h.pmk()), "Tunnel-Private-Group-Id:0 = \"" + unit.vlan() + "\"");
+    }
+
+    @Test
+    void ruckusDynamicPskRefusesAHandshakeMadeWithAKeyNoResidentHas() {
+        byte[] station = java.util.HexFormat.of().parseHex("02000000b002");
+        try (var udp = new TestRadius.Udp(server.authPort(), Duration.ofSeconds(5))) {
+            byte[] reply = udp.exchange(dpskRequest(station, TestHandshake.of("Not-A-Resident-Key", SSID, station, 9))).orElseThrow();
+            assertThat(reply[0]).isEqualTo(RadiusCodec.ACCESS_REJECT);
+            assertThat(new String(attribute(reply, RadiusCodec.REPLY_MESSAGE).orElseThrow(), StandardCharsets.UTF_8))
+                    .isEqualTo("No active subscription for this key.");
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private static int devices;
@@ -177,6 +221,16 @@ class ResidentKeyRepliesTest {
                 RadiusCodec.attribute(RadiusCodec.CALLING_STATION_ID, mac), RadiusCodec.attribute(RadiusCodec.NAS_IDENTIFIER, nasOf.get(nas)));
     }
 
+    /** What a Ruckus AP sends for dynamic PSK: the station as User-Name, BSSID:SSID, and Ruckus-DPSK-Params. */
+    private byte[] dpskRequest(byte[] station, TestHandshake h) {
+        String mac = java.util.HexFormat.of().formatHex(station);
+        return TestRadius.accessRequest(SECRET, (byte) 9, Optional.empty(), RadiusCodec.attribute(RadiusCodec.USER_NAME, mac),
+                RadiusCodec.attribute(RadiusCodec.CALLING_STATION_ID, mac),
+                RadiusCodec.attribute(RadiusCodec.CALLED_STATION_ID, "00-14-A7-00-00-01:" + SSID),
+                RadiusCodec.attribute(RadiusCodec.NAS_IDENTIFIER, nasOf.get("ruckus")),
+                RadiusCodec.vendor(RadiusCodec.VENDOR_RUCKUS, RadiusCodec.RUCKUS_DPSK_PARAMS, h.dpskParams()));
+    }
+
     private byte[] exchange(byte[] request) {
         try (var udp = new TestRadius.Udp(server.authPort(), Duration.ofSeconds(5))) {
             byte[] reply = udp.exchange(request).orElseThrow();
@@ -190,6 +244,10 @@ class ResidentKeyRepliesTest {
      * Authenticator ‖ salt), b(i) = MD5(secret ‖ c(i-1)); the first clear octet is the key's length.
      */
     private static String decrypt(byte[] value, byte[] request) {
+        return new String(decryptBytes(value, request), StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] decryptBytes(byte[] value, byte[] request) {
         byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
         byte[] authenticator = Arrays.copyOfRange(request, 4, 20);
         byte[] salt = Arrays.copyOfRange(value, 0, 2);
@@ -205,7 +263,7 @@ class ResidentKeyRepliesTest {
         }
         int length = clear[0] & 0xFF;
         assertThat(length).isLessThan(clear.length);
-        return new String(clear, 1, length, StandardCharsets.US_ASCII);
+        return Arrays.copyOfRange(clear, 1, 1 + length);
     }
 
     private static byte[] md5(byte[]... parts) {
