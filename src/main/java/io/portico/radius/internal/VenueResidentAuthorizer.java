@@ -83,7 +83,7 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
             }
             PersonalKey key = new PersonalKey(active.get().psk(),
                     PersonalKey.Delivery.forEquipment(gateway.get().manufacturer(), gateway.get().model()));
-            return accept(attempt, operatorId, active.get(), Optional.of(key));
+            return AccessDecision.accept(grant(attempt, operatorId, active.get()).withPersonalKey(key));
         }
         if (!(attempt.credentials() instanceof Credentials.Pap pap)) {
             return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("Send the resident's key as the password.");
@@ -92,7 +92,7 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         if (active.isEmpty()) {
             return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("No active subscription for this key.");
         }
-        return accept(attempt, operatorId, active.get(), Optional.empty());
+        return AccessDecision.accept(grant(attempt, operatorId, active.get()));
     }
 
     private AccessDecision dynamicPsk(AccessAttempt attempt, long operatorId, long venueId) {
@@ -106,8 +106,7 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         if (active.isEmpty()) {
             return AccessDecision.reject("No active subscription for this key.");
         }
-        AccessDecision decision = accept(attempt, operatorId, active.get(), Optional.empty());
-        return AccessDecision.accept(((AccessDecision.Accept) decision).grant().withPairwiseMasterKey(match.get().pmk()));
+        return AccessDecision.accept(grant(attempt, operatorId, active.get()).withPairwiseMasterKey(match.get().pmk()));
     }
 
     /** No password, or the device's own MAC (or User-Name) as password: what MAC authentication sends. */
@@ -122,7 +121,8 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         return false;
     }
 
-    private AccessDecision accept(AccessAttempt attempt, long operatorId, ActiveSubscription s, Optional<PersonalKey> key) {
+    /** The unit's VLAN and the plan's speed and session timeout; the device is bound to the subscription. */
+    private AccessGrant grant(AccessAttempt attempt, long operatorId, ActiveSubscription s) {
         // Remembered so that MAC-only requests find the subscription and its end can disconnect the device.
         devices.remember(attempt.nas().id(), attempt.device(), operatorId, s.subscriptionId(), s.unitId(), clock.instant());
         AccessGrant grant = AccessGrant.unlimited().withVlan(new Vlan(s.vlan()))
@@ -133,6 +133,6 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         if (s.sessionTimeoutSeconds() > 0) {
             grant = grant.withSessionTimeout(Duration.ofSeconds(s.sessionTimeoutSeconds()));
         }
-        return AccessDecision.accept(key.map(grant::withPersonalKey).orElse(grant));
+        return grant;
     }
 }
