@@ -30,7 +30,7 @@ import io.portico.platform.PlannerStatistics;
 import io.portico.radius.persistence.JdbcAccountingSink;
 import io.portico.platform.SecretBox;
 import io.portico.radius.persistence.ResidentDeviceRepository;
-import io.portico.subscription.persistence.V70__subscription_sealed_keys;
+import io.portico.subscription.persistence.V72__subscription_sealed_keys;
 import io.portico.support.DatabaseTarget;
 
 /**
@@ -62,7 +62,7 @@ class HotQueryPlansTest {
         Flyway.configure().dataSource(db.get("spring.datasource.url"), db.get("spring.datasource.username"), "")
                 .schemas(db.get("spring.flyway.schemas")).defaultSchema(db.get("spring.flyway.default-schema"))
                 .locations("classpath:db/migration")
-                .javaMigrations(new V70__subscription_sealed_keys(new SecretBox(new byte[32]))).load().migrate();
+                .javaMigrations(new V72__subscription_sealed_keys(new SecretBox(new byte[32]))).load().migrate();
         dataSource = new SingleConnectionDataSource(db.get("spring.datasource.url"), db.get("spring.datasource.username"), "", true);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.update("insert into operator (operator_key, name, created_at) values ('PLANS', 'Plans', now())");

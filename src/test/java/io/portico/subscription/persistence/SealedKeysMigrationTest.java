@@ -13,7 +13,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import io.portico.platform.SecretBox;
 
-/** V70 on a database with clear keys: every key sealed and digested, the clear column gone, live keys claimed once. */
+/** V72 on a database with clear keys: every key sealed and digested, the clear column gone, live keys claimed once. */
 class SealedKeysMigrationTest {
 
     private final SecretBox box = new SecretBox(filled((byte) 7));
@@ -32,7 +32,7 @@ class SealedKeysMigrationTest {
             jdbc.execute("set referential_integrity true");
 
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                    .javaMigrations(new V70__subscription_sealed_keys(box)).load().migrate();
+                    .javaMigrations(new V72__subscription_sealed_keys(box)).load().migrate();
 
             List<Map<String, Object>> rows = jdbc.queryForList("select * from subscription order by id");
             assertThat(rows).allSatisfy(r -> assertThat(r).doesNotContainKey("psk"));

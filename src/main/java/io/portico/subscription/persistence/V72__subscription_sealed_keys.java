@@ -26,11 +26,11 @@ import io.portico.platform.SecretBox;
  * sealing needs the master key; it lives in this package so that the scan does not find it too.
  */
 @Component
-public class V70__subscription_sealed_keys extends BaseJavaMigration {
+public class V72__subscription_sealed_keys extends BaseJavaMigration {
 
     private final SecretBox box;
 
-    public V70__subscription_sealed_keys(SecretBox box) {
+    public V72__subscription_sealed_keys(SecretBox box) {
         this.box = box;
     }
 
