@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * identity-provider client secret, PMS API key, equipment credentials, webhook signing secret)
  * with AES-256-GCM under the master key {@code portico.secrets.key}. Modules that store such a
  * secret call {@link #seal} before writing and {@link #open} when they need it in clear;
- * {@link #mask} is what the APIs show instead.
+ * {@link #mask} is what the APIs show instead. {@link #digest} finds a sealed value again without
+ * storing it in clear (a resident's WiFi key by the key a device sent).
  */
 public final class SecretBox {
 
@@ -27,12 +28,36 @@ public final class SecretBox {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
+    private final byte[] digestKey;
 
     public SecretBox(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("the secrets key must be 32 bytes (256 bits), got " + key.length);
         }
         this.key = new SecretKeySpec(key.clone(), "AES");
+        // A separate key for digests, derived from the master key, so no value is both encrypted and hashed under one key.
+        this.digestKey = hmacSha256(key, "portico digest key v1".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A keyed digest (HMAC-SHA-256 under a key derived from the master key), base64url without
+     * padding (43 characters): equal inputs give equal digests, so a column of them can be
+     * indexed and made unique, while without the master key it reveals nothing of the value.
+     * {@code purpose} keeps digests of different kinds of value apart.
+     */
+    public String digest(String purpose, String value) {
+        byte[] input = (purpose + '\0' + value).getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmacSha256(digestKey, input));
+    }
+
+    private static byte[] hmacSha256(byte[] key, byte[] data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Encrypts a clear value: {@code v1:} + base64(iv ‖ ciphertext ‖ tag). A fresh random IV every time. */

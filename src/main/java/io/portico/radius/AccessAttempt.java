@@ -13,8 +13,15 @@ import io.portico.guest.MacAddress;
  * @param device     the device's MAC from Calling-Station-Id (or User-Name when that is a MAC)
  * @param username   User-Name as sent ("" when none): a MAC for MAC authentication, or a voucher code
  * @param credentials the decoded PAP password or CHAP response
+ * @param handshake  the WPA 4-way handshake a Ruckus access point sent for dynamic PSK, if any
  */
-public record AccessAttempt(NasClient nas, String nasIdentifier, MacAddress device, String username, Credentials credentials) {
+public record AccessAttempt(NasClient nas, String nasIdentifier, MacAddress device, String username, Credentials credentials,
+                            Optional<WpaHandshake> handshake) {
+
+    /** An attempt without a handshake (every request but Ruckus dynamic PSK). */
+    public AccessAttempt(NasClient nas, String nasIdentifier, MacAddress device, String username, Credentials credentials) {
+        this(nas, nasIdentifier, device, username, credentials, Optional.empty());
+    }
 
     /** The user name when it is not just the device's MAC: a voucher code or an account name. */
     public Optional<String> account() {

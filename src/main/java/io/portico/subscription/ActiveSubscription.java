@@ -12,4 +12,11 @@ public record ActiveSubscription(long subscriptionId, long subscriberId, String 
                                  String unitKey, long venueId, int vlan, String planKey, long downloadKbps,
                                  long uploadKbps, int concurrentDevices, int sessionTimeoutSeconds, String psk,
                                  Instant startsAt, @Nullable Instant endsAt) {
+
+    /** Never prints the key. */
+    @Override
+    public String toString() {
+        return "ActiveSubscription[subscriptionId=" + subscriptionId + ", unitId=" + unitId + ", venueId=" + venueId
+                + ", vlan=" + vlan + ", planKey=" + planKey + ", psk=***]";
+    }
 }

@@ -27,4 +27,11 @@ public record NewKey(String unitKey, String planKey, SubscriberDetails subscribe
             Psk.requireValid(psk);
         }
     }
+
+    /** Never prints the key. */
+    @Override
+    public String toString() {
+        return "NewKey[unitKey=" + unitKey + ", planKey=" + planKey + ", subscriber=" + subscriber.email() + ", startsAt="
+                + startsAt + ", endsAt=" + endsAt + ", psk=" + (psk == null ? "generated" : "***") + "]";
+    }
 }

@@ -8,6 +8,13 @@ import org.jspecify.annotations.Nullable;
 public record Subscription(long id, long operatorId, long subscriberId, long unitId, long venueId, long planId,
                            Instant startsAt, @Nullable Instant endsAt, String psk, Instant createdAt) {
 
+    /** Never prints the key (records print every component): subscriptions appear in logs and exceptions. */
+    @Override
+    public String toString() {
+        return "Subscription[id=" + id + ", operatorId=" + operatorId + ", subscriberId=" + subscriberId + ", unitId=" + unitId
+                + ", planId=" + planId + ", startsAt=" + startsAt + ", endsAt=" + endsAt + ", psk=***]";
+    }
+
     /** Where a subscription stands at a moment. */
     public enum State { FUTURE, ACTIVE, ENDED }
 

@@ -93,12 +93,12 @@ public class SubscriptionService {
             throw PorticoException.invalid("endsAt", "{endsAt} must be after the start.");
         }
         requireNoOverlap(unit, start, request.endsAt(), null, network);
-        String psk = psk(operatorId, unit.venueId(), request.psk(), network, null);
+        String psk = psk(operatorId, request.psk(), network, null);
         var existing = repository.findSubscriberByEmail(operatorId, request.subscriber().email());
         Subscriber subscriber = existing.orElseGet(() -> repository.insertSubscriber(operatorId, request.subscriber(),
                 Psk.generate() + Psk.generate(), now));
-        Subscription subscription = repository.insertSubscription(new Subscription(0, operatorId, subscriber.id(), unit.id(),
-                unit.venueId(), plan.id(), start, request.endsAt(), psk, now));
+        Subscription subscription = claimingKey(() -> repository.insertSubscription(new Subscription(0, operatorId, subscriber.id(),
+                unit.id(), unit.venueId(), plan.id(), start, request.endsAt(), psk, now)));
         SubscriptionSnapshot snapshot = new SubscriptionSnapshot(subscription, subscriber, unit, venue, plan.key());
         events.publishEvent(new SubscriptionAdded(snapshot, now));
         publishTransitions(snapshot, now);
@@ -110,8 +110,11 @@ public class SubscriptionService {
     public Subscription resetKey(Actor actor, long subscriptionId, @Nullable String psk) {
         actor.require(Permission.MANAGE_SUBSCRIBERS);
         Subscription s = subscription(actor.operatorId(), subscriptionId);
-        String replacement = psk(actor.operatorId(), s.venueId(), psk, settings.network(actor.operatorId()), s.id());
-        repository.updatePsk(s.id(), replacement);
+        String replacement = psk(actor.operatorId(), psk, settings.network(actor.operatorId()), s.id());
+        claimingKey(() -> {
+            repository.updatePsk(s.id(), s.operatorId(), replacement);
+            return s;
+        });
         Subscription reset = repository.findSubscription(s.id()).orElseThrow();
         events.publishEvent(new SubscriptionKeyReset(snapshot(reset), clock.instant()));
         audit(actor, "/subscribers/resetKey", "PSK of subscription " + s.id() + " replaced. ", s);
@@ -187,7 +190,10 @@ public class SubscriptionService {
     private Subscription changeDates(Subscription s, Instant start, @Nullable Instant end) {
         Instant now = clock.instant();
         repository.updateDates(s.id(), start, end);
-        repository.clearUnhappenedTransitions(s.id(), now);
+        claimingKey(() -> {
+            repository.clearUnhappenedTransitions(s.id(), now);
+            return s;
+        });
         Subscription changed = repository.findSubscription(s.id()).orElseThrow();
         SubscriptionSnapshot snapshot = snapshot(changed);
         events.publishEvent(new SubscriptionAdjusted(snapshot, s.startsAt(), s.endsAt(), now));
@@ -360,12 +366,31 @@ public class SubscriptionService {
 
     // ---- look-ups for RADIUS and the engines --------------------------------------------------
 
-    /** The subscription active now at the venue whose PSK this is (a resident's device joining). */
+    /**
+     * The subscription active now at the venue whose PSK this is (a resident's device joining).
+     * Found by the key's digest: keys are stored sealed, never in clear.
+     */
     @Transactional(readOnly = true)
     public Optional<ActiveSubscription> findActiveByPsk(long operatorId, long venueId, String psk) {
         Instant now = clock.instant();
-        return repository.findByVenueAndPsk(operatorId, venueId, psk).stream()
-                .filter(s -> s.state(now) == Subscription.State.ACTIVE).findFirst().map(s -> active(operatorId, s));
+        return repository.findByPsk(operatorId, psk).stream()
+                .filter(s -> s.venueId() == venueId && s.state(now) == Subscription.State.ACTIVE).findFirst()
+                .map(s -> active(operatorId, s));
+    }
+
+    /** The keys of the venue's subscriptions active now: the candidates for a WPA handshake (Ruckus dynamic PSK). */
+    @Transactional(readOnly = true)
+    public List<VenueKey> activeKeysAtVenue(long operatorId, long venueId) {
+        return repository.listActiveKeysAtVenue(operatorId, venueId, clock.instant());
+    }
+
+    /** The subscription if it is active now (a device bound to it asks again, e.g. by MAC alone). */
+    @Transactional(readOnly = true)
+    public Optional<ActiveSubscription> findActive(long operatorId, long subscriptionId) {
+        Instant now = clock.instant();
+        return repository.findSubscription(subscriptionId)
+                .filter(s -> s.operatorId() == operatorId && s.state(now) == Subscription.State.ACTIVE)
+                .map(s -> active(operatorId, s));
     }
 
     /** The subscriber's subscription active now at the venue (by SubscriberToken's subscriber id). */
@@ -421,7 +446,7 @@ public class SubscriptionService {
                 });
     }
 
-    private String psk(long operatorId, long venueId, @Nullable String given, Sections.Network network, @Nullable Long except) {
+    private String psk(long operatorId, @Nullable String given, Sections.Network network, @Nullable Long except) {
         if (given == null || given.isEmpty()) {
             return Psk.generate();
         }
@@ -430,12 +455,32 @@ public class SubscriptionService {
         }
         Psk.requireValid(given);
         Instant now = clock.instant();
-        boolean taken = repository.findByVenueAndPsk(operatorId, venueId, given).stream()
+        boolean taken = repository.findByPsk(operatorId, given).stream()
                 .anyMatch(s -> (except == null || s.id() != except) && s.state(now) != Subscription.State.ENDED);
         if (taken) {
-            throw PorticoException.conflict("That {psk} is already used at this venue; choose another.");
+            throw keyTaken();
         }
         return given;
+    }
+
+    /**
+     * Runs a write that claims a subscription's key. The unique claim index is what enforces one
+     * live key per operator; the check in {@link #psk} only gives the usual case its message first.
+     */
+    private static <T> T claimingKey(java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw keyTaken();
+        }
+    }
+
+    /**
+     * Keys are unique across the operator's SSIDs: Portico's SSIDs (GlobalSSID) are the operator's,
+     * broadcast at every venue, so two live subscriptions of an operator never share one.
+     */
+    private static PorticoException keyTaken() {
+        return PorticoException.conflict("That {psk} is already used on this operator's WiFi networks; choose another.");
     }
 
     private Subscription subscription(long operatorId, long id) {

@@ -38,6 +38,15 @@ class SecretBoxTest {
     }
 
     @Test
+    void digestsAreStablePerKeyAndPurposeAndRevealNothing() {
+        String d = box.digest("subscription-psk", "1:resident-key");
+        assertThat(d).hasSize(43).isEqualTo(box.digest("subscription-psk", "1:resident-key")).doesNotContain("resident");
+        assertThat(box.digest("subscription-psk", "2:resident-key")).isNotEqualTo(d);
+        assertThat(box.digest("other", "1:resident-key")).isNotEqualTo(d);
+        assertThat(new SecretBox(key((byte) 2)).digest("subscription-psk", "1:resident-key")).isNotEqualTo(d);
+    }
+
+    @Test
     void rejectsKeysThatAreNot256Bits() {
         assertThatThrownBy(() -> new SecretBox(new byte[16])).isInstanceOf(IllegalArgumentException.class);
     }

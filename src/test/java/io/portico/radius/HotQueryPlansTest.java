@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 import io.portico.connection.persistence.ConnectionRepository;
 import io.portico.platform.PlannerStatistics;
 import io.portico.radius.persistence.JdbcAccountingSink;
+import io.portico.platform.SecretBox;
 import io.portico.radius.persistence.ResidentDeviceRepository;
+import io.portico.subscription.persistence.V72__subscription_sealed_keys;
 import io.portico.support.DatabaseTarget;
 
 /**
@@ -59,7 +61,8 @@ class HotQueryPlansTest {
         Map<String, String> db = DatabaseTarget.POSTGRES.standalone(dir, "plans");
         Flyway.configure().dataSource(db.get("spring.datasource.url"), db.get("spring.datasource.username"), "")
                 .schemas(db.get("spring.flyway.schemas")).defaultSchema(db.get("spring.flyway.default-schema"))
-                .locations("classpath:db/migration").load().migrate();
+                .locations("classpath:db/migration")
+                .javaMigrations(new V72__subscription_sealed_keys(new SecretBox(new byte[32]))).load().migrate();
         dataSource = new SingleConnectionDataSource(db.get("spring.datasource.url"), db.get("spring.datasource.username"), "", true);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.update("insert into operator (operator_key, name, created_at) values ('PLANS', 'Plans', now())");
@@ -125,8 +128,9 @@ class HotQueryPlansTest {
         jdbc.update("insert into subscriber (operator_id, subscriber_token, email, given_name, family_name, locale, contact_sms,"
                 + " contact_email, created_at) select 1, 'T' || u.id, 'r' || u.id || '@example.com', 'R', 'S', 'en', false, true, now()"
                 + " from unit u join venue v on v.id = u.venue_id join client c on c.id = v.client_id where" + fresh);
-        jdbc.update("insert into subscription (operator_id, subscriber_id, unit_id, venue_id, plan_id, starts_at, psk, created_at)"
-                + " select 1, s.id, u.id, u.venue_id, p.id, now() - interval '30 days', 'psk-' || u.id, now()"
+        jdbc.update("insert into subscription (operator_id, subscriber_id, unit_id, venue_id, plan_id, starts_at, psk_sealed, psk_digest,"
+                + " psk_claim, created_at)"
+                + " select 1, s.id, u.id, u.venue_id, p.id, now() - interval '30 days', 'v1:sealed', 'psk-' || u.id, 'psk-' || u.id, now()"
                 + " from unit u join venue v on v.id = u.venue_id join client c on c.id = v.client_id"
                 + " join subscriber s on s.subscriber_token = 'T' || u.id join service_plan p on p.plan_key = 'P' || c.id where" + fresh);
         jdbc.update("insert into equipment (operator_id, venue_id, equipment_key, name, equipment_type, manufacturer, model,"
@@ -196,11 +200,14 @@ class HotQueryPlansTest {
                          where c.ended_at is null and c.mac_address = ? and c.nas_client_id is not null
                          order by c.last_seen_at desc""", mac),
                 new Hot("gateway by id (EquipmentRepository.find)", "select * from equipment where id = ?", 20L),
-                new Hot("resident's subscription by key (SubscriptionRepository.findByVenueAndPsk)",
-                        "select * from subscription where operator_id = ? and venue_id = ? and psk = ? order by starts_at",
-                        1L, 10L, "psk-2000"),
+                new Hot("resident's subscription by key digest (SubscriptionRepository.findByPsk)",
+                        "select * from subscription where operator_id = ? and psk_digest = ? order by starts_at",
+                        1L, "psk-2000"),
                 new Hot("unit by id (UnitRepository.find)", "select * from unit where id = ?", 2000L),
                 new Hot("subscriber by id (SubscriptionRepository.findSubscriber)", "select * from subscriber where id = ?", 2000L),
+                new Hot("device's subscription for MAC authentication (ResidentDeviceRepository.lastSubscription)", """
+                        select subscription_id from radius_resident_device where operator_id = ? and device_mac = ?
+                        order by authorised_at desc fetch first 1 rows only""", 1L, mac),
                 new Hot("resident device remembered (ResidentDeviceRepository.MERGE)",
                         constant(ResidentDeviceRepository.class, "MERGE"), 1010L, mac, 1L, 2000L, 2000L, now),
                 new Hot("resident accounting (JdbcAccountingSink.MERGE)", constant(JdbcAccountingSink.class, "MERGE"),

@@ -32,7 +32,7 @@ public class AuthorizationChain implements RequestPipeline.Work {
         RadiusCodec.Encoder attributes;
         byte code;
         if (outcome instanceof AccessDecision.Accept accept) {
-            attributes = ReplyStep.encodeAccept(accept.grant());
+            attributes = ReplyStep.encodeAccept(accept.grant(), verified.request().getAuthenticator(), verified.secret());
             code = RadiusCodec.ACCESS_ACCEPT;
         } else {
             attributes = ReplyStep.encodeReject(((AccessDecision.Reject) outcome).reason());
@@ -48,7 +48,7 @@ public class AuthorizationChain implements RequestPipeline.Work {
         }
         String nasIdentifier = RadiusCodec.string(verified.request(), RadiusCodec.NAS_IDENTIFIER).orElse("");
         var attempt = new AccessAttempt(verified.nas().client(), nasIdentifier, device.get().mac(), device.get().username(),
-                device.get().credentials());
+                device.get().credentials(), RadiusCodec.handshake(verified.request(), device.get().mac()));
         return decision.decide(attempt);
     }
 }

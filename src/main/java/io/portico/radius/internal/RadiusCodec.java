@@ -68,6 +68,7 @@ final class RadiusCodec {
     static final int CHAP_CHALLENGE = 60;
     static final int TUNNEL_TYPE = 64;
     static final int TUNNEL_MEDIUM_TYPE = 65;
+    static final int TUNNEL_PASSWORD = 69;
     static final int MESSAGE_AUTHENTICATOR = 80;
     static final int TUNNEL_PRIVATE_GROUP_ID = 81;
     static final int ACCT_INTERIM_INTERVAL = 85;
@@ -78,6 +79,19 @@ final class RadiusCodec {
     static final int WISPR_BANDWIDTH_MAX_DOWN = 8;
     static final int VENDOR_MIKROTIK = 14988;
     static final int MIKROTIK_RATE_LIMIT = 8;
+    static final int MIKROTIK_WIRELESS_PSK = 16;
+    static final int VENDOR_CISCO = 9;
+    static final int CISCO_AVPAIR = 1;
+    static final int VENDOR_RUCKUS = 25053;
+    static final int RUCKUS_SSID = 3;
+    static final int RUCKUS_BSSID = 14;
+    static final int RUCKUS_DPSK_PARAMS = 153;
+    static final int RUCKUS_DPSK_ANONCE = 3;
+    static final int RUCKUS_DPSK_EAPOL_KEY_FRAME = 4;
+    static final int VENDOR_MICROSOFT = 311;
+    static final int MS_MPPE_RECV_KEY = 17;
+    static final int VENDOR_ARUBA = 14823;
+    static final int ARUBA_MPSK_PASSPHRASE = 44;
 
     static final Dictionary DICTIONARY = loadDictionary();
 
@@ -207,6 +221,76 @@ final class RadiusCodec {
             at += attrLength;
         }
         return true;
+    }
+
+    /** The value of the first vendor-specific attribute of the vendor and type (one-octet types and lengths). */
+    static Optional<byte[]> vendorOctets(RadiusRequest request, int vendorId, int type) {
+        List<RadiusAttribute> attributes = request.getAttributes();
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            if (attributes.get(i) instanceof VendorSpecificAttribute vsa && vsa.getChildVendorId() == vendorId) {
+                for (RadiusAttribute sub : vsa.getAttributes()) {
+                    if (sub.getType() == type) {
+                        return Optional.of(sub.getValue());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The WPA handshake of a Ruckus dynamic-PSK request: Ruckus-DPSK-Params (a TLV of AKM suite,
+     * cipher, ANonce and EAPOL-Key frame), the SSID from Ruckus-SSID or else Called-Station-Id's
+     * {@code BSSID:SSID}, the access point's MAC from Ruckus-BSSID or else Called-Station-Id, and
+     * the device's MAC. Empty when any of it is missing or malformed.
+     */
+    static Optional<io.portico.radius.WpaHandshake> handshake(RadiusRequest request, io.portico.guest.MacAddress device) {
+        Optional<byte[]> params = vendorOctets(request, VENDOR_RUCKUS, RUCKUS_DPSK_PARAMS);
+        if (params.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] tlv = params.get();
+        byte[] aNonce = null;
+        byte[] frame = null;
+        for (int at = 0; at + 2 <= tlv.length; ) {
+            int length = tlv[at + 1] & 0xFF;
+            if (length < 2 || at + length > tlv.length) {
+                return Optional.empty();
+            }
+            if (tlv[at] == RUCKUS_DPSK_ANONCE) {
+                aNonce = java.util.Arrays.copyOfRange(tlv, at + 2, at + length);
+            } else if (tlv[at] == RUCKUS_DPSK_EAPOL_KEY_FRAME) {
+                frame = java.util.Arrays.copyOfRange(tlv, at + 2, at + length);
+            }
+            at += length;
+        }
+        String called = string(request, CALLED_STATION_ID).orElse("");
+        int colon = macEnd(called);
+        String ssid = vendorOctets(request, VENDOR_RUCKUS, RUCKUS_SSID).map(v -> new String(v, StandardCharsets.UTF_8))
+                .orElse(colon < 0 ? "" : called.substring(colon + 1));
+        Optional<byte[]> apMac = vendorOctets(request, VENDOR_RUCKUS, RUCKUS_BSSID).filter(v -> v.length == 6)
+                .or(() -> io.portico.guest.MacAddress.tryParse(colon < 0 ? called : called.substring(0, colon)).map(RadiusCodec::macOctets));
+        try {
+            return apMac.isEmpty() || aNonce == null || frame == null ? Optional.empty()
+                    : Optional.of(new io.portico.radius.WpaHandshake(ssid, apMac.get(), macOctets(device), aNonce, frame));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** Where a Called-Station-Id's MAC ends when an SSID follows ({@code BSSID:SSID}, RFC 3580 §3.20), else -1. */
+    private static int macEnd(String called) {
+        for (int end : new int[] {17, 14, 12}) {
+            if (called.length() > end && called.charAt(end) == ':'
+                    && io.portico.guest.MacAddress.tryParse(called.substring(0, end)).isPresent()) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    static byte[] macOctets(io.portico.guest.MacAddress mac) {
+        return java.util.HexFormat.ofDelimiter("-").parseHex(mac.value());
     }
 
     static Optional<String> string(RadiusRequest request, int type) {
@@ -457,6 +541,33 @@ final class RadiusCodec {
         md5.update(outer);
         md5.update(innerHash);
         return md5.digest();
+    }
+
+    /**
+     * RFC 2868 §3.5 (Tunnel-Password; Aruba-MPSK-Passphrase the same way): the salt (two octets,
+     * the first with its high bit set), then the length octet, the value and zero padding to a
+     * multiple of 16, each 16-octet block XORed with MD5(secret ‖ previous block), the first
+     * "previous block" being the Request Authenticator ‖ salt.
+     */
+    static byte[] saltEncrypt(byte[] value, byte[] secret, byte[] requestAuthenticator, byte[] salt) {
+        if (salt.length != 2 || (salt[0] & 0x80) == 0) {
+            throw new IllegalArgumentException("the salt is two octets, the first with its high bit set");
+        }
+        int blocks = (value.length + 1 + 15) / 16;
+        byte[] out = new byte[2 + blocks * 16];
+        out[0] = salt[0];
+        out[1] = salt[1];
+        out[2] = (byte) value.length;
+        System.arraycopy(value, 0, out, 3, value.length);
+        byte[] b = md5(secret, requestAuthenticator, salt);
+        for (int block = 0; block < blocks; block++) {
+            int at = 2 + block * 16;
+            for (int i = 0; i < 16; i++) {
+                out[at + i] ^= b[i];
+            }
+            b = md5(secret, java.util.Arrays.copyOfRange(out, at, at + 16));
+        }
+        return out;
     }
 
     static byte[] md5(byte[]... parts) {

@@ -8,10 +8,12 @@ import org.springframework.stereotype.Component;
 
 import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentService;
+import io.portico.guest.MacAddress;
 import io.portico.radius.AccessAttempt;
 import io.portico.radius.AccessDecision;
 import io.portico.radius.AccessGrant;
 import io.portico.radius.Credentials;
+import io.portico.radius.PersonalKey;
 import io.portico.radius.RadiusProperties;
 import io.portico.radius.ResidentAuthorizer;
 import io.portico.radius.Speed;
@@ -22,10 +24,19 @@ import io.portico.subscription.SubscriptionService;
 
 /**
  * The subscription domain behind the {@link ResidentAuthorizer} port, called by the authorisation
- * chain for NAS clients that are a venue's gateway. The resident's device proves its subscription
- * with the personal PSK sent as the PAP password (per-user PSK gateways send it that way); an
- * active subscription at the gateway's venue gets its unit's VLAN and its plan's speed, and the
- * device is remembered under that subscription for the Disconnect-Requests when it ends.
+ * chain for NAS clients that are a venue's gateway or access point. Two ways in:
+ * <ul>
+ * <li>the device's personal key sent as the PAP password (gateways that check keys that way): an
+ * active subscription at the venue with that key lets it in, and the device is bound to it;</li>
+ * <li>MAC authentication (no password, or the MAC as password), as access points with per-user
+ * keys ask: a device bound to a subscription active now at the venue gets the key back in the
+ * attribute its equipment's vendor reads ({@link PersonalKey.Delivery#forEquipment});</li>
+ * <li>a WPA handshake (Ruckus dynamic PSK): the venue's key that produced it is found
+ * ({@link DpskSearch}) and its PMK goes back; the device is bound to that subscription.</li>
+ * </ul>
+ * Either way the reply carries the unit's VLAN and the plan's speed. A device is bound to the
+ * subscription whose key last let it in (see docs/decisions.md); that binding also serves the
+ * Disconnect-Requests when the subscription ends.
  */
 @Component
 class VenueResidentAuthorizer implements ResidentAuthorizer {
@@ -34,14 +45,16 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
     private final SubscriptionService subscriptions;
     private final RadiusProperties properties;
     private final ResidentDeviceRepository devices;
+    private final DpskSearch dpsk;
     private final Clock clock;
 
     VenueResidentAuthorizer(EquipmentService equipment, SubscriptionService subscriptions, RadiusProperties properties,
-                            ResidentDeviceRepository devices, Clock clock) {
+                            ResidentDeviceRepository devices, DpskSearch dpsk, Clock clock) {
         this.equipment = equipment;
         this.subscriptions = subscriptions;
         this.properties = properties;
         this.devices = devices;
+        this.dpsk = dpsk;
         this.clock = clock;
     }
 
@@ -52,17 +65,65 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         if (gateway.isEmpty()) {
             return AccessDecision.reject("This gateway is not known.");
         }
+        long venueId = gateway.get().venueId();
         // A NAS that is both a gateway and a hotspot controller lets guests through to the guest authorizer.
         boolean alsoHotspot = attempt.nas().hotspotId().isPresent();
+        if (attempt.handshake().isPresent()) {
+            return dynamicPsk(attempt, operatorId, venueId);
+        }
+        if (macAuthentication(attempt)) {
+            Optional<Long> bound = devices.lastSubscription(operatorId, attempt.device());
+            if (bound.isEmpty()) {
+                return alsoHotspot ? AccessDecision.notMine()
+                        : AccessDecision.reject("Unknown device: join once with the resident's key.");
+            }
+            Optional<ActiveSubscription> active = subscriptions.findActive(operatorId, bound.get()).filter(s -> s.venueId() == venueId);
+            if (active.isEmpty()) {
+                return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("No active subscription for this device.");
+            }
+            PersonalKey key = new PersonalKey(active.get().psk(),
+                    PersonalKey.Delivery.forEquipment(gateway.get().manufacturer(), gateway.get().model()));
+            return AccessDecision.accept(grant(attempt, operatorId, active.get()).withPersonalKey(key));
+        }
         if (!(attempt.credentials() instanceof Credentials.Pap pap)) {
             return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("Send the resident's key as the password.");
         }
-        Optional<ActiveSubscription> active = subscriptions.findActiveByPsk(operatorId, gateway.get().venueId(), pap.password());
+        Optional<ActiveSubscription> active = subscriptions.findActiveByPsk(operatorId, venueId, pap.password());
         if (active.isEmpty()) {
             return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("No active subscription for this key.");
         }
-        ActiveSubscription s = active.get();
-        // Remembered so that the subscription's end can disconnect this device (SubscriptionEnded names only the subscription).
+        return AccessDecision.accept(grant(attempt, operatorId, active.get()));
+    }
+
+    private AccessDecision dynamicPsk(AccessAttempt attempt, long operatorId, long venueId) {
+        DpskSearch.Outcome outcome = dpsk.find(attempt.nas().id(), attempt.handshake().orElseThrow(),
+                devices.lastSubscription(operatorId, attempt.device()), () -> subscriptions.activeKeysAtVenue(operatorId, venueId));
+        if (outcome instanceof DpskSearch.Outcome.RateLimited) {
+            return AccessDecision.reject("Too many key look-ups from this access point; try again.");
+        }
+        Optional<DpskSearch.Match> match = outcome instanceof DpskSearch.Outcome.Found found ? Optional.of(found.match()) : Optional.empty();
+        Optional<ActiveSubscription> active = match.flatMap(m -> subscriptions.findActive(operatorId, m.subscriptionId()));
+        if (active.isEmpty()) {
+            return AccessDecision.reject("No active subscription for this key.");
+        }
+        return AccessDecision.accept(grant(attempt, operatorId, active.get()).withPairwiseMasterKey(match.get().pmk()));
+    }
+
+    /** No password, or the device's own MAC (or User-Name) as password: what MAC authentication sends. */
+    static boolean macAuthentication(AccessAttempt attempt) {
+        if (attempt.credentials() instanceof Credentials.None) {
+            return true;
+        }
+        if (attempt.credentials() instanceof Credentials.Pap pap) {
+            return MacAddress.tryParse(pap.password()).filter(attempt.device()::equals).isPresent()
+                    || !attempt.username().isEmpty() && pap.password().equals(attempt.username());
+        }
+        return false;
+    }
+
+    /** The unit's VLAN and the plan's speed and session timeout; the device is bound to the subscription. */
+    private AccessGrant grant(AccessAttempt attempt, long operatorId, ActiveSubscription s) {
+        // Remembered so that MAC-only requests find the subscription and its end can disconnect the device.
         devices.remember(attempt.nas().id(), attempt.device(), operatorId, s.subscriptionId(), s.unitId(), clock.instant());
         AccessGrant grant = AccessGrant.unlimited().withVlan(new Vlan(s.vlan()))
                 .withInterimInterval(properties.defaultInterimInterval());
@@ -72,6 +133,6 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         if (s.sessionTimeoutSeconds() > 0) {
             grant = grant.withSessionTimeout(Duration.ofSeconds(s.sessionTimeoutSeconds()));
         }
-        return AccessDecision.accept(grant);
+        return grant;
     }
 }

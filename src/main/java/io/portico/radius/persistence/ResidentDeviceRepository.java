@@ -39,6 +39,17 @@ public class ResidentDeviceRepository {
                 OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
     }
 
+    /**
+     * The subscription that last let the device in at any of the operator's gateways: the one a
+     * MAC-only request of this device belongs to.
+     */
+    public java.util.Optional<Long> lastSubscription(long operatorId, MacAddress device) {
+        return jdbc.sql("""
+                        select subscription_id from radius_resident_device where operator_id = ? and device_mac = ?
+                        order by authorised_at desc fetch first 1 rows only""")
+                .params(operatorId, device.value()).query(Long.class).optional();
+    }
+
     /** The devices let in under the subscription, on any of the operator's gateways. */
     public List<MacAddress> devices(long operatorId, long subscriptionId) {
         return jdbc.sql("select distinct device_mac from radius_resident_device where operator_id = ? and subscription_id = ?")

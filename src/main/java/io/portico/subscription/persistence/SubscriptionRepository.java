@@ -13,18 +13,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.portico.platform.SecretBox;
 import io.portico.subscription.Subscriber;
 import io.portico.subscription.SubscriberDetails;
 import io.portico.subscription.Subscription;
+import io.portico.subscription.VenueKey;
 
-/** SQL for subscribers and subscriptions. */
+/**
+ * SQL for subscribers and subscriptions. A subscription's personal key is stored sealed
+ * ({@code psk_sealed}, opened when read) with its keyed digest ({@code psk_digest}) for look-ups;
+ * while the subscription has not ended the digest is also its claim ({@code psk_claim}, unique
+ * per operator), so no two live subscriptions of an operator share a key.
+ */
 @Repository
 public class SubscriptionRepository {
 
-    private final JdbcClient jdbc;
+    private static final String DIGEST_PURPOSE = "subscription-psk";
 
-    SubscriptionRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SecretBox box;
+
+    SubscriptionRepository(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
+    }
+
+    /** The look-up digest of an operator's key (the same key at two operators gives unrelated digests). */
+    static String digest(SecretBox box, long operatorId, String psk) {
+        return box.digest(DIGEST_PURPOSE, operatorId + ":" + psk);
     }
 
     public Subscriber insertSubscriber(long operatorId, SubscriberDetails d, String token, Instant now) {
@@ -66,16 +82,20 @@ public class SubscriptionRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into subscription (operator_id, subscriber_id, unit_id, venue_id, plan_id, starts_at, ends_at,
-                                                  psk, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  psk_sealed, psk_digest, psk_claim, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(s.operatorId(), s.subscriberId(), s.unitId(), s.venueId(), s.planId(), utc(s.startsAt()),
-                        s.endsAt() == null ? null : utc(s.endsAt()), s.psk(), utc(s.createdAt()))
+                        s.endsAt() == null ? null : utc(s.endsAt()), box.seal(s.psk()), digest(box, s.operatorId(), s.psk()),
+                        digest(box, s.operatorId(), s.psk()), utc(s.createdAt()))
                 .update(keys, "id");
         return findSubscription(keys.getKeyAs(Long.class)).orElseThrow();
     }
 
-    public void updatePsk(long id, String psk) {
-        jdbc.sql("update subscription set psk = ? where id = ?").params(psk, id).update();
+    /** Replaces the key (and its claim: a subscription whose key is reset is live). */
+    public void updatePsk(long id, long operatorId, String psk) {
+        String digest = digest(box, operatorId, psk);
+        jdbc.sql("update subscription set psk_sealed = ?, psk_digest = ?, psk_claim = ? where id = ?")
+                .params(box.seal(psk), digest, digest, id).update();
     }
 
     public void updatePlan(long id, long planId) {
@@ -88,27 +108,38 @@ public class SubscriptionRepository {
     }
 
     public Optional<Subscription> findSubscription(long id) {
-        return jdbc.sql("select * from subscription where id = ?").param(id).query(SubscriptionRepository::subscription).optional();
+        return jdbc.sql("select * from subscription where id = ?").param(id).query(this::subscription).optional();
     }
 
     public List<Subscription> listSubscriptions(long operatorId) {
         return jdbc.sql("select * from subscription where operator_id = ? order by starts_at, id").param(operatorId)
-                .query(SubscriptionRepository::subscription).list();
+                .query(this::subscription).list();
     }
 
     public List<Subscription> listByUnit(long operatorId, long unitId) {
         return jdbc.sql("select * from subscription where operator_id = ? and unit_id = ? order by starts_at")
-                .params(operatorId, unitId).query(SubscriptionRepository::subscription).list();
+                .params(operatorId, unitId).query(this::subscription).list();
     }
 
     public List<Subscription> listBySubscriber(long operatorId, long subscriberId) {
         return jdbc.sql("select * from subscription where operator_id = ? and subscriber_id = ? order by starts_at")
-                .params(operatorId, subscriberId).query(SubscriptionRepository::subscription).list();
+                .params(operatorId, subscriberId).query(this::subscription).list();
     }
 
-    public List<Subscription> findByVenueAndPsk(long operatorId, long venueId, String psk) {
-        return jdbc.sql("select * from subscription where operator_id = ? and venue_id = ? and psk = ? order by starts_at")
-                .params(operatorId, venueId, psk).query(SubscriptionRepository::subscription).list();
+    /** The operator's subscriptions (ended ones too) with this key, by its digest. */
+    public List<Subscription> findByPsk(long operatorId, String psk) {
+        return jdbc.sql("select * from subscription where operator_id = ? and psk_digest = ? order by starts_at")
+                .params(operatorId, digest(box, operatorId, psk)).query(this::subscription).list();
+    }
+
+    /** Ids and keys of the venue's subscriptions active at {@code now}, oldest start first. */
+    public List<VenueKey> listActiveKeysAtVenue(long operatorId, long venueId, Instant now) {
+        return jdbc.sql("""
+                        select id, psk_sealed from subscription
+                        where operator_id = ? and venue_id = ? and starts_at <= ? and (ends_at is null or ends_at > ?)
+                        order by starts_at, id""")
+                .params(operatorId, venueId, utc(now), utc(now))
+                .query((rs, n) -> new VenueKey(rs.getLong("id"), box.open(rs.getString("psk_sealed")))).list();
     }
 
     /**
@@ -121,7 +152,7 @@ public class SubscriptionRepository {
                         where (started_published_at is null and starts_at <= ?)
                            or (ended_published_at is null and ends_at is not null and ends_at <= ?)
                         order by starts_at, id fetch first ? rows only""")
-                .params(utc(now), utc(now), limit).query(SubscriptionRepository::subscription).list();
+                .params(utc(now), utc(now), limit).query(this::subscription).list();
     }
 
     /** Marks the start as published; false when it already was (another transaction got there first). */
@@ -130,16 +161,18 @@ public class SubscriptionRepository {
                 .params(utc(at), id).update() == 1;
     }
 
-    /** Marks the end as published; false when it already was. */
+    /** Marks the end as published and releases the key's claim; false when it already was. */
     public boolean markEndPublished(long id, Instant at) {
-        return jdbc.sql("update subscription set ended_published_at = ? where id = ? and ended_published_at is null")
+        return jdbc.sql("update subscription set ended_published_at = ?, psk_claim = null where id = ? and ended_published_at is null")
                 .params(utc(at), id).update() == 1;
     }
 
     /** Forgets published transitions that have not happened under the subscription's new dates. */
     public void clearUnhappenedTransitions(long id, Instant now) {
         jdbc.sql("update subscription set started_published_at = null where id = ? and starts_at > ?").params(id, utc(now)).update();
-        jdbc.sql("update subscription set ended_published_at = null where id = ? and (ends_at is null or ends_at > ?)")
+        jdbc.sql("""
+                        update subscription set ended_published_at = null, psk_claim = psk_digest
+                        where id = ? and (ends_at is null or ends_at > ?)""")
                 .params(id, utc(now)).update();
     }
 
@@ -150,12 +183,12 @@ public class SubscriptionRepository {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
-    private static Subscription subscription(ResultSet rs, int row) throws SQLException {
+    private Subscription subscription(ResultSet rs, int row) throws SQLException {
         OffsetDateTime end = rs.getObject("ends_at", OffsetDateTime.class);
         return new Subscription(rs.getLong("id"), rs.getLong("operator_id"), rs.getLong("subscriber_id"),
                 rs.getLong("unit_id"), rs.getLong("venue_id"), rs.getLong("plan_id"),
                 rs.getObject("starts_at", OffsetDateTime.class).toInstant(), end == null ? null : end.toInstant(),
-                rs.getString("psk"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                box.open(rs.getString("psk_sealed")), rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

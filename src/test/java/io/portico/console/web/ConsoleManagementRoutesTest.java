@@ -131,6 +131,28 @@ class ConsoleManagementRoutesTest {
     }
 
     @Test
+    void customKeysAreStoredSealedAndUniqueAcrossTheOperatorsNetworks() {
+        ok(world.admin, "operator/configureNetworkConfiguration", "allowOverlappingSubscriptionWiredUnit", true, "CustomPSK", true);
+        JsonNode first = ok(world.admin, "subscribers/addKey", "UnitID_internal", world.activeUnit.key(), "ServicePlanID",
+                world.retail.key(), "EmailAddress", "first-key@example.com", "GivenName", "F", "FamilyName", "K", "psk", "Shared-Key-2024");
+        assertThat(first.get("psk").asString()).isEqualTo("Shared-Key-2024");
+        String stored = jdbc.sql("select psk_sealed from subscription where id = ?").param(first.get("SubscriptionID").asLong())
+                .query(String.class).single();
+        assertThat(stored).startsWith("v1:").doesNotContain("Shared-Key-2024");
+
+        assertError(world.admin.post(CONSOLE + "subscribers/addKey", "UnitID_internal", world.endingUnit.key(), "ServicePlanID",
+                world.retail.key(), "EmailAddress", "second-key@example.com", "GivenName", "S", "FamilyName", "K", "psk", "Shared-Key-2024"),
+                409, "That psk is already used on this operator's WiFi networks; choose another.");
+        assertError(world.admin.post(CONSOLE + "subscribers/resetKey", "SubscriptionID", world.active.subscription().id(),
+                "psk", "Shared-Key-2024"), 409, "That psk is already used");
+        // An ended subscription's key is free again.
+        JsonNode reused = ok(world.admin, "subscribers/addKey", "UnitID_internal", world.endedUnit.key(), "ServicePlanID",
+                world.retail.key(), "EmailAddress", "reuse-key@example.com", "GivenName", "R", "FamilyName", "K",
+                "psk", world.ended.subscription().psk());
+        assertThat(reused.get("psk").asString()).isEqualTo(world.ended.subscription().psk());
+    }
+
+    @Test
     void settingsSectionsAreValidatedAndSecretsStayWriteOnly() {
         ok(world.admin, "operator/configureShoppingCart", "Stripe", Map.of("Stripe_Webhook_signingsecret", "whsec_replacement_secret_5555"));
         JsonNode cart = world.admin.post(CONSOLE + "equipment/listOperatorDetails").json().get("ShoppingCart");

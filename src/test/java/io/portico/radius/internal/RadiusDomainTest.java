@@ -32,14 +32,11 @@ import io.portico.guest.GuestService;
 import io.portico.guest.MacAddress;
 import io.portico.guest.NewVouchers;
 import io.portico.hotspot.Hotspot;
-import io.portico.plan.FccLabel;
-import io.portico.plan.PlanChanges;
 import io.portico.plan.PlanService;
 import io.portico.plan.ServicePlan;
 import io.portico.platform.Actor;
 import io.portico.platform.RequestOrigin;
 import io.portico.platform.Role;
-import io.portico.radius.AccountingSink;
 import io.portico.radius.NasNetwork;
 import io.portico.radius.NewNasClient;
 import io.portico.radius.RadiusService;
@@ -71,10 +68,6 @@ class RadiusDomainTest {
 
     @Autowired ApplicationContext context;
     @Autowired RadiusService radius;
-    @Autowired NasClientRegistry registry;
-    @Autowired AuthorizationChain chain;
-    @Autowired AccountingSink sink;
-    @Autowired RadiusMetrics metrics;
     @Autowired Clock clock;
     @LocalServerPort int port;
 
@@ -94,7 +87,7 @@ class RadiusDomainTest {
         plan = world.plan("Day pass", Duration.ofDays(1));
         radius.register(NewNasClient.forHotspot(world.operator.id(), "Lobby", "127.0.0.1", hotspot.nasIdentifier(), SECRET, hotspot.id()));
 
-        var servicePlan = context.getBean(PlanService.class).add(world.operator.id(), servicePlan("Radius " + Fixtures.unique()));
+        var servicePlan = context.getBean(PlanService.class).add(world.operator.id(), TestRadius.servicePlan("Radius " + Fixtures.unique()));
         unit = context.getBean(UnitService.class).add(world.operator.id(), world.venue.key(),
                 new NewUnit("R" + Fixtures.unique().substring(0, 4), "1", "1", UnitPurpose.WIRED_UNIT, null, ""));
         Equipment gateway = context.getBean(EquipmentService.class).add(world.operator.id(), world.venue.key(), "GW-" + Fixtures.unique(),
@@ -105,15 +98,12 @@ class RadiusDomainTest {
         gatewayNas = "gw-" + Fixtures.unique();
         radius.register(NewNasClient.forGateway(world.operator.id(), "Venue gateway", "127.0.0.1", gatewayNas, SECRET, gateway.id()));
 
-        server = new RadiusServer(TestRadius.properties(), registry, chain, sink, metrics, clock);
-        server.start();
+        server = TestRadius.startDomain(context);
     }
 
     @AfterAll
     void stop() {
-        if (server != null) {
-            server.stop();
-        }
+        TestRadius.stop(server);
     }
 
     @Test
@@ -236,7 +226,7 @@ class RadiusDomainTest {
 
     @Test
     void anEndedSubscriptionDisconnectsTheDevicesItLetIn() throws Exception {
-        var servicePlan = context.getBean(PlanService.class).add(world.operator.id(), servicePlan("Ending " + Fixtures.unique()));
+        var servicePlan = context.getBean(PlanService.class).add(world.operator.id(), TestRadius.servicePlan("Ending " + Fixtures.unique()));
         Unit endingUnit = context.getBean(UnitService.class).add(world.operator.id(), world.venue.key(),
                 new NewUnit("E" + Fixtures.unique().substring(0, 4), "1", "2", UnitPurpose.WIRED_UNIT, null, ""));
         Equipment gateway = context.getBean(EquipmentService.class).add(world.operator.id(), world.venue.key(), "GWE-" + Fixtures.unique(),
@@ -300,12 +290,4 @@ class RadiusDomainTest {
         return Radclient.send(server.acctPort(), "acct", SECRET, lines);
     }
 
-    private static PlanChanges servicePlan(String name) {
-        return new PlanChanges(name, 1_000_000L, 1_000_000L, 100, false, true, name + " billed monthly", "",
-                new FccLabel("FABCDE1234567898", 1_000_000, 1_000_000, "https://www.testprivacypol.com",
-                        "https://www.testnetworkmgtpol.com", "https://www.testdatapol.com", "https://www.testbundledisc.com",
-                        "http://www.test.com/customerservice"),
-                "", "https://example.com/sample-images/serviceplan-sample.png", 0, 730.5, List.of("USD"),
-                Map.of("USD", 1600L), 0, 0, 3600);
-    }
 }

@@ -64,6 +64,30 @@ final class TestRadius {
         return LoopbackRadius.properties();
     }
 
+    /** A server on free ports in front of the real domain's authorisation chain and accounting. */
+    static RadiusServer startDomain(org.springframework.context.ApplicationContext context) {
+        var server = new RadiusServer(properties(), context.getBean(NasClientRegistry.class), context.getBean(AuthorizationChain.class),
+                context.getBean(AccountingSink.class), context.getBean(RadiusMetrics.class), context.getBean(Clock.class));
+        server.start();
+        return server;
+    }
+
+    static void stop(@org.jspecify.annotations.Nullable RadiusServer server) {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** A resident service plan of 1 Gbit/s each way with a one-hour session timeout. */
+    static io.portico.plan.PlanChanges servicePlan(String name) {
+        return new io.portico.plan.PlanChanges(name, 1_000_000L, 1_000_000L, 100, false, true, name + " billed monthly", "",
+                new io.portico.plan.FccLabel("FABCDE1234567898", 1_000_000, 1_000_000, "https://www.testprivacypol.com",
+                        "https://www.testnetworkmgtpol.com", "https://www.testdatapol.com", "https://www.testbundledisc.com",
+                        "http://www.test.com/customerservice"),
+                "", "https://example.com/sample-images/serviceplan-sample.png", 0, 730.5, List.of("USD"),
+                java.util.Map.of("USD", 1600L), 0, 0, 3600);
+    }
+
     static RadiusServer start(NasClientRegistry registry, AccountingSink sink, RadiusMetrics metrics, Clock clock) {
         var server = new RadiusServer(properties(), registry, new AuthorizationChain(List.of(RESIDENTS), List.of(GUESTS)), sink, metrics, clock);
         server.start();
