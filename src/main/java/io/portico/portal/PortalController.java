@@ -63,6 +63,10 @@ class PortalController extends PortalErrorPages {
         if (state != null) {
             return journey.signInPage(model, portal, journey.open(state, nas), request, null, Map.of());
         }
+        if (request.getParameterMap().isEmpty()) {
+            // Opened directly (a bookmark, the RFC 8908 user-portal-url): only the gateway can say who the phone is.
+            return journey.notice(model, portal, request, "signin.title", "signin.viaGateway");
+        }
         return arrive(portal, journey.handOver(portal, request), request, response, model);
     }
 

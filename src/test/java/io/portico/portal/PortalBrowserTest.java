@@ -166,8 +166,10 @@ class PortalBrowserTest {
 
             browser.click(By.id("unsubscribe"));
             browser.waitForText("¿Quieres dejar de recibir novedades");
+            assertThat(browser.accessibilityProblems()).isEmpty();
             browser.click(By.id("unsubscribe-submit"));
             browser.waitForText("Ya no recibirás correos de marketing");
+            assertThat(browser.accessibilityProblems()).isEmpty();
             assertThat(guest(world, "02-B0-00-00-00-02").get("unsubscribed").asBoolean()).isTrue();
 
             gateway.disconnect(phone, SimulatedGateway.TerminateCause.SESSION_TIMEOUT);
@@ -231,6 +233,16 @@ class PortalBrowserTest {
                 assertThat(a.minutes()).isBetween(59L, 60L);
             });
             assertThat(purchase(world, "02-B0-00-00-00-06").get("payment_gateway").asString()).isEqualTo("Free");
+        }
+    }
+
+    @Test
+    void friendlyErrorPageIsAccessible() {
+        try (var browser = Browser.start()) {
+            browser.open(URI.create("http://127.0.0.1:" + port + "/portal/no-such-hotspot"));
+            browser.waitForText("This Wi-Fi network is not set up for signing in here.");
+            assertThat(browser.accessibilityProblems()).isEmpty();
+            browser.screenshot("portal-error");
         }
     }
 

@@ -76,7 +76,10 @@ class PortalPagesTest {
         Http.Response page = mikrotikLands(world, "02:00:00:00:10:01");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.raw()).contains("Welcome to the Wi-Fi of Portal Lobby", "Accept and connect", "Voucher code", "E-mail");
+        assertThat(page.raw()).contains("Welcome to the Wi-Fi of Portal Lobby", "Accept and connect", "Voucher code", "E-mail")
+                .doesNotContain("<script");
+        assertThat(page.header("Content-Security-Policy")).startsWith("default-src 'none'; style-src 'self'");
+        assertThat(page.header("Set-Cookie")).as("the portal needs no cookie").isNull();
 
         Http.Response done = signIn(world, Map.of("state", state(page), "method", "CLICK_THROUGH", "terms", "accepted",
                 "dst", "http://evil.example/"), "Origin", "http://127.0.0.1:" + port);
@@ -214,6 +217,9 @@ class PortalPagesTest {
         assertThat(unknown.raw()).contains("not set up for signing in here");
 
         PortalWorld world = new PortalWorld(context, "Portal Bad", GatewayKind.MIKROTIK);
+        Http.Response direct = http().get("/portal/" + world.hotspot.nasIdentifier());
+        assertThat(direct.status()).isEqualTo(200);
+        assertThat(direct.raw()).contains("open any web page while connected to this Wi-Fi network");
         Http.Response bad = post("/portal/" + world.hotspot.nasIdentifier(), Map.of("mac", "nope"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.raw()).contains("could not be verified").doesNotContain("Exception");
