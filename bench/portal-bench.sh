@@ -103,7 +103,7 @@ run() {
     if [[ "$HALF_PEAK" == 1 ]]; then
         for mode in page signin; do
             local peak
-            peak=$(awk -F'|' -v m="$mode" '{ gsub(/ /, "", $2) } $2 == m { print $5 }' "$WORK/$db.md")
+            peak=$(awk -F'|' -v m="$mode" '{ gsub(/ /, "", $2); gsub(/ /, "", $5) } $2 == m { print $5 }' "$WORK/$db.md")
             echo "-- $mode at half its peak ($peak/s / 2), open loop"
             load --modes "$mode" --rate "$(awk -v p="$peak" 'BEGIN { printf "%.0f", p / 2 }')" --seconds "$SECONDS_PER_RUN" \
                 --warmup-seconds 0 | tail -1
