@@ -76,12 +76,7 @@ public final class Browser implements AutoCloseable {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
         try {
-            ChromeDriver driver = new ChromeDriver(service, options);
-            // No favicon requests: a simulated gateway answers every unknown path with a fresh login
-            // page (and a fresh CHAP challenge), which a background favicon fetch would race with.
-            driver.executeCdpCommand("Network.enable", Map.of());
-            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/favicon.ico")));
-            return new Browser(service, driver);
+            return new Browser(service, new ChromeDriver(service, options));
         } catch (RuntimeException e) {
             service.stop();
             unavailable("Chromium did not start: " + e.getMessage());
