@@ -79,7 +79,8 @@ class RadiusDemoSeed implements DemoSeed {
         }
     }
 
-    private static String randomSecret() {
+    /** A random shared secret for a demo RADIUS client or gateway (144 bits, URL-safe base64). */
+    static String randomSecret() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -32,6 +32,7 @@ import io.portico.hotspot.PortalSettings;
 import io.portico.hotspot.SignInMethod;
 import io.portico.platform.Actor;
 import io.portico.platform.Caches;
+import io.portico.platform.ClockTimeMeter;
 import io.portico.platform.PorticoException;
 import io.portico.platform.Problem;
 import io.portico.platform.SecretBox;
@@ -86,17 +87,7 @@ public class GuestPortalService {
         this.voucherBuckets = Caches.builder().expireAfterAccess(properties.voucherAttemptWindow().multipliedBy(2))
                 .maximumSize(200_000).build();
         // the buckets refill on the injected clock, so tests can move time
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
     }
 
     // ---- console ----

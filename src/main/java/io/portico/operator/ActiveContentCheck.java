@@ -43,6 +43,11 @@ final class ActiveContentCheck {
     private ActiveContentCheck() {
     }
 
+    /** The text with everything but plain formatting removed, for pages that show operator HTML (the portal's T&C). */
+    static String sanitize(String html) {
+        return FORMATTING.sanitize(html);
+    }
+
     /** Returns the text unchanged when it is plain formatting; otherwise throws 400 naming what was found. */
     static String requireFormattingOnly(String field, String html) {
         Set<String> found = new LinkedHashSet<>();

@@ -85,6 +85,18 @@ public class OperatorSettingsService {
                 .map(text -> json.readValue(text, section.type())).orElse(section.defaults());
     }
 
+    /**
+     * The terms and conditions of one locale for a page that shows them (the captive portal),
+     * passed through the sanitizer again so only formatting reaches a guest's browser; falls back
+     * to the first locale that has terms.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> termsAndConditions(long operatorId, String locale) {
+        Map<String, String> byLocale = section(operatorId, Section.TANDC).byLocale();
+        String text = byLocale.getOrDefault(locale, byLocale.values().stream().findFirst().orElse(null));
+        return Optional.ofNullable(text).map(ActiveContentCheck::sanitize);
+    }
+
     /** The network rules units and subscriptions follow (VLAN ranges, PSK and overlap rules). */
     public Sections.Network network(long operatorId) {
         return section(operatorId, Section.NETWORK);

@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +21,7 @@ import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
 import io.portico.radius.internal.DisconnectClient;
 import io.portico.radius.internal.NasClientRegistry;
+import io.portico.radius.internal.RadiusServer;
 import io.portico.radius.persistence.JdbcAccountingSink;
 import io.portico.radius.persistence.NasClientRepository;
 
@@ -40,9 +43,15 @@ public class RadiusService {
     private final EquipmentService equipment;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<RadiusServer> server;
+
+    /** The UDP ports this server's RADIUS listeners are bound to. */
+    public record Ports(int auth, int acct) {
+    }
 
     RadiusService(NasClientRepository clients, NasClientRegistry registry, JdbcAccountingSink accounting, ConnectionReader connections,
-                  DisconnectClient disconnects, HotspotService hotspots, EquipmentService equipment, ApplicationEventPublisher events, Clock clock) {
+                  DisconnectClient disconnects, HotspotService hotspots, EquipmentService equipment, ApplicationEventPublisher events, Clock clock,
+                  ObjectProvider<RadiusServer> server) {
         this.clients = clients;
         this.registry = registry;
         this.accounting = accounting;
@@ -52,6 +61,16 @@ public class RadiusService {
         this.equipment = equipment;
         this.events = events;
         this.clock = clock;
+        this.server = server;
+    }
+
+    /**
+     * Where the RADIUS listeners are (bound ports, so also when configured as 0); empty while
+     * RADIUS is off. The demo's simulated gateways send there.
+     */
+    public Optional<Ports> listening() {
+        return Optional.ofNullable(server.getIfAvailable()).filter(RadiusServer::isRunning)
+                .map(s -> new Ports(s.authPort(), s.acctPort()));
     }
 
     /**

@@ -26,6 +26,7 @@ import io.portico.radius.RadiusProperties;
 import io.portico.radius.ResidentAuthorizer;
 import io.portico.radius.Speed;
 import io.portico.radius.Vlan;
+import io.portico.support.LoopbackRadius;
 
 /**
  * Test helpers: a RADIUS server on free loopback ports with test authorizers, and a raw UDP
@@ -60,8 +61,7 @@ final class TestRadius {
     }
 
     static RadiusProperties properties() {
-        return new RadiusProperties(true, "127.0.0.1", 0, 0, true, Duration.ofSeconds(30), 4096, 500, 20000, 4,
-                Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofMillis(300), 3);
+        return LoopbackRadius.properties();
     }
 
     /** A server on free ports in front of the real domain's authorisation chain and accounting. */

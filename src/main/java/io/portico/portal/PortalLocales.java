@@ -1,0 +1,53 @@
+package io.portico.portal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chooses the page language among the operator's {@code SupportedLocales} codes ({@code en-us},
+ * {@code es-xl}, ...): the switcher's explicit choice first, then the phone's Accept-Language
+ * (exact tag, then same language), then the operator's first locale.
+ */
+final class PortalLocales {
+
+    private PortalLocales() {
+    }
+
+    static String choose(Map<String, String> supported, @Nullable String explicit, @Nullable String acceptLanguage) {
+        if (supported.isEmpty()) {
+            return "en-us";
+        }
+        if (explicit != null && supported.containsKey(explicit.toLowerCase(Locale.ROOT))) {
+            return explicit.toLowerCase(Locale.ROOT);
+        }
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            List<Locale.LanguageRange> ranges;
+            try {
+                ranges = Locale.LanguageRange.parse(acceptLanguage);
+            } catch (IllegalArgumentException e) {
+                ranges = List.of();
+            }
+            for (Locale.LanguageRange range : ranges) {
+                String wanted = range.getRange().toLowerCase(Locale.ROOT);
+                if (supported.containsKey(wanted)) {
+                    return wanted;
+                }
+                String language = wanted.split("-", 2)[0];
+                for (String code : supported.keySet()) {
+                    if (code.split("-", 2)[0].equals(language)) {
+                        return code;
+                    }
+                }
+            }
+        }
+        return supported.keySet().iterator().next();
+    }
+
+    /** The Java locale of a code: {@code es-xl} becomes {@code es-XL}, which finds {@code portal_es.properties}. */
+    static Locale javaLocale(String code) {
+        return Locale.forLanguageTag(code);
+    }
+}

@@ -1,0 +1,19 @@
+package io.portico.portal;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sign-in page: the hotspot's welcome, its terms (sanitized HTML), one form per sign-in
+ * method it offers, each carrying the sealed {@code state}, and the error of the last attempt.
+ */
+public record SignInView(String action, String state, String lang, String welcome, @Nullable String termsHtml,
+                         boolean clickThrough, boolean form, boolean voucher, List<Field> fields,
+                         @Nullable String error, @Nullable String voucherCode) {
+
+    /** One input of the form method, with the value the guest entered before an error. */
+    public record Field(String name, String label, String type, String autocomplete, boolean required,
+                        @Nullable String value) {
+    }
+}
