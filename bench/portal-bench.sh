@@ -19,7 +19,8 @@
 #
 # Usage: bench/portal-bench.sh [h2|postgres|both]        (default both)
 # Environment: BENCH_CONCURRENCY (200), BENCH_SECONDS (10), BENCH_WARMUP (5), BENCH_HALF_PEAK (0),
-#   BENCH_PORT (18091), BENCH_XMX (512m), BENCH_JAR (target/portico.jar),
+#   BENCH_PORT (18091), BENCH_XMX (512m), BENCH_TIMELINE (a directory: each half-peak run's requests, start and
+#   latency in ms, one a line, to <db>-<mode>.txt), BENCH_JAR (target/portico.jar),
 #   PGHOST (127.0.0.1), PGPORT (5432), PGDATABASE (test), PGUSER (postgres), BENCH_SCHEMA (portico_portal_bench)
 set -euo pipefail
 
@@ -106,7 +107,7 @@ run() {
             peak=$(awk -F'|' -v m="$mode" '{ gsub(/ /, "", $2); gsub(/ /, "", $5) } $2 == m { print $5 }' "$WORK/$db.md")
             echo "-- $mode at half its peak ($peak/s / 2), open loop"
             load --modes "$mode" --rate "$(awk -v p="$peak" 'BEGIN { printf "%.0f", p / 2 }')" --seconds "$SECONDS_PER_RUN" \
-                --warmup-seconds 0 | tail -1
+                --warmup-seconds "$WARMUP" ${BENCH_TIMELINE:+--timeline "$BENCH_TIMELINE/$db-$mode.txt"} | tail -1
         done
     fi
     stop_app
