@@ -12,10 +12,7 @@
 # BENCH_HALF_PEAK=1, page and sign-in p99 at half their closed-loop peak (open loop; goal < 50 ms).
 # The server is started with bin/portico (the README's way, with its start-up cache).
 #
-# Status (2026-12-01): only short smoke runs so far (BENCH_SECONDS=3), taken while the 2-core
-# machine was shared with other builds; they show the script works, not what Portico can do. Run
-# it on a quiet machine with the defaults (and BENCH_HALF_PEAK=1) to record figures in
-# docs/benchmarks.md.
+# Figures and what they mean: docs/benchmarks.md, "Captive portal, issue 13".
 #
 # Usage: bench/portal-bench.sh [h2|postgres|both]        (default both)
 # Environment: BENCH_CONCURRENCY (200), BENCH_SECONDS (10), BENCH_WARMUP (5), BENCH_HALF_PEAK (0),
