@@ -7,13 +7,14 @@
  *
  *   java bench/PortalLoad.java --base http://127.0.0.1:18091 --nas HARBOR-LOFTS-LOBBY \
  *        --static /bench-static/page.html --modes static,page,signin --concurrency 200 --seconds 10 \
- *        [--warmup-seconds 5] [--rate 400]
+ *        [--warmup-seconds 5] [--rate 400] [--timeline FILE]
  *
  * Closed loop (default): --concurrency virtual threads, each with one request in flight (a guest
  * waiting for its page), for --seconds per mode after a warm-up at the same concurrency.
  * Open loop (--rate R): R requests/s, request j started at start + j / R by its own virtual
  * thread whatever the answers; latency counted from that slot (no coordinated omission), so a
- * server that falls behind shows it in the percentiles.
+ * server that falls behind shows it in the percentiles. The warm-up is then an open loop at the
+ * same rate.
  *
  * For signin the latency is the sign-in POST alone (the page before it is the guest reading the
  * terms; its time is not counted), the throughput is complete sign-ins per second. A page answer
@@ -29,6 +30,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,10 +105,16 @@ public class PortalLoad {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (String mode : options.getOrDefault("modes", "static,page,signin").split(",")) {
             if (warmup > 0) {
-                System.err.println("warm-up " + mode + ": " + load.closedLoop(mode, concurrency, warmup).row());
+                // the same load as the measurement: an open loop's first second on a new client JVM (its JIT, its
+                // connections) is otherwise measured as the server's tail
+                Result warm = rate > 0 ? load.openLoop(mode, rate, warmup) : load.closedLoop(mode, concurrency, warmup);
+                System.err.println("warm-up " + mode + ": " + warm.row());
             }
             Result result = rate > 0 ? load.openLoop(mode, rate, seconds) : load.closedLoop(mode, concurrency, seconds);
             System.out.println(result.row());
+            if (options.containsKey("timeline")) {
+                load.writeTimeline(Path.of(options.get("timeline")));
+            }
         }
         System.exit(0);
     }
@@ -128,9 +137,19 @@ public class PortalLoad {
         return result(mode, concurrency + " guests", samples, (System.nanoTime() - start) / 1e9);
     }
 
+    /** The last open-loop run, request by request: start (ms after the run began) and latency (ms). */
+    private final ConcurrentLinkedQueue<long[]> timeline = new ConcurrentLinkedQueue<>();
+
+    private void writeTimeline(Path file) throws java.io.IOException {
+        Files.write(file, timeline.stream().sorted(java.util.Comparator.comparingLong(t -> t[0]))
+                .map(t -> String.format("%.3f %.3f", t[0] / 1e6, t[1] / 1e6)).toList());
+        timeline.clear();
+    }
+
     private Result openLoop(String mode, double rate, int seconds) throws InterruptedException {
         var samples = new ConcurrentLinkedQueue<Sample>();
         long start = System.nanoTime();
+        timeline.clear();
         long total = (long) (rate * seconds);
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long j = 0; j < total; j++) {
@@ -139,7 +158,11 @@ public class PortalLoad {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                requests.submit(() -> samples.add(once(mode, slot)));
+                requests.submit(() -> {
+                    Sample sample = once(mode, slot);
+                    samples.add(sample);
+                    timeline.add(new long[] {slot - start, sample.nanos()});
+                });
             }
         }
         return result(mode, String.format("%.0f/s", rate), samples, (System.nanoTime() - start) / 1e9);

@@ -12,14 +12,12 @@
 # BENCH_HALF_PEAK=1, page and sign-in p99 at half their closed-loop peak (open loop; goal < 50 ms).
 # The server is started with bin/portico (the README's way, with its start-up cache).
 #
-# Status (2026-12-01): only short smoke runs so far (BENCH_SECONDS=3), taken while the 2-core
-# machine was shared with other builds; they show the script works, not what Portico can do. Run
-# it on a quiet machine with the defaults (and BENCH_HALF_PEAK=1) to record figures in
-# docs/benchmarks.md.
+# Figures and what they mean: docs/benchmarks.md, "Captive portal, issue 13".
 #
 # Usage: bench/portal-bench.sh [h2|postgres|both]        (default both)
 # Environment: BENCH_CONCURRENCY (200), BENCH_SECONDS (10), BENCH_WARMUP (5), BENCH_HALF_PEAK (0),
-#   BENCH_PORT (18091), BENCH_XMX (512m), BENCH_JAR (target/portico.jar),
+#   BENCH_PORT (18091), BENCH_XMX (512m), BENCH_TIMELINE (a directory: each half-peak run's requests, start and
+#   latency in ms, one a line, to <db>-<mode>.txt), BENCH_JAR (target/portico.jar),
 #   PGHOST (127.0.0.1), PGPORT (5432), PGDATABASE (test), PGUSER (postgres), BENCH_SCHEMA (portico_portal_bench)
 set -euo pipefail
 
@@ -106,7 +104,7 @@ run() {
             peak=$(awk -F'|' -v m="$mode" '{ gsub(/ /, "", $2); gsub(/ /, "", $5) } $2 == m { print $5 }' "$WORK/$db.md")
             echo "-- $mode at half its peak ($peak/s / 2), open loop"
             load --modes "$mode" --rate "$(awk -v p="$peak" 'BEGIN { printf "%.0f", p / 2 }')" --seconds "$SECONDS_PER_RUN" \
-                --warmup-seconds 0 | tail -1
+                --warmup-seconds "$WARMUP" ${BENCH_TIMELINE:+--timeline "$BENCH_TIMELINE/$db-$mode.txt"} | tail -1
         done
     fi
     stop_app

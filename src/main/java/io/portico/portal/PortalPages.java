@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.portico.operator.OperatorSettingsService;
 import io.portico.operator.Section;
 import io.portico.operator.Sections;
+import io.portico.platform.Caches;
 
 /**
  * Builds what every portal page shares: the language chosen for the request, the texts, the
@@ -39,7 +39,7 @@ class PortalPages {
         this.settings = settings;
         this.messages = messages;
         this.assets = assets;
-        this.looks = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(30)).build(this::load);
+        this.looks = Caches.builder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(30)).build(this::load);
     }
 
     PortalLook look(long operatorId) {

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import io.portico.hotspot.GatewayKind;
+import io.portico.operator.OperatorSettingsService;
 import io.portico.support.Http;
 import io.portico.support.PorticoIntegrationTest;
 import io.portico.support.PortalWorld;
@@ -89,6 +90,19 @@ class PortalPagesTest {
                 .matches("http://10\\.5\\.50\\.1/login\\?username=p-[a-z0-9]+&password=[0-9a-f]{32}&dst=http%3A%2F%2F127\\.0\\.0\\.1%3A"
                         + port + "%2Fportal%2F.*%2Fstatus%3Fstate%3D.*")
                 .doesNotContain("evil");
+    }
+
+    @Test
+    void showsTheOperatorsNewTermsOnTheNextPage() {
+        PortalWorld world = new PortalWorld(context, "Portal New Terms", GatewayKind.MIKROTIK);
+        OperatorSettingsService settings = context.getBean(OperatorSettingsService.class);
+        settings.configureTandC(world.admin, "en-us", "<p>House rules, first edition</p>");
+        assertThat(mikrotikLands(world, "02:00:00:00:10:71").raw()).contains("House rules, first edition");
+
+        settings.configureTandC(world.admin, "en-us", "<p>House rules, second edition</p>");
+
+        assertThat(mikrotikLands(world, "02:00:00:00:10:72").raw()).contains("House rules, second edition")
+                .doesNotContain("first edition");
     }
 
     @Test
