@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import io.portico.platform.Digests;
+
 /**
  * A CoovaChilli UAM hand-over: Chilli redirects the phone to the portal with {@code res},
  * {@code uamip}, {@code uamport}, {@code challenge}, {@code mac}, {@code ip}, {@code nasid},
@@ -40,7 +42,7 @@ record ChilliHandOver(String res, String uamIp, int uamPort, @Nullable String ch
             byte[] given = HandOvers.unhex(rawQuery.substring(at + MD.length()), "md");
             String signed = rawQuery.substring(0, at);
             boolean verified = urlsBeforeQuery.stream().anyMatch(url -> MessageDigest.isEqual(given,
-                    HandOvers.md5(HandOvers.utf8(url + "?" + signed), HandOvers.utf8(uamSecret.get()))));
+                    Digests.md5(HandOvers.utf8(url + "?" + signed), HandOvers.utf8(uamSecret.get()))));
             if (!verified) {
                 throw new HandOverException("CoovaChilli md does not match (forged hand-over or another uamsecret)");
             }
@@ -76,8 +78,8 @@ record ChilliHandOver(String res, String uamIp, int uamPort, @Nullable String ch
     static String response(String challengeHex, String password, Optional<String> uamSecret) {
         byte[] challenge = HandOvers.unhex(challengeHex, "challenge");
         byte[] newChallenge = uamSecret.isPresent()
-                ? HandOvers.md5(challenge, HandOvers.utf8(uamSecret.get())) : challenge;
-        return HandOvers.hex(HandOvers.md5(new byte[] {0}, HandOvers.utf8(password), newChallenge));
+                ? Digests.md5(challenge, HandOvers.utf8(uamSecret.get())) : challenge;
+        return HandOvers.hex(Digests.md5(new byte[] {0}, HandOvers.utf8(password), newChallenge));
     }
 
     /**

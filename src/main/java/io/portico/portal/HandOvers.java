@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -57,17 +55,6 @@ final class HandOvers {
         return MacAddress.tryParse(text).orElseThrow(() -> new HandOverException(gateway + " sent no usable client MAC"));
     }
 
-    static byte[] md5(byte[]... parts) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            for (byte[] part : parts) {
-                md5.update(part);
-            }
-            return md5.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
-    }
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

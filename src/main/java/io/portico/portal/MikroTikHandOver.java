@@ -8,6 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.portico.platform.Digests;
+
 /**
  * A MikroTik Hotspot's hand-over to an external login page: the router POSTs (or GETs) the
  * phone's {@code mac} and {@code ip}, {@code link-login-only}, {@code link-orig}, and with HTTP
@@ -73,7 +75,7 @@ record MikroTikHandOver(String mac, @Nullable String ip, URI loginUrl, @Nullable
         if (chapIdHex == null || chapChallengeHex == null) {
             return clear;
         }
-        return HandOvers.hex(HandOvers.md5(HandOvers.unhex(chapIdHex, "chap-id"), HandOvers.utf8(clear),
+        return HandOvers.hex(Digests.md5(HandOvers.unhex(chapIdHex, "chap-id"), HandOvers.utf8(clear),
                 HandOvers.unhex(chapChallengeHex, "chap-challenge")));
     }
 

@@ -33,6 +33,7 @@ import io.portico.guest.PortalGrant;
 import io.portico.guest.PortalSignIn;
 import io.portico.hotspot.PortalHotspot;
 import io.portico.hotspot.SignInMethod;
+import io.portico.platform.Digests;
 import io.portico.platform.PorticoException;
 import io.portico.platform.Problem;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -171,7 +172,7 @@ class PortalController extends PortalErrorPages {
         }
         String words = text.t("consent.marketing");
         String version = text.lang() + ":" + HexFormat.of().formatHex(
-                HandOvers.md5(words.getBytes(StandardCharsets.UTF_8)), 0, 6);
+                Digests.md5(words.getBytes(StandardCharsets.UTF_8)), 0, 6);
         return Optional.of(new MarketingConsent(clock.instant(), version));
     }
 

@@ -2,7 +2,8 @@ package io.portico.radius;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+import io.portico.platform.Digests;
 
 /**
  * The password an Access-Request carried, already decoded with the NAS secret. Authorizers use it
@@ -45,15 +46,8 @@ public sealed interface Credentials {
 
         @Override
         public boolean matches(String secret) {
-            try {
-                MessageDigest md5 = MessageDigest.getInstance("MD5");
-                md5.update(identifier);
-                md5.update(secret.getBytes(StandardCharsets.UTF_8));
-                md5.update(challenge);
-                return MessageDigest.isEqual(md5.digest(), response);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("MD5 is part of every JDK", e);
-            }
+            byte[] expected = Digests.md5(new byte[] {identifier}, secret.getBytes(StandardCharsets.UTF_8), challenge);
+            return MessageDigest.isEqual(expected, response);
         }
 
         @Override

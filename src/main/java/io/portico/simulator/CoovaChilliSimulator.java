@@ -16,6 +16,8 @@ import org.tinyradius.core.attribute.type.RadiusAttribute;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import io.portico.platform.Digests;
+
 /**
  * A CoovaChilli gateway with a UAM server (the portal) and a {@code uamsecret}: an unauthenticated
  * phone's request is answered with a 302 to
@@ -69,7 +71,7 @@ public final class CoovaChilliSimulator extends SimulatedGateway {
 
     /** CoovaChilli's {@code redir_md_param}: the uppercase hex MD5 of the URL so far followed by the uamsecret. */
     public static String md(String urlBeforeMd, String uamSecret) {
-        return HexFormat.of().withUpperCase().formatHex(md5(urlBeforeMd.getBytes(StandardCharsets.UTF_8),
+        return HexFormat.of().withUpperCase().formatHex(Digests.md5(urlBeforeMd.getBytes(StandardCharsets.UTF_8),
                 uamSecret.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -78,13 +80,13 @@ public final class CoovaChilliSimulator extends SimulatedGateway {
      * MD5(challenge ‖ uamsecret) with a uamsecret, the challenge itself without.
      */
     public static byte[] chapChallenge(byte[] challenge, Optional<String> uamSecret) {
-        return uamSecret.map(secret -> md5(challenge, secret.getBytes(StandardCharsets.UTF_8))).orElse(challenge);
+        return uamSecret.map(secret -> Digests.md5(challenge, secret.getBytes(StandardCharsets.UTF_8))).orElse(challenge);
     }
 
     /** {@code hotspotlogin.cgi}'s response: hex MD5(0x00 ‖ password ‖ CHAP challenge). */
     public static String chapResponse(String hexChallenge, String password, Optional<String> uamSecret) {
         byte[] challenge = chapChallenge(HexFormat.of().parseHex(hexChallenge), uamSecret);
-        return HexFormat.of().formatHex(md5(new byte[] {0}, password.getBytes(StandardCharsets.UTF_8), challenge));
+        return HexFormat.of().formatHex(Digests.md5(new byte[] {0}, password.getBytes(StandardCharsets.UTF_8), challenge));
     }
 
     @Override

@@ -17,6 +17,8 @@ import org.tinyradius.core.attribute.type.RadiusAttribute;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import io.portico.platform.Digests;
+
 /**
  * A MikroTik RouterOS Hotspot whose login page is external (MikroTik's "HotSpot external login
  * page" set-up): the router's {@code login.html} is the documented redirect form that POSTs
@@ -80,7 +82,7 @@ public final class MikroTikHotspotSimulator extends SimulatedGateway {
 
     /** The HTTP-CHAP password the login page's md5.js computes: hex MD5 of chap-id, password and chap-challenge. */
     public static String chapPassword(byte chapId, String password, byte[] challenge) {
-        return HexFormat.of().formatHex(md5(new byte[] {chapId}, password.getBytes(StandardCharsets.UTF_8), challenge));
+        return HexFormat.of().formatHex(Digests.md5(new byte[] {chapId}, password.getBytes(StandardCharsets.UTF_8), challenge));
     }
 
     @Override

@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -323,17 +321,6 @@ public abstract sealed class SimulatedGateway implements AutoCloseable permits M
         return out.toString();
     }
 
-    static byte[] md5(byte[]... parts) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            for (byte[] part : parts) {
-                md5.update(part);
-            }
-            return md5.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static byte[] ipv4(String address) {
         try {
