@@ -36,6 +36,7 @@ import io.portico.hotspot.SignInMethod;
 import io.portico.platform.Digests;
 import io.portico.platform.PorticoException;
 import io.portico.platform.Problem;
+import io.portico.platform.web.FormGuard;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
@@ -191,20 +192,7 @@ class PortalController extends PortalErrorPages {
      * {@code Origin} (or, when it sends none, says {@code Sec-Fetch-Site: cross-site}).
      */
     static void refuseCrossSite(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin != null && !origin.equals("null")) {
-            URI uri;
-            try {
-                uri = URI.create(origin);
-            } catch (IllegalArgumentException e) {
-                throw new ForgedForm();
-            }
-            String host = request.getHeader("Host");
-            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            if (host == null || !(host.equalsIgnoreCase(authority) || host.equalsIgnoreCase(uri.getHost()))) {
-                throw new ForgedForm();
-            }
-        } else if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
+        if (FormGuard.isCrossSite(request)) {
             throw new ForgedForm();
         }
     }
