@@ -13,6 +13,8 @@ import io.portico.guest.MacAddress;
  *
  * @param operatorId     the operator the sending NAS belongs to
  * @param nasIdentifier  NAS-Identifier, which names the hotspot
+ * @param macAddress     the device (Calling-Station-Id, else a User-Name that is a MAC), or null
+ *                       when the packet names none: then it is no guest connection, only its NAS's session
  * @param userAgent      the device's browser user agent when the portal saw one, else null
  * @param inputBytes     bytes the device sent (the report's {@code uploaded})
  * @param outputBytes    bytes the device received (the report's {@code downloaded})
@@ -23,8 +25,8 @@ import io.portico.guest.MacAddress;
  *                       sweep); null when the packet did not come from a RADIUS client
  */
 public record AccountingRecord(Type type, AccountingSessionId sessionId, long operatorId, String nasIdentifier,
-                               MacAddress macAddress, @Nullable String userAgent, long inputBytes, long outputBytes, long sessionTime,
-                               @Nullable TerminateCause terminateCause, Instant eventTime, @Nullable NasSession nas) {
+                               @Nullable MacAddress macAddress, @Nullable String userAgent, long inputBytes, long outputBytes,
+                               long sessionTime, @Nullable TerminateCause terminateCause, Instant eventTime, @Nullable NasSession nas) {
 
     /** Acct-Status-Type 1, 3 and 2. */
     public enum Type { START, INTERIM_UPDATE, STOP }

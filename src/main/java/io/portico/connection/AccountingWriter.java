@@ -52,39 +52,61 @@ public class AccountingWriter {
         return recordAll(List.of(packet)).getFirst();
     }
 
-    /**
-     * Records a batch of packets; outcomes are in the order of the packets. The sessions are written
-     * by one statement (PostgreSQL; one JDBC batch elsewhere), which is atomic by itself: called
-     * without a transaction, it commits on its own, in one round trip (the RADIUS writer's common
-     * case); inside one, it joins it. The write itself finds the devices' guests; a device that is
-     * not a guest yet (first seen) is stored without one, then becomes a guest (its own
-     * transaction when none is active, with {@link io.portico.guest.GuestCreated}) and its sessions
-     * are linked to it. Should that step fail, the next packet of the session links it.
-     */
+    /** Records a batch of packets, looking up each packet's hotspot by its NAS-Identifier; see {@link #recordAll(List, List)}. */
     @Transactional(propagation = Propagation.SUPPORTS)
     public List<AccountingOutcome> recordAll(List<AccountingRecord> packets) {
-        List<AccountingOutcome> outcomes = new ArrayList<>(packets.size());
-        List<AccountingRecord> known = new ArrayList<>();
-        List<Long> clientIds = new ArrayList<>();
-        List<Long> hotspotIds = new ArrayList<>();
-        List<@Nullable Long> ids = new ArrayList<>();
         // A busy batch repeats the same hotspots (Start, Interim, Stop): look each up once.
         Map<String, Optional<Hotspot>> hotspotByNas = new HashMap<>();
+        List<Optional<Hotspot>> at = new ArrayList<>(packets.size());
         for (AccountingRecord packet : packets) {
-            Optional<Hotspot> hotspot = hotspotByNas.computeIfAbsent(packet.operatorId() + "/" + packet.nasIdentifier(),
-                    key -> hotspots.findByNasIdentifier(packet.operatorId(), packet.nasIdentifier()));
-            if (hotspot.isEmpty()) {
-                outcomes.add(AccountingOutcome.UNKNOWN_HOTSPOT);
-                continue;
-            }
-            long clientId = hotspot.get().clientId();
-            known.add(packet);
-            clientIds.add(clientId);
-            hotspotIds.add(hotspot.get().id());
-            outcomes.add(AccountingOutcome.RECORDED);
+            at.add(hotspotByNas.computeIfAbsent(packet.operatorId() + "/" + packet.nasIdentifier(),
+                    key -> hotspots.findByNasIdentifier(packet.operatorId(), packet.nasIdentifier())));
         }
-        for (int i = 0; i < known.size(); i++) {
-            ids.add(guestIds.find(clientIds.get(i), known.get(i).macAddress()));
+        return recordAll(packets, at);
+    }
+
+    /**
+     * Records a batch of packets at the hotspots the caller looked up for them (the RADIUS module
+     * looks each packet's hotspot up once, by NAS-Identifier or by its NAS client); outcomes are in
+     * the order of the packets. A packet at a hotspot of its operator naming a device is a guest
+     * connection; any other is {@link AccountingOutcome#UNKNOWN_HOTSPOT}, stored as its NAS's session
+     * when it carries its NAS side. The sessions are written by one statement (PostgreSQL; one JDBC
+     * batch elsewhere), which is atomic by itself: called without a transaction, it commits on its
+     * own, in one round trip (the RADIUS writer's common case); inside one, it joins it. The write
+     * itself finds the devices' guests; a device that is not a guest yet (first seen) is stored
+     * without one, then becomes a guest (its own transaction when none is active, with
+     * {@link io.portico.guest.GuestCreated}) and its sessions are linked to it. Should that step
+     * fail, the next packet of the session links it.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public List<AccountingOutcome> recordAll(List<AccountingRecord> packets, List<Optional<Hotspot>> hotspotOfPacket) {
+        if (hotspotOfPacket.size() != packets.size()) {
+            throw new IllegalArgumentException("one hotspot (or none) per packet");
+        }
+        List<AccountingOutcome> outcomes = new ArrayList<>(packets.size());
+        List<AccountingRecord> known = new ArrayList<>();
+        List<@Nullable Long> clientIds = new ArrayList<>();
+        List<@Nullable Long> hotspotIds = new ArrayList<>();
+        List<@Nullable Long> ids = new ArrayList<>();
+        for (int i = 0; i < packets.size(); i++) {
+            AccountingRecord packet = packets.get(i);
+            Optional<Hotspot> hotspot = hotspotOfPacket.get(i).filter(h -> h.operatorId() == packet.operatorId());
+            MacAddress mac = packet.macAddress();
+            if (hotspot.isPresent() && mac != null) {
+                known.add(packet);
+                clientIds.add(hotspot.get().clientId());
+                hotspotIds.add(hotspot.get().id());
+                ids.add(guestIds.find(hotspot.get().clientId(), mac));
+                outcomes.add(AccountingOutcome.RECORDED);
+            } else {
+                outcomes.add(AccountingOutcome.UNKNOWN_HOTSPOT);
+                if (packet.nas() != null) {
+                    known.add(packet);
+                    clientIds.add(null);
+                    hotspotIds.add(null);
+                    ids.add(null);
+                }
+            }
         }
         if (known.isEmpty()) {
             return outcomes;

@@ -22,7 +22,6 @@ import io.portico.platform.PorticoException;
 import io.portico.radius.internal.DisconnectClient;
 import io.portico.radius.internal.NasClientRegistry;
 import io.portico.radius.internal.RadiusServer;
-import io.portico.radius.persistence.JdbcAccountingSink;
 import io.portico.radius.persistence.NasClientRepository;
 
 /**
@@ -36,7 +35,6 @@ public class RadiusService {
 
     private final NasClientRepository clients;
     private final NasClientRegistry registry;
-    private final JdbcAccountingSink accounting;
     private final ConnectionReader connections;
     private final DisconnectClient disconnects;
     private final HotspotService hotspots;
@@ -49,12 +47,11 @@ public class RadiusService {
     public record Ports(int auth, int acct) {
     }
 
-    RadiusService(NasClientRepository clients, NasClientRegistry registry, JdbcAccountingSink accounting, ConnectionReader connections,
+    RadiusService(NasClientRepository clients, NasClientRegistry registry, ConnectionReader connections,
                   DisconnectClient disconnects, HotspotService hotspots, EquipmentService equipment, ApplicationEventPublisher events, Clock clock,
                   ObjectProvider<RadiusServer> server) {
         this.clients = clients;
         this.registry = registry;
-        this.accounting = accounting;
         this.connections = connections;
         this.disconnects = disconnects;
         this.hotspots = hotspots;
@@ -150,13 +147,11 @@ public class RadiusService {
         return disconnect(device, nas -> nas.operatorId() == operatorId);
     }
 
-    /** The device's open sessions: guest connections at hotspots, and the raw sessions of venue gateways and unknown hotspots. */
+    /** The device's open sessions, as the connection module stores them: guest connections and every other NAS session. */
     private List<DisconnectOutcome> disconnect(MacAddress device, java.util.function.Predicate<NasClient> scope) {
         List<OpenSession> open = new java.util.ArrayList<>();
         connections.openNasSessions(device).forEach(s -> open.add(new OpenSession(s.nasClientId(), s.nasAddress(), s.nasIdentifier(),
                 s.acctSessionId(), s.userName(), java.util.Optional.of(s.device()))));
-        accounting.openSessions(device).forEach(s -> open.add(new OpenSession(s.nasClientId(), s.nasAddress(), s.nasIdentifier(),
-                s.sessionId(), s.username(), s.device())));
         return open.stream()
                 .flatMap(session -> clients.findWithSecret(session.nasClientId()).filter(nas -> scope.test(nas.client())).stream()
                         .map(nas -> disconnects.disconnect(new DisconnectClient.Target(

@@ -12,9 +12,11 @@ import io.portico.guest.MacAddress;
  * since the session started (Gigawords already added), so storing the largest value seen is
  * idempotent and order-independent.
  *
- * @param uniqueId      stable id of the session across its packets (like FreeRADIUS's acctuniqueid):
- *                      MD5 of Acct-Session-Id, the NAS and the station ids; retransmissions share it
+ * @param nas           the registered NAS client that sent it
+ * @param nasIdentifier NAS-Identifier as sent, or empty
  * @param sessionId     Acct-Session-Id as the NAS sent it
+ * @param callingStationId Calling-Station-Id as the NAS sent it (the session's key names the device
+ *                      by it when it is no MAC address)
  * @param nasAddress    where the NAS sent from: Disconnect-Requests go there
  * @param uploadedBytes bytes the device sent (Acct-Input-Octets + 2^32 × Acct-Input-Gigawords)
  * @param downloadedBytes bytes the device received (Acct-Output-Octets + Gigawords)
@@ -22,17 +24,22 @@ import io.portico.guest.MacAddress;
  * @param reportedAt    when the NAS reported this (arrival less Acct-Delay-Time)
  * @param staleAfter    when the session counts as stale without another update (2 × interim + margin)
  */
-public record SessionReport(String uniqueId, long nasClientId, String nasIdentifier, String nasAddress,
-                            Status status, String sessionId, Optional<MacAddress> device, String username,
+public record SessionReport(NasClient nas, String nasIdentifier, String nasAddress,
+                            Status status, String sessionId, Optional<MacAddress> device, String callingStationId, String username,
                             String calledStationId, Optional<String> framedIp, long uploadedBytes, long downloadedBytes,
                             Duration sessionTime, Instant startedAt, Instant reportedAt, Instant staleAfter,
                             Optional<TerminateCause> terminationCause) implements AccountingEvent {
 
     public enum Status { START, INTERIM, STOP }
 
+    @Override
+    public long nasClientId() {
+        return nas.id();
+    }
+
     public SessionReport {
-        if (uniqueId == null || uniqueId.length() != 32) {
-            throw new IllegalArgumentException("unique id must be 32 hex digits");
+        if (sessionId == null || sessionId.isEmpty()) {
+            throw new IllegalArgumentException("a session report needs its Acct-Session-Id");
         }
         if (uploadedBytes < 0 || downloadedBytes < 0 || sessionTime.isNegative()) {
             throw new IllegalArgumentException("counters cannot be negative");

@@ -70,6 +70,10 @@ public class ConnectionRepository {
             output_octets = greatest(t.output_octets, pkt.output_octets),
             user_agent = coalesce(t.user_agent, pkt.user_agent),
             guest_id = coalesce(t.guest_id, pkt.guest_id),
+            client_id = coalesce(t.client_id, pkt.client_id),
+            hotspot_id = coalesce(t.hotspot_id, pkt.hotspot_id),
+            mac_address = coalesce(t.mac_address, pkt.mac_address),
+            nas_identifier = coalesce(t.nas_identifier, pkt.nas_identifier),
             nas_client_id = coalesce(t.nas_client_id, pkt.nas_client_id),
             nas_address = coalesce(t.nas_address, pkt.nas_address),
             acct_session_id = coalesce(t.acct_session_id, pkt.acct_session_id),
@@ -102,18 +106,19 @@ public class ConnectionRepository {
                           cast(? as smallint) as terminate_cause, cast(? as bigint) as nas_client_id,
                           cast(? as varchar(45)) as nas_address, cast(? as varchar(253)) as acct_session_id,
                           cast(? as varchar(253)) as user_name, cast(? as varchar(45)) as framed_ip,
-                          cast(? as timestamp with time zone) as stale_after, cast(? as varchar(16)) as closed_by) s
+                          cast(? as timestamp with time zone) as stale_after, cast(? as varchar(16)) as closed_by,
+                          cast(? as varchar(253)) as nas_identifier) s
                on t.session_key = s.session_key
              when matched then update set
             """ + UPDATE_RULES.replace("pkt.", "s.") + "\n" + """
              when not matched then insert (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
                                            started_at, start_reported, last_seen_at, ended_at, session_seconds, input_octets,
                                            output_octets, terminate_cause, nas_client_id, nas_address, acct_session_id,
-                                           user_name, framed_ip, stale_after, closed_by)
+                                           user_name, framed_ip, stale_after, closed_by, nas_identifier)
                   values (s.session_key, s.client_id, s.hotspot_id, s.guest_id, s.mac_address, s.user_agent,
                           s.started_at, s.start_reported, s.last_seen_at, s.ended_at, s.session_seconds, s.input_octets,
                           s.output_octets, s.terminate_cause, s.nas_client_id, s.nas_address, s.acct_session_id,
-                          s.user_name, s.framed_ip, s.stale_after, s.closed_by)""";
+                          s.user_name, s.framed_ip, s.stale_after, s.closed_by, s.nas_identifier)""";
 
     private static final String INSERT = """
             insert into connection_session (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
@@ -156,7 +161,7 @@ public class ConnectionRepository {
      * {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE} (planned once, one round
      * trip), other databases in one JDBC batch of {@link #MERGE}s. Both apply the same rules.
      */
-    public List<Unlinked> merge(List<AccountingRecord> records, List<Long> clientIds, List<Long> hotspotIds,
+    public List<Unlinked> merge(List<AccountingRecord> records, List<@Nullable Long> clientIds, List<@Nullable Long> hotspotIds,
                                 List<@Nullable Long> guestIds) {
         List<SessionWrite> writes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -172,14 +177,15 @@ public class ConnectionRepository {
                     w.macAddress(), w.userAgent(),
                     utc(w.startedAt()), w.startReported(), utc(w.lastSeenAt()), utc(w.endedAt()), w.sessionSeconds(),
                     w.inputOctets(), w.outputOctets(), w.terminateCause(), w.nasClientId(), w.nasAddress(), w.acctSessionId(),
-                    w.userName(), w.framedIp(), utc(w.staleAfter()), w.closedBy()});
+                    w.userName(), w.framedIp(), utc(w.staleAfter()), w.closedBy(), w.nasIdentifier()});
         }
         batch.batchUpdate(MERGE, rows);
         List<Unlinked> unlinked = new ArrayList<>();
-        List<SessionWrite> unknown = combined.stream().filter(w -> w.guestId() == null).toList();
+        List<SessionWrite> unknown = combined.stream().filter(w -> w.guestId() == null && w.clientId() != null).toList();
         if (!unknown.isEmpty()) {
             List<Object> keys = new ArrayList<>(unknown.stream().map(SessionWrite::sessionKey).toList());
-            jdbc.sql("select session_key, client_id, mac_address from connection_session where guest_id is null and session_key in ("
+            jdbc.sql("select session_key, client_id, mac_address from connection_session where guest_id is null"
+                            + " and client_id is not null and mac_address is not null and session_key in ("
                             + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")").params(keys)
                     .query((RowCallbackHandler) rs -> unlinked.add(new Unlinked(rs.getString(1), rs.getLong(2), rs.getString(3))));
         }
@@ -202,18 +208,19 @@ public class ConnectionRepository {
     private static final String UPSERT = """
             insert into connection_session as t (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
                    started_at, start_reported, last_seen_at, ended_at, session_seconds, input_octets, output_octets,
-                   terminate_cause, nas_client_id, nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by)
+                   terminate_cause, nas_client_id, nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by,
+                   nas_identifier)
             select x.session_key, x.client_id, x.hotspot_id,
                    coalesce(x.guest_id, (select g.id from guest g where g.client_id = x.client_id and g.mac_address = x.mac_address)),
                    x.mac_address, x.user_agent, x.started_at, x.start_reported, x.last_seen_at, x.ended_at, x.session_seconds,
                    x.input_octets, x.output_octets, x.terminate_cause, x.nas_client_id, x.nas_address, x.acct_session_id,
-                   x.user_name, x.framed_ip, x.stale_after, x.closed_by
+                   x.user_name, x.framed_ip, x.stale_after, x.closed_by, x.nas_identifier
               from unnest(?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[], ?::varchar[],
                    ?::timestamptz[], ?::bool[], ?::timestamptz[], ?::timestamptz[], ?::int8[], ?::int8[], ?::int8[], ?::int2[],
-                   ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[])
+                   ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::varchar[])
                    as x(session_key, client_id, hotspot_id, guest_id, mac_address, user_agent, started_at, start_reported,
                         last_seen_at, ended_at, session_seconds, input_octets, output_octets, terminate_cause, nas_client_id,
-                        nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by)
+                        nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by, nas_identifier)
                 on conflict (session_key) do update set
             """ + UPDATE_RULES.replace("pkt.", "excluded.") + "\n" + """
             returning t.session_key, t.client_id, t.mac_address, t.guest_id""";
@@ -222,7 +229,7 @@ public class ConnectionRepository {
         int n = writes.size();
         String[] keys = new String[n], macs = new String[n], agents = new String[n], started = new String[n], seen = new String[n],
                 ended = new String[n], nasAddresses = new String[n], sessions = new String[n], users = new String[n],
-                framed = new String[n], stale = new String[n], closedBy = new String[n];
+                framed = new String[n], stale = new String[n], closedBy = new String[n], nasIdentifiers = new String[n];
         Long[] clients = new Long[n], hotspots = new Long[n], guests = new Long[n], seconds = new Long[n], input = new Long[n],
                 output = new Long[n], nasClients = new Long[n];
         Integer[] causes = new Integer[n];
@@ -250,12 +257,13 @@ public class ConnectionRepository {
             framed[i] = w.framedIp();
             stale[i] = w.staleAfter() == null ? null : w.staleAfter().toString();
             closedBy[i] = w.closedBy();
+            nasIdentifiers[i] = w.nasIdentifier();
         }
         List<Unlinked> unlinked = new ArrayList<>();
         batch.query(UPSERT, ps -> {
             Connection c = ps.getConnection();
             Object[][] columns = {keys, clients, hotspots, guests, macs, agents, started, startReported, seen, ended, seconds,
-                    input, output, causes, nasClients, nasAddresses, sessions, users, framed, stale, closedBy};
+                    input, output, causes, nasClients, nasAddresses, sessions, users, framed, stale, closedBy, nasIdentifiers};
             for (int i = 0; i < columns.length; i++) {
                 Object[] column = columns[i];
                 String type = column instanceof Long[] ? "int8" : column instanceof Integer[] ? "int4"
@@ -264,7 +272,7 @@ public class ConnectionRepository {
             }
         }, (RowCallbackHandler) rs -> {
             rs.getLong(4);
-            if (rs.wasNull()) {
+            if (rs.wasNull() && rs.getObject(2) != null && rs.getString(3) != null) {
                 unlinked.add(new Unlinked(rs.getString(1), rs.getLong(2), rs.getString(3)));
             }
         });
@@ -402,11 +410,12 @@ public class ConnectionRepository {
                 .params(terminateCause, utc(now), utc(silentBefore)).update();
     }
 
-    /** The device's sessions open at a RADIUS client, newest first. */
+    /** The device's sessions open at a RADIUS client (guest connections or not), newest first. */
     public List<OpenNasSession> openNasSessions(MacAddress device) {
         return jdbc.sql("""
-                        select c.nas_client_id, c.nas_address, h.nas_identifier, c.acct_session_id, c.user_name, c.mac_address
-                          from connection_session c join hotspot h on h.id = c.hotspot_id
+                        select c.nas_client_id, c.nas_address, coalesce(c.nas_identifier, ''), c.acct_session_id, c.user_name,
+                               c.mac_address
+                          from connection_session c
                          where c.ended_at is null and c.mac_address = ? and c.nas_client_id is not null
                          order by c.last_seen_at desc""")
                 .param(device.value())

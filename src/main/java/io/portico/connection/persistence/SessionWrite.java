@@ -24,40 +24,45 @@ import io.portico.connection.NasSession;
  * @param startReported a Start is among this write's packets, so {@code startedAt} is the
  *                      session's start (an Interim-Update or Stop only estimates it, to the second)
  */
-record SessionWrite(String sessionKey, long clientId, long hotspotId, @Nullable Long guestId, String macAddress,
+record SessionWrite(String sessionKey, @Nullable Long clientId, @Nullable Long hotspotId, @Nullable Long guestId,
+                    @Nullable String macAddress,
                     @Nullable String userAgent, Instant startedAt, boolean startReported, Instant lastSeenAt,
                     @Nullable Instant endedAt, long sessionSeconds, long inputOctets, long outputOctets,
                     @Nullable Integer terminateCause, @Nullable Long nasClientId, @Nullable String nasAddress,
                     @Nullable String acctSessionId, @Nullable String userName, @Nullable String framedIp,
-                    @Nullable Instant staleAfter, @Nullable String closedBy) {
+                    @Nullable Instant staleAfter, @Nullable String closedBy, @Nullable String nasIdentifier) {
 
     static final String BY_NAS = "nas";
 
     SessionWrite {
-        if (sessionKey == null || macAddress == null || startedAt == null || lastSeenAt == null) {
-            throw new IllegalArgumentException("a session write needs its key, device and times");
+        if (sessionKey == null || startedAt == null || lastSeenAt == null) {
+            throw new IllegalArgumentException("a session write needs its key and times");
         }
         if (sessionSeconds < 0 || inputOctets < 0 || outputOctets < 0) {
             throw new IllegalArgumentException("counters cannot be negative");
         }
     }
 
-    static SessionWrite of(AccountingRecord r, long clientId, long hotspotId, @Nullable Long guestId) {
+    /** The packet at its hotspot's client, or (both null) as its NAS's session only. */
+    static SessionWrite of(AccountingRecord r, @Nullable Long clientId, @Nullable Long hotspotId, @Nullable Long guestId) {
         boolean stop = r.type() == AccountingRecord.Type.STOP;
         NasSession nas = r.nas();
-        return new SessionWrite(r.sessionId().value(), clientId, hotspotId, guestId, r.macAddress().value(), r.userAgent(),
+        return new SessionWrite(r.sessionId().value(), clientId, hotspotId, guestId, r.macAddress() == null ? null : r.macAddress().value(),
+                r.userAgent(),
                 r.startedAt(), r.type() == AccountingRecord.Type.START, r.eventTime(), stop ? r.eventTime() : null, r.sessionTime(),
                 r.inputBytes(), r.outputBytes(),
                 stop && r.terminateCause() != null ? r.terminateCause().code() : null,
                 nas == null ? null : nas.nasClientId(), nas == null ? null : nas.nasAddress(),
                 nas == null ? null : nas.acctSessionId(), nas == null ? null : nas.userName(),
-                nas == null ? null : nas.framedIp(), nas == null ? null : nas.staleAfter(), stop ? BY_NAS : null);
+                nas == null ? null : nas.framedIp(), nas == null ? null : nas.staleAfter(), stop ? BY_NAS : null,
+                r.nasIdentifier());
     }
 
     /** This row as stored, updated by a later packet {@code s} of the same session. */
     SessionWrite then(SessionWrite s) {
         boolean takeEnd = endedAt == null || (closedBy != null && !BY_NAS.equals(closedBy) && s.lastSeenAt.isAfter(lastSeenAt));
-        return new SessionWrite(sessionKey, clientId, hotspotId, guestId != null ? guestId : s.guestId, macAddress,
+        return new SessionWrite(sessionKey, clientId != null ? clientId : s.clientId, hotspotId != null ? hotspotId : s.hotspotId,
+                guestId != null ? guestId : s.guestId, macAddress != null ? macAddress : s.macAddress,
                 userAgent != null ? userAgent : s.userAgent,
                 s.startReported ? s.startedAt : startedAt, startReported || s.startReported,
                 lastSeenAt.isAfter(s.lastSeenAt) ? lastSeenAt : s.lastSeenAt,
@@ -70,7 +75,7 @@ record SessionWrite(String sessionKey, long clientId, long hotspotId, @Nullable 
                 s.framedIp != null ? s.framedIp : framedIp,
                 staleAfter == null || (s.staleAfter != null && s.staleAfter.isAfter(staleAfter)) ? (s.staleAfter != null ? s.staleAfter : staleAfter)
                         : staleAfter,
-                takeEnd ? s.closedBy : closedBy);
+                takeEnd ? s.closedBy : closedBy, nasIdentifier != null ? nasIdentifier : s.nasIdentifier);
     }
 
     /** One write per session, packets of one session combined in arrival order, sorted by key (a fixed lock order). */

@@ -1,9 +1,7 @@
 package io.portico.radius.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.tinyradius.core.packet.request.RadiusRequest;
@@ -16,8 +14,7 @@ import io.portico.radius.SessionReport;
 
 /**
  * Turns an Accounting-Request into an {@link AccountingEvent}: Start, Interim-Update and Stop into
- * a {@link SessionReport} (Gigawords added, times corrected by Acct-Delay-Time, the unique session
- * id derived), Accounting-On/Off into a {@link NasReset}. Other status types are acknowledged and
+ * a {@link SessionReport} (Gigawords added, times corrected by Acct-Delay-Time), Accounting-On/Off into a {@link NasReset}. Other status types are acknowledged and
  * not stored.
  */
 final class AccountingStep {
@@ -53,7 +50,6 @@ final class AccountingStep {
         String sessionId = RadiusCodec.string(r, RadiusCodec.ACCT_SESSION_ID).filter(s -> !s.isBlank())
                 .orElseThrow(() -> new IllegalArgumentException("Accounting-Request without Acct-Session-Id"));
         String nasIdentifier = RadiusCodec.string(r, RadiusCodec.NAS_IDENTIFIER).orElse("");
-        String nasIp = RadiusCodec.ipv4(r, RadiusCodec.NAS_IP_ADDRESS).orElse("");
         String called = RadiusCodec.string(r, RadiusCodec.CALLED_STATION_ID).orElse("");
         String calling = RadiusCodec.string(r, RadiusCodec.CALLING_STATION_ID).orElse("");
         String username = RadiusCodec.string(r, RadiusCodec.USER_NAME).orElse("");
@@ -65,26 +61,13 @@ final class AccountingStep {
                 + RadiusCodec.integer(r, RadiusCodec.ACCT_OUTPUT_OCTETS).orElse(0L);
         Duration interim = RadiusCodec.integer(r, RadiusCodec.ACCT_INTERIM_INTERVAL).filter(s -> s > 0)
                 .map(Duration::ofSeconds).orElse(defaultInterim);
-        String uniqueId = uniqueId(sessionId, nasClientId, nasIdentifier, nasIp, called,
-                device.map(MacAddress::value).orElse(calling));
-        return Optional.of(new SessionReport(uniqueId, nasClientId, nasIdentifier, verified.source().getAddress().getHostAddress(),
-                kind, truncate(sessionId), device, truncate(username), truncate(called), RadiusCodec.ipv4(r, RadiusCodec.FRAMED_IP_ADDRESS),
+        return Optional.of(new SessionReport(verified.nas().client(), truncate(nasIdentifier), verified.source().getAddress().getHostAddress(),
+                kind, truncate(sessionId), device, truncate(calling), truncate(username), truncate(called), RadiusCodec.ipv4(r, RadiusCodec.FRAMED_IP_ADDRESS),
                 uploaded, downloaded, sessionTime, reportedAt.minus(sessionTime), reportedAt,
                 reportedAt.plus(interim.multipliedBy(2)).plus(staleMargin),
                 kind == SessionReport.Status.STOP
                         ? RadiusCodec.integer(r, RadiusCodec.ACCT_TERMINATE_CAUSE).filter(code -> code <= Integer.MAX_VALUE).flatMap(code -> TerminateCause.of(code.intValue()))
                         : Optional.empty()));
-    }
-
-    /**
-     * Like FreeRADIUS's acctuniqueid: MD5 over the session id, the NAS (registered client, its
-     * NAS-Identifier and NAS-IP-Address) and the station ids, so every packet of one session maps
-     * to one row and two NASes reusing a session id do not collide.
-     */
-    static String uniqueId(String sessionId, long nasClientId, String nasIdentifier, String nasIp, String calledStationId,
-                           String callingStationId) {
-        String material = String.join(",", sessionId, Long.toString(nasClientId), nasIdentifier, nasIp, calledStationId, callingStationId);
-        return HexFormat.of().formatHex(RadiusCodec.md5(material.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String truncate(String s) {

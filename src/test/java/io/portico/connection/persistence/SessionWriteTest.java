@@ -15,9 +15,21 @@ class SessionWriteTest {
 
     static SessionWrite write(String key, long seconds, long octets, @Nullable String closedBy, @Nullable Long nas) {
         Instant seen = T0.plusSeconds(seconds);
-        return new SessionWrite(key, 1, 2, null, "AA-BB-CC-DD-EE-FF", null, T0, false, seen, closedBy == null ? null : seen, seconds,
+        return new SessionWrite(key, 1L, 2L, null, "AA-BB-CC-DD-EE-FF", null, T0, false, seen, closedBy == null ? null : seen, seconds,
                 octets, octets, closedBy == null ? null : 1, nas, nas == null ? null : "192.0.2.1", nas == null ? null : "S1", "",
-                null, nas == null ? null : seen.plusSeconds(720), closedBy);
+                null, nas == null ? null : seen.plusSeconds(720), closedBy, "nas-1");
+    }
+
+    @Test
+    void aNasSessionWithoutHotspotTakesTheHotspotOfALaterPacket() {
+        SessionWrite nasOnly = new SessionWrite("a", null, null, null, null, null, T0, true, T0, null, 0, 0, 0, null, 7L, "192.0.2.1",
+                "S1", "", null, T0.plusSeconds(720), null, "nas-1");
+        SessionWrite merged = nasOnly.then(write("a", 300, 500, null, 7L));
+        assertThat(merged.clientId()).isEqualTo(1L);
+        assertThat(merged.hotspotId()).isEqualTo(2L);
+        assertThat(merged.macAddress()).isEqualTo("AA-BB-CC-DD-EE-FF");
+        assertThat(merged.startedAt()).as("the Start's time stays").isEqualTo(T0);
+        assertThat(merged.inputOctets()).isEqualTo(500);
     }
 
     @Test
@@ -47,7 +59,7 @@ class SessionWriteTest {
     static SessionWrite withStart(SessionWrite w, Instant startedAt, boolean reported) {
         return new SessionWrite(w.sessionKey(), w.clientId(), w.hotspotId(), w.guestId(), w.macAddress(), w.userAgent(), startedAt,
                 reported, w.lastSeenAt(), w.endedAt(), w.sessionSeconds(), w.inputOctets(), w.outputOctets(), w.terminateCause(),
-                w.nasClientId(), w.nasAddress(), w.acctSessionId(), w.userName(), w.framedIp(), w.staleAfter(), w.closedBy());
+                w.nasClientId(), w.nasAddress(), w.acctSessionId(), w.userName(), w.framedIp(), w.staleAfter(), w.closedBy(), w.nasIdentifier());
     }
 
     @Test

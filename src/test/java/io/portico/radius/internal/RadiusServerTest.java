@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.portico.connection.ConnectionReader;
+import io.portico.guest.MacAddress;
 import io.portico.radius.AccountingSink;
 import io.portico.radius.NewNasClient;
 import io.portico.radius.RadiusService;
@@ -39,6 +42,7 @@ class RadiusServerTest {
     @Autowired Clock clock;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired ConnectionReader connections;
 
     private RadiusServer server;
     private String hotspotNas;
@@ -158,15 +162,16 @@ class RadiusServerTest {
                 "Acct-Input-Gigawords = 1", "Acct-Output-Octets = 7000", "Acct-Terminate-Cause = Idle-Timeout")
                 .received("Accounting-Response")).isTrue();
 
-        var rows = jdbc.sql("select * from radius_accounting where session_id = ?").param(session).query().listOfRows();
+        var rows = jdbc.sql("select * from connection_session where acct_session_id = ?").param(session).query().listOfRows();
         assertThat(rows).hasSize(1);
         Map<String, Object> row = rows.getFirst();
-        assertThat(((Number) row.get("uploaded_bytes")).longValue()).isEqualTo((1L << 32) + 2000);
-        assertThat(((Number) row.get("downloaded_bytes")).longValue()).isEqualTo(7000);
+        assertThat(((Number) row.get("input_octets")).longValue()).isEqualTo((1L << 32) + 2000);
+        assertThat(((Number) row.get("output_octets")).longValue()).isEqualTo(7000);
         assertThat(((Number) row.get("session_seconds")).longValue()).isEqualTo(120);
         assertThat(((Number) row.get("terminate_cause")).intValue()).isEqualTo(4);
-        assertThat(row.get("device_mac")).isEqualTo("AA-BB-CC-00-00-01");
-        assertThat(row.get("stopped_at")).isNotNull();
+        assertThat(row.get("mac_address")).isEqualTo("AA-BB-CC-00-00-01");
+        assertThat(row.get("ended_at")).isNotNull();
+        assertThat(row.get("closed_by")).isEqualTo("nas");
     }
 
     @Test
@@ -189,7 +194,7 @@ class RadiusServerTest {
         }
         assertThat(metrics.duplicateCount("acct")).isEqualTo(acctDuplicates + 1);
         assertThat(metrics.duplicateCount("auth")).isEqualTo(authDuplicates + 1);
-        assertThat(jdbc.sql("select count(*) from radius_accounting where session_id = ?").param(session).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from connection_session where acct_session_id = ?").param(session).query(Long.class).single())
                 .isEqualTo(1);
     }
 
@@ -205,19 +210,61 @@ class RadiusServerTest {
         assertThat(acct(new String[] {"NAS-Identifier = \"" + hotspotNas + "\""}, "Acct-Status-Type = Accounting-On")
                 .received("Accounting-Response")).isTrue();
 
-        assertThat(jdbc.sql("select closed_by from radius_accounting where session_id = ?").param(open).query(String.class).single())
+        assertThat(jdbc.sql("select closed_by from connection_session where acct_session_id = ?").param(open).query(String.class).single())
                 .isEqualTo("acct-on");
-        assertThat(jdbc.sql("select count(*) from radius_accounting where session_id = ? and stopped_at is null").param(stale)
+        assertThat(jdbc.sql("select count(*) from connection_session where acct_session_id = ? and ended_at is null").param(stale)
                 .query(Long.class).single()).isEqualTo(1);
 
         sink.closeStale(clock.instant().plus(Duration.ofSeconds(2 * 60 + 110))); // interim 60 s, margin 120 s
-        assertThat(jdbc.sql("select closed_by from radius_accounting where session_id = ?").param(stale).query(String.class).optional())
+        assertThat(jdbc.sql("select closed_by from connection_session where acct_session_id = ?").param(stale).query(String.class).optional())
                 .isEmpty();
         sink.closeStale(clock.instant().plus(Duration.ofSeconds(2 * 60 + 130)));
-        assertThat(jdbc.sql("select closed_by from radius_accounting where session_id = ?").param(stale).query(String.class).single())
+        assertThat(jdbc.sql("select closed_by from connection_session where acct_session_id = ?").param(stale).query(String.class).single())
                 .isEqualTo("stale");
         assertThat(jdbc.sql("select hotspot_id from radius_client where id = ?").param(hotspotClientId).query(Long.class).single())
                 .isEqualTo(7L);
+    }
+
+    @Test
+    void aReportFromAnUnknownHotspotIsStoredOnceInTheConnectionStoreAndClosedByItsNasReset() {
+        String session = "U-" + Fixtures.unique();
+        MacAddress device = new MacAddress("AA-BB-CC-00-77-01");
+        byte[] start = TestRadius.accountingRequest(SECRET, (byte) 91,
+                RadiusCodec.integerAttribute(RadiusCodec.ACCT_STATUS_TYPE, 1), RadiusCodec.attribute(RadiusCodec.ACCT_SESSION_ID, session),
+                RadiusCodec.attribute(RadiusCodec.CALLING_STATION_ID, device.value()),
+                RadiusCodec.attribute(RadiusCodec.NAS_IDENTIFIER, hotspotNas));
+        try (var udp = new TestRadius.Udp(server.acctPort(), Duration.ofSeconds(3))) {
+            assertThat(udp.exchange(start)).isPresent();
+            assertThat(udp.exchange(start)).isPresent(); // the same datagram again: answered from the cache
+        }
+        String[] common = {"Acct-Session-Id = \"" + session + "\"", "Calling-Station-Id = \"" + device.value() + "\"",
+                "NAS-Identifier = \"" + hotspotNas + "\""};
+        for (int i = 0; i < 2; i++) { // a retransmission with a new identifier: merged into the same row
+            assertThat(acct(common, "Acct-Status-Type = Interim-Update", "Acct-Session-Time = 30", "Acct-Input-Octets = 10",
+                    "Acct-Output-Octets = 20").received("Accounting-Response")).isTrue();
+        }
+
+        var rows = jdbc.sql("select * from connection_session where acct_session_id = ?").param(session).query().listOfRows();
+        assertThat(rows).as("one row in the one store").hasSize(1);
+        Map<String, Object> row = rows.getFirst();
+        assertThat(Arrays.asList(row.get("client_id"), row.get("hotspot_id"), row.get("guest_id"), row.get("ended_at")))
+                .as("no guest connection: no client, hotspot or guest; still open").containsOnlyNulls();
+        assertThat(row.get("nas_identifier")).isEqualTo(hotspotNas);
+        assertThat(((Number) row.get("input_octets")).longValue()).isEqualTo(10);
+        assertThat(((Number) row.get("output_octets")).longValue()).isEqualTo(20);
+        assertThat(connections.openNasSessions(device)).as("what a Disconnect-Request ends")
+                .anySatisfy(open -> {
+                    assertThat(open.acctSessionId()).isEqualTo(session);
+                    assertThat(open.nasIdentifier()).isEqualTo(hotspotNas);
+                    assertThat(open.nasClientId()).isEqualTo(hotspotClientId);
+                });
+
+        assertThat(acct(new String[] {"NAS-Identifier = \"" + hotspotNas + "\""}, "Acct-Status-Type = Accounting-On")
+                .received("Accounting-Response")).isTrue();
+        assertThat(jdbc.sql("select closed_by, terminate_cause from connection_session where acct_session_id = ?").param(session)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getInt(2))).list())
+                .containsExactly(List.of("acct-on", 11));
+        assertThat(connections.openNasSessions(device)).noneMatch(open -> open.acctSessionId().equals(session));
     }
 
     private Radclient.Result acct(String[] common, String... more) {

@@ -40,13 +40,6 @@ class ReplyStepTest {
                 });
     }
 
-    @Test
-    void derivesOneUniqueSessionIdPerSessionAndNas() {
-        String id = AccountingStep.uniqueId("S1", 1, "lobby", "10.0.0.1", "ssid", "AA-BB-CC-00-00-01");
-        assertThat(id).hasSize(32).isEqualTo(AccountingStep.uniqueId("S1", 1, "lobby", "10.0.0.1", "ssid", "AA-BB-CC-00-00-01"));
-        assertThat(id).isNotEqualTo(AccountingStep.uniqueId("S1", 2, "lobby", "10.0.0.1", "ssid", "AA-BB-CC-00-00-01"));
-    }
-
     private static byte[] libraryBytes(RadiusAttribute... attributes) {
         var out = new java.io.ByteArrayOutputStream();
         for (RadiusAttribute a : attributes) {
