@@ -1,5 +1,6 @@
 package io.portico.connection;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -186,6 +187,15 @@ public class ConnectionReader {
         Cancelled() {
             super(null, null, false, false);
         }
+    }
+
+    /**
+     * What the guest's device used since {@code since} (bytes in plus out), for the portal's "data
+     * left": the sessions seen since then, each whole, because accounting keeps only a session's
+     * cumulative counters (a session that was already open at {@code since} counts entirely).
+     */
+    public long bytesUsedSince(long clientId, long guestId, Instant since) {
+        return repository.bytesSeenSince(clientId, guestId, since);
     }
 
     /** The hotspot of the guest's latest connection, for the guest profile's {@code last_connection}. */

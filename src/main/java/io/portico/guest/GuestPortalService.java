@@ -185,7 +185,7 @@ public class GuestPortalService {
         PortalHotspot portal = portal(clientId, hotspotId);
         Instant now = clock.instant();
         return plans.activePlanForDevice(clientId, device, now).map(active -> new PortalStatus(active.purchase().guestId(),
-                active.plan().name(), active.purchase().expiresAt(), active.remaining(now),
+                active.plan().name(), active.purchase().startsAt(), active.purchase().expiresAt(), active.remaining(now),
                 Optional.ofNullable(active.sessionProfile().dataCapBytes()),
                 portal.settings().methods().contains(SignInMethod.VOUCHER), unsubscribeToken(active.purchase().guestId())));
     }

@@ -6,10 +6,11 @@ import java.util.Optional;
 
 /**
  * What the portal's status page and the RFC 8908 API show a signed-in device: its plan, when it
- * ends and the time left, the plan's data cap (usage lives in the connection module), whether
+ * started (from then on the portal counts the device's usage, which lives in the connection
+ * module, against the cap) and ends, the time left, the plan's data cap, whether
  * the guest can extend on the portal (a voucher can be redeemed there), and the guest's
  * unsubscribe token for the marketing link.
  */
-public record PortalStatus(long guestId, String planName, Instant endsAt, Duration timeLeft, Optional<Long> dataCapBytes,
+public record PortalStatus(long guestId, String planName, Instant startedAt, Instant endsAt, Duration timeLeft, Optional<Long> dataCapBytes,
                            boolean canExtend, String unsubscribeToken) {
 }

@@ -24,15 +24,30 @@ import io.portico.platform.PorticoException;
  *
  * @param freePlanIds guest plan id granted per CLICK_THROUGH / FORM sign-in
  * @param unifiSite   the UniFi controller's site name (the {@code <site>} of {@code /guest/s/<site>/})
+ * @param afterLogin  where the gateway sends the guest once logged in (default: the status page)
+ * @param gatewayLoginHost MikroTik only: {@code host} or {@code host:port} of the router's login page
+ *                    (its hotspot DNS name or address); a hand-over's {@code link-login-only} must
+ *                    name it. Empty: only private, link-local, CGNAT or loopback addresses and
+ *                    {@code .local} or single-label names are accepted there.
  */
 public record PortalSettings(GatewayKind gatewayKind, Set<SignInMethod> methods, Map<SignInMethod, Long> freePlanIds,
-                             Set<String> requiredFields, Set<String> optionalFields, Optional<String> unifiSite) {
+                             Set<String> requiredFields, Set<String> optionalFields, Optional<String> unifiSite,
+                             AfterLogin afterLogin, Optional<String> gatewayLoginHost) {
 
     /** The form fields a portal may ask for, in the order the form shows them. */
     public static final List<String> FIELDS = Stream.concat(
             Stream.of("email", "firstName", "lastName", "phone", "birthDate", "country"),
             IntStream.rangeClosed(1, 10).mapToObj(i -> "custom" + i)).toList();
     private static final Pattern SITE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern LOGIN_HOST = Pattern.compile(
+            "(\\[[0-9a-f:.]{2,45}\\]|[a-z0-9]([a-z0-9-]{0,62})(\\.[a-z0-9]([a-z0-9-]{0,62}))*)(:([0-9]{1,5}))?");
+
+    /** Settings that send the guest to the status page and check MikroTik login hosts by address range. */
+    public PortalSettings(GatewayKind gatewayKind, Set<SignInMethod> methods, Map<SignInMethod, Long> freePlanIds,
+                          Set<String> requiredFields, Set<String> optionalFields, Optional<String> unifiSite) {
+        this(gatewayKind, methods, freePlanIds, requiredFields, optionalFields, unifiSite, AfterLogin.STATUS_PAGE,
+                Optional.empty());
+    }
 
     public PortalSettings {
         if (gatewayKind == null) {
@@ -72,6 +87,20 @@ public record PortalSettings(GatewayKind gatewayKind, Set<SignInMethod> methods,
             }
         } else if (unifiSite.isPresent()) {
             throw PorticoException.invalid("unifiSite", "{unifiSite}: only a UniFi gateway has a site.");
+        }
+        afterLogin = afterLogin == null ? AfterLogin.STATUS_PAGE : afterLogin;
+        gatewayLoginHost = gatewayLoginHost == null ? Optional.empty()
+                : gatewayLoginHost.map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).filter(h -> !h.isEmpty());
+        if (gatewayLoginHost.isPresent()) {
+            if (gatewayKind != GatewayKind.MIKROTIK) {
+                throw PorticoException.invalid("gatewayLoginHost", "{gatewayLoginHost}: only a MikroTik gateway has a login host.");
+            }
+            var host = LOGIN_HOST.matcher(gatewayLoginHost.get());
+            if (gatewayLoginHost.get().length() > 260 || !host.matches()
+                    || (host.group(6) != null && (Integer.parseInt(host.group(6)) < 1 || Integer.parseInt(host.group(6)) > 65535))) {
+                throw PorticoException.invalid("gatewayLoginHost",
+                        "{gatewayLoginHost} must be the router's login host name or address, optionally with :port (e.g. hotspot.example.net or 10.5.50.1:8080).");
+            }
         }
     }
 

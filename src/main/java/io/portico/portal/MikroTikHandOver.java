@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -20,13 +21,15 @@ import io.portico.platform.Digests;
 record MikroTikHandOver(String mac, @Nullable String ip, URI loginUrl, @Nullable URI originalUrl,
                         @Nullable String chapIdHex, @Nullable String chapChallengeHex, boolean gatewayError) {
 
-    static MikroTikHandOver parse(Map<String, String> params) {
+    /** Reads the hand-over; {@code loginHost} is the hotspot's configured router login host (see {@link GatewayLoginHost}). */
+    static MikroTikHandOver parse(Map<String, String> params, Optional<String> loginHost) {
         String mac = HandOvers.mac(params.get("mac"), "MikroTik").value();
         URI login = HandOvers.webUrl(params.get("link-login-only"))
                 .orElseThrow(() -> new HandOverException("MikroTik sent no usable link-login-only"));
         if (login.getRawQuery() != null) {
             throw new HandOverException("MikroTik's link-login-only carries a query");
         }
+        GatewayLoginHost.check(login, loginHost);
         URI original = HandOvers.webUrl(params.get("link-orig")).orElse(null);
         String chapId = HandOvers.blankToNull(params.get("chap-id"));
         String challenge = HandOvers.blankToNull(params.get("chap-challenge"));

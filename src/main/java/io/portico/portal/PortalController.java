@@ -35,7 +35,6 @@ import io.portico.hotspot.PortalHotspot;
 import io.portico.hotspot.SignInMethod;
 import io.portico.platform.Digests;
 import io.portico.platform.PorticoException;
-import io.portico.platform.Problem;
 import io.portico.platform.web.FormGuard;
 import io.swagger.v3.oas.annotations.Hidden;
 
@@ -106,7 +105,7 @@ class PortalController extends PortalErrorPages {
             return redirect(journey.loginRedirect(portal, state, grant, journey.language(portal, request)));
         } catch (PorticoException e) {
             response.setStatus(e.problem().status());
-            return journey.signInPage(model, portal, state, request, message(e, method, text), entered);
+            return journey.signInPage(model, portal, state, request, SignInProblems.message(e, method, entered, text), entered);
         }
     }
 
@@ -142,7 +141,8 @@ class PortalController extends PortalErrorPages {
                 return redirect(journey.loginRedirect(portal, state, returning.get(), lang));
             } catch (PorticoException e) {
                 response.setStatus(e.problem().status());
-                return journey.signInPage(model, portal, state, request, text.t("error.invalid", e.getMessage()), Map.of());
+                return journey.signInPage(model, portal, state, request,
+                        SignInProblems.message(e, SignInMethod.CLICK_THROUGH, Map.of(), text), Map.of());
             }
         }
         return journey.signInPage(model, portal, state, request, null, Map.of());
@@ -175,16 +175,6 @@ class PortalController extends PortalErrorPages {
         String version = text.lang() + ":" + HexFormat.of().formatHex(
                 Digests.md5(words.getBytes(StandardCharsets.UTF_8)), 0, 6);
         return Optional.of(new MarketingConsent(clock.instant(), version));
-    }
-
-    private static String message(PorticoException e, SignInMethod method, PortalText text) {
-        if (e.problem() == Problem.TOO_MANY_REQUESTS) {
-            return text.t("error.tooMany", e.retryAfter().map(d -> Math.max(1, d.toSeconds())).orElse(60L));
-        }
-        if (method == SignInMethod.VOUCHER && (e.problem() == Problem.NOT_FOUND || e.problem() == Problem.CONFLICT)) {
-            return text.t("error.voucher");
-        }
-        return text.t("error.invalid", e.getMessage());
     }
 
     /**

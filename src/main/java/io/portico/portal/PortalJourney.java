@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.portico.connection.ConnectionReader;
 import io.portico.guest.MacAddress;
 import io.portico.guest.PortalGrant;
 import io.portico.guest.PortalStatus;
+import io.portico.hotspot.AfterLogin;
 import io.portico.hotspot.HotspotService;
 import io.portico.hotspot.PortalHotspot;
 import io.portico.hotspot.PortalSettings;
@@ -35,10 +37,13 @@ class PortalJourney {
     private final PortalPages pages;
     private final PortalStateCodec states;
     private final PortalRateLimit limits;
+    private final ConnectionReader connections;
     private final Clock clock;
 
-    PortalJourney(HotspotService hotspots, PortalPages pages, PortalStateCodec states, PortalRateLimit limits, Clock clock) {
+    PortalJourney(HotspotService hotspots, PortalPages pages, PortalStateCodec states, PortalRateLimit limits,
+                  ConnectionReader connections, Clock clock) {
         this.hotspots = hotspots;
+        this.connections = connections;
         this.pages = pages;
         this.states = states;
         this.limits = limits;
@@ -62,7 +67,8 @@ class PortalJourney {
     PortalState handOver(PortalHotspot portal, HttpServletRequest request) {
         String nas = portal.hotspot().nasIdentifier();
         return switch (portal.settings().gatewayKind()) {
-            case MIKROTIK -> new PortalState(nas, clock.instant(), MikroTikHandOver.parse(parameters(request)), null, null);
+            case MIKROTIK -> new PortalState(nas, clock.instant(), MikroTikHandOver.parse(parameters(request),
+                    portal.settings().gatewayLoginHost()), null, null);
             case COOVACHILLI -> new PortalState(nas, clock.instant(), null, ChilliHandOver.parse(selfUrls(request),
                     request.getQueryString() == null ? "" : request.getQueryString(), uamSecret(portal)), null);
             case UNIFI -> new PortalState(nas, clock.instant(), null, null,
@@ -83,32 +89,57 @@ class PortalJourney {
     }
 
     /**
-     * Where the browser goes once access is granted: the gateway's login URL; for UniFi the status
-     * page, after the controller let the device on (server to server; a PorticoException with a
-     * message for the guest when it refuses or does not answer).
+     * Where the browser goes once access is granted: the gateway's login URL, carrying where the
+     * gateway sends the guest next ({@link #landing}); for UniFi that page itself, after the
+     * controller let the device on (server to server; a PorticoException with a message for the
+     * guest when it refuses or does not answer).
      */
     URI loginRedirect(PortalHotspot portal, PortalState state, PortalGrant grant, String lang) {
-        String sealed = states.seal(state);
+        URI landing = landing(portal, state, lang);
         if (state.unifi() != null) {
             hotspots.authorizeUniFiGuest(portal.hotspot().id(), grant.unifiAccess(new MacAddress(state.mac()),
                     Optional.ofNullable(state.unifi().apMac())));
         }
         if (state.mikrotik() != null) {
-            return state.mikrotik().login(grant.radiusUsername(), grant.radiusPassword(), statusUrl(portal, sealed, lang));
+            return state.mikrotik().login(grant.radiusUsername(), grant.radiusPassword(), landing);
         }
         if (state.chilli() != null) {
-            return state.chilli().logon(grant.radiusUsername(), grant.radiusPassword(), uamSecret(portal),
-                    statusUrl(portal, sealed, lang));
+            return state.chilli().logon(grant.radiusUsername(), grant.radiusPassword(), uamSecret(portal), landing);
         }
-        return statusUrl(portal, sealed, lang);
+        return landing;
     }
 
     /**
-     * Where CoovaChilli's res=success return goes: the status page the portal gave Chilli as
-     * userurl (only a path of this hotspot's status page is followed, relative to this server),
-     * or a fresh status page for the returned hand-over.
+     * The page after login, per the hotspot's {@link AfterLogin}: the status page; the URL the
+     * guest first asked for, as the gateway handed it over (an absolute http(s) URL; else the
+     * status page); or the operator's fixed page. Never a URL from the guest's own form.
+     */
+    URI landing(PortalHotspot portal, PortalState state, String lang) {
+        AfterLogin after = portal.settings().afterLogin();
+        return switch (after.kind()) {
+            case URL -> after.url().orElseThrow();
+            case ORIGINAL -> Optional.ofNullable(originalUrl(state)).orElseGet(() -> statusUrl(portal, states.seal(state), lang));
+            case STATUS -> statusUrl(portal, states.seal(state), lang);
+        };
+    }
+
+    /** The URL the phone first asked for, from the gateway's hand-over (already checked to be an absolute http(s) URL). */
+    static @Nullable URI originalUrl(PortalState state) {
+        return state.mikrotik() != null ? state.mikrotik().originalUrl()
+                : state.chilli() != null ? state.chilli().userUrl() : state.unifi().originalUrl();
+    }
+
+    /**
+     * Where CoovaChilli's res=success return goes: with the status page as landing, the status
+     * page the portal gave Chilli as userurl (only a path of this hotspot's status page is
+     * followed, relative to this server), or a fresh status page for the returned hand-over; with
+     * another landing, that landing (the operator's page, or the original URL of this verified
+     * return).
      */
     String afterChilliSuccess(PortalHotspot portal, PortalState returned, String lang) {
+        if (portal.settings().afterLogin().kind() != AfterLogin.Kind.STATUS) {
+            return landing(portal, returned, lang).toString();
+        }
         URI given = returned.chilli() == null ? null : returned.chilli().userUrl();
         String statusPath = "/portal/" + encode(portal.hotspot().nasIdentifier()) + "/status";
         if (given != null && statusPath.equals(given.getRawPath()) && given.getRawQuery() != null) {
@@ -148,6 +179,15 @@ class PortalJourney {
         return "portal/signin";
     }
 
+    /**
+     * The device's data against its plan's cap: the guest module knows the cap and when the plan
+     * started, the connection module what the device used since. Empty for a plan without a cap.
+     */
+    Optional<DataAllowance> data(PortalHotspot portal, PortalStatus status) {
+        return status.dataCapBytes().map(cap -> new DataAllowance(cap,
+                connections.bytesUsedSince(portal.hotspot().clientId(), status.guestId(), status.startedAt())));
+    }
+
     /** Fills the status page's model and returns its view name. */
     String statusPage(Model model, PortalHotspot portal, PortalState state, Optional<PortalStatus> status,
                       HttpServletRequest request) {
@@ -157,15 +197,15 @@ class PortalJourney {
         String sealed = states.seal(state);
         PortalPage page = pages.page(look, lang, "status.title", portal.hotspot().name(), themeUrl(nas),
                 "/portal/" + encode(nas) + "/status?state=" + sealed);
-        URI original = state.mikrotik() != null ? state.mikrotik().originalUrl()
-                : state.chilli() != null ? state.chilli().userUrl() : state.unifi().originalUrl();
+        URI original = originalUrl(state);
         URI logout = state.mikrotik() != null ? state.mikrotik().logoutUrl()
                 : state.chilli() != null ? state.chilli().logoffUrl() : null;
         PortalText text = page.text();
+        Optional<DataAllowance> data = status.flatMap(s -> data(portal, s));
         model.addAttribute("page", page);
         model.addAttribute("view", new StatusView(status.map(PortalStatus::planName).orElse(null),
                 status.map(s -> duration(text, s.timeLeft())).orElse(null),
-                status.flatMap(PortalStatus::dataCapBytes).map(bytes -> bytes(text, bytes)).orElse(null),
+                data.map(d -> bytes(text, d.leftBytes())).orElse(null), data.map(d -> bytes(text, d.usedBytes())).orElse(null),
                 status.isPresent() && logout != null ? logout.toString() : null,
                 original == null ? null : original.toString(), original == null ? null : original.getHost(),
                 status.map(s -> "/portal/" + encode(nas) + "/unsubscribe?token=" + encodeQuery(s.unsubscribeToken())
@@ -234,8 +274,7 @@ class PortalJourney {
     }
 
     private static SignInView.Field field(PortalText text, String name, boolean required, @Nullable String value) {
-        String label = name.startsWith("custom") ? text.t("field.custom", name.substring("custom".length()))
-                : text.t("field." + name);
+        String label = SignInProblems.label(text, name);
         return switch (name) {
             case "email" -> new SignInView.Field(name, label, "email", "email", required, value);
             case "firstName" -> new SignInView.Field(name, label, "text", "given-name", required, value);

@@ -54,7 +54,8 @@ class PortalStatusController extends PortalErrorPages {
 
     /**
      * RFC 8908: {@code captive} and the portal URL for a phone the portal cannot place; with the
-     * {@code state} of a signed-in device (the status page links it), its time left. The OS polls
+     * {@code state} of a signed-in device (the status page links it), its time left and, for a
+     * capped plan, the bytes left (RFC 8908 section 5's {@code bytes-remaining}). The OS polls
      * this, so the answer is private to the device and never cached by a proxy.
      */
     @GetMapping(path = "/portal/{nas}/api")
@@ -67,6 +68,7 @@ class PortalStatusController extends PortalErrorPages {
                 .encode().buildAndExpand(nas).toUriString());
         status.ifPresent(s -> {
             body.put("seconds-remaining", Math.max(0, s.timeLeft().toSeconds()));
+            journey.data(portal, s).ifPresent(data -> body.put("bytes-remaining", data.leftBytes()));
             body.put("can-extend-session", s.canExtend());
         });
         return ResponseEntity.ok().contentType(CAPTIVE_JSON).cacheControl(CacheControl.noCache().cachePrivate()).body(body);

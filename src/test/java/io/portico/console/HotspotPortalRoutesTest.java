@@ -58,9 +58,7 @@ class HotspotPortalRoutesTest {
     private Object[] chilli(Object... more) {
         Object[] base = {"HotspotID", hotspot.id(), "GatewayKind", "COOVACHILLI", "SignInMethods", List.of("CLICK_THROUGH", "VOUCHER"),
                 "FreeGuestPlanIDs", Map.of("CLICK_THROUGH", free.id()), "RequiredFields", List.of(), "OptionalFields", List.of("email")};
-        Object[] all = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
+        return with(base, more);
     }
 
     @Test
@@ -114,6 +112,48 @@ class HotspotPortalRoutesTest {
         error(support.post(BASE + "/configurePortal", chilli("UAMSecret", "s")), 403, "");
         error(manager.post(BASE + "/getPortal", "HotspotID", hotspot.id()), 404, "no captive portal");
         error(manager.post(BASE + "/getPortal", "HotspotID", other.hotspot("Elsewhere").id()), 404, "Unknown hotspot");
+    }
+
+    @Test
+    void afterLoginIsTheStatusPageTheOriginalUrlOrAnOperatorsWebPage() {
+        assertThat(ok(manager.post(BASE + "/configurePortal", chilli("UAMSecret", "s"))).get("AfterLogin").asString())
+                .isEqualTo("STATUS");
+        assertThat(ok(manager.post(BASE + "/configurePortal", chilli("AfterLogin", "original"))).get("AfterLogin").asString())
+                .isEqualTo("ORIGINAL");
+        ok(manager.post(BASE + "/configurePortal", chilli("AfterLogin", "https://cafe.example.com/welcome?from=wifi")));
+        assertThat(ok(support.post(BASE + "/getPortal", "HotspotID", hotspot.id())).get("AfterLogin").asString())
+                .isEqualTo("https://cafe.example.com/welcome?from=wifi");
+        assertThat(hotspots.findPortal(hotspot.id()).orElseThrow().settings().afterLogin().url())
+                .contains(java.net.URI.create("https://cafe.example.com/welcome?from=wifi"));
+
+        for (String bad : List.of("javascript:alert(1)", "//evil.example/", "/welcome", "ftp://cafe.example.com/",
+                "https://user:pw@cafe.example.com/", "https://", "http://exa mple.com/", "ELSEWHERE")) {
+            Http.Response refused = manager.post(BASE + "/configurePortal", chilli("AfterLogin", bad));
+            error(refused, 400, "AfterLogin");
+            assertThat(refused.raw()).contains("STATUS, ORIGINAL or an absolute http(s) URL");
+        }
+        assertThat(hotspots.findPortal(hotspot.id()).orElseThrow().settings().afterLogin().text())
+                .as("a refused value changes nothing").isEqualTo("https://cafe.example.com/welcome?from=wifi");
+    }
+
+    @Test
+    void gatewayLoginHostIsAHostOrHostAndPortOfAMikroTikRouter() {
+        Object[] mikrotik = {"HotspotID", hotspot.id(), "GatewayKind", "MIKROTIK", "SignInMethods", List.of("VOUCHER")};
+        JsonNode set = ok(manager.post(BASE + "/configurePortal", with(mikrotik, "GatewayLoginHost", "Hotspot.Example.net:8080")));
+        assertThat(set.get("GatewayLoginHost").asString()).isEqualTo("hotspot.example.net:8080");
+        assertThat(ok(manager.post(BASE + "/configurePortal", with(mikrotik, "GatewayLoginHost", "10.5.50.1")))
+                .get("GatewayLoginHost").asString()).isEqualTo("10.5.50.1");
+        for (String bad : List.of("http://10.5.50.1/login", "evil.example/login", "host:99999", "host:", "a b")) {
+            error(manager.post(BASE + "/configurePortal", with(mikrotik, "GatewayLoginHost", bad)), 400, "GatewayLoginHost");
+        }
+        error(manager.post(BASE + "/configurePortal", chilli("UAMSecret", "s", "GatewayLoginHost", "10.1.0.1")), 400,
+                "GatewayLoginHost");
+    }
+
+    private static Object[] with(Object[] base, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
     }
 
     private static JsonNode ok(Http.Response r) {

@@ -75,6 +75,34 @@ class UniFiGuestAuthorizationTest {
     }
 
     @Test
+    void unifiOsConsoleIsFoundOutAndAuthorizesTheGuestUnderProxyNetworkWithItsCsrfToken() throws Exception {
+        try (UniFiControllerSimulator console = UniFiControllerSimulator.unifiOs("portico", "console-password", "key", site)) {
+            PortalSettings settings = hotspots.findPortal(w.hotspot.id()).orElseThrow().settings();
+            w.portal().configurePortal(w.admin, w.hotspot.id(), new PortalConfiguration(settings, Optional.empty(),
+                    Optional.of(new UniFiController(console.url(), Optional.of("portico"), Optional.of("console-password"),
+                            Optional.empty(), Optional.empty()))));
+            PortalGrant grant = signIn("02-00-00-00-a0-04");
+
+            hotspots.authorizeUniFiGuest(w.hotspot.id(), grant.unifiAccess(MacAddress.parse("02-00-00-00-a0-04"),
+                    Optional.empty()));
+
+            assertThat(console.authorizations()).containsExactly(new Authorization("unifi-os", site, "02:00:00:00:a0:04", 60,
+                    Optional.of(2_000L), Optional.of(10_000L), Optional.empty()));
+            assertThat(console.openSessions()).as("logged out with the rotated CSRF token").isZero();
+            assertThat(controller.authorizations()).isEmpty();
+        }
+    }
+
+    @Test
+    void classicControllerStillLogsInAtApiLoginAndLogsOut() {
+        useController(Optional.of("portico"), Optional.of("controller-password"), Optional.empty(), Optional.empty());
+        PortalGrant grant = signIn("02-00-00-00-a0-05");
+        hotspots.authorizeUniFiGuest(w.hotspot.id(), grant.unifiAccess(MacAddress.parse("02-00-00-00-a0-05"), Optional.empty()));
+        assertThat(controller.authorizations()).extracting(Authorization::api).containsExactly("classic");
+        assertThat(controller.openSessions()).isZero();
+    }
+
+    @Test
     void integrationApiFindsTheClientByMacAndAuthorizesIt() {
         useController(Optional.empty(), Optional.empty(), Optional.of("api-key-123"), Optional.of(controller.integrationSiteId()));
         controller.associate("02:00:00:00:a0:02");

@@ -2,12 +2,8 @@ package io.portico.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +20,6 @@ import io.portico.support.PortalWorld;
 @PorticoIntegrationTest
 class PortalPagesTest {
 
-    private static final Pattern STATE = Pattern.compile("name=\"state\" value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
     @Autowired
@@ -35,40 +29,20 @@ class PortalPagesTest {
         return new Http(port);
     }
 
-    static String form(Map<String, String> fields) {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return body.toString();
-    }
-
     private Http.Response post(String path, Map<String, String> fields, String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "Content-Type";
-        all[1] = "application/x-www-form-urlencoded";
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return http().send("POST", path, form(fields), all);
+        return new PortalHttp(port).post(path, fields, headers);
     }
 
     private Http.Response mikrotikLands(PortalWorld world, String mac) {
-        Map<String, String> handOver = new LinkedHashMap<>();
-        handOver.put("mac", mac);
-        handOver.put("ip", "10.5.50.23");
-        handOver.put("link-login-only", "http://10.5.50.1/login");
-        handOver.put("link-orig", "http://example.com/news");
-        handOver.put("chap-id", "\\357");
-        handOver.put("chap-challenge", "\\022\\346\\240\\377\\000\\021\\042\\063\\104\\125\\146\\167\\210\\231\\252\\273");
-        return post("/portal/" + world.hotspot.nasIdentifier(), handOver);
+        return new PortalHttp(port).mikrotikLands(world, mac);
     }
 
     private static String state(Http.Response page) {
-        Matcher m = STATE.matcher(page.raw());
-        assertThat(m.find()).as("the page carries a sealed state").isTrue();
-        return m.group(1);
+        return PortalHttp.state(page);
     }
 
     private Http.Response signIn(PortalWorld world, Map<String, String> fields, String... headers) {
-        return post("/portal/" + world.hotspot.nasIdentifier() + "/signin", fields, headers);
+        return new PortalHttp(port).signIn(world, fields, headers);
     }
 
     @Test

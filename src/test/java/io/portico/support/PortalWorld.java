@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.springframework.context.ApplicationContext;
 
@@ -14,6 +15,7 @@ import io.portico.guest.GuestPortalService;
 import io.portico.guest.NewVouchers;
 import io.portico.hotspot.GatewayKind;
 import io.portico.hotspot.Hotspot;
+import io.portico.hotspot.HotspotService;
 import io.portico.hotspot.PortalConfiguration;
 import io.portico.hotspot.PortalSettings;
 import io.portico.hotspot.SignInMethod;
@@ -34,9 +36,11 @@ public final class PortalWorld {
     public final GuestPlan dayPlan;
     public final Actor admin;
     private final GuestPortalService portal;
+    private final HotspotService hotspots;
 
     public PortalWorld(ApplicationContext context, String company, GatewayKind kind) {
         this.world = new GuestWorld(context, company);
+        this.hotspots = context.getBean(HotspotService.class);
         this.portal = context.getBean(GuestPortalService.class);
         this.hotspot = world.hotspot("Portal Lobby");
         this.freePlan = world.plan("Free hour", Duration.ofHours(1));
@@ -56,6 +60,13 @@ public final class PortalWorld {
     public String voucher() {
         return world.plans().createVouchers(new NewVouchers(world.client.id(), dayPlan.id(), 1, null, 1, null), new Random())
                 .getFirst().code();
+    }
+
+    /** Sets the portal's settings to {@code change} of the current ones, keeping the stored secrets. */
+    public void reconfigure(UnaryOperator<PortalSettings> change) {
+        PortalSettings current = hotspots.findPortal(hotspot.id()).orElseThrow().settings();
+        portal.configurePortal(admin, hotspot.id(), new PortalConfiguration(change.apply(current), Optional.empty(),
+                Optional.empty()));
     }
 
     public GuestPortalService portal() {

@@ -383,6 +383,14 @@ public class ConnectionRepository {
     }
 
     /** The hotspot of the guest's latest session. */
+    /** Bytes in and out of the guest's sessions last seen at or after {@code since} (whole sessions). */
+    public long bytesSeenSince(long clientId, long guestId, Instant since) {
+        return jdbc.sql("""
+                        select coalesce(sum(input_octets + output_octets), 0) from connection_session
+                         where client_id = ? and guest_id = ? and last_seen_at >= ?""")
+                .params(clientId, guestId, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).query(Long.class).single();
+    }
+
     public Optional<Long> lastHotspotId(long clientId, long guestId) {
         return jdbc.sql("""
                         select hotspot_id from connection_session where client_id = ? and guest_id = ?

@@ -86,6 +86,8 @@ public final class ConsoleFieldNames {
             Map.entry("unifiControllerUrl", "UniFiControllerURL"),
             Map.entry("unifiControllerUser", "UniFiControllerUser"),
             Map.entry("unifiIntegrationSiteId", "UniFiIntegrationSiteID"),
+            Map.entry("afterLogin", "AfterLogin"),
+            Map.entry("gatewayLoginHost", "GatewayLoginHost"),
             Map.entry("equipmentId", "EquipmentID"),
             Map.entry("equipmentName", "EquipmentName"),
             Map.entry("manufacturer", "Manufacturer"),

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.portico.guest.GuestPortalService;
+import io.portico.hotspot.AfterLogin;
 import io.portico.hotspot.GatewayKind;
 import io.portico.hotspot.HotspotService;
 import io.portico.hotspot.PortalConfiguration;
@@ -54,7 +55,9 @@ class HotspotPortalController {
                            @JsonProperty("UniFiControllerUser") @Nullable String unifiControllerUser,
                            @JsonProperty("UniFiControllerPassword") @Nullable String unifiControllerPassword,
                            @JsonProperty("UniFiAPIKey") @Nullable String unifiApiKey,
-                           @JsonProperty("UniFiIntegrationSiteID") @Nullable String unifiIntegrationSiteId) {
+                           @JsonProperty("UniFiIntegrationSiteID") @Nullable String unifiIntegrationSiteId,
+                           @JsonProperty("AfterLogin") @Nullable String afterLogin,
+                           @JsonProperty("GatewayLoginHost") @Nullable String gatewayLoginHost) {
     }
 
     private final HotspotService hotspots;
@@ -78,7 +81,9 @@ class HotspotPortalController {
     @Operation(summary = "Sets a hotspot's captive portal", description = "GatewayKind (MIKROTIK, COOVACHILLI, UNIFI), "
             + "SignInMethods (CLICK_THROUGH, FORM, VOUCHER), FreeGuestPlanIDs per CLICK_THROUGH / FORM, RequiredFields and "
             + "OptionalFields of the form, UAMSecret (CoovaChilli), UniFiSite and the UniFi controller (URL with user and "
-            + "password, or API key with UniFiIntegrationSiteID). Secrets left out keep the stored ones.")
+            + "password, or API key with UniFiIntegrationSiteID), AfterLogin (STATUS, ORIGINAL or an http(s) URL: where the "
+            + "gateway sends the guest once online), GatewayLoginHost (MikroTik: host[:port] of the router's login page). "
+            + "Secrets left out keep the stored ones.")
     Map<String, @Nullable Object> configure(Actor actor, @RequestBody ConfigurePortal request) {
         long id = GuestConsoleFields.required("HotspotID", request.hotspotId());
         PortalDetails details = portals.configurePortal(actor, id, configuration(request));
@@ -96,7 +101,7 @@ class HotspotPortalController {
             r.freePlanIds().forEach((m, planId) -> plans.put(parse(SignInMethod.class, "freePlanIds", m), planId));
         }
         PortalSettings settings = new PortalSettings(kind, methods, plans, r.requiredFields(), r.optionalFields(),
-                Optional.ofNullable(r.unifiSite()));
+                Optional.ofNullable(r.unifiSite()), AfterLogin.parse(r.afterLogin()), Optional.ofNullable(r.gatewayLoginHost()));
         Optional<UniFiController> controller = Optional.ofNullable(r.unifiControllerUrl()).filter(u -> !u.isBlank())
                 .map(url -> new UniFiController(uri(url), Optional.ofNullable(r.unifiControllerUser()),
                         Optional.ofNullable(r.unifiControllerPassword()), Optional.ofNullable(r.unifiApiKey()),
@@ -139,6 +144,8 @@ class HotspotPortalController {
         m.put("UniFiControllerPassword", d.unifiPasswordMasked().orElse(null));
         m.put("UniFiAPIKey", d.unifiApiKeyMasked().orElse(null));
         m.put("UniFiIntegrationSiteID", d.unifiIntegrationSiteId().orElse(null));
+        m.put("AfterLogin", s.afterLogin().text());
+        m.put("GatewayLoginHost", s.gatewayLoginHost().orElse(null));
         return m;
     }
 }

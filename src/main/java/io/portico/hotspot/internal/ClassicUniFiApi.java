@@ -20,13 +20,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The classic UniFi controller API: {@code POST /api/login} with the local user (the session
- * cookie, and on UniFi OS the CSRF token, come back), then {@code POST /api/s/{site}/cmd/stamgr}
- * with {@code {"cmd":"authorize-guest","mac":..,"minutes":..,"up":..,"down":..,"bytes":..}}
- * (speeds in kbit/s, quota in MB), then {@code POST /api/logout}. A fresh cookie jar per call, so
- * no controller session outlives it.
+ * The Network application's session API with a local user, on either kind of controller, found
+ * out at each call:
+ * <ul>
+ *   <li>a UniFi OS console (UDM, Cloud Key Gen2+, UniFi OS Server): {@code POST /api/auth/login}
+ *       answers 200, setting the {@code TOKEN} cookie and sending an {@code X-CSRF-Token} header;
+ *       the Network application lives under {@code /proxy/network}, and the session ends with
+ *       {@code POST /api/auth/logout};</li>
+ *   <li>otherwise the classic self-hosted controller: {@code POST /api/login} (the {@code unifises}
+ *       cookie, and a CSRF token on newer versions), the API at the root, {@code POST /api/logout}.</li>
+ * </ul>
+ * Then {@code POST <network>/api/s/{site}/cmd/stamgr} with
+ * {@code {"cmd":"authorize-guest","mac":..,"minutes":..,"up":..,"down":..,"bytes":..}} (speeds in
+ * kbit/s, quota in MB), with the CSRF token on every write. A fresh cookie jar per call, so no
+ * controller session outlives it.
  */
 final class ClassicUniFiApi implements UniFiApi {
+
+    /** Where a UniFi OS console serves the Network application's API. */
+    static final String UNIFI_OS_NETWORK = "proxy/network/";
 
     private final JsonMapper json;
     private final Duration connectTimeout;
@@ -46,12 +58,19 @@ final class ClassicUniFiApi implements UniFiApi {
         HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).sslContext(tls)
                 .cookieHandler(new CookieManager()).build();
         URI base = base(controller.url());
-        HttpResponse<String> login = post(http, base.resolve("api/login"), Map.of("username",
-                controller.username().orElseThrow(), "password", controller.password().orElseThrow()), Optional.empty());
-        if (login.statusCode() != 200) {
-            throw new UniFiException("login refused (HTTP " + login.statusCode() + ")");
+        Map<String, String> user = Map.of("username", controller.username().orElseThrow(),
+                "password", controller.password().orElseThrow());
+        HttpResponse<String> login = post(http, base.resolve("api/auth/login"), user, Optional.empty());
+        boolean unifiOs = login.statusCode() == 200;
+        if (!unifiOs) {
+            int osStatus = login.statusCode();
+            login = post(http, base.resolve("api/login"), user, Optional.empty());
+            if (login.statusCode() != 200) {
+                throw new UniFiException("login refused (UniFi OS: HTTP " + osStatus + ", classic: HTTP " + login.statusCode() + ")");
+            }
         }
         Optional<String> csrf = login.headers().firstValue("X-CSRF-Token");
+        URI network = unifiOs ? base.resolve(UNIFI_OS_NETWORK) : base;
         Map<String, Object> command = new LinkedHashMap<>();
         command.put("cmd", "authorize-guest");
         command.put("mac", access.mac());
@@ -60,14 +79,17 @@ final class ClassicUniFiApi implements UniFiApi {
         access.downloadKbps().ifPresent(v -> command.put("down", v));
         access.megabytes().ifPresent(v -> command.put("bytes", v));
         access.apMac().ifPresent(v -> command.put("ap_mac", v));
+        Optional<String> logoutCsrf = csrf;
         try {
-            HttpResponse<String> answer = post(http, base.resolve("api/s/" + site + "/cmd/stamgr"), command, csrf);
+            HttpResponse<String> answer = post(http, network.resolve("api/s/" + site + "/cmd/stamgr"), command, csrf);
+            // UniFi OS may rotate the token on a write; the logout then needs the new one
+            logoutCsrf = answer.headers().firstValue("X-Updated-CSRF-Token").or(() -> csrf);
             String rc = rc(answer.body());
             if (answer.statusCode() != 200 || !"ok".equals(rc)) {
                 throw new UniFiException("authorize-guest refused (HTTP " + answer.statusCode() + ", rc " + rc + ")");
             }
         } finally {
-            post(http, base.resolve("api/logout"), Map.of(), csrf);
+            post(http, base.resolve(unifiOs ? "api/auth/logout" : "api/logout"), Map.of(), logoutCsrf);
         }
     }
 

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.portico.hotspot.AfterLogin;
 import io.portico.hotspot.GatewayKind;
 import io.portico.hotspot.PortalSettings;
 import io.portico.hotspot.SignInMethod;
@@ -64,21 +65,22 @@ public class PortalRepository {
                 s.freePlanId(SignInMethod.CLICK_THROUGH).orElse(null), s.freePlanId(SignInMethod.FORM).orElse(null),
                 join(List.copyOf(s.requiredFields())), join(List.copyOf(s.optionalFields())), row.uamSecretSealed(),
                 s.unifiSite().orElse(null), row.unifiControllerUrl(), row.unifiUsername(), row.unifiPasswordSealed(),
-                row.unifiApiKeySealed(), row.unifiIntegrationSite(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-                row.hotspotId()};
+                row.unifiApiKeySealed(), row.unifiIntegrationSite(), s.afterLogin().text(),
+                s.gatewayLoginHost().orElse(null), OffsetDateTime.ofInstant(at, ZoneOffset.UTC), row.hotspotId()};
         int updated = jdbc.sql("""
                         update hotspot_portal set gateway_kind = ?, methods = ?, click_through_plan_id = ?, form_plan_id = ?,
                                required_fields = ?, optional_fields = ?, uam_secret_sealed = ?, unifi_site = ?,
                                unifi_controller_url = ?, unifi_username = ?, unifi_password_sealed = ?,
-                               unifi_api_key_sealed = ?, unifi_integration_site = ?, updated_at = ?
+                               unifi_api_key_sealed = ?, unifi_integration_site = ?, after_login = ?,
+                               gateway_login_host = ?, updated_at = ?
                         where hotspot_id = ?""").params(values).update();
         if (updated == 0) {
             jdbc.sql("""
                             insert into hotspot_portal (gateway_kind, methods, click_through_plan_id, form_plan_id,
                                    required_fields, optional_fields, uam_secret_sealed, unifi_site, unifi_controller_url,
                                    unifi_username, unifi_password_sealed, unifi_api_key_sealed, unifi_integration_site,
-                                   updated_at, hotspot_id)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(values).update();
+                                   after_login, gateway_login_host, updated_at, hotspot_id)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(values).update();
         }
     }
 
@@ -96,7 +98,8 @@ public class PortalRepository {
         }
         PortalSettings settings = new PortalSettings(GatewayKind.valueOf(rs.getString("gateway_kind")), methods, plans,
                 split(rs.getString("required_fields")), split(rs.getString("optional_fields")),
-                Optional.ofNullable(rs.getString("unifi_site")));
+                Optional.ofNullable(rs.getString("unifi_site")), AfterLogin.parse(rs.getString("after_login")),
+                Optional.ofNullable(rs.getString("gateway_login_host")));
         return new PortalRow(rs.getLong("hotspot_id"), settings, rs.getString("uam_secret_sealed"),
                 rs.getString("unifi_controller_url"), rs.getString("unifi_username"), rs.getString("unifi_password_sealed"),
                 rs.getString("unifi_api_key_sealed"), rs.getString("unifi_integration_site"));

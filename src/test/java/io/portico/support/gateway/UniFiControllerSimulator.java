@@ -32,6 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>classic: {@code POST /api/login} (JSON user name and password; sets the {@code unifises}
  *       cookie and an {@code X-CSRF-Token}), {@code POST /api/s/{site}/cmd/stamgr} with
  *       {@code authorize-guest} (needs the cookie; {@code meta.rc} ok or error), {@code POST /api/logout};</li>
+ *   <li>the same on a UniFi OS console ({@link #unifiOs}): {@code POST /api/auth/login} sets the
+ *       {@code TOKEN} cookie and sends {@code X-CSRF-Token}, which every write must carry; the
+ *       Network application answers under {@code /proxy/network} ({@code /proxy/network/api/s/{site}/cmd/stamgr},
+ *       which rotates the token with {@code X-Updated-CSRF-Token}); {@code POST /api/auth/logout};
+ *       {@code /api/login} does not exist there;</li>
  *   <li>integration: {@code GET /proxy/network/integration/v1/sites/{siteId}/clients?filter=macAddress.eq('..')}
  *       and {@code POST .../clients/{id}/actions} with {@code AUTHORIZE_GUEST_ACCESS}, both with {@code X-API-KEY}.</li>
  * </ul>
@@ -46,6 +51,7 @@ public final class UniFiControllerSimulator implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern STAMGR = Pattern.compile("/api/s/([^/]+)/cmd/stamgr");
+    private static final Pattern OS_STAMGR = Pattern.compile("/proxy/network/api/s/([^/]+)/cmd/stamgr");
     private static final Pattern CLIENTS = Pattern.compile("/proxy/network/integration/v1/sites/([^/]+)/clients");
     private static final Pattern ACTIONS = Pattern.compile("/proxy/network/integration/v1/sites/([^/]+)/clients/([^/]+)/actions");
     private static final Pattern MAC_FILTER = Pattern.compile("macAddress\\.eq\\('([0-9a-f:]{17})'\\)");
@@ -60,8 +66,22 @@ public final class UniFiControllerSimulator implements AutoCloseable {
     private final Map<String, String> clientIds = new ConcurrentHashMap<>();
     private final List<Authorization> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicBoolean refuseNext = new AtomicBoolean();
+    private final boolean unifiOs;
 
+    /** A classic (self-hosted) UniFi Network controller. */
     public UniFiControllerSimulator(String username, String password, String apiKey, String... sites) throws IOException {
+        this(false, username, password, apiKey, sites);
+    }
+
+    /** A UniFi OS console (UDM, Cloud Key Gen2+, UniFi OS Server) running the Network application. */
+    public static UniFiControllerSimulator unifiOs(String username, String password, String apiKey, String... sites)
+            throws IOException {
+        return new UniFiControllerSimulator(true, username, password, apiKey, sites);
+    }
+
+    private UniFiControllerSimulator(boolean unifiOs, String username, String password, String apiKey, String... sites)
+            throws IOException {
+        this.unifiOs = unifiOs;
         this.username = username;
         this.password = password;
         this.apiKey = apiKey;
@@ -89,6 +109,11 @@ public final class UniFiControllerSimulator implements AutoCloseable {
         return List.copyOf(authorizations);
     }
 
+    /** Sessions logged in and not yet logged out (a client that ends its sessions leaves none). */
+    public int openSessions() {
+        return sessions.size();
+    }
+
     /** The next authorisation is refused with {@code rc: error} (classic) or HTTP 400 (integration). */
     public void refuseNext() {
         refuseNext.set(true);
@@ -103,15 +128,13 @@ public final class UniFiControllerSimulator implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (method.equals("POST") && path.equals("/api/login")) {
+            Matcher stamgr = (unifiOs ? OS_STAMGR : STAMGR).matcher(path);
+            if (method.equals("POST") && path.equals(unifiOs ? "/api/auth/login" : "/api/login")) {
                 login(exchange);
-            } else if (method.equals("POST") && path.equals("/api/logout")) {
-                session(exchange).ifPresent(sessions::remove);
-                reply(exchange, 200, ok());
-            } else if (method.equals("POST") && STAMGR.matcher(path).matches()) {
-                Matcher m = STAMGR.matcher(path);
-                m.matches();
-                stamgr(exchange, m.group(1));
+            } else if (method.equals("POST") && path.equals(unifiOs ? "/api/auth/logout" : "/api/logout")) {
+                logout(exchange);
+            } else if (method.equals("POST") && stamgr.matches()) {
+                stamgr(exchange, stamgr.group(1));
             } else if (path.startsWith("/proxy/network/integration/")) {
                 integration(exchange, method, path);
             } else {
@@ -129,14 +152,36 @@ public final class UniFiControllerSimulator implements AutoCloseable {
         String cookie = UUID.randomUUID().toString();
         String csrf = UUID.randomUUID().toString();
         sessions.put(cookie, csrf);
-        exchange.getResponseHeaders().add("Set-Cookie", "unifises=" + cookie + "; Path=/; HttpOnly");
+        exchange.getResponseHeaders().add("Set-Cookie", cookieName() + "=" + cookie + "; Path=/; HttpOnly"
+                + (unifiOs ? "; SameSite=Strict" : ""));
         exchange.getResponseHeaders().add("X-CSRF-Token", csrf);
-        reply(exchange, 200, ok());
+        // UniFi OS answers with the user, not the Network application's meta/data envelope
+        reply(exchange, 200, unifiOs ? "{\"unique_id\":\"" + UUID.randomUUID() + "\",\"username\":\"" + username
+                + "\",\"isSuperAdmin\":false}" : ok());
+    }
+
+    private void logout(HttpExchange exchange) throws IOException {
+        Optional<String> cookie = session(exchange);
+        if (unifiOs && (cookie.isEmpty() || !csrfMatches(exchange, cookie.get()))) {
+            reply(exchange, 401, "{\"error\":{\"code\":401,\"message\":\"Unauthorized\"}}");
+            return;
+        }
+        cookie.ifPresent(sessions::remove);
+        reply(exchange, 200, unifiOs ? "{}" : ok());
+    }
+
+    private boolean csrfMatches(HttpExchange exchange, String cookie) {
+        String csrf = sessions.get(cookie);
+        return csrf != null && csrf.equals(exchange.getRequestHeaders().getFirst("X-CSRF-Token"));
+    }
+
+    private String cookieName() {
+        return unifiOs ? "TOKEN" : "unifises";
     }
 
     private void stamgr(HttpExchange exchange, String site) throws IOException {
         Optional<String> cookie = session(exchange);
-        if (cookie.isEmpty() || !sessions.get(cookie.get()).equals(exchange.getRequestHeaders().getFirst("X-CSRF-Token"))) {
+        if (cookie.isEmpty() || !csrfMatches(exchange, cookie.get())) {
             reply(exchange, 401, "{\"meta\":{\"rc\":\"error\",\"msg\":\"api.err.LoginRequired\"},\"data\":[]}");
             return;
         }
@@ -149,7 +194,12 @@ public final class UniFiControllerSimulator implements AutoCloseable {
             reply(exchange, 400, "{\"meta\":{\"rc\":\"error\",\"msg\":\"api.err.InvalidPayload\"},\"data\":[]}");
             return;
         }
-        authorizations.add(new Authorization("classic", site, body.get("mac").asString(), body.path("minutes").asLong(0),
+        if (unifiOs) {
+            String rotated = UUID.randomUUID().toString();
+            sessions.put(cookie.get(), rotated);
+            exchange.getResponseHeaders().add("X-Updated-CSRF-Token", rotated);
+        }
+        authorizations.add(new Authorization(unifiOs ? "unifi-os" : "classic", site, body.get("mac").asString(), body.path("minutes").asLong(0),
                 number(body, "up"), number(body, "down"), number(body, "bytes")));
         reply(exchange, 200, "{\"meta\":{\"rc\":\"ok\"},\"data\":[{\"cmd\":\"authorize-guest\",\"mac\":\""
                 + body.get("mac").asString() + "\"}]}");
@@ -186,13 +236,14 @@ public final class UniFiControllerSimulator implements AutoCloseable {
         }
     }
 
-    private static Optional<String> session(HttpExchange exchange) {
+    private Optional<String> session(HttpExchange exchange) {
+        String prefix = cookieName() + "=";
         List<String> cookies = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
         for (String header : cookies) {
             for (String cookie : header.split(";")) {
                 String c = cookie.strip();
-                if (c.startsWith("unifises=")) {
-                    return Optional.of(c.substring("unifises=".length()));
+                if (c.startsWith(prefix)) {
+                    return Optional.of(c.substring(prefix.length()));
                 }
             }
         }
