@@ -20,6 +20,7 @@ import io.portico.guest.MacAddress;
 import io.portico.guest.PortalGrant;
 import io.portico.guest.PortalStatus;
 import io.portico.hotspot.AfterLogin;
+import io.portico.hotspot.GatewayKind;
 import io.portico.hotspot.HotspotService;
 import io.portico.hotspot.PortalHotspot;
 import io.portico.hotspot.PortalSettings;
@@ -181,9 +182,14 @@ class PortalJourney {
 
     /**
      * The device's data against its plan's cap: the guest module knows the cap and when the plan
-     * started, the connection module what the device used since. Empty for a plan without a cap.
+     * started, the connection module what the device used since. Empty for a plan without a cap,
+     * and at UniFi hotspots, whose controllers send no accounting (they enforce the quota the
+     * portal gave them), so Portico cannot know what is left.
      */
     Optional<DataAllowance> data(PortalHotspot portal, PortalStatus status) {
+        if (portal.settings().gatewayKind() == GatewayKind.UNIFI) {
+            return Optional.empty();
+        }
         return status.dataCapBytes().map(cap -> new DataAllowance(cap,
                 connections.bytesUsedSince(portal.hotspot().clientId(), status.guestId(), status.startedAt())));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,11 +18,14 @@ import io.portico.guest.GuestPlan;
 import io.portico.guest.MacAddress;
 import io.portico.guest.SessionProfile;
 import io.portico.hotspot.GatewayKind;
+import io.portico.hotspot.PortalConfiguration;
 import io.portico.hotspot.PortalSettings;
 import io.portico.hotspot.SignInMethod;
+import io.portico.hotspot.UniFiController;
 import io.portico.support.Http;
 import io.portico.support.PorticoIntegrationTest;
 import io.portico.support.PortalWorld;
+import io.portico.support.gateway.UniFiControllerSimulator;
 
 /**
  * The status page and the RFC 8908 API show what is left of a capped plan's data: the cap less
@@ -37,7 +41,11 @@ class PortalDataLeftTest {
 
     /** A MikroTik portal whose click-through plan is capped at 50 MB. */
     private PortalWorld cappedWorld(String company) {
-        PortalWorld w = new PortalWorld(context, company, GatewayKind.MIKROTIK);
+        return cappedWorld(company, GatewayKind.MIKROTIK);
+    }
+
+    private PortalWorld cappedWorld(String company, GatewayKind kind) {
+        PortalWorld w = new PortalWorld(context, company, kind);
         SessionProfile capped = w.world.plans().addSessionProfile(new SessionProfile(0, w.world.client.id(), "Capped",
                 Duration.ofHours(1), null, null, null, 50_000_000L, Instant.EPOCH));
         GuestPlan plan = w.world.plans().addGuestPlan(new GuestPlan(0, w.world.client.id(), capped.id(), "Capped hour",
@@ -118,5 +126,28 @@ class PortalDataLeftTest {
         Http.Response api = api(w, state);
         assertThat(api.json().has("seconds-remaining")).isTrue();
         assertThat(api.json().has("bytes-remaining")).isFalse();
+    }
+
+    @Test
+    void unifiHotspotsSendNoAccountingSoTheirGuestsSeeNoDataLeft() throws Exception {
+        PortalWorld w = cappedWorld("Portal UniFi Data", GatewayKind.UNIFI);
+        PortalSettings settings = w.settings();
+        String site = settings.unifiSite().orElseThrow();
+        try (UniFiControllerSimulator controller = new UniFiControllerSimulator("portico", "controller-password", "k", site)) {
+            w.portal().configurePortal(w.admin, w.hotspot.id(), new PortalConfiguration(settings, Optional.empty(),
+                    Optional.of(new UniFiController(controller.url(), Optional.of("portico"), Optional.of("controller-password"),
+                            Optional.empty(), Optional.empty()))));
+            PortalHttp phone = new PortalHttp(port);
+            String state = PortalHttp.state(phone.http().get("/guest/s/" + site + "/?id=02:00:00:00:d0:04&url=http%3A%2F%2Fexample.com%2F"));
+
+            Http.Response done = phone.signIn(w, Map.of("state", state, "method", "CLICK_THROUGH", "terms", "accepted"));
+
+            assertThat(done.status()).isEqualTo(302);
+            assertThat(controller.authorizations()).extracting(UniFiControllerSimulator.Authorization::megabytes)
+                    .containsExactly(Optional.of(48L)); // 50,000,000 bytes in MiB, rounded up
+            Http.Response page = phone.http().get(done.header("Location").replace("http://127.0.0.1:" + port, ""));
+            assertThat(page.raw()).contains("You are online", "Time left").doesNotContain("data-left");
+            assertThat(api(w, state).json().has("bytes-remaining")).isFalse();
+        }
     }
 }

@@ -64,9 +64,13 @@ public final class PortalWorld {
 
     /** Sets the portal's settings to {@code change} of the current ones, keeping the stored secrets. */
     public void reconfigure(UnaryOperator<PortalSettings> change) {
-        PortalSettings current = hotspots.findPortal(hotspot.id()).orElseThrow().settings();
-        portal.configurePortal(admin, hotspot.id(), new PortalConfiguration(change.apply(current), Optional.empty(),
+        portal.configurePortal(admin, hotspot.id(), new PortalConfiguration(change.apply(settings()), Optional.empty(),
                 Optional.empty()));
+    }
+
+    /** The portal's settings as stored now. */
+    public PortalSettings settings() {
+        return hotspots.findPortal(hotspot.id()).orElseThrow().settings();
     }
 
     public GuestPortalService portal() {
