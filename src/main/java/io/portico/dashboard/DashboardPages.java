@@ -42,6 +42,7 @@ public class DashboardPages {
     private final DashboardSessions sessions;
     private final String stylesheet;
     private final String script;
+    private final java.util.Map<String, String> assets = new java.util.concurrent.ConcurrentHashMap<>();
 
     DashboardPages(@Qualifier("dashboardMessages") MessageSource messages, TenantService tenants, DashboardSessions sessions) {
         this.messages = messages;
@@ -49,6 +50,11 @@ public class DashboardPages {
         this.sessions = sessions;
         this.stylesheet = AssetVersions.versioned(DashboardWebConfiguration.STATIC_PATH, "static/dashboard/", "dashboard.css");
         this.script = AssetVersions.versioned(DashboardWebConfiguration.STATIC_PATH, "static/dashboard/", "dashboard.js");
+    }
+
+    /** The versioned URL of a file in {@code static/dashboard/} (a page's own script). */
+    public String asset(String name) {
+        return assets.computeIfAbsent(name, n -> AssetVersions.versioned(DashboardWebConfiguration.STATIC_PATH, "static/dashboard/", n));
     }
 
     /** The language of this request ({@code en-us}, {@code es-xl}): the switcher's choice (remembered in a cookie), then Accept-Language. */

@@ -23,6 +23,10 @@ public final class PageText {
         return locale.toLanguageTag().toLowerCase(Locale.ROOT);
     }
 
+    public Locale locale() {
+        return locale;
+    }
+
     public String t(String key, Object... args) {
         return messages.getMessage(key, args, locale);
     }

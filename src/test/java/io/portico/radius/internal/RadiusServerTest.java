@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.portico.support.Radclient;
 import io.portico.radius.AccountingSink;
 import io.portico.radius.NewNasClient;
 import io.portico.radius.RadiusService;
