@@ -110,7 +110,7 @@ public class InsightRepository {
                         select h.id, h.name, count(*), count(distinct c.mac_address),
                                coalesce(sum(c.input_octets + c.output_octets), 0)
                           from hotspot h join connection_session c on c.hotspot_id = h.id
-                         where""" + scope + """
+                         where""" + scope + " " + """
                            and c.started_at >= ? and c.started_at < ?
                          group by h.id, h.name order by count(*) desc, h.id fetch first 5 rows only""")
                 .params(params).query((rs, n) -> new ConnectionStats.HotspotFigure(rs.getLong(1), rs.getString(2),
@@ -126,7 +126,7 @@ public class InsightRepository {
                         select count(*), count(distinct c.mac_address), coalesce(sum(c.input_octets), 0),
                                coalesce(sum(c.output_octets), 0)
                           from hotspot h join connection_session c on c.hotspot_id = h.id
-                         where""" + scope + """
+                         where""" + scope + " " + """
                            and c.started_at >= ? and c.started_at < ?""")
                 .params(params).query((rs, n) -> new ConnectionStats.Day(from, rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         rs.getLong(4))).single();
