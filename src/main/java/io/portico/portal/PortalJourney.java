@@ -1,5 +1,7 @@
 package io.portico.portal;
 
+import io.portico.platform.web.PageText;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -206,7 +208,7 @@ class PortalJourney {
         URI original = originalUrl(state);
         URI logout = state.mikrotik() != null ? state.mikrotik().logoutUrl()
                 : state.chilli() != null ? state.chilli().logoffUrl() : null;
-        PortalText text = page.text();
+        PageText text = page.text();
         Optional<DataAllowance> data = status.flatMap(s -> data(portal, s));
         model.addAttribute("page", page);
         model.addAttribute("view", new StatusView(status.map(PortalStatus::planName).orElse(null),
@@ -239,7 +241,7 @@ class PortalJourney {
         return pages.language(pages.look(portal.hotspot().operatorId()), request);
     }
 
-    PortalText text(PortalHotspot portal, HttpServletRequest request) {
+    PageText text(PortalHotspot portal, HttpServletRequest request) {
         return pages.text(language(portal, request));
     }
 
@@ -261,7 +263,7 @@ class PortalJourney {
         return "/portal/" + encode(nas) + "/theme.css";
     }
 
-    static String duration(PortalText text, Duration left) {
+    static String duration(PageText text, Duration left) {
         long minutes = Math.max(0, left.toMinutes());
         if (minutes >= 24 * 60) {
             return text.t("status.days", minutes / (24 * 60), minutes % (24 * 60) / 60);
@@ -272,14 +274,14 @@ class PortalJourney {
         return text.t("status.minutes", minutes);
     }
 
-    static String bytes(PortalText text, long bytes) {
+    static String bytes(PageText text, long bytes) {
         if (bytes >= 1_000_000_000L) {
             return text.t("status.gigabytes", Math.round(bytes / 100_000_000.0) / 10.0);
         }
         return text.t("status.megabytes", Math.round(bytes / 1_000_000.0));
     }
 
-    private static SignInView.Field field(PortalText text, String name, boolean required, @Nullable String value) {
+    private static SignInView.Field field(PageText text, String name, boolean required, @Nullable String value) {
         String label = SignInProblems.label(text, name);
         return switch (name) {
             case "email" -> new SignInView.Field(name, label, "email", "email", required, value);

@@ -6,6 +6,7 @@ import io.portico.hotspot.PortalSettings;
 import io.portico.hotspot.SignInMethod;
 import io.portico.platform.PorticoException;
 import io.portico.platform.Problem;
+import io.portico.platform.web.PageText;
 
 /**
  * Turns what the guest module refused on a sign-in into a sentence of the page's language: the
@@ -22,7 +23,7 @@ final class SignInProblems {
     }
 
     /** The message for the sign-in page; {@code entered} is the form as the guest sent it. */
-    static String message(PorticoException e, SignInMethod method, Map<String, String> entered, PortalText text) {
+    static String message(PorticoException e, SignInMethod method, Map<String, String> entered, PageText text) {
         Problem problem = e.problem();
         String field = e.field().map(f -> FORM_FIELDS.getOrDefault(f, f)).orElse("");
         boolean blank = entered.getOrDefault(field, "").isBlank();
@@ -54,7 +55,7 @@ final class SignInProblems {
     }
 
     /** A form field's label as the sign-in page shows it. */
-    static String label(PortalText text, String field) {
+    static String label(PageText text, String field) {
         return field.startsWith("custom") ? text.t("field.custom", field.substring("custom".length()))
                 : text.t("field." + field);
     }

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.portico.connection.ConnectionInsights;
 import io.portico.connection.ConnectionReader;
 import io.portico.equipment.EquipmentService;
 import io.portico.guest.MacAddress;
@@ -20,6 +21,7 @@ import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
 import io.portico.radius.internal.DisconnectClient;
+import io.portico.radius.internal.DisconnectTracker;
 import io.portico.radius.internal.NasClientRegistry;
 import io.portico.radius.internal.RadiusServer;
 import io.portico.radius.persistence.NasClientRepository;
@@ -42,6 +44,8 @@ public class RadiusService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<RadiusServer> server;
+    private final ConnectionInsights connectionInsights;
+    private final DisconnectTracker tracker;
 
     /** The UDP ports this server's RADIUS listeners are bound to. */
     public record Ports(int auth, int acct) {
@@ -49,7 +53,8 @@ public class RadiusService {
 
     RadiusService(NasClientRepository clients, NasClientRegistry registry, ConnectionReader connections,
                   DisconnectClient disconnects, HotspotService hotspots, EquipmentService equipment, ApplicationEventPublisher events, Clock clock,
-                  ObjectProvider<RadiusServer> server) {
+                  ObjectProvider<RadiusServer> server,
+                  ConnectionInsights connectionInsights, DisconnectTracker tracker) {
         this.clients = clients;
         this.registry = registry;
         this.connections = connections;
@@ -59,6 +64,8 @@ public class RadiusService {
         this.events = events;
         this.clock = clock;
         this.server = server;
+        this.connectionInsights = connectionInsights;
+        this.tracker = tracker;
     }
 
     /**
@@ -158,6 +165,57 @@ public class RadiusService {
                                 new InetSocketAddress(session.nasAddress(), nas.client().coaPort()), nas.secret(), session.sessionId(),
                                 session.username(), session.device(), session.nasIdentifier()))))
                 .toList();
+    }
+
+    /**
+     * Staff end one live guest session from the dashboard: a tracked Disconnect-Request
+     * ({@link DisconnectRequest}), confirmed by the NAS's ACK and the session's accounting Stop.
+     */
+    public DisconnectRequest disconnectSession(Actor actor, long connectionSessionId) {
+        actor.require(Permission.MANAGE_GUESTS);
+        var live = connectionInsights.openSession(actor.operatorId(), connectionSessionId)
+                .orElseThrow(() -> PorticoException.notFound("This session has already ended."));
+        var open = connections.openNasSessions(live.device()).stream().filter(s -> s.sessionId() == connectionSessionId)
+                .filter(s -> clients.findWithSecret(s.nasClientId()).filter(n -> n.client().operatorId() == actor.operatorId()).isPresent())
+                .findFirst()
+                .orElseThrow(() -> PorticoException.conflict("This session was not reported by one of your RADIUS clients, so there is no NAS to ask."));
+        var details = new java.util.LinkedHashMap<String, Object>();
+        details.put("message", "Disconnect-Request for session " + open.acctSessionId() + " of " + open.device().value() + " at "
+                + open.nasIdentifier());
+        long id = tracker.request(actor.operatorId(), tracked(open), "Staff disconnect", actor.label(),
+                java.util.Optional.of(AdministratorActed.by(actor, "/dashboard/sessions/disconnect", details, clock.instant())));
+        return tracker.find(actor.operatorId(), id).orElseThrow();
+    }
+
+    /**
+     * Ends every open session of the device at the operator's NAS clients with tracked
+     * Disconnect-Requests (confirmed by ACK and Stop, retried and logged when they fail); used when
+     * a guest plan is revoked or a subscription ends. Returns how many were requested.
+     */
+    public int disconnectTracked(long operatorId, MacAddress device, String reason) {
+        int requested = 0;
+        for (var s : connections.openNasSessions(device)) {
+            if (ownedBy(s.nasClientId(), operatorId)) {
+                tracker.request(operatorId, tracked(s), reason, "Portico", java.util.Optional.empty());
+                requested++;
+            }
+        }
+        return requested;
+    }
+
+    /** The operator's most recent disconnects, newest first, with their confirmation state. */
+    public List<DisconnectRequest> recentDisconnects(Actor actor, int limit) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return tracker.recent(actor.operatorId(), limit);
+    }
+
+    private boolean ownedBy(long nasClientId, long operatorId) {
+        return clients.findWithSecret(nasClientId).filter(n -> n.client().operatorId() == operatorId).isPresent();
+    }
+
+    private static DisconnectTracker.Session tracked(io.portico.connection.OpenNasSession s) {
+        return new DisconnectTracker.Session(s.nasClientId(), s.nasAddress(), s.nasIdentifier(), s.acctSessionId(), s.userName(),
+                java.util.Optional.of(s.device()), s.sessionId());
     }
 
     private record OpenSession(long nasClientId, String nasAddress, String nasIdentifier, String sessionId, String username,

@@ -168,7 +168,9 @@ class AccountingRecordingTest {
         long nas = 4_000_000 + world.operator.id();
         writer.record(fromNas(AccountingRecord.Type.START, nas, 0, Duration.ofMinutes(5), null));
         assertThat(reader.openNasSessions(MAC)).filteredOn(s -> s.nasClientId() == nas)
-                .containsExactly(new OpenNasSession(nas, "192.0.2.10", hotspot.nasIdentifier(), "81000001", "guest-user", MAC));
+                .singleElement().satisfies(s -> assertThat(s).isEqualTo(new OpenNasSession(nas, "192.0.2.10",
+                        hotspot.nasIdentifier(), "81000001", "guest-user", MAC, s.sessionId())))
+                .extracting(OpenNasSession::sessionId).isNotEqualTo(0L);
 
         assertThat(writer.closeOpenSessionsOfNas(nas + 1, T0.plusSeconds(10), true)).as("another NAS's reset").isZero();
         assertThat(writer.closeOpenSessionsOfNas(nas, T0.plusSeconds(10), true)).isEqualTo(1);

@@ -33,7 +33,7 @@ class DomainFieldNamesTest {
      * Facades and the shared kernel speak wire names or none; demo data only calls modules; the
      * portal facade answers guests on pages, not in a wire format.
      */
-    private static final Set<String> NOT_DOMAIN = Set.of("console", "guestapi", "platform", "demo", "portal");
+    private static final Set<String> NOT_DOMAIN = Set.of("console", "guestapi", "platform", "demo", "portal", "dashboard");
 
     private static final Pattern THROWN = Pattern.compile("PorticoException\\.\\w+\\((.*?)\\);", Pattern.DOTALL);
     private static final Pattern FIRST_ARGUMENT = Pattern.compile("^\\s*\"([^\"]+)\"\\s*,");

@@ -422,13 +422,13 @@ public class ConnectionRepository {
     public List<OpenNasSession> openNasSessions(MacAddress device) {
         return jdbc.sql("""
                         select c.nas_client_id, c.nas_address, coalesce(c.nas_identifier, ''), c.acct_session_id, c.user_name,
-                               c.mac_address
+                               c.mac_address, c.id
                           from connection_session c
                          where c.ended_at is null and c.mac_address = ? and c.nas_client_id is not null
                          order by c.last_seen_at desc""")
                 .param(device.value())
                 .query((rs, n) -> new OpenNasSession(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5) == null ? "" : rs.getString(5), new MacAddress(rs.getString(6))))
+                        rs.getString(5) == null ? "" : rs.getString(5), new MacAddress(rs.getString(6)), rs.getLong(7)))
                 .list();
     }
 

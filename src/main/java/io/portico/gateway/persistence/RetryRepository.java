@@ -50,4 +50,13 @@ public class RetryRepository {
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
+
+    /** Changes waiting for a retry at the operator's gateways (or one venue's): what the dashboard's overview counts. */
+    public long countForOperator(long operatorId, java.util.Optional<Long> venueId) {
+        String venue = venueId.isPresent() ? " and e.venue_id = ?" : "";
+        java.util.List<Object> params = new java.util.ArrayList<>(java.util.List.of(operatorId));
+        venueId.ifPresent(params::add);
+        return jdbc.sql("select count(*) from gateway_command_retry r join equipment e on e.id = r.equipment_id"
+                + " where e.operator_id = ?" + venue).params(params).query(Long.class).single();
+    }
 }

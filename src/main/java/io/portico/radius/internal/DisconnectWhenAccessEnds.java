@@ -10,7 +10,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.portico.guest.GuestPlanRevoked;
 import io.portico.guest.MacAddress;
-import io.portico.radius.DisconnectOutcome;
 import io.portico.radius.RadiusService;
 import io.portico.radius.persistence.ResidentDeviceRepository;
 import io.portico.subscription.SubscriptionEnded;
@@ -21,8 +20,9 @@ import io.portico.subscription.SubscriptionEnded;
  * ({@link SubscriptionEnded}, published by the subscription engine; its devices are those the
  * resident authorizer let in under it). Runs once the publishing transaction has committed (a
  * rolled-back change must not cut anyone off) and sends the Disconnect-Requests, with their
- * retries, on a virtual thread so the publisher never waits for a NAS. {@link DisconnectClient}
- * logs each outcome; a summary is logged here.
+ * retries, on a virtual thread so the publisher never waits for a NAS. Each is tracked by
+ * {@link DisconnectTracker}: done only once the NAS ACKed and the session's Stop arrived, otherwise
+ * retried and written to the operator log.
  */
 @Component
 class DisconnectWhenAccessEnds {
@@ -55,8 +55,8 @@ class DisconnectWhenAccessEnds {
         Thread.ofVirtual().name("radius-disconnect").start(() -> {
             for (MacAddress device : devices) {
                 try {
-                    List<DisconnectOutcome> outcomes = radius.disconnect(operatorId, device);
-                    log.info("{}: {} open session(s) of {} disconnected: {}", why, outcomes.size(), device, outcomes);
+                    int requested = radius.disconnectTracked(operatorId, device, why);
+                    log.info("{}: {} open session(s) of {} to disconnect", why, requested, device);
                 } catch (RuntimeException e) {
                     log.warn("{}: disconnecting {} failed: {}", why, device, e.toString(), e);
                 }

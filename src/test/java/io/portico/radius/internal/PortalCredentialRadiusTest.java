@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import io.portico.support.Radclient;
 import io.portico.guest.GuestProfile;
 import io.portico.guest.MacAddress;
 import io.portico.guest.PortalGrant;

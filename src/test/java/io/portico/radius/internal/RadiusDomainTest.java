@@ -23,6 +23,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.portico.support.LoopbackNas;
+import io.portico.support.Radclient;
 import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentDetails;
 import io.portico.equipment.EquipmentService;
@@ -201,7 +203,7 @@ class RadiusDomainTest {
     @Test
     void revokingAGuestPlanSendsDisconnectRequestForTheOpenSession() throws Exception {
         Hotspot cafe = world.hotspot("Cafe");
-        try (var nas = new DisconnectClientTest.FakeNas(0, RadiusCodec.DISCONNECT_ACK, new byte[0])) {
+        try (var nas = new LoopbackNas(DisconnectClientTest.SECRET, 0, RadiusCodec.DISCONNECT_ACK, new byte[0])) {
             radius.register(new NewNasClient(world.operator.id(), "Cafe", NasNetwork.parse("127.0.0.1"), cafe.nasIdentifier(),
                     DisconnectClientTest.SECRET, Optional.of(cafe.id()), Optional.empty(), nas.address().getPort()));
             var guest = world.guest("02-00-00-00-40-01", GuestWorld.profile("revoke@example.com", "Re", "Voke", "Mozilla/5.0"));
@@ -233,7 +235,7 @@ class RadiusDomainTest {
                 servicePlan.key(), new SubscriberDetails("ending-" + Fixtures.unique().toLowerCase() + "@example.com", "Given", "Family",
                 "+15551234567", "en-us", false, true), clock.instant().minus(Duration.ofDays(1)), null, "ending-key-4567"));
         String nasId = "gwe-" + Fixtures.unique();
-        try (var nas = new DisconnectClientTest.FakeNas(0, RadiusCodec.DISCONNECT_ACK, new byte[0])) {
+        try (var nas = new LoopbackNas(DisconnectClientTest.SECRET, 0, RadiusCodec.DISCONNECT_ACK, new byte[0])) {
             radius.register(new NewNasClient(world.operator.id(), "Ending gateway", NasNetwork.parse("127.0.0.1"), nasId,
                     DisconnectClientTest.SECRET, Optional.empty(), Optional.of(gateway.id()), nas.address().getPort()));
             var accepted = Radclient.send(server.authPort(), "auth", DisconnectClientTest.SECRET, "User-Name = \"02-00-00-00-50-01\"",

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.portico.connection.ConnectionReader;
 import io.portico.guest.MacAddress;
+import io.portico.support.Radclient;
 import io.portico.radius.AccountingSink;
 import io.portico.radius.NewNasClient;
 import io.portico.radius.RadiusService;

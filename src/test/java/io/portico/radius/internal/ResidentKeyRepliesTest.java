@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import io.portico.support.Radclient;
 import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentDetails;
 import io.portico.equipment.EquipmentService;

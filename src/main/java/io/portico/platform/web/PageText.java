@@ -1,16 +1,19 @@
-package io.portico.portal;
+package io.portico.platform.web;
 
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 
-/** The page texts of one request's language, for templates: {@code text.t("signin.title")}. */
-public final class PortalText {
+/**
+ * The page texts of one request's language from one surface's bundle, for templates:
+ * {@code text.t("signin.title")}. Built by the portal, subscriber console and dashboard page facades.
+ */
+public final class PageText {
 
     private final MessageSource messages;
     private final Locale locale;
 
-    PortalText(MessageSource messages, Locale locale) {
+    public PageText(MessageSource messages, Locale locale) {
         this.messages = messages;
         this.locale = locale;
     }
@@ -18,6 +21,10 @@ public final class PortalText {
     /** The language code of these texts ({@code en-us}, {@code es-xl}). */
     public String lang() {
         return locale.toLanguageTag().toLowerCase(Locale.ROOT);
+    }
+
+    public Locale locale() {
+        return locale;
     }
 
     public String t(String key, Object... args) {

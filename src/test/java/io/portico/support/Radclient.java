@@ -1,4 +1,4 @@
-package io.portico.radius.internal;
+package io.portico.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Assumptions;
  * on 127.0.0.1. When it is missing it is installed with apt-get (as root); only when that is
  * impossible are the tests skipped, with a message, and never under {@code CI=true}.
  */
-final class Radclient {
+public final class Radclient {
 
-    record Result(int exitCode, String output) {
-        boolean received(String packetType) {
+    public record Result(int exitCode, String output) {
+        public boolean received(String packetType) {
             return output.contains("Received " + packetType);
         }
     }
@@ -27,7 +27,7 @@ final class Radclient {
     private Radclient() {
     }
 
-    static void requireInstalled() {
+    public static void requireInstalled() {
         if (available == null) {
             synchronized (Radclient.class) {
                 if (available == null) {
@@ -46,7 +46,7 @@ final class Radclient {
     }
 
     /** Sends the attribute lines ({@code Name = value} each) as one request; {@code command} is auth or acct. */
-    static Result send(int port, String command, String secret, String... attributes) {
+    public static Result send(int port, String command, String secret, String... attributes) {
         return run(List.of("radclient", "-x", "-r", "2", "-t", "2", "127.0.0.1:" + port, command, secret), String.join("\n", attributes) + "\n");
     }
 

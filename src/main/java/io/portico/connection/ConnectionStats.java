@@ -1,0 +1,31 @@
+package io.portico.connection;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Sessions of a window for the dashboard's overview, counted in SQL: one entry per local day
+ * (starting at {@code dayStart}) and the five busiest hotspots of the whole window.
+ */
+public record ConnectionStats(List<Day> days, List<HotspotFigure> busiest) {
+
+    public ConnectionStats {
+        days = List.copyOf(days);
+        busiest = List.copyOf(busiest);
+    }
+
+    /** Sessions started that day, distinct devices among them, and their data. */
+    public record Day(Instant dayStart, long sessions, long devices, long inputOctets, long outputOctets) {
+    }
+
+    public record HotspotFigure(long hotspotId, String name, long sessions, long devices, long octets) {
+    }
+
+    public long sessions() {
+        return days.stream().mapToLong(Day::sessions).sum();
+    }
+
+    public long octets() {
+        return days.stream().mapToLong(d -> d.inputOctets() + d.outputOctets()).sum();
+    }
+}

@@ -1,0 +1,184 @@
+package io.portico.connection.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.portico.connection.ConnectionStats;
+import io.portico.connection.LiveSession;
+import io.portico.connection.LiveSessionQuery;
+import io.portico.connection.SessionSummary;
+import io.portico.guest.MacAddress;
+
+/**
+ * The dashboard's reads of accounting sessions, every one scoped by the operator through the
+ * hotspot ({@code h.operator_id = ?}) and counted in SQL: open sessions per hotspot
+ * ({@code ix_connection_hotspot_open}), a window's figures per hotspot ({@code ix_connection_hotspot_start}).
+ */
+@Repository
+public class InsightRepository {
+
+    private static final String LIVE_COLUMNS = """
+            select c.id, c.client_id, h.id as hotspot_id, h.name as hotspot_name, h.venue_id, c.mac_address, c.guest_id,
+                   c.user_name, c.framed_ip, c.nas_client_id, c.started_at, c.last_seen_at, c.input_octets, c.output_octets,
+                   c.stale_after
+              from connection_session c join hotspot h on h.id = c.hotspot_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    InsightRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<LiveSession> live(long operatorId, LiveSessionQuery query, Instant now) {
+        StringBuilder sql = new StringBuilder(LIVE_COLUMNS).append(" where h.operator_id = ? and c.ended_at is null");
+        List<Object> params = new ArrayList<>(List.of(operatorId));
+        filters(query, sql, params);
+        if (query.afterStartedAt().isPresent()) {
+            OffsetDateTime after = utc(query.afterStartedAt().get());
+            sql.append(" and (c.started_at < ? or (c.started_at = ? and c.id < ?))");
+            params.add(after);
+            params.add(after);
+            params.add(query.afterId().orElseThrow());
+        }
+        sql.append(" order by c.started_at desc, c.id desc fetch first ").append(query.limit() + 1).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> live(rs, now)).list();
+    }
+
+    /** Open sessions under the filter: [online, stale]. */
+    public long[] openCounts(long operatorId, LiveSessionQuery query, Instant now) {
+        StringBuilder sql = new StringBuilder("""
+                select coalesce(sum(case when c.stale_after is null or c.stale_after >= ? then 1 else 0 end), 0),
+                       coalesce(sum(case when c.stale_after < ? then 1 else 0 end), 0)
+                  from connection_session c join hotspot h on h.id = c.hotspot_id
+                 where h.operator_id = ? and c.ended_at is null""");
+        List<Object> params = new ArrayList<>(List.of(utc(now), utc(now), operatorId));
+        filters(query, sql, params);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    public Optional<LiveSession> open(long operatorId, long sessionId, Instant now) {
+        return jdbc.sql(LIVE_COLUMNS + " where h.operator_id = ? and c.id = ? and c.ended_at is null")
+                .params(operatorId, sessionId).query((rs, n) -> live(rs, now)).optional();
+    }
+
+    /**
+     * How the session stands: {@code open}, {@code nas} (its Stop arrived: final), another closer, or
+     * empty when unknown. A guest connection is scoped by its hotspot's operator; a NAS session
+     * without a hotspot (a resident at a venue gateway) carries no operator, and its id comes from a
+     * disconnect the caller already scoped by the NAS client's operator.
+     */
+    public Optional<String> closedBy(long operatorId, long sessionId) {
+        return jdbc.sql("""
+                        select case when c.ended_at is null then 'open' else coalesce(c.closed_by, 'nas') end
+                          from connection_session c left join hotspot h on h.id = c.hotspot_id
+                         where c.id = ? and (h.operator_id = ? or c.hotspot_id is null)""")
+                .params(sessionId, operatorId).query(String.class).optional();
+    }
+
+    /**
+     * The window's figures for the hotspots in scope (all the operator's, a client's or a venue's):
+     * sessions started, distinct devices, data, and per-day buckets in the given UTC offset-free day
+     * boundaries (the caller passes the start instants of each local day).
+     */
+    public ConnectionStats stats(long operatorId, Optional<Long> clientId, Optional<Long> venueId, List<Instant> dayStarts) {
+        Instant from = dayStarts.getFirst();
+        Instant to = dayStarts.getLast();
+        StringBuilder scope = new StringBuilder(" h.operator_id = ?");
+        List<Object> scopeParams = new ArrayList<>(List.of(operatorId));
+        clientId.ifPresent(id -> {
+            scope.append(" and h.client_id = ?");
+            scopeParams.add(id);
+        });
+        venueId.ifPresent(id -> {
+            scope.append(" and h.venue_id = ?");
+            scopeParams.add(id);
+        });
+        List<ConnectionStats.Day> days = new ArrayList<>();
+        for (int i = 0; i + 1 < dayStarts.size(); i++) {
+            days.add(day(scope, scopeParams, dayStarts.get(i), dayStarts.get(i + 1)));
+        }
+        List<Object> params = new ArrayList<>(scopeParams);
+        params.add(utc(from));
+        params.add(utc(to));
+        List<ConnectionStats.HotspotFigure> busiest = jdbc.sql("""
+                        select h.id, h.name, count(*), count(distinct c.mac_address),
+                               coalesce(sum(c.input_octets + c.output_octets), 0)
+                          from hotspot h join connection_session c on c.hotspot_id = h.id
+                         where""" + scope + " " + """
+                           and c.started_at >= ? and c.started_at < ?
+                         group by h.id, h.name order by count(*) desc, h.id fetch first 5 rows only""")
+                .params(params).query((rs, n) -> new ConnectionStats.HotspotFigure(rs.getLong(1), rs.getString(2),
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5))).list();
+        return new ConnectionStats(days, busiest);
+    }
+
+    private ConnectionStats.Day day(StringBuilder scope, List<Object> scopeParams, Instant from, Instant to) {
+        List<Object> params = new ArrayList<>(scopeParams);
+        params.add(utc(from));
+        params.add(utc(to));
+        return jdbc.sql("""
+                        select count(*), count(distinct c.mac_address), coalesce(sum(c.input_octets), 0),
+                               coalesce(sum(c.output_octets), 0)
+                          from hotspot h join connection_session c on c.hotspot_id = h.id
+                         where""" + scope + " " + """
+                           and c.started_at >= ? and c.started_at < ?""")
+                .params(params).query((rs, n) -> new ConnectionStats.Day(from, rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4))).single();
+    }
+
+    /** A guest's sessions, newest first ({@code ix_connection_guest}). */
+    public List<SessionSummary> guestSessions(long operatorId, long guestId, int limit) {
+        return jdbc.sql("""
+                        select c.id, h.name, c.started_at, c.ended_at, c.input_octets, c.output_octets
+                          from connection_session c join hotspot h on h.id = c.hotspot_id
+                         where c.guest_id = ? and h.operator_id = ?
+                         order by c.started_at desc, c.id desc fetch first ? rows only""")
+                .params(guestId, operatorId, limit)
+                .query((rs, n) -> new SessionSummary(rs.getLong(1), rs.getString(2), instant(rs, "started_at"),
+                        Optional.ofNullable(instant(rs, "ended_at")), rs.getLong(5), rs.getLong(6))).list();
+    }
+
+    private static void filters(LiveSessionQuery query, StringBuilder sql, List<Object> params) {
+        query.hotspotId().ifPresent(id -> {
+            sql.append(" and h.id = ?");
+            params.add(id);
+        });
+        query.venueId().ifPresent(id -> {
+            sql.append(" and h.venue_id = ?");
+            params.add(id);
+        });
+    }
+
+    private static LiveSession live(ResultSet rs, Instant now) throws SQLException {
+        Instant stale = instant(rs, "stale_after");
+        long guest = rs.getLong("guest_id");
+        Optional<Long> guestId = rs.wasNull() ? Optional.empty() : Optional.of(guest);
+        long nas = rs.getLong("nas_client_id");
+        Optional<Long> nasId = rs.wasNull() ? Optional.empty() : Optional.of(nas);
+        return new LiveSession(rs.getLong("id"), rs.getLong("client_id"), rs.getLong("hotspot_id"), rs.getString("hotspot_name"),
+                rs.getLong("venue_id"), new MacAddress(rs.getString("mac_address")), guestId,
+                rs.getString("user_name") == null ? "" : rs.getString("user_name"), Optional.ofNullable(rs.getString("framed_ip")),
+                nasId, instant(rs, "started_at"), instant(rs, "last_seen_at"), rs.getLong("input_octets"),
+                rs.getLong("output_octets"), stale != null && stale.isBefore(now));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,78 @@
+package io.portico.dashboard;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import io.portico.hotspot.Hotspot;
+import io.portico.hotspot.HotspotService;
+import io.portico.platform.Actor;
+import io.portico.platform.Permission;
+import io.portico.tenant.Client;
+import io.portico.tenant.TenantService;
+import io.portico.venue.Venue;
+import io.portico.venue.VenueService;
+
+/**
+ * The operator's clients, venues and hotspots as the pages' filters offer them, and the time zone
+ * a page states: the venue's when one is chosen, otherwise the zone most of the operator's venues
+ * share (UTC when it has none).
+ */
+@Component
+class DashboardScopes {
+
+    private final TenantService tenants;
+    private final VenueService venues;
+    private final HotspotService hotspots;
+
+    DashboardScopes(TenantService tenants, VenueService venues, HotspotService hotspots) {
+        this.tenants = tenants;
+        this.venues = venues;
+        this.hotspots = hotspots;
+    }
+
+    List<Client> clients(Actor actor) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return tenants.listClients(actor.operatorId());
+    }
+
+    List<Venue> venues(Actor actor) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return venues.listByOperator(actor.operatorId()).stream().sorted(Comparator.comparing(Venue::name)).toList();
+    }
+
+    List<Hotspot> hotspots(Actor actor) {
+        List<Hotspot> all = new ArrayList<>();
+        for (Client client : clients(actor)) {
+            all.addAll(hotspots.listByClient(client.id()));
+        }
+        all.sort(Comparator.comparing(Hotspot::name));
+        return all;
+    }
+
+    Optional<Venue> venue(Actor actor, Optional<Long> venueId) {
+        return venueId.flatMap(id -> venues(actor).stream().filter(v -> v.id() == id).findFirst());
+    }
+
+    ZoneId zone(Actor actor, Optional<Venue> venue) {
+        if (venue.isPresent()) {
+            return venue.get().timeZone();
+        }
+        Map<ZoneId, Long> counts = venues(actor).stream().collect(Collectors.groupingBy(Venue::timeZone, Collectors.counting()));
+        return counts.entrySet().stream().max(Map.Entry.<ZoneId, Long>comparingByValue()
+                        .thenComparing(e -> e.getKey().getId(), Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(ZoneOffset.UTC);
+    }
+
+    static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a));
+    }
+}

@@ -1,0 +1,162 @@
+package io.portico.dashboard;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.portico.connection.ConnectionInsights;
+import io.portico.guest.Guest;
+import io.portico.guest.GuestDirectory;
+import io.portico.guest.GuestPlan;
+import io.portico.guest.GuestPlanService;
+import io.portico.guest.GuestService;
+import io.portico.platform.Actor;
+import io.portico.platform.Permission;
+import io.portico.platform.PorticoException;
+import io.portico.platform.web.FormGuard;
+import io.portico.tenant.Client;
+
+/**
+ * Guests: search by email, MAC or name (keyset-paged), a guest's profile with its connections and
+ * purchases, unsubscribe, erase on a privacy request (after a confirmation page), and the CSV
+ * export (streamed) that the CSV import accepts back unchanged.
+ */
+@Controller
+@Hidden
+class GuestsController extends DashboardErrorPages {
+
+    static final int PAGE_SIZE = 25;
+
+    private final GuestDirectory directory;
+    private final GuestService guests;
+    private final GuestPlanService plans;
+    private final ConnectionInsights connections;
+    private final DashboardScopes scopes;
+    private final DashboardSessions sessions;
+
+    GuestsController(DashboardPages pages, GuestDirectory directory, GuestService guests, GuestPlanService plans,
+                     ConnectionInsights connections, DashboardScopes scopes, DashboardSessions sessions) {
+        super(pages);
+        this.directory = directory;
+        this.guests = guests;
+        this.plans = plans;
+        this.connections = connections;
+        this.scopes = scopes;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/dashboard/guests")
+    String search(Actor actor, @RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable Long client,
+                  @RequestParam(required = false) @Nullable Long before, HttpServletRequest request, Model model) {
+        List<Client> clients = scopes.clients(actor);
+        List<Guest> found = directory.search(actor, Optional.ofNullable(client), q, Optional.ofNullable(before), PAGE_SIZE);
+        boolean more = found.size() > PAGE_SIZE;
+        List<Guest> shown = more ? found.subList(0, PAGE_SIZE) : found;
+        String next = more ? UriComponentsBuilder.fromPath("/dashboard/guests").queryParam("q", q)
+                .queryParamIfPresent("client", Optional.ofNullable(client)).queryParam("before", shown.getLast().id())
+                .encode().build().toUriString() : null;
+        model.addAttribute("page", pages.page(request, actor, DashboardSection.GUESTS, "nav.guests"));
+        model.addAttribute("text", pages.text(request));
+        model.addAttribute("q", q);
+        model.addAttribute("clients", clients);
+        model.addAttribute("clientNames", DashboardScopes.byId(clients, Client::id));
+        model.addAttribute("client", client);
+        model.addAttribute("guests", shown);
+        model.addAttribute("nextUrl", next);
+        model.addAttribute("canManage", actor.can(Permission.MANAGE_GUESTS));
+        String imported = request.getParameter("imported");
+        model.addAttribute("imported", imported != null && imported.matches("\\d{1,9},\\d{1,9},\\d{1,9}") ? imported : null);
+        String erased = request.getParameter("erased");
+        model.addAttribute("erased", erased != null && erased.matches("\\d{1,19}") ? erased : null);
+        return "dashboard/guests";
+    }
+
+    @GetMapping("/dashboard/guests/{id}")
+    String profile(Actor actor, @PathVariable long id, HttpServletRequest request, Model model) {
+        Guest guest = directory.get(actor, id);
+        var zone = scopes.zone(actor, Optional.empty());
+        Map<Long, GuestPlan> planNames = DashboardScopes.byId(plans.listGuestPlans(actor, guest.clientId()), GuestPlan::id);
+        model.addAttribute("page", pages.page(request, actor, DashboardSection.GUESTS, "guest.title", guest.macAddress().value()));
+        model.addAttribute("text", pages.text(request));
+        model.addAttribute("guest", guest);
+        model.addAttribute("client", scopes.clients(actor).stream().filter(c -> c.id() == guest.clientId()).findFirst().orElseThrow());
+        model.addAttribute("sessions", connections.guestSessions(actor, id, 50));
+        model.addAttribute("purchases", plans.listPurchases(actor, guest.clientId(), id));
+        model.addAttribute("planNames", planNames);
+        model.addAttribute("formats", new DashboardFormats(zone, pages.text(request).locale()));
+        model.addAttribute("canManage", actor.can(Permission.MANAGE_GUESTS));
+        return "dashboard/guest";
+    }
+
+    @PostMapping("/dashboard/guests/{id}/unsubscribe")
+    String unsubscribe(Actor actor, @PathVariable long id, @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf,
+                       HttpServletRequest request) {
+        sessions.checkForm(request, csrf);
+        Guest guest = directory.get(actor, id);
+        guests.setUnsubscribed(actor, guest.clientId(), id, true);
+        return "redirect:/dashboard/guests/" + id;
+    }
+
+    @GetMapping("/dashboard/guests/{id}/erase")
+    String confirmErase(Actor actor, @PathVariable long id, HttpServletRequest request, Model model) {
+        actor.require(Permission.MANAGE_GUESTS);
+        Guest guest = directory.get(actor, id);
+        model.addAttribute("page", pages.page(request, actor, DashboardSection.GUESTS, "erase.title"));
+        model.addAttribute("text", pages.text(request));
+        model.addAttribute("guest", guest);
+        return "dashboard/guest-erase";
+    }
+
+    @PostMapping("/dashboard/guests/{id}/erase")
+    String erase(Actor actor, @PathVariable long id, @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf,
+                 @RequestParam(defaultValue = "") String confirm, HttpServletRequest request) {
+        sessions.checkForm(request, csrf);
+        Guest guest = directory.get(actor, id);
+        if (!confirm.strip().equalsIgnoreCase(guest.macAddress().value())) {
+            throw PorticoException.invalid(pages.text(request).t("erase.mismatch"));
+        }
+        guests.erase(actor, guest.clientId(), id);
+        return "redirect:/dashboard/guests?erased=" + id;
+    }
+
+    @GetMapping("/dashboard/guests/export.csv")
+    void export(Actor actor, @RequestParam long client, HttpServletResponse response) throws IOException {
+        guests.authorizeExport(actor, client);
+        response.setContentType("text/csv; charset=utf-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"portico-guests-" + client + ".csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        directory.exportCsv(actor, client, out);
+    }
+
+    @PostMapping("/dashboard/guests/import")
+    String importCsv(Actor actor, @RequestParam long client, @RequestParam("file") MultipartFile file,
+                     @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf, HttpServletRequest request)
+            throws IOException {
+        sessions.checkForm(request, csrf);
+        try (Reader in = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            var result = directory.importCsv(actor, client, in);
+            return "redirect:" + UriComponentsBuilder.fromPath("/dashboard/guests").queryParam("client", client)
+                    .queryParam("imported", result.added() + "," + result.updated() + "," + result.unchanged()).build().toUriString();
+        }
+    }
+}

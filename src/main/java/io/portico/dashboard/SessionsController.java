@@ -1,0 +1,123 @@
+package io.portico.dashboard;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.portico.connection.ConnectionInsights;
+import io.portico.connection.LiveSessionQuery;
+import io.portico.connection.LiveSessions;
+import io.portico.hotspot.Hotspot;
+import io.portico.platform.Actor;
+import io.portico.platform.Permission;
+import io.portico.platform.PorticoException;
+import io.portico.platform.web.FormGuard;
+import io.portico.radius.RadiusService;
+
+/**
+ * Live sessions: who is online now at the operator's hotspots (stale sessions marked and not
+ * counted), filtered by hotspot or venue, keyset-paged, refreshed every few seconds by htmx
+ * ({@code /dashboard/sessions/live} answers the table alone); "disconnect" sends a tracked
+ * Disconnect-Request, and the recent disconnects show whether the NAS ACKed and the Stop arrived.
+ */
+@Controller
+@Hidden
+class SessionsController extends DashboardErrorPages {
+
+    static final int PAGE_SIZE = 50;
+
+    private final ConnectionInsights connections;
+    private final RadiusService radius;
+    private final DashboardScopes scopes;
+    private final DashboardSessions sessions;
+
+    SessionsController(DashboardPages pages, ConnectionInsights connections, RadiusService radius, DashboardScopes scopes,
+                       DashboardSessions sessions) {
+        super(pages);
+        this.connections = connections;
+        this.radius = radius;
+        this.scopes = scopes;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/dashboard/sessions")
+    String page(Actor actor, @RequestParam(required = false) @Nullable Long hotspot, @RequestParam(required = false) @Nullable Long venue,
+                @RequestParam(required = false) @Nullable String after, HttpServletRequest request, Model model) {
+        model.addAttribute("page", pages.page(request, actor, DashboardSection.SESSIONS, "nav.sessions"));
+        model.addAttribute("hotspots", scopes.hotspots(actor));
+        model.addAttribute("venues", scopes.venues(actor));
+        model.addAttribute("hotspot", hotspot);
+        model.addAttribute("venue", venue);
+        live(actor, hotspot, venue, after, request, model);
+        return "dashboard/sessions";
+    }
+
+    @GetMapping("/dashboard/sessions/live")
+    String liveTable(Actor actor, @RequestParam(required = false) @Nullable Long hotspot, @RequestParam(required = false) @Nullable Long venue,
+                     @RequestParam(required = false) @Nullable String after, HttpServletRequest request, Model model) {
+        live(actor, hotspot, venue, after, request, model);
+        return "dashboard/sessions-live";
+    }
+
+    @PostMapping("/dashboard/sessions/{id}/disconnect")
+    String disconnect(Actor actor, @PathVariable long id, @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf,
+                      HttpServletRequest request) {
+        sessions.checkForm(request, csrf);
+        var requested = radius.disconnectSession(actor, id);
+        return "redirect:/dashboard/sessions?requested=" + requested.id();
+    }
+
+    private void live(Actor actor, @Nullable Long hotspot, @Nullable Long venue, @Nullable String after, HttpServletRequest request,
+                      Model model) {
+        Optional<Instant> afterStart = Optional.empty();
+        Optional<Long> afterId = Optional.empty();
+        if (after != null && !after.isBlank()) {
+            int cut = after.lastIndexOf('_');
+            try {
+                afterStart = Optional.of(Instant.parse(after.substring(0, Math.max(0, cut))));
+                afterId = Optional.of(Long.parseLong(after.substring(cut + 1)));
+            } catch (DateTimeParseException | NumberFormatException | IndexOutOfBoundsException e) {
+                throw PorticoException.invalid(pages.text(request).t("sessions.badPage"));
+            }
+        }
+        LiveSessions live = connections.live(actor, new LiveSessionQuery(Optional.ofNullable(hotspot), Optional.ofNullable(venue),
+                afterStart, afterId, PAGE_SIZE));
+        Map<Long, Hotspot> hotspots = DashboardScopes.byId(scopes.hotspots(actor), Hotspot::id);
+        var venueChoice = scopes.venue(actor, Optional.ofNullable(venue));
+        DashboardFormats formats = new DashboardFormats(scopes.zone(actor, venueChoice), pages.text(request).locale());
+        String self = UriComponentsBuilder.fromPath("/dashboard/sessions/live").queryParamIfPresent("hotspot", Optional.ofNullable(hotspot))
+                .queryParamIfPresent("venue", Optional.ofNullable(venue)).queryParamIfPresent("after", Optional.ofNullable(after))
+                .build().toUriString();
+        String next = null;
+        if (live.more()) {
+            var last = live.sessions().getLast();
+            next = UriComponentsBuilder.fromPath("/dashboard/sessions").queryParamIfPresent("hotspot", Optional.ofNullable(hotspot))
+                    .queryParamIfPresent("venue", Optional.ofNullable(venue)).queryParam("after", last.startedAt() + "_" + last.id())
+                    .encode().build().toUriString();
+        }
+        model.addAttribute("text", pages.text(request));
+        model.addAttribute("live", live);
+        model.addAttribute("hotspotNames", hotspots);
+        model.addAttribute("formats", formats);
+        model.addAttribute("refreshUrl", self);
+        model.addAttribute("nextUrl", next);
+        model.addAttribute("canDisconnect", actor.can(Permission.MANAGE_GUESTS));
+        model.addAttribute("formToken", sessions.formToken(request));
+        model.addAttribute("disconnects", radius.recentDisconnects(actor, 10));
+        model.addAttribute("firstPage", after == null || after.isBlank());
+    }
+
+}
