@@ -64,7 +64,22 @@ public final class ResidentWorld {
 
     /** A resident with a subscription in a new unit; their email. */
     public String resident(String locale) {
-        String email = "res-" + Fixtures.unique().toLowerCase() + "@example.com";
+        return resident("res-" + Fixtures.unique().toLowerCase() + "@example.com", locale);
+    }
+
+    /** A resident with this email and password (another operator may have one with the same email). */
+    public void residentWithEmail(String email, String password) {
+        resident(email, "en-us");
+        setPassword(email, password);
+    }
+
+    /** The console's SubscriberToken of this operator's resident. */
+    public String subscriberToken(String email) {
+        return context.getBean(JdbcClient.class).sql("select subscriber_token from subscriber where operator_id = ? and email = ?")
+                .params(operator.id(), email).query(String.class).single();
+    }
+
+    private String resident(String email, String locale) {
         IssuedKey key = context.getBean(SubscriptionService.class).addKey(operator.id(), new NewKey(unit("U" + Fixtures.unique()).key(),
                 plan.key(), new SubscriberDetails(email, "Rita", "Mar", "+15551230000", locale, false, true),
                 null, null, null));

@@ -73,6 +73,12 @@ public class SubscriptionRepository {
                 .query(SubscriptionRepository::subscriber).optional();
     }
 
+    /** The subscribers with this email at every operator (an email is unique per operator only). */
+    public List<Subscriber> findSubscribersByEmail(String email) {
+        return jdbc.sql("select * from subscriber where email = ? order by id").param(email)
+                .query(SubscriptionRepository::subscriber).list();
+    }
+
     public List<Subscriber> listSubscribers(long operatorId) {
         return jdbc.sql("select * from subscriber where operator_id = ? order by email").param(operatorId)
                 .query(SubscriptionRepository::subscriber).list();
