@@ -38,6 +38,7 @@ import io.portico.subscription.IssuedKey;
 import io.portico.subscription.NewKey;
 import io.portico.subscription.SubscriberDetails;
 import io.portico.subscription.SubscriberPasswords;
+import io.portico.subscription.SubscriptionProperties;
 import io.portico.subscription.SubscriptionService;
 import io.portico.support.ConsoleSession;
 import io.portico.support.Fixtures;
@@ -86,6 +87,8 @@ class SubscriberPasswordTest {
     OperatorSettingsService settings;
     @Autowired
     SubscriberPasswords passwords;
+    @Autowired
+    SubscriptionProperties properties;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -244,7 +247,7 @@ class SubscriberPasswordTest {
     @Test
     void passwordResetsAreLimitedPerClientAddressWhateverTheEmail() {
         RequestOrigin origin = new RequestOrigin("198.51.100." + (1 + Math.abs(Fixtures.unique().hashCode()) % 250), "en-us", "test");
-        for (int i = 0; i < SubscriberPasswords.RESETS_PER_ADDRESS_PER_HOUR; i++) {
+        for (int i = 0; i < properties.resetsPerAddressPerHour(); i++) {
             passwords.requestReset("nobody-" + Fixtures.unique().toLowerCase() + "@example.com", origin);
         }
         assertThatThrownBy(() -> passwords.requestReset("someone-" + Fixtures.unique().toLowerCase() + "@example.com", origin))

@@ -125,6 +125,11 @@ class ResidentSessions implements HandlerInterceptor {
         store(request, response, sessions.login(email, password, origins.of(request)));
     }
 
+    /** Keeps a session opened elsewhere (self sign-up) in the cookies. */
+    void signedIn(TokenGrant grant, HttpServletRequest request, HttpServletResponse response) {
+        store(request, response, grant);
+    }
+
     /** Ends the session server-side and removes the cookies. */
     void signOut(HttpServletRequest request, HttpServletResponse response) {
         if (request.getAttribute(PAGE_TOKEN) instanceof String access) {

@@ -37,10 +37,6 @@ import io.portico.subscription.persistence.SubscriptionRepository;
 @Service
 public class SubscriberPasswords {
 
-    /** Password reset requests a client address may make per hour (a shared building NAT makes several). */
-    public static final int RESETS_PER_ADDRESS_PER_HOUR = 20;
-    /** Password reset requests per email address per hour: enough for a lost email, too few to flood a mailbox. */
-    public static final int RESETS_PER_EMAIL_PER_HOUR = 3;
     private static final Logger log = LoggerFactory.getLogger(SubscriberPasswords.class);
 
     private final SubscriptionRepository subscribers;
@@ -66,8 +62,8 @@ public class SubscriberPasswords {
         this.events = events;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.perAddress = new KeyedRateLimit(RESETS_PER_ADDRESS_PER_HOUR, Duration.ofHours(1), clock);
-        this.perEmail = new KeyedRateLimit(RESETS_PER_EMAIL_PER_HOUR, Duration.ofHours(1), clock);
+        this.perAddress = new KeyedRateLimit(properties.resetsPerAddressPerHour(), Duration.ofHours(1), clock);
+        this.perEmail = new KeyedRateLimit(properties.resetsPerEmailPerHour(), Duration.ofHours(1), clock);
     }
 
     /** sendPasswordLink: issues a new link for the subscriber and has the email queued; 404 for an unknown subscriber. */

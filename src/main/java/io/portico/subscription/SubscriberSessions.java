@@ -108,6 +108,11 @@ public class SubscriberSessions {
         throw PorticoException.unauthenticated(BAD_CREDENTIALS);
     }
 
+    /** Opens a session for a resident who just proved who they are another way (self sign-up with a new password). */
+    TokenGrant open(Subscriber subscriber, Instant now) {
+        return issue(sessions.insertSession(subscriber.id(), subscriber.operatorId(), now), now);
+    }
+
     /**
      * Trades a refresh token for new tokens. A refresh token works once: a second use means it was
      * copied, so the whole session is revoked.

@@ -7,6 +7,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.portico.identity.Passwords;
+import io.portico.operator.OperatorSettingsService;
+import io.portico.operator.Section;
+import io.portico.operator.Sections;
 import io.portico.plan.PlanChanges;
 import io.portico.plan.PlanService;
 import io.portico.plan.ServicePlan;
@@ -25,6 +28,8 @@ import io.portico.venue.Address;
 import io.portico.venue.NewVenue;
 import io.portico.venue.Venue;
 import io.portico.venue.VenueService;
+import io.portico.webhook.delivery.StandardWebhookSigner;
+import io.portico.webhook.WebhookService;
 
 /**
  * A fresh operator with a venue, a plan and units for the subscriber console's tests, and
@@ -46,6 +51,10 @@ public final class ResidentWorld {
         TenantService tenants = context.getBean(TenantService.class);
         operator = tenants.createOperator("USA.MA.02139.RES" + Fixtures.unique() + ".TEST", "Harbor Residences");
         client = tenants.createClient(operator.id(), "Harbor Properties", null);
+        context.getBean(OperatorSettingsService.class).initialise(operator.id(), Section.NOTIFICATIONS,
+                new Sections.Notifications(0, true, true, false, "", "noreply@residents.example", true, ""), Map.of());
+        // Webhooks are recorded in the outbox (the shared test context does not deliver them).
+        context.getBean(WebhookService.class).configure(operator.id(), "https://hooks.example.test/portico", StandardWebhookSigner.newSecret());
         plan = plan("Resident", true, Map.of("USD", 0L));
         venue = context.getBean(VenueService.class).add(operator.id(), new NewVenue(client.id(), "Harbor Lofts",
                 new Address("1 Main St", "", "Cambridge", "MA", "02139", "USA"), NewVenue.zone("America/New_York"), ""));

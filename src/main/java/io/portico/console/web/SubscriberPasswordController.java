@@ -63,8 +63,8 @@ class SubscriberPasswordController {
     @Operation(summary = "A resident asks for a password link by email (forgot password)",
             description = "Public (no AccessToken). Always answers 200 with the same message, whether or not a subscriber has "
                     + "this email; each subscriber with it gets a new single-use link. Invalid email: 400. More than "
-                    + SubscriberPasswords.RESETS_PER_EMAIL_PER_HOUR + " requests per email or "
-                    + SubscriberPasswords.RESETS_PER_ADDRESS_PER_HOUR + " per client address in an hour: 429 with Retry-After.")
+                    + "portico.subscription.resets-per-email-per-hour (3) requests per email or resets-per-address-per-hour (20) "
+                    + "per client address in an hour: 429 with Retry-After.")
     Map<String, Object> requestPasswordReset(@RequestBody RequestReset r, HttpServletRequest http) {
         passwords.requestReset(r.email(), origins.of(http));
         Map<String, Object> body = new LinkedHashMap<>();
