@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
+
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,12 +20,15 @@ import io.portico.platform.web.FormGuard;
 import io.portico.platform.web.RequestOrigins;
 import io.portico.subscription.SubscriberPasswords;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /**
  * Forgotten passwords: the "forgot password" page asks for the email and always answers the same
  * ({@link SubscriberPasswords#requestReset}); the emailed link opens the set-password page
  * ({@code /subscriber/password?token=...}), which sets the password with
  * {@link SubscriberPasswords#setPassword} and sends the resident to sign in.
  */
+@Hidden
 @Controller
 class PasswordController extends SubscriberErrorPages {
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
+
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,11 +24,14 @@ import io.portico.platform.web.PageText;
 import io.portico.platform.web.RequestOrigins;
 import io.portico.subscription.SubscriberPrincipal;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /**
  * Signing in and out of the subscriber console: the sign-in page and form (email and password,
  * the lockout of {@link io.portico.subscription.SubscriberSessions#login}, a rate limit per client
  * address), and the sign-out form that ends the session.
  */
+@Hidden
 @Controller
 class SignInController extends SubscriberErrorPages {
 

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
+
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,12 +30,15 @@ import io.portico.subscription.SelfSignup;
 import io.portico.subscription.SelfSignupRequest;
 import io.portico.subscription.SignupVenue;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /**
  * Self sign-up: {@code /subscriber/signup} takes the code of the venue's sign-up link, and
  * {@code /subscriber/signup/<token>} is the venue's page: unit number, sign-up code when the
  * property set one, plan, name, email, password and the terms ({@link SelfSignup#signUp}). A
  * resident who signed up is signed in and lands on My WiFi.
  */
+@Hidden
 @Controller
 class SignupController extends SubscriberErrorPages {
 

@@ -9,11 +9,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /**
  * An operator's theme as a stylesheet of custom properties (colours only). Public: colours are not
  * secret, and the sign-up pages show the operator's look before anyone signs in. The URL carries
  * the theme's hash, so it is cached for a day.
  */
+@Hidden
 @Controller
 class ThemeController extends SubscriberErrorPages {
 

@@ -4,12 +4,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
+
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import io.portico.subscription.SubscriberPrincipal;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /** Placeholder for My WiFi until its page lands: says who is signed in. */
+@Hidden
 @Controller
 class WifiPlaceholderController extends SubscriberErrorPages {
 
