@@ -1,6 +1,7 @@
 package io.portico;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -29,10 +30,15 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.portico.operator.OperatorSettingsService;
 import io.portico.operator.Section;
 import io.portico.operator.Sections;
+import io.portico.platform.PorticoException;
+import io.portico.platform.Problem;
+import io.portico.platform.RequestOrigin;
 import io.portico.platform.Role;
 import io.portico.subscription.IssuedKey;
 import io.portico.subscription.NewKey;
 import io.portico.subscription.SubscriberDetails;
+import io.portico.subscription.SubscriberPasswords;
+import io.portico.subscription.SubscriptionProperties;
 import io.portico.subscription.SubscriptionService;
 import io.portico.support.ConsoleSession;
 import io.portico.support.Fixtures;
@@ -56,8 +62,9 @@ class SubscriberPasswordTest {
     static final GreenMail smtp = LoopbackParts.smtp();
     static final String SEND = "/preview/networkoperatorconsole/subscribers/sendPasswordLink";
     static final String SET = "/preview/subscriberconsole/setPassword";
+    static final String RESET = "/preview/subscriberconsole/requestPasswordReset";
     static final String PORTAL = "https://portal.example.test/wifi";
-    static final Pattern LINK = Pattern.compile(Pattern.quote(PORTAL) + "/set-password\\?token=([A-Za-z0-9_-]{43})");
+    static final Pattern LINK = Pattern.compile(Pattern.quote(PORTAL) + "/subscriber/password\\?token=([A-Za-z0-9_-]{43})");
 
     @DynamicPropertySource
     static void parts(DynamicPropertyRegistry registry) {
@@ -78,6 +85,10 @@ class SubscriberPasswordTest {
     SubscriptionService subscriptions;
     @Autowired
     OperatorSettingsService settings;
+    @Autowired
+    SubscriberPasswords passwords;
+    @Autowired
+    SubscriptionProperties properties;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -206,6 +217,43 @@ class SubscriberPasswordTest {
                 "noreply@engines.example", true, ""), Map.of());
         assertThat(admin.post(SEND, "EmailAddress", email).status()).isEqualTo(200);
         assertThat(queued(email)).isZero();
+    }
+
+    @Test
+    void aResidentWhoForgotAsksForALinkThatLeadsToTheSubscriberConsoleAndTheAnswerNeverSaysWhetherTheEmailExists() {
+        String email = subscriber("en-us", true);
+        Http.Response asked = anonymous.postJson(RESET, Map.of("EmailAddress", email.toUpperCase()));
+        Http.Response unknown = anonymous.postJson(RESET, Map.of("EmailAddress", "nobody-" + Fixtures.unique().toLowerCase() + "@example.com"));
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.raw()).isEqualTo(asked.raw());
+        assertThat(asked.json().get("message").asString()).startsWith("If a subscriber has this email address");
+
+        String token = token(awaitEmail(email, "Set your"));
+        String password = "a brand new resident password";
+        assertThat(anonymous.postJson(SET, Map.of("Token", token, "Password", password)).status()).isEqualTo(200);
+        JsonNode login = anonymous.postJson("/preview/subscriberconsole/login", Map.of("EmailAddress", email, "Password", password))
+                .json().get("AuthenticationResult");
+        assertThat(login.get("Principal").asString()).isEqualTo("Subscriber");
+
+        assertThat(anonymous.postJson(RESET, Map.of("EmailAddress", email)).status()).isEqualTo(200);
+        assertThat(anonymous.postJson(RESET, Map.of("EmailAddress", email)).status()).isEqualTo(200);
+        Http.Response fourth = anonymous.postJson(RESET, Map.of("EmailAddress", email));
+        assertThat(fourth.status()).isEqualTo(429);
+        assertThat(fourth.header("Retry-After")).isNotNull();
+        assertThat(anonymous.postJson(RESET, Map.of("EmailAddress", "not an email")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void passwordResetsAreLimitedPerClientAddressWhateverTheEmail() {
+        RequestOrigin origin = new RequestOrigin("198.51.100." + (1 + Math.abs(Fixtures.unique().hashCode()) % 250), "en-us", "test");
+        for (int i = 0; i < properties.resetsPerAddressPerHour(); i++) {
+            passwords.requestReset("nobody-" + Fixtures.unique().toLowerCase() + "@example.com", origin);
+        }
+        assertThatThrownBy(() -> passwords.requestReset("someone-" + Fixtures.unique().toLowerCase() + "@example.com", origin))
+                .isInstanceOfSatisfying(PorticoException.class, e -> assertThat(e.problem()).isEqualTo(Problem.TOO_MANY_REQUESTS));
+        clock.advance(Duration.ofHours(1));
+        passwords.requestReset("later-" + Fixtures.unique().toLowerCase() + "@example.com", origin);
     }
 
     private String subscriber(String locale, boolean contactByEmail) {

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry   wait after the first failed attempt; it doubles up to {@code maxRetryDelay}
  * @param giveUpAfter  an email still unsent this long after it was queued is marked FAILED
  * @param batchSize    emails sent per dispatcher run
- * @param subscriberPortalUrl where subscribers set their password: links are
- *                     {@code <subscriberPortalUrl>/set-password?token=...}
+ * @param subscriberPortalUrl Portico's public base URL for residents: password links are
+ *                     {@code <subscriberPortalUrl>/subscriber/password?token=...} (the subscriber console)
  */
 @ConfigurationProperties("portico.notification")
 public record NotificationProperties(@DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration maxRetryDelay,

@@ -27,6 +27,9 @@ import org.springframework.test.context.ContextConfiguration;
         "portico.gateway.reconciler.enabled=false",
         "portico.webhook.delivery-enabled=false",
         "portico.guestapi.requests-per-minute=100000",
+        // Every page test comes from 127.0.0.1; the limits' own tests use other addresses through the services.
+        "portico.subscription.signups-per-address-per-hour=200",
+        "portico.subscription.resets-per-address-per-hour=200",
         // A fixed test master key, so tests never write ./data/secret.key.
         "portico.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
 })

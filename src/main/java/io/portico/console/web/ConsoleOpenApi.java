@@ -54,7 +54,8 @@ class ConsoleOpenApi {
                 }
                 item.readOperations().forEach(op -> {
                     // Sign-in routes are called before there is a token: an explicit empty requirement says so.
-                    op.setSecurity(path.startsWith("/preview/subscriberconsole/") ? List.of()
+                    op.setSecurity(path.startsWith("/preview/subscriberconsole/")
+                            && !path.startsWith(ConsoleRequestFilter.RESIDENT_PREFIX) ? List.of()
                             : List.of(new SecurityRequirement().addList("AccessToken")));
                     ERRORS.forEach((status, text) -> op.getResponses().addApiResponse(status, new ApiResponse()
                             .description(text).content(new Content().addMediaType("application/json",

@@ -30,8 +30,13 @@ class SubscriberPasswordController {
     record SendPasswordLink(@JsonProperty("EmailAddress") @Nullable String email) {
     }
 
+    record RequestReset(@JsonProperty("EmailAddress") @Nullable String email) {
+    }
+
     record SetPassword(@JsonProperty("Token") @Nullable String token, @JsonProperty("Password") @Nullable String password) {
     }
+
+    static final String RESET_ANSWER = "If a subscriber has this email address, a password link is on its way. ";
 
     private final SubscriberPasswords passwords;
     private final RequestOrigins origins;
@@ -50,6 +55,20 @@ class SubscriberPasswordController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "Password link sent to " + s.email() + ". ");
         body.put("SubscriberToken", s.token());
+        body.put("errorProcessing", false);
+        return body;
+    }
+
+    @PostMapping("/preview/subscriberconsole/requestPasswordReset")
+    @Operation(summary = "A resident asks for a password link by email (forgot password)",
+            description = "Public (no AccessToken). Always answers 200 with the same message, whether or not a subscriber has "
+                    + "this email; each subscriber with it gets a new single-use link. Invalid email: 400. More than "
+                    + "portico.subscription.resets-per-email-per-hour (3) requests per email or resets-per-address-per-hour (20) "
+                    + "per client address in an hour: 429 with Retry-After.")
+    Map<String, Object> requestPasswordReset(@RequestBody RequestReset r, HttpServletRequest http) {
+        passwords.requestReset(r.email(), origins.of(http));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", RESET_ANSWER);
         body.put("errorProcessing", false);
         return body;
     }

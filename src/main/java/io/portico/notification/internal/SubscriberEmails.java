@@ -95,7 +95,7 @@ class SubscriberEmails {
         variables.put("givenname", subscriber.givenName());
         variables.put("familyname", subscriber.familyName());
         variables.put("emailaddress", subscriber.email());
-        variables.put("passwordlink", properties.subscriberPortalUrl().replaceAll("/+$", "") + "/set-password?token=" + e.token());
+        variables.put("passwordlink", properties.subscriberPortalUrl().replaceAll("/+$", "") + "/subscriber/password?token=" + e.token());
         variables.put("linkexpiry", DATE.format(e.expiresAt()));
         EmailTemplate fallback = locale.startsWith("es") ? DEFAULT_PASSWORD_LINK_ES : DEFAULT_PASSWORD_LINK;
         EmailTemplate template = template(email.templates().get(locale), "SubscriberEvents", "PasswordLink", fallback);

@@ -73,6 +73,12 @@ public class SubscriptionRepository {
                 .query(SubscriptionRepository::subscriber).optional();
     }
 
+    /** The subscribers with this email at every operator (an email is unique per operator only). */
+    public List<Subscriber> findSubscribersByEmail(String email) {
+        return jdbc.sql("select * from subscriber where email = ? order by id").param(email)
+                .query(SubscriptionRepository::subscriber).list();
+    }
+
     public List<Subscriber> listSubscribers(long operatorId) {
         return jdbc.sql("select * from subscriber where operator_id = ? order by email").param(operatorId)
                 .query(SubscriptionRepository::subscriber).list();
@@ -176,7 +182,7 @@ public class SubscriptionRepository {
                 .params(id, utc(now)).update();
     }
 
-    private static Subscriber subscriber(ResultSet rs, int row) throws SQLException {
+    static Subscriber subscriber(ResultSet rs, int row) throws SQLException {
         return new Subscriber(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("subscriber_token"),
                 rs.getString("email"), rs.getString("given_name"), rs.getString("family_name"), rs.getString("phone_e164"),
                 rs.getString("locale"), rs.getBoolean("contact_sms"), rs.getBoolean("contact_email"),

@@ -134,7 +134,7 @@ final class WebhookPayloads {
         p.put("locale", s.locale());
         p.put("contactpref_sms", s.contactBySms());
         p.put("contactpref_email", s.contactByEmail());
-        p.put("event", "Subscriber set a password. ");
+        p.put("event", e.acceptedTerms() ? "Subscriber accepted TandC. " : "Subscriber set a password. ");
         p.put("PhoneNumber.E164", s.phoneE164());
         return new Webhook(s.operatorId(), "LoginPasswordCreated", "subscriber:" + s.id(), p);
     }

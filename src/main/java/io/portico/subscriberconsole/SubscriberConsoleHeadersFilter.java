@@ -1,0 +1,19 @@
+package io.portico.subscriberconsole;
+
+import io.portico.platform.web.PageHeadersFilter;
+
+/**
+ * Security headers of every subscriber console response: a strict Content-Security-Policy (scripts,
+ * styles and fetches from Portico only, never inline; images also as data: URIs for QR codes and
+ * from https for operator logos; forms post to Portico only; no framing), no MIME sniffing, no
+ * referrer (a password link's token must not leak), and pages never cached: they show a resident's data.
+ */
+class SubscriberConsoleHeadersFilter extends PageHeadersFilter {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: https:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    SubscriberConsoleHeadersFilter() {
+        super(CONTENT_SECURITY_POLICY, "no-referrer", SubscriberPages.STATIC_PATH);
+    }
+}
