@@ -294,6 +294,29 @@ public class SubscriptionService {
         return new SubscriberAccount(s, repository.listBySubscriber(actor.operatorId(), s.id()));
     }
 
+    /**
+     * Staff's getEnrollmentLimits: how many of a subscriber's subscriptions use each self-service
+     * plan at each venue, beside the plan's and the operator's maximums.
+     */
+    @Transactional(readOnly = true)
+    public EnrollmentLimits enrollmentLimits(Actor actor, @Nullable String email) {
+        SubscriberAccount account = account(actor, email);
+        Sections.ShoppingCart cart = settings.section(actor.operatorId(), io.portico.operator.Section.SHOPPING_CART);
+        Map<Long, String> venueKeys = venues.listByOperator(actor.operatorId()).stream().collect(Collectors.toMap(Venue::id, Venue::key));
+        List<ServicePlan> all = plans.listByOperator(actor.operatorId());
+        List<EnrollmentLimits.PlanLimit> limits = all.stream().filter(p -> p.terms().allowSelfSignup()).map(p -> {
+            Map<String, Integer> byVenue = new java.util.TreeMap<>();
+            account.subscriptions().stream().filter(s -> s.planId() == p.id())
+                    .forEach(s -> byVenue.merge(venueKeys.getOrDefault(s.venueId(), ""), 1, Integer::sum));
+            return new EnrollmentLimits.PlanLimit(p.key(), p.terms().name(), !ResidentPlan.paid(p), p.terms().trialCycles(),
+                    p.terms().maxFreeEnrollmentsPerSubscriberPerVenue(), p.terms().maxTrialCyclesPerSubscriberPerVenue(), byVenue);
+        }).toList();
+        Map<Long, ServicePlan> byId = all.stream().collect(Collectors.toMap(ServicePlan::id, Function.identity()));
+        int free = (int) account.subscriptions().stream().filter(s -> !ResidentPlan.paid(byId.get(s.planId()))).count();
+        return new EnrollmentLimits(account.subscriber(), cart.maxFreeEnrollmentsPerSubscriber(), cart.maxTrialCyclesPerSubscriber(),
+                free, limits);
+    }
+
     public List<Subscriber> listSubscribers(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);
         return repository.listSubscribers(actor.operatorId());
