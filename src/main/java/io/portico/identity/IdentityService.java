@@ -146,6 +146,12 @@ public class IdentityService {
         return new TokenGrant(access, properties.accessTokenTtl().toSeconds(), refresh, "Bearer");
     }
 
+    /** True when an administrator account has this email: the console's one sign-in tries administrators first. */
+    @Transactional(readOnly = true)
+    public boolean isAdministrator(String email) {
+        return administrators.findCredentialsByEmail(normaliseEmail(email)).isPresent();
+    }
+
     /** The administrator behind a valid, unexpired access token of a live session. */
     @Transactional(readOnly = true)
     public Optional<Actor> authenticate(String accessToken, RequestOrigin origin) {
@@ -322,7 +328,8 @@ public class IdentityService {
                 });
     }
 
-    static String normaliseEmail(String email) {
+    /** Trims and lower-cases an email address; 400 when it is missing or not an address. */
+    public static String normaliseEmail(String email) {
         if (email == null || email.isBlank()) {
             throw PorticoException.invalid("email", "{email} is required.");
         }

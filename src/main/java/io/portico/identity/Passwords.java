@@ -25,11 +25,11 @@ public class Passwords {
         return encoder.encode(password);
     }
 
-    boolean matches(String password, String hash) {
+    public boolean matches(String password, String hash) {
         return password.length() <= MAX_LENGTH && encoder.matches(password, hash);
     }
 
-    void spendDecoyVerification(String password) {
+    public void spendDecoyVerification(String password) {
         encoder.matches(password.length() > MAX_LENGTH ? "" : password, decoy);
     }
 

@@ -18,6 +18,7 @@ import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
 import io.portico.platform.RequestOrigin;
 import io.portico.subscription.persistence.SubscriberPasswordRepository;
+import io.portico.subscription.persistence.SubscriberSessionRepository;
 import io.portico.subscription.persistence.SubscriptionRepository;
 
 /**
@@ -31,15 +32,18 @@ public class SubscriberPasswords {
 
     private final SubscriptionRepository subscribers;
     private final SubscriberPasswordRepository repository;
+    private final SubscriberSessionRepository sessions;
     private final Passwords passwords;
     private final SubscriptionProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SubscriberPasswords(SubscriptionRepository subscribers, SubscriberPasswordRepository repository, Passwords passwords,
+    SubscriberPasswords(SubscriptionRepository subscribers, SubscriberPasswordRepository repository,
+                        SubscriberSessionRepository sessions, Passwords passwords,
                         SubscriptionProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.subscribers = subscribers;
         this.repository = repository;
+        this.sessions = sessions;
         this.passwords = passwords;
         this.properties = properties;
         this.events = events;
@@ -67,7 +71,8 @@ public class SubscriberPasswords {
 
     /**
      * setPassword: checks the link (unknown, used or expired: 401) and the password policy (400,
-     * the link stays usable), stores the Argon2id hash and uses the link up.
+     * the link stays usable), stores the Argon2id hash and uses the link up. The subscriber's
+     * console sessions end and a sign-in lockout is lifted.
      */
     @Transactional
     public Subscriber setPassword(@Nullable String token, @Nullable String password, RequestOrigin origin) {
@@ -89,6 +94,7 @@ public class SubscriberPasswords {
         }
         Subscriber subscriber = subscribers.findSubscriber(link.subscriberId()).orElseThrow();
         repository.savePasswordHash(subscriber.id(), hash, now);
+        sessions.revokeSessionsOf(subscriber.id(), now);
         events.publishEvent(new LoginPasswordCreated(subscriber, origin, now));
         return subscriber;
     }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -29,6 +30,8 @@ import io.portico.platform.web.ErrorFormats;
 import io.portico.platform.web.ExceptionClassifier;
 import io.portico.platform.web.HttpProperties;
 import io.portico.platform.web.RequestOrigins;
+import io.portico.subscription.SubscriberPrincipal;
+import io.portico.subscription.SubscriberSessions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,27 +40,39 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads each console POST body once (bounded by {@code portico.http.max-body-bytes}), checks it is
  * a JSON object, takes out {@code AccessToken} (or uses an {@code Authorization: Bearer} header)
- * and authenticates it. Controllers then see the body without the token and an {@link Actor}.
+ * and authenticates it. Controllers then see the body without the token and an {@link Actor} (or,
+ * on {@link #RESIDENT_PREFIX} routes, a {@link SubscriberPrincipal}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class ConsoleRequestFilter extends OncePerRequestFilter {
 
     static final String ACTOR = ConsoleRequestFilter.class.getName() + ".actor";
+    static final String SUBSCRIBER = ConsoleRequestFilter.class.getName() + ".subscriber";
     static final String ACCESS_TOKEN = "AccessToken";
+    /** The token a public route was sent (logout ends its session). */
+    static final String PUBLIC_TOKEN = ConsoleRequestFilter.class.getName() + ".token";
     /** Routes that are called before there is a token. */
     private static final Set<String> PUBLIC = Set.of("/preview/subscriberconsole/login",
-            "/preview/subscriberconsole/refreshAccessToken", "/preview/subscriberconsole/setPassword");
+            "/preview/subscriberconsole/refreshAccessToken", "/preview/subscriberconsole/setPassword",
+            "/preview/subscriberconsole/requestPasswordReset", "/preview/subscriberconsole/logout");
+    /**
+     * Routes a resident calls for themselves: they take a resident's token (a {@link SubscriberPrincipal}),
+     * never an administrator's; every other route takes an administrator's token, never a resident's.
+     */
+    static final String RESIDENT_PREFIX = "/preview/subscriberconsole/resident/";
 
     private final IdentityService identity;
+    private final SubscriberSessions subscribers;
     private final ErrorFormats errors;
     private final JsonMapper json;
     private final HttpProperties http;
     private final RequestOrigins origins;
 
-    ConsoleRequestFilter(IdentityService identity, ErrorFormats errors, JsonMapper json, HttpProperties http,
-                         RequestOrigins origins) {
+    ConsoleRequestFilter(IdentityService identity, SubscriberSessions subscribers, ErrorFormats errors, JsonMapper json,
+                         HttpProperties http, RequestOrigins origins) {
         this.identity = identity;
+        this.subscribers = subscribers;
         this.errors = errors;
         this.json = json;
         this.http = http;
@@ -113,12 +128,25 @@ class ConsoleRequestFilter extends OncePerRequestFilter {
                 fail(Problem.UNAUTHENTICATED, "AccessToken is missing.", request, response);
                 return;
             }
-            var actor = identity.authenticate(token, origins.of(request));
-            if (actor.isEmpty()) {
-                fail(Problem.UNAUTHENTICATED, "AccessToken is invalid or expired.", request, response);
-                return;
+            if (request.getRequestURI().startsWith(RESIDENT_PREFIX)) {
+                var subscriber = subscribers.authenticate(token, origins.of(request));
+                if (subscriber.isEmpty()) {
+                    fail(Problem.UNAUTHENTICATED, "AccessToken is not a valid subscriber token.", request, response);
+                    return;
+                }
+                request.setAttribute(SUBSCRIBER, subscriber.get());
+            } else {
+                var actor = SubscriberSessions.isResidentToken(token) ? Optional.<Actor>empty()
+                        : identity.authenticate(token, origins.of(request));
+                if (actor.isEmpty()) {
+                    fail(Problem.UNAUTHENTICATED, "AccessToken is invalid or expired.", request, response);
+                    return;
+                }
+                request.setAttribute(ACTOR, actor.get());
             }
-            request.setAttribute(ACTOR, actor.get());
+        } else if (token != null && !token.isBlank()) {
+            // The public routes that end a session (logout) need the token the filter took out.
+            request.setAttribute(PUBLIC_TOKEN, token);
         }
         chain.doFilter(new CachedBodyRequest(request, json.writeValueAsBytes(body)), response);
     }

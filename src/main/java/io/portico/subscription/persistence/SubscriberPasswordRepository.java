@@ -48,7 +48,8 @@ public class SubscriberPasswordRepository {
     }
 
     public void savePasswordHash(long subscriberId, String hash, Instant now) {
-        jdbc.sql("update subscriber set password_hash = ?, password_set_at = ? where id = ?")
+        // A new password also lifts a sign-in lockout: the resident proved they own the mailbox.
+        jdbc.sql("update subscriber set password_hash = ?, password_set_at = ?, failed_logins = 0, locked_until = null where id = ?")
                 .params(hash, utc(now), subscriberId).update();
     }
 

@@ -188,7 +188,7 @@ public class SubscriptionRepository {
                 .params(id, utc(now)).update();
     }
 
-    private static Subscriber subscriber(ResultSet rs, int row) throws SQLException {
+    static Subscriber subscriber(ResultSet rs, int row) throws SQLException {
         return new Subscriber(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("subscriber_token"),
                 rs.getString("email"), rs.getString("given_name"), rs.getString("family_name"), rs.getString("phone_e164"),
                 rs.getString("locale"), rs.getBoolean("contact_sms"), rs.getBoolean("contact_email"),
