@@ -10,9 +10,9 @@ import io.portico.plan.ServicePlan;
 /**
  * "My plan": one of the resident's current or future subscriptions with its plan (name, speeds,
  * FCC label), dates, the end of its current billing cycle, and the resident's pending
- * cancellation, if any (the subscription then ends at {@code cancelledFor}, which undo reverts).
+ * cancellation, if any; {@code timeZone} is the venue's, for showing the dates (the subscription then ends at {@code cancelledFor}, which undo reverts).
  */
-public record ResidentPlan(long subscriptionId, String venueKey, String venueName, String unitKey, ServicePlan plan,
+public record ResidentPlan(long subscriptionId, String venueKey, String venueName, java.time.ZoneId timeZone, String unitKey, ServicePlan plan,
                            Instant startsAt, @Nullable Instant endsAt, Subscription.State state, Instant cycleEndsAt,
                            Optional<Instant> cancelledFor) {
 

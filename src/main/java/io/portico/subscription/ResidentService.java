@@ -225,7 +225,7 @@ public class ResidentService {
         Unit unit = units.find(s.operatorId(), s.unitId()).orElseThrow();
         Venue venue = venues.find(s.operatorId(), s.venueId()).orElseThrow();
         ServicePlan plan = plans.find(s.operatorId(), s.planId()).orElseThrow();
-        return new ResidentPlan(s.id(), venue.key(), venue.name(), unit.key(), plan, s.startsAt(), s.endsAt(), s.state(now),
+        return new ResidentPlan(s.id(), venue.key(), venue.name(), venue.timeZone(), unit.key(), plan, s.startsAt(), s.endsAt(), s.state(now),
                 cycleEnd(s, plan, now), pendingCancellation(s).map(Cancellation::cycleEnd));
     }
 
