@@ -25,6 +25,11 @@ public final class ResidentViews {
 
     /** One device row. */
     public record DeviceView(ResidentDevice device, String lastSeen, String used) {
+
+        /** The MAC's hex digits alone: the device's part of the page's element ids. */
+        public String id() {
+            return device.device().value().replaceAll("[^0-9A-Fa-f]", "");
+        }
     }
 
     /** One subscription on the plan page with the plans it may move to. */

@@ -73,15 +73,15 @@ public class ResidentDeviceRepository {
     }
 
     /**
-     * The device's accounting at the NAS from {@code since} (the subscription's start): sessions a
-     * resident's device had there before that were someone else's business. A session is open while
+     * The device's accounting at the NAS reported since {@code since} (the subscription's start):
+     * sessions a device had there before that were someone else's business. A session is open while
      * its NAS has not stopped it and it is not stale at {@code now}.
      */
     public Usage usage(long nasClientId, MacAddress device, Instant since, Instant now) {
         return jdbc.sql("""
                         select max(updated_at) as last_report, coalesce(sum(uploaded_bytes + downloaded_bytes), 0) as bytes,
                                sum(case when stopped_at is null and stale_after > ? then 1 else 0 end) as open_sessions
-                        from radius_accounting where nas_client_id = ? and device_mac = ? and started_at >= ?""")
+                        from radius_accounting where nas_client_id = ? and device_mac = ? and updated_at >= ?""")
                 .params(utc(now), nasClientId, device.value(), utc(since))
                 .query((rs, n) -> {
                     OffsetDateTime last = rs.getObject("last_report", OffsetDateTime.class);
