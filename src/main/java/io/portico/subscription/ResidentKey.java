@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A resident's personal key for one active subscription, as "My WiFi" shows it. */
-public record ResidentKey(long subscriptionId, String venueKey, String venueName, String unitKey, String psk, Instant startsAt,
+public record ResidentKey(long subscriptionId, String venueKey, String venueName, String unitKey, String unitName, String psk, Instant startsAt,
                           @Nullable Instant endsAt) {
 
     /**

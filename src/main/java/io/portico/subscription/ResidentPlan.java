@@ -12,7 +12,7 @@ import io.portico.plan.ServicePlan;
  * FCC label), dates, the end of its current billing cycle, and the resident's pending
  * cancellation, if any; {@code timeZone} is the venue's, for showing the dates (the subscription then ends at {@code cancelledFor}, which undo reverts).
  */
-public record ResidentPlan(long subscriptionId, String venueKey, String venueName, java.time.ZoneId timeZone, String unitKey, ServicePlan plan,
+public record ResidentPlan(long subscriptionId, String venueKey, String venueName, java.time.ZoneId timeZone, String unitKey, String unitName, ServicePlan plan,
                            Instant startsAt, @Nullable Instant endsAt, Subscription.State state, Instant cycleEndsAt,
                            Optional<Instant> cancelledFor) {
 

@@ -65,7 +65,7 @@ public class ResidentService {
         List<ResidentKey> keys = own(resident).stream().filter(s -> s.state(now) == Subscription.State.ACTIVE).map(s -> {
             Unit unit = units.find(s.operatorId(), s.unitId()).orElseThrow();
             Venue venue = venues.find(s.operatorId(), s.venueId()).orElseThrow();
-            return new ResidentKey(s.id(), venue.key(), venue.name(), unit.key(), s.psk(), s.startsAt(), s.endsAt());
+            return new ResidentKey(s.id(), venue.key(), venue.name(), unit.key(), unit.name(), s.psk(), s.startsAt(), s.endsAt());
         }).toList();
         return new ResidentWifi(settings.network(resident.operatorId()).globalSsids(), keys);
     }
@@ -85,7 +85,7 @@ public class ResidentService {
         Subscription rotated = subscriptions.replaceKey(s, Psk.generate());
         Unit unit = units.find(s.operatorId(), s.unitId()).orElseThrow();
         Venue venue = venues.find(s.operatorId(), s.venueId()).orElseThrow();
-        return new ResidentKey(rotated.id(), venue.key(), venue.name(), unit.key(), rotated.psk(), rotated.startsAt(), rotated.endsAt());
+        return new ResidentKey(rotated.id(), venue.key(), venue.name(), unit.key(), unit.name(), rotated.psk(), rotated.startsAt(), rotated.endsAt());
     }
 
     /** "My plan": the resident's subscriptions that have not ended, with plan, cycle and cancellation. */
@@ -225,7 +225,7 @@ public class ResidentService {
         Unit unit = units.find(s.operatorId(), s.unitId()).orElseThrow();
         Venue venue = venues.find(s.operatorId(), s.venueId()).orElseThrow();
         ServicePlan plan = plans.find(s.operatorId(), s.planId()).orElseThrow();
-        return new ResidentPlan(s.id(), venue.key(), venue.name(), venue.timeZone(), unit.key(), plan, s.startsAt(), s.endsAt(), s.state(now),
+        return new ResidentPlan(s.id(), venue.key(), venue.name(), venue.timeZone(), unit.key(), unit.name(), plan, s.startsAt(), s.endsAt(), s.state(now),
                 cycleEnd(s, plan, now), pendingCancellation(s).map(Cancellation::cycleEnd));
     }
 
