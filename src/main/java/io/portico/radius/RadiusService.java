@@ -35,6 +35,8 @@ import io.portico.radius.persistence.NasClientRepository;
 @Service
 public class RadiusService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RadiusService.class);
+
     private final NasClientRepository clients;
     private final NasClientRegistry registry;
     private final ConnectionReader connections;
@@ -147,6 +149,27 @@ public class RadiusService {
      */
     public List<DisconnectOutcome> disconnect(MacAddress device) {
         return disconnect(device, nas -> true);
+    }
+
+    /**
+     * Requests tracked Disconnect-Requests ({@link #disconnectTracked}) for these devices' open
+     * sessions at the operator's NAS clients, on a virtual thread (the caller never waits), with
+     * {@code why} as the reason. Call it once the change that ended the access has committed.
+     */
+    public void disconnectInBackground(String why, long operatorId, List<MacAddress> devices) {
+        if (devices.isEmpty()) {
+            return;
+        }
+        Thread.ofVirtual().name("radius-disconnect").start(() -> {
+            for (MacAddress device : devices) {
+                try {
+                    int requested = disconnectTracked(operatorId, device, why);
+                    log.info("{}: {} open session(s) of {} to disconnect", why, requested, device);
+                } catch (RuntimeException e) {
+                    log.warn("{}: disconnecting {} failed: {}", why, device, e.toString(), e);
+                }
+            }
+        });
     }
 
     /** Like {@link #disconnect(MacAddress)}, limited to the operator's NAS clients (another operator may see the same MAC). */

@@ -111,13 +111,22 @@ public class SubscriptionService {
         actor.require(Permission.MANAGE_SUBSCRIBERS);
         Subscription s = subscription(actor.operatorId(), subscriptionId);
         String replacement = psk(actor.operatorId(), psk, settings.network(actor.operatorId()), s.id());
+        Subscription reset = replaceKey(s, replacement);
+        audit(actor, "/subscribers/resetKey", "PSK of subscription " + s.id() + " replaced. ", s);
+        return reset;
+    }
+
+    /**
+     * Stores the subscription's new key and publishes {@link SubscriptionKeyReset}: the webhook
+     * module sends KeyEnd/KeyStart and the radius module disconnects the devices the old key let in.
+     */
+    Subscription replaceKey(Subscription s, String replacement) {
         claimingKey(() -> {
             repository.updatePsk(s.id(), s.operatorId(), replacement);
             return s;
         });
         Subscription reset = repository.findSubscription(s.id()).orElseThrow();
         events.publishEvent(new SubscriptionKeyReset(snapshot(reset), clock.instant()));
-        audit(actor, "/subscribers/resetKey", "PSK of subscription " + s.id() + " replaced. ", s);
         return reset;
     }
 
@@ -138,17 +147,25 @@ public class SubscriptionService {
         if (plan.id() == s.planId()) {
             throw PorticoException.conflict("Subscription " + s.id() + " already has plan " + plan.key() + ".");
         }
-        Instant now = clock.instant();
-        repository.updatePlan(s.id(), plan.id());
-        if (s.state(now) == Subscription.State.ACTIVE) {
-            Unit unit = units.find(actor.operatorId(), s.unitId()).orElseThrow();
-            equipment.requireReapply(actor.operatorId(), unit.venueId(), unit.vlan());
-        }
-        events.publishEvent(new SubscriptionPlanUpdated(snapshot(repository.findSubscription(s.id()).orElseThrow()),
-                previous.key(), now));
+        movePlan(s, plan, previous);
         audit(actor, "/subscriptions/changeServicePlan", "Subscription " + s.id() + " moved from plan " + previous.key()
                 + " to " + plan.key() + ". ", s);
         return plan;
+    }
+
+    /**
+     * Stores the subscription's new plan, marks the unit's VLAN for re-application while it is
+     * active (the gateways get the new speed) and publishes {@link SubscriptionPlanUpdated}.
+     */
+    void movePlan(Subscription s, ServicePlan plan, ServicePlan previous) {
+        Instant now = clock.instant();
+        repository.updatePlan(s.id(), plan.id());
+        if (s.state(now) == Subscription.State.ACTIVE) {
+            Unit unit = units.find(s.operatorId(), s.unitId()).orElseThrow();
+            equipment.requireReapply(s.operatorId(), unit.venueId(), unit.vlan());
+        }
+        events.publishEvent(new SubscriptionPlanUpdated(snapshot(repository.findSubscription(s.id()).orElseThrow()),
+                previous.key(), now));
     }
 
     /** Ends a subscription at the given moment (now when null); an end before the start is an error. */
@@ -187,7 +204,7 @@ public class SubscriptionService {
      * Stores new dates, forgets transitions that no longer happened (a reopened subscription ends
      * again later) and publishes those that now have (ended by staff now: SubscriptionEnded at once).
      */
-    private Subscription changeDates(Subscription s, Instant start, @Nullable Instant end) {
+    Subscription changeDates(Subscription s, Instant start, @Nullable Instant end) {
         Instant now = clock.instant();
         repository.updateDates(s.id(), start, end);
         claimingKey(() -> {
@@ -230,7 +247,7 @@ public class SubscriptionService {
     }
 
     /** The subscription with what its events carry for their listeners (read in the publishing transaction). */
-    private SubscriptionSnapshot snapshot(Subscription s) {
+    SubscriptionSnapshot snapshot(Subscription s) {
         Unit unit = units.find(s.operatorId(), s.unitId()).orElseThrow();
         return new SubscriptionSnapshot(s, repository.findSubscriber(s.subscriberId()).orElseThrow(), unit,
                 venues.find(s.operatorId(), unit.venueId()).orElseThrow(),
@@ -262,6 +279,42 @@ public class SubscriptionService {
         events.publishEvent(AdministratorActed.by(actor, "/subscribers/updateSubscriber",
                 Map.of("message", "Subscriber " + s.email() + " updated. "), clock.instant()));
         return repository.findSubscriber(s.id()).orElseThrow();
+    }
+
+    /** A subscriber of the actor's operator, found by email, with all their subscriptions (staff's per-subscriber routes). */
+    @Transactional(readOnly = true)
+    public SubscriberAccount account(Actor actor, @Nullable String email) {
+        actor.require(Permission.READ_CONFIGURATION);
+        String normalised = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (normalised.isEmpty()) {
+            throw PorticoException.invalid("email", "{email} is required.");
+        }
+        Subscriber s = repository.findSubscriberByEmail(actor.operatorId(), normalised)
+                .orElseThrow(() -> PorticoException.notFound("Unknown subscriber " + email + "."));
+        return new SubscriberAccount(s, repository.listBySubscriber(actor.operatorId(), s.id()));
+    }
+
+    /**
+     * Staff's getEnrollmentLimits: how many of a subscriber's subscriptions use each self-service
+     * plan at each venue, beside the plan's and the operator's maximums.
+     */
+    @Transactional(readOnly = true)
+    public EnrollmentLimits enrollmentLimits(Actor actor, @Nullable String email) {
+        SubscriberAccount account = account(actor, email);
+        Sections.ShoppingCart cart = settings.section(actor.operatorId(), io.portico.operator.Section.SHOPPING_CART);
+        Map<Long, String> venueKeys = venues.listByOperator(actor.operatorId()).stream().collect(Collectors.toMap(Venue::id, Venue::key));
+        List<ServicePlan> all = plans.listByOperator(actor.operatorId());
+        List<EnrollmentLimits.PlanLimit> limits = all.stream().filter(p -> p.terms().allowSelfSignup()).map(p -> {
+            Map<String, Integer> byVenue = new java.util.TreeMap<>();
+            account.subscriptions().stream().filter(s -> s.planId() == p.id())
+                    .forEach(s -> byVenue.merge(venueKeys.getOrDefault(s.venueId(), ""), 1, Integer::sum));
+            return new EnrollmentLimits.PlanLimit(p.key(), p.terms().name(), !ResidentPlan.paid(p), p.terms().trialCycles(),
+                    p.terms().maxFreeEnrollmentsPerSubscriberPerVenue(), p.terms().maxTrialCyclesPerSubscriberPerVenue(), byVenue);
+        }).toList();
+        Map<Long, ServicePlan> byId = all.stream().collect(Collectors.toMap(ServicePlan::id, Function.identity()));
+        int free = (int) account.subscriptions().stream().filter(s -> !ResidentPlan.paid(byId.get(s.planId()))).count();
+        return new EnrollmentLimits(account.subscriber(), cart.maxFreeEnrollmentsPerSubscriber(), cart.maxTrialCyclesPerSubscriber(),
+                free, limits);
     }
 
     public List<Subscriber> listSubscribers(Actor actor) {
@@ -432,7 +485,7 @@ public class SubscriptionService {
 
     // ---- rules ---------------------------------------------------------------------------------
 
-    private void requireNoOverlap(Unit unit, Instant start, @Nullable Instant end, @Nullable Long except,
+    void requireNoOverlap(Unit unit, Instant start, @Nullable Instant end, @Nullable Long except,
                                   Sections.Network network) {
         if (network.allowOverlappingSubscriptions()) {
             return;
@@ -467,7 +520,7 @@ public class SubscriptionService {
      * Runs a write that claims a subscription's key. The unique claim index is what enforces one
      * live key per operator; the check in {@link #psk} only gives the usual case its message first.
      */
-    private static <T> T claimingKey(java.util.function.Supplier<T> write) {
+    static <T> T claimingKey(java.util.function.Supplier<T> write) {
         try {
             return write.get();
         } catch (org.springframework.dao.DuplicateKeyException e) {

@@ -98,6 +98,7 @@ public final class ConsoleFieldNames {
             Map.entry("status", "Status"),
             // guest
             Map.entry("macAddress", "MACAddress"),
+            Map.entry("deviceName", "DeviceName"),
             Map.entry("guestEmail", "Email"),
             Map.entry("firstName", "FirstName"),
             Map.entry("lastName", "LastName"),

@@ -50,6 +50,69 @@ public class ResidentDeviceRepository {
                 .params(operatorId, device.value()).query(Long.class).optional();
     }
 
+    /** Where and when a device was let in under one of a resident's subscriptions. */
+    public record Seen(long nasClientId, MacAddress device, long subscriptionId, Instant authorisedAt) {
+    }
+
+    /** What accounting knows of a device at one NAS since a moment: last report, bytes both ways, open sessions. */
+    public record Usage(java.util.Optional<Instant> lastReport, long bytes, boolean open) {
+    }
+
+    /** The devices let in under any of these subscriptions of the operator, newest first. */
+    public List<Seen> seen(long operatorId, List<Long> subscriptionIds) {
+        if (subscriptionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select nas_client_id, device_mac, subscription_id, authorised_at from radius_resident_device
+                        where operator_id = :operator and subscription_id in (:subscriptions) order by authorised_at desc""")
+                .param("operator", operatorId).param("subscriptions", subscriptionIds)
+                .query((rs, n) -> new Seen(rs.getLong("nas_client_id"), MacAddress.parse(rs.getString("device_mac")),
+                        rs.getLong("subscription_id"), rs.getObject("authorised_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /**
+     * The device's accounting at the NAS reported since {@code since} (the subscription's start):
+     * sessions a device had there before that were someone else's business. A session is open while
+     * its NAS has not stopped it and it is not stale at {@code now}.
+     */
+    public Usage usage(long nasClientId, MacAddress device, Instant since, Instant now) {
+        return jdbc.sql("""
+                        select max(updated_at) as last_report, coalesce(sum(uploaded_bytes + downloaded_bytes), 0) as bytes,
+                               sum(case when stopped_at is null and stale_after > ? then 1 else 0 end) as open_sessions
+                        from radius_accounting where nas_client_id = ? and device_mac = ? and updated_at >= ?""")
+                .params(utc(now), nasClientId, device.value(), utc(since))
+                .query((rs, n) -> {
+                    OffsetDateTime last = rs.getObject("last_report", OffsetDateTime.class);
+                    return new Usage(java.util.Optional.ofNullable(last).map(OffsetDateTime::toInstant), rs.getLong("bytes"),
+                            rs.getLong("open_sessions") > 0);
+                }).single();
+    }
+
+    /** The names a resident gave their devices, by MAC. */
+    public java.util.Map<MacAddress, String> names(long operatorId, long subscriberId) {
+        java.util.Map<MacAddress, String> names = new java.util.HashMap<>();
+        jdbc.sql("select device_mac, name from radius_device_name where operator_id = ? and subscriber_id = ?")
+                .params(operatorId, subscriberId)
+                .query((rs, n) -> names.put(MacAddress.parse(rs.getString("device_mac")), rs.getString("name"))).list();
+        return names;
+    }
+
+    /** Names (or, with an empty name, un-names) one of a resident's devices. */
+    public void rename(long operatorId, long subscriberId, MacAddress device, String name, Instant at) {
+        jdbc.sql("delete from radius_device_name where operator_id = ? and subscriber_id = ? and device_mac = ?")
+                .params(operatorId, subscriberId, device.value()).update();
+        if (!name.isEmpty()) {
+            jdbc.sql("insert into radius_device_name (operator_id, subscriber_id, device_mac, name, updated_at) values (?, ?, ?, ?, ?)")
+                    .params(operatorId, subscriberId, device.value(), name, utc(at)).update();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
     /** The devices let in under the subscription, on any of the operator's gateways. */
     public List<MacAddress> devices(long operatorId, long subscriptionId) {
         return jdbc.sql("select distinct device_mac from radius_resident_device where operator_id = ? and subscription_id = ?")

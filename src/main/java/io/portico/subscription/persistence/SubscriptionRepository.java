@@ -79,6 +79,18 @@ public class SubscriptionRepository {
                 .query(SubscriptionRepository::subscriber).list();
     }
 
+    /** The operator's subscriber with this id. */
+    public Optional<Subscriber> findSubscriber(long operatorId, long id) {
+        return jdbc.sql("select * from subscriber where operator_id = ? and id = ?").params(operatorId, id)
+                .query(SubscriptionRepository::subscriber).optional();
+    }
+
+    /** The subscriber's own subscription with this id (a resident acting for themselves). */
+    public Optional<Subscription> findOwnSubscription(long operatorId, long subscriberId, long id) {
+        return jdbc.sql("select * from subscription where operator_id = ? and subscriber_id = ? and id = ?")
+                .params(operatorId, subscriberId, id).query(this::subscription).optional();
+    }
+
     public List<Subscriber> listSubscribers(long operatorId) {
         return jdbc.sql("select * from subscriber where operator_id = ? order by email").param(operatorId)
                 .query(SubscriptionRepository::subscriber).list();

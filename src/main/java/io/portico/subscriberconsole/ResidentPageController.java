@@ -1,0 +1,189 @@
+package io.portico.subscriberconsole;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.portico.platform.PorticoException;
+import io.portico.platform.web.FormGuard;
+import io.portico.platform.web.PageLocales;
+import io.portico.radius.ResidentDevices;
+import io.portico.subscription.ContactPreferences;
+import io.portico.subscription.ResidentPlan;
+import io.portico.subscription.ResidentService;
+import io.portico.subscription.ResidentWifi;
+import io.portico.subscription.SubscriberPrincipal;
+
+/**
+ * The signed-in resident's pages: My WiFi ({@code /subscriber/wifi}: SSIDs, keys as text and QR
+ * code, rotation with a confirmation step), My devices ({@code /subscriber/devices}: names and
+ * disconnect) and My plan ({@code /subscriber/plan}: plan details, change, cancel and undo,
+ * contact preferences). Forms post and redirect back with {@code done} (or {@code error}) so they
+ * work without JavaScript; the rules live in {@link ResidentService} and {@link ResidentDevices}.
+ */
+@Controller
+class ResidentPageController extends SubscriberErrorPages {
+
+    private final ResidentService residents;
+    private final ResidentDevices devices;
+    private final ResidentSessions sessions;
+
+    ResidentPageController(SubscriberPages pages, ResidentService residents, ResidentDevices devices, ResidentSessions sessions) {
+        super(pages);
+        this.residents = residents;
+        this.devices = devices;
+        this.sessions = sessions;
+    }
+
+    // ---- My WiFi -------------------------------------------------------------------------------
+
+    @GetMapping("/subscriber/wifi")
+    String wifi(SubscriberPrincipal principal, @RequestParam(required = false) @Nullable Long confirm,
+                @RequestParam(required = false) @Nullable String done, HttpServletRequest request, HttpServletResponse response,
+                Model model) {
+        SubscriberPage page = pages.frame(model, request, response, principal, 0, "nav.wifi", "wifi");
+        ResidentWifi wifi = residents.wifi(principal);
+        ZoneId zone = zone(principal);
+        model.addAttribute("ssids", wifi.ssids());
+        model.addAttribute("keys", wifi.keys().stream().map(k -> new ResidentViews.KeyView(k,
+                wifi.ssids().stream().map(ssid -> new ResidentViews.QrView(ssid, WifiQrCode.svg(k.wifiQrPayload(ssid),
+                        page.text().t("wifi.qrLabel", ssid)))).toList(),
+                k.endsAt() == null ? page.text().t("wifi.noEnd") : page.text().t("wifi.until", date(k.endsAt(), zone, page)),
+                confirm != null && confirm == k.subscriptionId())).toList());
+        model.addAttribute("done", "rotated".equals(done) ? page.text().t("wifi.rotated") : null);
+        return "subscriber/wifi";
+    }
+
+    @PostMapping("/subscriber/wifi/rotate")
+    String rotate(SubscriberPrincipal principal, @RequestParam Map<String, String> form, HttpServletRequest request) {
+        sessions.checkForm(request, form.get(FormGuard.FIELD));
+        residents.rotateKey(principal, id(form.get("subscriptionId")));
+        return "redirect:/subscriber/wifi?done=rotated";
+    }
+
+    // ---- My devices ----------------------------------------------------------------------------
+
+    @GetMapping("/subscriber/devices")
+    String devices(SubscriberPrincipal principal, @RequestParam(required = false) @Nullable String done,
+                   HttpServletRequest request, HttpServletResponse response, Model model) {
+        SubscriberPage page = pages.frame(model, request, response, principal, 0, "nav.devices", "devices");
+        ZoneId zone = zone(principal);
+        model.addAttribute("devices", devices.devices(principal).stream()
+                .map(d -> new ResidentViews.DeviceView(d, date(d.lastSeen(), zone, page), bytes(d.bytesUsed()))).toList());
+        model.addAttribute("done", done == null || !List.of("renamed", "disconnected").contains(done) ? null
+                : page.text().t("devices." + done));
+        return "subscriber/devices";
+    }
+
+    @PostMapping("/subscriber/devices/rename")
+    String rename(SubscriberPrincipal principal, @RequestParam Map<String, String> form, HttpServletRequest request) {
+        sessions.checkForm(request, form.get(FormGuard.FIELD));
+        devices.rename(principal, form.getOrDefault("mac", ""), form.getOrDefault("name", "").strip());
+        return "redirect:/subscriber/devices?done=renamed";
+    }
+
+    @PostMapping("/subscriber/devices/disconnect")
+    String disconnect(SubscriberPrincipal principal, @RequestParam Map<String, String> form, HttpServletRequest request) {
+        sessions.checkForm(request, form.get(FormGuard.FIELD));
+        devices.disconnect(principal, form.getOrDefault("mac", ""));
+        return "redirect:/subscriber/devices?done=disconnected";
+    }
+
+    // ---- My plan -------------------------------------------------------------------------------
+
+    @GetMapping("/subscriber/plan")
+    String plan(SubscriberPrincipal principal, @RequestParam(required = false) @Nullable String done,
+                @RequestParam(required = false) @Nullable String error, HttpServletRequest request, HttpServletResponse response,
+                Model model) {
+        SubscriberPage page = pages.frame(model, request, response, principal, 0, "nav.plan", "plan");
+        model.addAttribute("plans", residents.plans(principal).stream().map(p -> new ResidentViews.PlanView(p,
+                date(p.startsAt(), p.timeZone(), page), p.endsAt() == null ? null : date(p.endsAt(), p.timeZone(), page),
+                date(p.cycleEndsAt(), p.timeZone(), page), p.cancelledFor().map(t -> date(t, p.timeZone(), page)).orElse(null),
+                residents.selfServicePlans(principal, p.subscriptionId()))).toList());
+        model.addAttribute("subscriber", residents.subscriber(principal));
+        model.addAttribute("locales", pages.look(principal.operatorId()).locales());
+        model.addAttribute("done", done == null || !List.of("changed", "cancelled", "undone", "contact").contains(done) ? null
+                : page.text().t("plan.done." + done));
+        model.addAttribute("error", error == null || !List.of("paid", "sms").contains(error) ? null : page.text().t("plan.error." + error));
+        return "subscriber/plan";
+    }
+
+    @PostMapping("/subscriber/plan/change")
+    String changePlan(SubscriberPrincipal principal, @RequestParam Map<String, String> form, HttpServletRequest request) {
+        sessions.checkForm(request, form.get(FormGuard.FIELD));
+        long id = id(form.get("subscriptionId"));
+        String planKey = form.getOrDefault("plan", "");
+        if (residents.selfServicePlans(principal, id).stream().anyMatch(p -> p.key().equals(planKey) && ResidentPlan.paid(p))) {
+            return "redirect:/subscriber/plan?error=paid";
+        }
+        residents.changePlan(principal, id, planKey);
+        return "redirect:/subscriber/plan?done=changed";
+    }
+
+    @PostMapping("/subscriber/plan/cancel")
+    String cancel(SubscriberPrincipal principal, @RequestParam Map<String, String> form, HttpServletRequest request) {
+        sessions.checkForm(request, form.get(FormGuard.FIELD));
+        long id = id(form.get("subscriptionId"));
+        if ("undo".equals(form.get("action"))) {
+            residents.undoCancel(principal, id);
+            return "redirect:/subscriber/plan?done=undone";
+        }
+        residents.cancel(principal, id);
+        return "redirect:/subscriber/plan?done=cancelled";
+    }
+
+    @PostMapping("/subscriber/plan/contact")
+    String contact(SubscriberPrincipal principal, @RequestParam Map<String, String> form, HttpServletRequest request) {
+        sessions.checkForm(request, form.get(FormGuard.FIELD));
+        boolean sms = form.containsKey("sms");
+        if (sms && residents.subscriber(principal).phoneE164().isEmpty()) {
+            return "redirect:/subscriber/plan?error=sms";
+        }
+        residents.updateContact(principal, new ContactPreferences(sms, form.containsKey("email"), form.getOrDefault("locale", "")));
+        return "redirect:/subscriber/plan?done=contact";
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private ZoneId zone(SubscriberPrincipal principal) {
+        return residents.plans(principal).stream().map(ResidentPlan::timeZone).findFirst().orElse(ZoneId.of("UTC"));
+    }
+
+    private static String date(Instant at, ZoneId zone, SubscriberPage page) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(PageLocales.javaLocale(page.lang())).withZone(zone).format(at);
+    }
+
+    /** Bytes as people read them (decimal units). */
+    static String bytes(long bytes) {
+        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    private static long id(@Nullable String text) {
+        try {
+            return Long.parseLong(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw PorticoException.invalid("subscriptionId", "{subscriptionId} is required.");
+        }
+    }
+}
