@@ -79,9 +79,9 @@ public class ResidentDeviceRepository {
      */
     public Usage usage(long nasClientId, MacAddress device, Instant since, Instant now) {
         return jdbc.sql("""
-                        select max(updated_at) as last_report, coalesce(sum(uploaded_bytes + downloaded_bytes), 0) as bytes,
-                               sum(case when stopped_at is null and stale_after > ? then 1 else 0 end) as open_sessions
-                        from radius_accounting where nas_client_id = ? and device_mac = ? and updated_at >= ?""")
+                        select max(last_seen_at) as last_report, coalesce(sum(input_octets + output_octets), 0) as bytes,
+                               sum(case when ended_at is null and stale_after > ? then 1 else 0 end) as open_sessions
+                        from connection_session where nas_client_id = ? and mac_address = ? and last_seen_at >= ?""")
                 .params(utc(now), nasClientId, device.value(), utc(since))
                 .query((rs, n) -> {
                     OffsetDateTime last = rs.getObject("last_report", OffsetDateTime.class);
