@@ -27,7 +27,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class LoginController {
 
     record LoginRequest(@JsonProperty("EmailAddress") @Nullable String emailAddress,
-                        @JsonProperty("Password") @Nullable String password) {
+                        @JsonProperty("Password") @Nullable String password,
+                        @JsonProperty("TotpCode") @Nullable String totpCode) {
     }
 
     record RefreshRequest(@JsonProperty("RefreshToken") @Nullable String refreshToken) {
@@ -44,9 +45,12 @@ class LoginController {
     @PostMapping("/preview/subscriberconsole/login")
     @Operation(summary = "Signs an administrator in",
             description = "Answers AuthenticationResult with an AccessToken (valid ExpiresIn seconds) and a single-use RefreshToken. "
-                    + "Wrong credentials: 401. After 5 wrong passwords in a row the account is locked for 15 minutes: 429 with Retry-After.")
+                    + "Wrong credentials: 401. An administrator with two-factor sign-in on also sends TotpCode (the authenticator "
+                    + "app's current code, or a recovery code); without it: 401 saying so. After 5 wrong passwords or codes in a row "
+                    + "the account is locked for 15 minutes: 429 with Retry-After.")
     Map<String, Object> login(@RequestBody LoginRequest request, HttpServletRequest http) {
-        return grant(identity.login(request.emailAddress(), request.password() == null ? "" : request.password(), origins.of(http)));
+        return grant(identity.login(request.emailAddress(), request.password() == null ? "" : request.password(),
+                request.totpCode(), origins.of(http)));
     }
 
     @PostMapping("/preview/subscriberconsole/refreshAccessToken")
