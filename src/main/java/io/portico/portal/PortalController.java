@@ -1,5 +1,7 @@
 package io.portico.portal;
 
+import io.portico.platform.web.PageText;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -94,7 +96,7 @@ class PortalController extends PortalErrorPages {
         }
         Map<String, String> entered = new HashMap<>(form);
         entered.remove("state");
-        PortalText text = journey.text(portal, request);
+        PageText text = journey.text(portal, request);
         if (!"accepted".equals(form.get("terms"))) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return journey.signInPage(model, portal, state, request, text.t("error.termsRequired"), entered);
@@ -116,7 +118,7 @@ class PortalController extends PortalErrorPages {
     private String arrive(PortalHotspot portal, PortalState state, HttpServletRequest request,
                           HttpServletResponse response, Model model) {
         String lang = journey.language(portal, request);
-        PortalText text = journey.text(portal, request);
+        PageText text = journey.text(portal, request);
         boolean refused = false;
         if (state.chilli() != null) {
             switch (state.chilli().res()) {
@@ -189,7 +191,7 @@ class PortalController extends PortalErrorPages {
     }
 
     /** The consent box, with the version of the text the guest saw: its language and a hash of the words. */
-    private static Optional<MarketingConsent> consent(Map<String, String> form, PortalText text, Clock clock) {
+    private static Optional<MarketingConsent> consent(Map<String, String> form, PageText text, Clock clock) {
         if (!"given".equals(form.get("consent"))) {
             return Optional.empty();
         }
@@ -199,7 +201,7 @@ class PortalController extends PortalErrorPages {
         return Optional.of(new MarketingConsent(clock.instant(), version));
     }
 
-    private static String message(PorticoException e, SignInMethod method, PortalText text) {
+    private static String message(PorticoException e, SignInMethod method, PageText text) {
         if (e.problem() == Problem.TOO_MANY_REQUESTS) {
             return text.t("error.tooMany", e.retryAfter().map(d -> Math.max(1, d.toSeconds())).orElse(60L));
         }

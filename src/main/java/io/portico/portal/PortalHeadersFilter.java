@@ -1,13 +1,6 @@
 package io.portico.portal;
 
-import java.io.IOException;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.web.filter.OncePerRequestFilter;
+import io.portico.platform.web.PageHeadersFilter;
 
 /**
  * Security headers of every portal response. The Content-Security-Policy allows no script at all
@@ -15,18 +8,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and no framing. It sets no {@code form-action}: Chromium applies that to the redirect after a
  * form is sent, and sign-in must end at the gateway's own login URL.
  */
-class PortalHeadersFilter extends OncePerRequestFilter {
+class PortalHeadersFilter extends PageHeadersFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data: https:; "
             + "base-uri 'none'; frame-ancestors 'none'";
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        chain.doFilter(request, response);
+    PortalHeadersFilter() {
+        super(CONTENT_SECURITY_POLICY, "no-referrer", null);
     }
 }

@@ -1,5 +1,7 @@
 package io.portico.portal;
 
+import io.portico.platform.web.PageText;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,7 +163,7 @@ class PortalJourney {
                 : state.chilli() != null ? state.chilli().userUrl() : state.unifi().originalUrl();
         URI logout = state.mikrotik() != null ? state.mikrotik().logoutUrl()
                 : state.chilli() != null ? state.chilli().logoffUrl() : null;
-        PortalText text = page.text();
+        PageText text = page.text();
         model.addAttribute("page", page);
         model.addAttribute("view", new StatusView(status.map(PortalStatus::planName).orElse(null),
                 status.map(s -> duration(text, s.timeLeft())).orElse(null),
@@ -193,7 +195,7 @@ class PortalJourney {
         return pages.language(pages.look(portal.hotspot().operatorId()), request);
     }
 
-    PortalText text(PortalHotspot portal, HttpServletRequest request) {
+    PageText text(PortalHotspot portal, HttpServletRequest request) {
         return pages.text(language(portal, request));
     }
 
@@ -215,7 +217,7 @@ class PortalJourney {
         return "/portal/" + encode(nas) + "/theme.css";
     }
 
-    static String duration(PortalText text, Duration left) {
+    static String duration(PageText text, Duration left) {
         long minutes = Math.max(0, left.toMinutes());
         if (minutes >= 24 * 60) {
             return text.t("status.days", minutes / (24 * 60), minutes % (24 * 60) / 60);
@@ -226,14 +228,14 @@ class PortalJourney {
         return text.t("status.minutes", minutes);
     }
 
-    static String bytes(PortalText text, long bytes) {
+    static String bytes(PageText text, long bytes) {
         if (bytes >= 1_000_000_000L) {
             return text.t("status.gigabytes", Math.round(bytes / 100_000_000.0) / 10.0);
         }
         return text.t("status.megabytes", Math.round(bytes / 1_000_000.0));
     }
 
-    private static SignInView.Field field(PortalText text, String name, boolean required, @Nullable String value) {
+    private static SignInView.Field field(PageText text, String name, boolean required, @Nullable String value) {
         String label = name.startsWith("custom") ? text.t("field.custom", name.substring("custom".length()))
                 : text.t("field." + name);
         return switch (name) {

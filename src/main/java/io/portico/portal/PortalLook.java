@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.portico.platform.web.AssetVersions;
+
 /**
  * An operator's look on the portal: its supported locales, logo and theme, the theme turned into
  * a stylesheet of custom properties. Only colour values reach the stylesheet ({@code #rgb} to
@@ -41,7 +43,7 @@ record PortalLook(Map<String, String> locales, @Nullable String logoUrl, String 
             css.append("}\n");
         }
         String logo = logoUrl != null && logoUrl.startsWith("https://") ? logoUrl : null;
-        return new PortalLook(locales.isEmpty() ? defaultLocales() : locales, logo, css.toString(), PortalAssets.hash(css.toString().getBytes(StandardCharsets.UTF_8)));
+        return new PortalLook(locales.isEmpty() ? defaultLocales() : locales, logo, css.toString(), AssetVersions.hash(css.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     boolean hasTheme() {

@@ -1,5 +1,7 @@
 package io.portico.portal;
 
+import io.portico.platform.web.PageText;
+
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -8,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * What the layout of every portal page needs: the language and its texts, the venue's name and
  * logo, the stylesheets (Portico's and the operator's theme) and the language switcher's links.
  */
-public record PortalPage(String lang, PortalText text, String title, String brand, @Nullable String logoUrl,
+public record PortalPage(String lang, PageText text, String title, String brand, @Nullable String logoUrl,
                          String stylesheet, @Nullable String themeStylesheet, List<LanguageLink> languages) {
 
     /** One entry of the language switcher. */

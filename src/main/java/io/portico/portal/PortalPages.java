@@ -1,5 +1,9 @@
 package io.portico.portal;
 
+import io.portico.platform.web.PageLocales;
+
+import io.portico.platform.web.PageText;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +52,11 @@ class PortalPages {
 
     /** The language of this request among the look's locales ({@code lang} parameter, then Accept-Language). */
     String language(PortalLook look, HttpServletRequest request) {
-        return PortalLocales.choose(look.locales(), request.getParameter("lang"), request.getHeader("Accept-Language"));
+        return PageLocales.choose(look.locales(), request.getParameter("lang"), request.getHeader("Accept-Language"));
     }
 
-    PortalText text(String lang) {
-        return new PortalText(messages, PortalLocales.javaLocale(lang));
+    PageText text(String lang) {
+        return new PageText(messages, PageLocales.javaLocale(lang));
     }
 
     /**
@@ -60,7 +64,7 @@ class PortalPages {
      * for pages a gateway POSTed to), so a switcher link shows the same page in another language.
      */
     PortalPage page(PortalLook look, String lang, String titleKey, String brand, @Nullable String themeUrl, String self) {
-        PortalText text = text(lang);
+        PageText text = text(lang);
         List<PortalPage.LanguageLink> links = new ArrayList<>();
         look.locales().forEach((code, name) -> links.add(new PortalPage.LanguageLink(code, name,
                 UriComponentsBuilder.fromUriString(self).replaceQueryParam("lang", code).build(true).toUriString(),

@@ -1,4 +1,4 @@
-package io.portico.portal;
+package io.portico.platform.web;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,16 +7,17 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Chooses the page language among the operator's {@code SupportedLocales} codes ({@code en-us},
- * {@code es-xl}, ...): the switcher's explicit choice first, then the phone's Accept-Language
- * (exact tag, then same language), then the operator's first locale.
+ * Chooses a page's language among the operator's {@code SupportedLocales} codes ({@code en-us},
+ * {@code es-xl}, ...): the switcher's explicit choice first, then the browser's Accept-Language
+ * (exact tag, then same language), then the operator's first locale. Shared by the captive
+ * portal, the subscriber console and the dashboard.
  */
-final class PortalLocales {
+public final class PageLocales {
 
-    private PortalLocales() {
+    private PageLocales() {
     }
 
-    static String choose(Map<String, String> supported, @Nullable String explicit, @Nullable String acceptLanguage) {
+    public static String choose(Map<String, String> supported, @Nullable String explicit, @Nullable String acceptLanguage) {
         if (supported.isEmpty()) {
             return "en-us";
         }
@@ -46,8 +47,8 @@ final class PortalLocales {
         return supported.keySet().iterator().next();
     }
 
-    /** The Java locale of a code: {@code es-xl} becomes {@code es-XL}, which finds {@code portal_es.properties}. */
-    static Locale javaLocale(String code) {
+    /** The Java locale of a code: {@code es-xl} becomes {@code es-XL}, which finds {@code <surface>_es.properties}. */
+    public static Locale javaLocale(String code) {
         return Locale.forLanguageTag(code);
     }
 }

@@ -1,16 +1,19 @@
-package io.portico.portal;
+package io.portico.platform.web;
 
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 
-/** The page texts of one request's language, for templates: {@code text.t("signin.title")}. */
-public final class PortalText {
+/**
+ * The page texts of one request's language from one surface's bundle, for templates:
+ * {@code text.t("signin.title")}. Built by the portal, subscriber console and dashboard page facades.
+ */
+public final class PageText {
 
     private final MessageSource messages;
     private final Locale locale;
 
-    PortalText(MessageSource messages, Locale locale) {
+    public PageText(MessageSource messages, Locale locale) {
         this.messages = messages;
         this.locale = locale;
     }
