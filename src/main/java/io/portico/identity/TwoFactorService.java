@@ -66,6 +66,15 @@ public class TwoFactorService {
         return new TotpEnrolment(secret, Totp.uri(ISSUER, actor.email(), secret));
     }
 
+    /** The enrolment waiting for its first code (to show its QR code again after a mistyped code). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TotpEnrolment> pendingEnrolment(Actor actor) {
+        return repository.find(actor.administratorId()).filter(t -> t.confirmedAt() == null).map(t -> {
+            String secret = box.open(t.secretSealed());
+            return new TotpEnrolment(secret, Totp.uri(ISSUER, actor.email(), secret));
+        });
+    }
+
     /**
      * Turns two-factor sign-in on once the first code from the app matches the pending secret;
      * returns the ten recovery codes, in clear this once.
