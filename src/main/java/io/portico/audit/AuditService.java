@@ -2,6 +2,7 @@ package io.portico.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -53,5 +54,21 @@ public class AuditService {
         int capped = Math.max(1, Math.min(limit, LogWindow.MAX_RETURNED));
         return new LogWindow(min, max, repository.count(actor.operatorId(), min, max),
                 repository.list(actor.operatorId(), min, max, capped));
+    }
+
+    /**
+     * The dashboard's operator log: a keyset page of the window [from, to] (newest first; pass the
+     * last entry shown as {@code before} for the next page), optionally one function (name prefix).
+     */
+    @Transactional(readOnly = true)
+    public List<LogEntry> page(Actor actor, Instant from, Instant to, @Nullable String function, LogEntry.@Nullable Cursor before,
+                               int limit) {
+        actor.require(Permission.READ_LOGS);
+        if (from.isAfter(to)) {
+            throw PorticoException.invalid("windowStart", "{windowStart} must not be after {windowEnd}.");
+        }
+        return repository.page(actor.operatorId(), from, to, function == null || function.isBlank() ? null : function.strip(),
+                before == null ? null : before.occurredAt(), before == null ? 0 : before.id(),
+                Math.max(1, Math.min(limit, LogWindow.MAX_RETURNED)));
     }
 }

@@ -13,4 +13,12 @@ public record LogEntry(long id, long operatorId, Instant occurredAt, String func
     public LogEntry {
         event = Map.copyOf(event);
     }
+
+    /** Where a keyset page of the log stops: the last entry shown. */
+    public record Cursor(Instant occurredAt, long id) {
+    }
+
+    public Cursor cursor() {
+        return new Cursor(occurredAt, id);
+    }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import com.github.benmanes.caffeine.cache.Cache;
 
 import io.portico.identity.IdentityService;
+import io.portico.identity.SignInStep;
 import io.portico.identity.TokenGrant;
 import io.portico.platform.Actor;
 import io.portico.platform.Caches;
@@ -121,9 +122,19 @@ class DashboardSessions implements HandlerInterceptor {
         }
     }
 
-    /** Signs in: checks the password ({@link IdentityService#login}, with its lockout) and sets the cookies. */
-    void signIn(String email, String password, HttpServletRequest request, HttpServletResponse response) {
-        store(request, response, identity.login(email, password, origins.of(request)));
+    /**
+     * Signs in: checks the password ({@link IdentityService#passwordStep}, with its lockout) and sets
+     * the cookies; for an administrator with two-factor sign-in, returns the challenge the code step needs.
+     */
+    Optional<String> signIn(String email, String password, HttpServletRequest request, HttpServletResponse response) {
+        SignInStep step = identity.passwordStep(email, password, origins.of(request));
+        step.grant().ifPresent(grant -> store(request, response, grant));
+        return step.codeChallenge();
+    }
+
+    /** The two-factor code step ({@link IdentityService#codeStep}): sets the cookies when the code is right. */
+    void completeSignIn(String challenge, String code, HttpServletRequest request, HttpServletResponse response) {
+        store(request, response, identity.codeStep(challenge, code, origins.of(request)));
     }
 
     /** Ends the session server-side and removes the cookies. */

@@ -1,5 +1,7 @@
 package io.portico.dashboard;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -49,14 +51,26 @@ class SignInController extends DashboardErrorPages {
 
     @PostMapping(DashboardWebConfiguration.SIGN_IN_PATH)
     String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-                  @RequestParam(required = false) @Nullable String next, HttpServletRequest request,
+                  @RequestParam(required = false) @Nullable String next, @RequestParam(required = false) @Nullable String challenge,
+                  @RequestParam(defaultValue = "") String code, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
         if (FormGuard.isCrossSite(request)) {
             throw PorticoException.forbidden(pages.text(request).t("error.crossSite"));
         }
         try {
-            sessions.signIn(email, password, request, response);
+            if (challenge != null) {
+                sessions.completeSignIn(challenge, code, request, response);
+            } else {
+                Optional<String> codeNeeded = sessions.signIn(email, password, request, response);
+                if (codeNeeded.isPresent()) {
+                    return codeForm(request, model, next, codeNeeded.get(), null);
+                }
+            }
         } catch (PorticoException e) {
+            if (challenge != null && (e.problem() == Problem.UNAUTHENTICATED || e.problem() == Problem.INVALID_INPUT)) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                return codeForm(request, model, next, challenge, e.getMessage());
+            }
             if (e.problem() == Problem.UNAUTHENTICATED || e.problem() == Problem.INVALID_INPUT) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 return form(request, model, next, email, pages.text(request).t("signin.wrong"));
@@ -77,6 +91,13 @@ class SignInController extends DashboardErrorPages {
         sessions.checkForm(request, csrf);
         sessions.signOut(request, response);
         return "redirect:" + DashboardWebConfiguration.SIGN_IN_PATH + "?signedOut";
+    }
+
+    /** The second step for administrators with two-factor sign-in: the code from the app or a recovery code. */
+    private String codeForm(HttpServletRequest request, Model model, @Nullable String next, String challenge, @Nullable String error) {
+        model.addAttribute("page", pages.anonymous(request, "totp.codeTitle"));
+        model.addAttribute("view", new TwoFactorViews.CodeStepView(challenge, DashboardSessions.safeNext(next), error));
+        return "dashboard/signin-code";
     }
 
     private String form(HttpServletRequest request, Model model, @Nullable String next, String email, @Nullable String error) {

@@ -134,6 +134,10 @@ public class GuestPlanService {
     /** Creates vouchers with codes drawn from the given generator (demo data passes a seeded one). */
     @Transactional
     public List<Voucher> createVouchers(NewVouchers request, RandomGenerator random) {
+        return createVouchers(request, random, null);
+    }
+
+    private List<Voucher> createVouchers(NewVouchers request, RandomGenerator random, @Nullable Long batchId) {
         requirePlan(request.clientId(), request.guestPlanId());
         if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
             throw PorticoException.invalid("expiresAt", "{expiresAt} must be in the future.");
@@ -145,7 +149,7 @@ public class GuestPlanService {
                 throw PorticoException.conflict("Voucher code " + code + " already exists.");
             }
             created.add(vouchers.insert(new Voucher(0, request.clientId(), request.guestPlanId(), code,
-                    request.maxUses(), 0, request.expiresAt(), null, clock.instant())));
+                    request.maxUses(), 0, request.expiresAt(), null, clock.instant()), batchId));
         }
         return created;
     }
@@ -179,12 +183,78 @@ public class GuestPlanService {
     }
 
     /**
-     * Redeems a voucher code for a device at the client: finds or creates the guest, takes one use
-     * of the voucher and starts its guest plan now. Called by RADIUS (code as password) and the
-     * captive portal. 404 for unknown codes; 409 when used up, expired or revoked.
+     * Creates a batch of random-code vouchers to print (the dashboard's voucher page); the
+     * hotspot, when given, must be one of the client's (the facade checks it with the hotspot module).
      */
     @Transactional
+    public VoucherBatch createBatch(Actor actor, NewVoucherBatch request) {
+        actor.require(Permission.MANAGE_GUESTS);
+        guests.requireClient(actor, request.clientId());
+        long batchId = vouchers.insertBatch(request, actor.label(), clock.instant());
+        List<Voucher> created = createVouchers(request.vouchers(), secureRandom, batchId);
+        audit(actor, "/guests/addVoucherBatch", "Voucher batch " + request.label() + " added: " + created.size()
+                + " voucher(s) for guest plan " + request.guestPlanId() + ".");
+        return vouchers.findBatch(request.clientId(), batchId).orElseThrow();
+    }
+
+    /** A page of the client's voucher batches, newest first (keyset: pass the last id seen as {@code beforeId}). */
+    public List<VoucherBatch> listBatches(Actor actor, long clientId, @Nullable Long beforeId, int limit) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.requireClient(actor, clientId);
+        return vouchers.listBatches(clientId, beforeId, pageSize(limit));
+    }
+
+    public VoucherBatch batch(Actor actor, long clientId, long batchId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.requireClient(actor, clientId);
+        return vouchers.findBatch(clientId, batchId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown voucher batch " + batchId + "."));
+    }
+
+    /** A page of a batch's vouchers in printing order (keyset: pass the last id seen as {@code afterId}). */
+    public List<Voucher> batchVouchers(Actor actor, long clientId, long batchId, long afterId, int limit) {
+        batch(actor, clientId, batchId);
+        return vouchers.listBatchVouchers(clientId, batchId, afterId, Math.min(Math.max(limit, 1), NewVouchers.MAX_BATCH));
+    }
+
+    /** One voucher of the client (to reprint it or see its redemptions). */
+    public Voucher voucher(Actor actor, long clientId, long voucherId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.requireClient(actor, clientId);
+        return vouchers.findVoucher(voucherId).filter(v -> v.clientId() == clientId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown voucher " + voucherId + "."));
+    }
+
+    /** A voucher's redemptions (who, when, which hotspot), newest first. */
+    public List<VoucherRedemption> voucherRedemptions(Actor actor, long clientId, long voucherId, @Nullable Long beforeId, int limit) {
+        voucher(actor, clientId, voucherId);
+        return vouchers.listRedemptions(clientId, false, voucherId, beforeId, pageSize(limit));
+    }
+
+    /** A batch's redemptions, newest first. */
+    public List<VoucherRedemption> batchRedemptions(Actor actor, long clientId, long batchId, @Nullable Long beforeId, int limit) {
+        batch(actor, clientId, batchId);
+        return vouchers.listRedemptions(clientId, true, batchId, beforeId, pageSize(limit));
+    }
+
+    private static int pageSize(int limit) {
+        return Math.min(Math.max(limit, 1), 500);
+    }
+
+    /** {@link #redeemVoucher(long, String, MacAddress, Long)} where no hotspot is known (demo data). */
+    @Transactional
     public Purchase redeemVoucher(long clientId, String code, MacAddress mac) {
+        return redeemVoucher(clientId, code, mac, null);
+    }
+
+    /**
+     * Redeems a voucher code for a device at the client: finds or creates the guest, takes one use
+     * of the voucher, starts its guest plan now and records the redemption with the hotspot it came
+     * through. Called by RADIUS (code as password) and the captive portal. 404 for unknown codes;
+     * 409 when used up, expired or revoked.
+     */
+    @Transactional
+    public Purchase redeemVoucher(long clientId, String code, MacAddress mac, @Nullable Long hotspotId) {
         String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
         Voucher voucher = vouchers.findVoucherByCode(clientId, normalised)
                 .orElseThrow(() -> PorticoException.notFound("Unknown voucher code."));
@@ -194,8 +264,10 @@ public class GuestPlanService {
         }
         Guest guest = guests.findOrCreate(clientId, mac);
         GuestPlan plan = requirePlan(clientId, voucher.guestPlanId());
-        return purchased(purchases.insert(new Purchase(0, clientId, guest.id(), plan.id(), now, now.plus(plan.duration()),
-                VOUCHER_GATEWAY, voucher.code(), null, now)));
+        Purchase purchase = purchases.insert(new Purchase(0, clientId, guest.id(), plan.id(), now, now.plus(plan.duration()),
+                VOUCHER_GATEWAY, voucher.code(), null, now));
+        vouchers.insertRedemption(voucher.id(), clientId, guest.id(), purchase.id(), hotspotId, now);
+        return purchased(purchase);
     }
 
     // ---- purchases ----

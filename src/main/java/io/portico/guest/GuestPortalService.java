@@ -154,7 +154,7 @@ public class GuestPortalService {
             guests.setUnsubscribed(guest.id(), true);
         }
         if (request.method() == SignInMethod.VOUCHER) {
-            redeem(clientId, request.voucherCode().orElseThrow(), request.device());
+            redeem(clientId, request.voucherCode().orElseThrow(), request.device(), request.hotspotId());
         } else if (plans.activePlanForDevice(clientId, request.device(), now).isEmpty()) {
             long planId = settings.freePlanId(request.method()).orElseThrow();
             plans.recordPayment(clientId, guest.id(), planId, FREE_GATEWAY,
@@ -266,9 +266,9 @@ public class GuestPortalService {
                 .addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, window).build()).build());
     }
 
-    private void redeem(long clientId, String code, MacAddress device) {
+    private void redeem(long clientId, String code, MacAddress device, long hotspotId) {
         try {
-            plans.redeemVoucher(clientId, code, device);
+            plans.redeemVoucher(clientId, code, device, hotspotId);
         } catch (PorticoException e) {
             throw e.problem() == Problem.NOT_FOUND
                     ? PorticoException.invalid("voucherCode", "This voucher code is not valid.")

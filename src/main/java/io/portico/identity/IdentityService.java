@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +26,7 @@ import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
 import io.portico.platform.RequestOrigin;
+import io.portico.platform.SecretBox;
 import io.portico.platform.Role;
 import io.portico.tenant.Client;
 import io.portico.tenant.TenantService;
@@ -41,6 +43,13 @@ public class IdentityService {
     static final String API_TOKEN_PREFIX = "ptk_";
     private static final int VISIBLE_PREFIX = 12;
     private static final String BAD_CREDENTIALS = "Email address or password is incorrect.";
+    static final String CODE_REQUIRED = "This account uses two-factor sign-in: send TotpCode with the code from the"
+            + " authenticator app (or a recovery code).";
+    private static final String BAD_CODE = "The two-factor code is not right or was already used.";
+    private static final String CHALLENGE_EXPIRED = "The sign-in took too long; enter your password again.";
+    private static final String CHALLENGE_PREFIX = "signin-challenge:";
+    /** How long the dashboard's code step may follow the password step. */
+    public static final Duration CHALLENGE_TTL = Duration.ofMinutes(5);
 
     private final AdministratorRepository administrators;
     private final TokenRepository tokens;
@@ -49,9 +58,14 @@ public class IdentityService {
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TwoFactorService twoFactor;
+    private final SecretBox box;
 
     IdentityService(AdministratorRepository administrators, TokenRepository tokens, Passwords passwords,
-                    TenantService tenants, IdentityProperties properties, ApplicationEventPublisher events, Clock clock) {
+                    TenantService tenants, IdentityProperties properties, ApplicationEventPublisher events, Clock clock,
+                    TwoFactorService twoFactor, SecretBox box) {
+        this.twoFactor = twoFactor;
+        this.box = box;
         this.administrators = administrators;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -64,12 +78,99 @@ public class IdentityService {
     // ---- console sign-in -------------------------------------------------------------------
 
     /**
-     * Checks an email and password and opens a session. After {@code maxFailedLogins} wrong
-     * passwords in a row the account is locked for {@code lockoutDuration}: every attempt then
-     * gets 429 with Retry-After, even with the right password.
+     * Checks an email and password and opens a session (the console API's login). After
+     * {@code maxFailedLogins} wrong passwords or codes in a row the account is locked for
+     * {@code lockoutDuration}: every attempt then gets 429 with Retry-After, even with the right
+     * password. An administrator with two-factor sign-in on must send the current code (or a
+     * recovery code) as {@code totpCode}; one whose operator requires it but who has not enrolled
+     * is refused (enrolment is in the dashboard).
      */
     @Transactional(noRollbackFor = PorticoException.class)
+    public TokenGrant login(String email, String password, @Nullable String totpCode, RequestOrigin origin) {
+        AdministratorRepository.Credentials credentials = checkPassword(email, password, origin);
+        Administrator admin = credentials.administrator();
+        Instant now = clock.instant();
+        if (twoFactor.enabled(admin.id())) {
+            if (totpCode == null || totpCode.isBlank()) {
+                throw PorticoException.unauthenticated(CODE_REQUIRED);
+            }
+            checkCode(credentials, totpCode, origin, now);
+        } else if (twoFactor.requiredFor(admin.operatorId())) {
+            throw PorticoException.unauthenticated("Your operator requires two-factor sign-in: turn it on in the dashboard"
+                    + " (Account, Two-factor sign-in) before signing in here.");
+        }
+        administrators.recordSuccess(admin.id());
+        return issue(tokens.insertSession(admin.id(), now), now);
+    }
+
+    /** {@link #login(String, String, String, RequestOrigin)} without a code. */
     public TokenGrant login(String email, String password, RequestOrigin origin) {
+        return login(email, password, null, origin);
+    }
+
+    /**
+     * The dashboard's password step: signs in an administrator without two-factor sign-in (one the
+     * operator requires it of is then sent to enrolment by the dashboard), or hands back a sealed
+     * challenge, valid for {@link #CHALLENGE_TTL}, for {@link #codeStep}. The failure counter is
+     * only reset once the code is right, so retyping the password buys no extra code attempts.
+     */
+    @Transactional(noRollbackFor = PorticoException.class)
+    public SignInStep passwordStep(String email, String password, RequestOrigin origin) {
+        AdministratorRepository.Credentials credentials = checkPassword(email, password, origin);
+        Administrator admin = credentials.administrator();
+        Instant now = clock.instant();
+        if (twoFactor.enabled(admin.id())) {
+            return SignInStep.codeNeeded(box.seal(CHALLENGE_PREFIX + admin.id() + ":" + now.plus(CHALLENGE_TTL).toEpochMilli()));
+        }
+        administrators.recordSuccess(admin.id());
+        return SignInStep.signedIn(issue(tokens.insertSession(admin.id(), now), now));
+    }
+
+    /** The dashboard's code step: the challenge from {@link #passwordStep} and a TOTP or recovery code. */
+    @Transactional(noRollbackFor = PorticoException.class)
+    public TokenGrant codeStep(String challenge, String code, RequestOrigin origin) {
+        Instant now = clock.instant();
+        long administratorId = openChallenge(challenge, now);
+        administrators.lockRow(administratorId);
+        Administrator admin = administrators.find(administratorId)
+                .orElseThrow(() -> PorticoException.unauthenticated(CHALLENGE_EXPIRED));
+        var credentials = administrators.findCredentialsByEmail(admin.email()).orElseThrow();
+        if (credentials.lockedUntil() != null && credentials.lockedUntil().isAfter(now)) {
+            throw locked(credentials.lockedUntil(), now);
+        }
+        if (admin.disabled()) {
+            throw PorticoException.unauthenticated(CHALLENGE_EXPIRED);
+        }
+        checkCode(credentials, code, origin, now);
+        administrators.recordSuccess(admin.id());
+        return issue(tokens.insertSession(admin.id(), now), now);
+    }
+
+    private long openChallenge(String challenge, Instant now) {
+        try {
+            String clear = box.open(challenge);
+            if (!clear.startsWith(CHALLENGE_PREFIX)) {
+                throw PorticoException.unauthenticated(CHALLENGE_EXPIRED);
+            }
+            String[] parts = clear.substring(CHALLENGE_PREFIX.length()).split(":");
+            if (Long.parseLong(parts[1]) <= now.toEpochMilli()) {
+                throw PorticoException.unauthenticated(CHALLENGE_EXPIRED);
+            }
+            return Long.parseLong(parts[0]);
+        } catch (IllegalArgumentException | IllegalStateException | ArrayIndexOutOfBoundsException e) {
+            throw PorticoException.unauthenticated(CHALLENGE_EXPIRED);
+        }
+    }
+
+    private void checkCode(AdministratorRepository.Credentials credentials, String code, RequestOrigin origin, Instant now) {
+        if (!twoFactor.verify(credentials.administrator().id(), code, now)) {
+            fail(credentials, origin, now);
+            throw PorticoException.unauthenticated(BAD_CODE);
+        }
+    }
+
+    /** Password check with the lockout; returns the credentials (row locked) when the password is right. */
+    private AdministratorRepository.Credentials checkPassword(String email, String password, RequestOrigin origin) {
         String normalised = normaliseEmail(email);
         if (password == null || password.isEmpty()) {
             throw PorticoException.invalid("password", "{password} is required.");
@@ -87,21 +188,25 @@ public class IdentityService {
             throw locked(credentials.lockedUntil(), now);
         }
         if (!passwords.matches(password, credentials.passwordHash()) || admin.disabled()) {
-            int failures = credentials.failedLogins() + 1;
-            if (failures >= properties.maxFailedLogins()) {
-                Instant until = now.plus(properties.lockoutDuration());
-                administrators.recordFailure(admin.id(), 0, until);
-                events.publishEvent(new AdministratorActed(admin.operatorId(), null, origin, "/subscriberconsole/login",
-                        Map.of("message", "Account " + admin.email() + " locked until " + until + " after "
-                                + failures + " failed sign-in attempts."), "", "", now));
-                throw locked(until, now);
-            }
-            administrators.recordFailure(admin.id(), failures, null);
+            fail(credentials, origin, now);
             throw PorticoException.unauthenticated(BAD_CREDENTIALS);
         }
-        administrators.recordSuccess(admin.id());
-        long session = tokens.insertSession(admin.id(), now);
-        return issue(session, now);
+        return credentials;
+    }
+
+    /** Counts a wrong password or code; throws 429 when it locks the account. */
+    private void fail(AdministratorRepository.Credentials credentials, RequestOrigin origin, Instant now) {
+        Administrator admin = credentials.administrator();
+        int failures = credentials.failedLogins() + 1;
+        if (failures >= properties.maxFailedLogins()) {
+            Instant until = now.plus(properties.lockoutDuration());
+            administrators.recordFailure(admin.id(), 0, until);
+            events.publishEvent(new AdministratorActed(admin.operatorId(), null, origin, "/subscriberconsole/login",
+                    Map.of("message", "Account " + admin.email() + " locked until " + until + " after "
+                            + failures + " failed sign-in attempts."), "", "", now));
+            throw locked(until, now);
+        }
+        administrators.recordFailure(admin.id(), failures, null);
     }
 
     private static PorticoException locked(Instant until, Instant now) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.portico.guest.GuestPortalService;
 import io.portico.guest.GuestProfile;
@@ -66,7 +68,7 @@ class PortalController extends PortalErrorPages {
         if (state != null) {
             return journey.signInPage(model, portal, journey.open(state, nas), request, null, Map.of());
         }
-        if (request.getParameterMap().isEmpty()) {
+        if (request.getParameterMap().keySet().stream().allMatch("voucher"::equals)) {
             // Opened directly (a bookmark, the RFC 8908 user-portal-url): only the gateway can say who the phone is.
             return journey.notice(model, portal, request, "signin.title", "signin.viaGateway");
         }
@@ -147,7 +149,27 @@ class PortalController extends PortalErrorPages {
                         SignInProblems.message(e, SignInMethod.CLICK_THROUGH, Map.of(), text), Map.of());
             }
         }
-        return journey.signInPage(model, portal, state, request, null, Map.of());
+        return journey.signInPage(model, portal, state, request, null, voucherPrefill(request));
+    }
+
+    /**
+     * The voucher code to fill in from a printed voucher's QR code: its {@code voucher} parameter,
+     * on the portal URL itself or inside the original URL the gateway carried (MikroTik {@code dst},
+     * CoovaChilli {@code userurl}, UniFi {@code url}) when the phone was caught before the portal.
+     */
+    static Map<String, String> voucherPrefill(HttpServletRequest request) {
+        String code = request.getParameter("voucher");
+        for (String carrier : List.of("dst", "userurl", "url")) {
+            String original = request.getParameter(carrier);
+            if (code == null && original != null) {
+                try {
+                    code = UriComponentsBuilder.fromUriString(original).build().getQueryParams().getFirst("voucher");
+                } catch (IllegalArgumentException e) {
+                    code = null;
+                }
+            }
+        }
+        return code != null && code.matches("[A-Za-z0-9-]{4,40}") ? Map.of("voucherCode", code.toUpperCase(Locale.ROOT)) : Map.of();
     }
 
     private static GuestProfile profile(Map<String, String> form) {

@@ -29,6 +29,8 @@ public class WebhookService {
 
     /** The listWebhookLog default window, as the operator log's. */
     public static final Duration DEFAULT_SPAN = Duration.ofDays(15);
+    /** The event type of the dashboard's "send a test event". */
+    public static final String TEST_EVENT = "Test";
 
     private final WebhookRepository repository;
     private final SecretBox box;
@@ -151,5 +153,46 @@ public class WebhookService {
         }
         return new DeliveryWindow(min, max, repository.count(actor.operatorId(), min, max),
                 repository.list(actor.operatorId(), min, max, DeliveryWindow.MAX_RETURNED));
+    }
+
+    /** The dashboard's webhook log: a keyset page of the window, newest first, optionally one event type. */
+    @Transactional(readOnly = true)
+    public List<WebhookLogEntry> page(Actor actor, Instant from, Instant to, @Nullable String type,
+                                      @Nullable Instant beforeAt, long beforeId, int limit) {
+        actor.require(Permission.READ_LOGS);
+        if (from.isAfter(to)) {
+            throw PorticoException.invalid("windowStart", "{windowStart} must not be after {windowEnd}.");
+        }
+        return repository.page(actor.operatorId(), from, to, type == null || type.isBlank() ? null : type.strip(), beforeAt, beforeId,
+                Math.max(1, Math.min(limit, DeliveryWindow.MAX_RETURNED)));
+    }
+
+    /** One webhook with its payload and the receiver's responses. */
+    @Transactional(readOnly = true)
+    public WebhookLogEntry entry(Actor actor, long id) {
+        actor.require(Permission.READ_LOGS);
+        return repository.findEntry(actor.operatorId(), id)
+                .orElseThrow(() -> PorticoException.notFound("Unknown webhook " + id + "."));
+    }
+
+    /**
+     * Queues a {@code Test} webhook to the configured URL, signed and delivered (with retries) like
+     * any other, so an operator can check the receiver; audited. 409 when no URL is configured.
+     */
+    @Transactional
+    public String sendTestEvent(Actor actor) {
+        actor.require(Permission.MANAGE_OPERATOR);
+        String url = repository.find(actor.operatorId()).map(WebhookRepository.Row::url).filter(u -> !u.isBlank())
+                .orElseThrow(() -> PorticoException.conflict("No webhook URL is configured; set one first."));
+        Instant now = clock.instant();
+        String messageId = "msg_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("Type", TEST_EVENT);
+        payload.put("dateAddedUTC.ISO8601", java.time.format.DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        payload.put("message", "A test event sent from the dashboard by " + actor.label() + ".");
+        repository.enqueue(actor.operatorId(), messageId, "test-" + messageId, TEST_EVENT, url, payload, now);
+        events.publishEvent(AdministratorActed.by(actor, "/webhooks/sendTestEvent",
+                Map.of("message", "Test webhook " + messageId + " queued for " + url + "."), now));
+        return messageId;
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,6 +53,26 @@ public class OperatorLogRepository {
                         order by occurred_at desc, id desc fetch first ? rows only""")
                 .params(operatorId, utc(from), utc(to), limit)
                 .query(this::entry).list();
+    }
+
+    /**
+     * A page of the window, newest first, after the entry ({@code beforeAt}, {@code beforeId}) when
+     * set (keyset paging), optionally only one function (by name prefix).
+     */
+    public List<LogEntry> page(long operatorId, Instant from, Instant to, @Nullable String function,
+                               @Nullable Instant beforeAt, long beforeId, int limit) {
+        List<Object> params = new java.util.ArrayList<>(List.of(operatorId, utc(from), utc(to)));
+        StringBuilder sql = new StringBuilder("select * from operator_log where operator_id = ? and occurred_at >= ? and occurred_at <= ?");
+        if (function != null) {
+            sql.append(" and function_name like ?");
+            params.add(function.replace("%", "").replace("_", "\\_") + "%");
+        }
+        if (beforeAt != null) {
+            sql.append(" and (occurred_at < ? or (occurred_at = ? and id < ?))");
+            params.addAll(List.of(utc(beforeAt), utc(beforeAt), beforeId));
+        }
+        sql.append(" order by occurred_at desc, id desc fetch first ").append(limit).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(this::entry).list();
     }
 
     private LogEntry entry(ResultSet rs, int row) throws SQLException {

@@ -16,6 +16,7 @@ public final class ConsoleFieldNames {
             // identity and tenant
             Map.entry("email", "EmailAddress"),
             Map.entry("password", "Password"),
+            Map.entry("totpCode", "TotpCode"),
             Map.entry("currentPassword", "CurrentPassword"),
             Map.entry("refreshToken", "RefreshToken"),
             Map.entry("roles", "Roles"),

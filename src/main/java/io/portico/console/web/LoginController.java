@@ -33,7 +33,8 @@ class LoginController {
     static final String SUBSCRIBER = "Subscriber";
 
     record LoginRequest(@JsonProperty("EmailAddress") @Nullable String emailAddress,
-                        @JsonProperty("Password") @Nullable String password) {
+                        @JsonProperty("Password") @Nullable String password,
+                        @JsonProperty("TotpCode") @Nullable String totpCode) {
     }
 
     record RefreshRequest(@JsonProperty("RefreshToken") @Nullable String refreshToken) {
@@ -55,12 +56,14 @@ class LoginController {
                     + "and Principal: Administrator or Subscriber (an email with an administrator account signs the administrator "
                     + "in; otherwise the subscriber with that email and password). A subscriber's token opens only the "
                     + "/preview/subscriberconsole/resident/ routes, an administrator's only the others. Wrong credentials: 401. "
-                    + "After 5 wrong passwords in a row the account is locked for 15 minutes: 429 with Retry-After.")
+                    + "An administrator with two-factor sign-in on also sends TotpCode (the authenticator app's current code, or a "
+                    + "recovery code); without it: 401 saying so. After 5 wrong passwords or codes in a row the account is locked "
+                    + "for 15 minutes: 429 with Retry-After.")
     Map<String, Object> login(@RequestBody LoginRequest request, HttpServletRequest http) {
         String password = request.password() == null ? "" : request.password();
         String email = IdentityService.normaliseEmail(request.emailAddress());
         if (identity.isAdministrator(email)) {
-            return grant(identity.login(email, password, origins.of(http)), ADMINISTRATOR);
+            return grant(identity.login(email, password, request.totpCode(), origins.of(http)), ADMINISTRATOR);
         }
         return grant(subscribers.login(email, password, origins.of(http)), SUBSCRIBER);
     }

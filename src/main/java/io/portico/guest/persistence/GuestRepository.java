@@ -88,6 +88,8 @@ public class GuestRepository {
 
     public void deletePurchases(long guestId) {
         jdbc.sql("delete from guest_plan_purchase where guest_id = ?").param(guestId).update();
+        // The voucher's redemption stays counted, without the erased guest.
+        jdbc.sql("update voucher_redemption set guest_id = null, purchase_id = null where guest_id = ?").param(guestId).update();
     }
 
     public void delete(long guestId) {

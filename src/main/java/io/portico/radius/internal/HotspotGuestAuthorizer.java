@@ -76,7 +76,7 @@ class HotspotGuestAuthorizer implements GuestAuthorizer {
             return accept(active.get(), now);
         }
         if (attempt.account().isPresent()) {
-            return redeem(clientId, attempt, now);
+            return redeem(clientId, hotspot.get().id(), attempt, now);
         }
         retryOnRace(() -> guests.findOrCreate(clientId, device));
         return AccessDecision.reject("No active guest plan for this device.");
@@ -103,14 +103,14 @@ class HotspotGuestAuthorizer implements GuestAuthorizer {
         };
     }
 
-    private AccessDecision redeem(long clientId, AccessAttempt attempt, Instant now) {
+    private AccessDecision redeem(long clientId, long hotspotId, AccessAttempt attempt, Instant now) {
         String code = attempt.account().orElseThrow();
         if (!attempt.credentials().matches(code)) {
             return AccessDecision.reject("Send the voucher code as both user name and password.");
         }
         Purchase purchase;
         try {
-            purchase = retryOnRace(() -> plans.redeemVoucher(clientId, code, attempt.device()));
+            purchase = retryOnRace(() -> plans.redeemVoucher(clientId, code, attempt.device(), hotspotId));
         } catch (PorticoException e) {
             return AccessDecision.reject(e.getMessage());
         }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.portico.webhook.WebhookDelivery;
+import io.portico.webhook.WebhookLogEntry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -135,6 +136,35 @@ public class WebhookRepository {
                         rs.getString("event_type"), rs.getString("url"), json.readValue(rs.getString("payload_json"), MAP),
                         json.readValue(rs.getString("responses_json"), LIST)))
                 .list();
+    }
+
+    /** A keyset page of the window, newest first, after the row ({@code beforeAt}, {@code beforeId}) when set. */
+    public List<WebhookLogEntry> page(long operatorId, Instant from, Instant to, @Nullable String type,
+                                      @Nullable Instant beforeAt, long beforeId, int limit) {
+        List<Object> params = new java.util.ArrayList<>(List.of(operatorId, utc(from), utc(to)));
+        StringBuilder sql = new StringBuilder("select * from webhook_delivery where operator_id = ? and occurred_at >= ? and occurred_at <= ?");
+        if (type != null) {
+            sql.append(" and event_type = ?");
+            params.add(type);
+        }
+        if (beforeAt != null) {
+            sql.append(" and (occurred_at < ? or (occurred_at = ? and id < ?))");
+            params.addAll(List.of(utc(beforeAt), utc(beforeAt), beforeId));
+        }
+        sql.append(" order by occurred_at desc, id desc fetch first ").append(limit).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(this::logEntry).list();
+    }
+
+    public Optional<WebhookLogEntry> findEntry(long operatorId, long id) {
+        return jdbc.sql("select * from webhook_delivery where operator_id = ? and id = ?").params(operatorId, id)
+                .query(this::logEntry).optional();
+    }
+
+    private WebhookLogEntry logEntry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        String status = rs.getString("status");
+        return new WebhookLogEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("event_type"), rs.getString("url"), status == null ? "DELIVERED" : status, rs.getInt("attempts"),
+                json.readValue(rs.getString("payload_json"), MAP), json.readValue(rs.getString("responses_json"), LIST));
     }
 
     private static OffsetDateTime utc(Instant instant) {
