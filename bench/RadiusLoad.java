@@ -13,6 +13,9 @@
  * server under test can be preloaded with exactly these N devices. Worker w of c uses the devices
  * from w * (N / c) on (mod N), one per Access-Request and one per accounting session, so
  * concurrent workers use different devices (until a worker has used N / c of them).
+ * --device-base B shifts the pool to devices B .. B + N - 1: with a fresh B and a large N, every
+ * accounting session of one closed-loop run (no warm-up) is a device the server has never seen.
+ * --macs-file F takes the pool from F instead (one MAC per line, e.g. a server's existing guests).
  *
  * Closed loop (default): each worker keeps one request in flight (like a NAS thread waiting for
  * its answer), at each --concurrency in turn.
@@ -67,7 +70,7 @@ public class RadiusLoad {
 
     record Options(String host, int authPort, int acctPort, String secret, String nasId, List<String> modes, List<Integer> concurrency,
                    int seconds, int timeoutMs, String label, String sessionsFile, String runId, int devices, double rate,
-                   String rateKind, int warmupSeconds, int warmupConcurrency) {
+                   String rateKind, int warmupSeconds, int warmupConcurrency, long deviceBase, List<String> macs) {
     }
 
     /** One run: closed loop at {@code concurrency} workers ({@code rate} 0), or paced at {@code rate} requests/s. */
@@ -168,7 +171,7 @@ public class RadiusLoad {
                         long use = auth ? sequence : sequence / 3;
                         String session = o.runId() + "-" + run.tag() + "-" + worker + "-" + use;
                         int step = (int) (sequence % 3);
-                        String mac = mac(Math.floorMod(worker * stride + use, (long) o.devices()));
+                        String mac = device(o, Math.floorMod(worker * stride + use, (long) o.devices()));
                         byte[] request = auth ? access(o, id, mac) : accounting(o, id, session, step, mac);
                         long t0 = System.nanoTime();
                         byte[] reply = exchange(socket, host, port, request, id);
@@ -307,7 +310,7 @@ public class RadiusLoad {
             long use = auth ? k : k / 3;
             int step = (int) (k % 3);
             String session = o.runId() + "-" + run.tag() + "-" + w + "-" + use;
-            String mac = mac(Math.floorMod(w * stride + use, (long) o.devices()));
+            String mac = device(o, Math.floorMod(w * stride + use, (long) o.devices()));
             byte[] request = auth ? access(o, id, mac) : accounting(o, id, session, step, mac);
             int slot = w * 256 + (id & 0xFF);
             startOf[slot] = !auth && step == 0 ? session : null;
@@ -371,6 +374,11 @@ public class RadiusLoad {
             }
         }
         return null;
+    }
+
+    /** Device i of the pool: line i of --macs-file, else the MAC of --device-base + i. */
+    static String device(Options o, long i) {
+        return o.macs().isEmpty() ? mac(o.deviceBase() + i) : o.macs().get((int) (i % o.macs().size()));
     }
 
     /** The MAC of device i: 02-00 and the 32 bits of i, uppercase hex, dash-separated. */
@@ -448,7 +456,22 @@ public class RadiusLoad {
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        int devices = Integer.parseInt(a.getOrDefault("devices", "200000"));
+        List<String> macs = List.of();
+        if (a.containsKey("macs-file")) {
+            try {
+                macs = Files.readAllLines(Path.of(a.get("macs-file"))).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read --macs-file: " + e.getMessage());
+            }
+            if (macs.isEmpty()) {
+                throw new IllegalArgumentException("--macs-file has no MAC");
+            }
+        }
+        int devices = macs.isEmpty() ? Integer.parseInt(a.getOrDefault("devices", "200000")) : macs.size();
+        long deviceBase = Long.parseLong(a.getOrDefault("device-base", "0"));
+        if (deviceBase < 0 || deviceBase + devices > 1L << 32) {
+            throw new IllegalArgumentException("--device-base + --devices must stay within 32 bits");
+        }
         if (devices < 1) {
             throw new IllegalArgumentException("--devices must be at least 1");
         }
@@ -460,6 +483,6 @@ public class RadiusLoad {
                 a.getOrDefault("label", "server"), a.get("sessions-file"),
                 a.getOrDefault("run-id", "bench" + Long.toString(System.currentTimeMillis(), 36)), devices,
                 Double.parseDouble(a.getOrDefault("rate", "0")), a.getOrDefault("rate-kind", "paced"), Integer.parseInt(a.getOrDefault("warmup-seconds", "0")),
-                Integer.parseInt(a.getOrDefault("warmup-concurrency", "8")));
+                Integer.parseInt(a.getOrDefault("warmup-concurrency", "8")), deviceBase, macs);
     }
 }

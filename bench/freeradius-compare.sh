@@ -39,9 +39,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
-SECRET=${SECRET:-bench-secret-123}
+. bench/freeradius-lib.sh
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 CONCURRENCY=${CONCURRENCY:-1,8,32,64}
@@ -60,67 +58,23 @@ done
 [[ $DEVICES =~ ^[1-9][0-9]*$ ]] || { echo "DEVICES must be a positive number: $DEVICES"; exit 2; }
 [[ $HALF_PEAK_RUNS =~ ^[1-9][0-9]*$ ]] || { echo "HALF_PEAK_RUNS must be a positive number: $HALF_PEAK_RUNS"; exit 2; }
 WORK=$(mktemp -d /tmp/radius-bench.XXXXXX)
-JAVA=${JAVA:-$( (ls -d /usr/lib/jvm/temurin-2[1-9]*/bin/java /usr/lib/jvm/java-2[1-9]*/bin/java 2>/dev/null || true) | sort -V | tail -1)}
-JAVA=${JAVA:-java}
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
-need psql postgresql-client
-need freeradius freeradius
-[ -e /usr/lib/freeradius/rlm_sql_postgresql.so ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq freeradius-postgresql >/dev/null
-FR_VERSION=$(freeradius -v 2>/dev/null | head -1 || true)
+fr_install
 LOAD_START=$(cat /proc/loadavg)
 
 echo "== databases"
-for db in portico_bench radius_bench; do
-  psql -q -d postgres -c "drop database if exists $db" -c "create database $db"
-done
-psql -q -d radius_bench -f /etc/freeradius/3.0/mods-config/sql/main/postgresql/schema.sql
-
-echo "== FreeRADIUS config in $WORK/raddb"
-cp -a /etc/freeradius/3.0 "$WORK/raddb"
-R="$WORK/raddb"
-# stock default: first listen block auth (port 0 = 1812), second acct; give them our ports
-awk 'BEGIN{n=0} /^\s*port = / && n<4 {n++; if(n==1||n==3){sub(/=.*/,"= 31812")} else {sub(/=.*/,"= 31813")}} {print}' \
-  "$R/sites-available/default" > "$R/default.tmp" && mv "$R/default.tmp" "$R/sites-available/default"
-rm -f "$R/sites-enabled/inner-tunnel" "$R/sites-enabled/default"
-ln -s ../sites-available/default "$R/sites-enabled/default"
-# accounting: rlm_sql only (no detail file, no utmp) so both servers do the same work
-sed -i -e '/^accounting {/,/^}/{s/^\s*detail$/#detail/;s/^\s*unix$/#unix/}' "$R/sites-available/default"
-cat > "$R/clients.conf" <<CONF
-client bench {
-    ipaddr = 127.0.0.1
-    secret = $SECRET
-    require_message_authenticator = yes
-}
-CONF
-sed -e 's/dialect = "sqlite"/dialect = "postgresql"/' -e 's/driver = "rlm_sql_null"/driver = "rlm_sql_${dialect}"/' \
-    -e 's/^\s*#\s*server = "localhost"/\tserver = "'"$PGHOST"'"/' -e 's/^\s*#\s*port = 3306/\tport = '"$PGPORT"'/' \
-    -e 's/^\s*#\s*login = "radius"/\tlogin = "'"$PGUSER"'"/' -e 's/^\s*#\s*password = "radpass"/\tpassword = ""/' \
-    -e 's/radius_db = "radius"/radius_db = "radius_bench"/' "$R/mods-available/sql" > "$R/mods-enabled/sql"
+psql -q -d postgres -c "drop database if exists portico_bench" -c "create database portico_bench"
+fr_database radius_bench
 # The MAC-auth equivalent of Portico's preloaded guests: exactly the DEVICES MACs RadiusLoad sends
-# (02-00-XX-XX-XX-XX, uppercase), in group "guests" (accept, with the bench plan's reply attributes).
+# (02-00-XX-XX-XX-XX, uppercase), in group "guests".
 psql -q -d radius_bench <<SQL
-insert into radgroupcheck (groupname, attribute, op, value) values ('guests', 'Auth-Type', ':=', 'Accept');
-insert into radgroupreply (groupname, attribute, op, value) values
-  ('guests', 'Session-Timeout', ':=', '3600'), ('guests', 'Idle-Timeout', ':=', '600'),
-  ('guests', 'Acct-Interim-Interval', ':=', '300'), ('guests', 'WISPr-Bandwidth-Max-Up', ':=', '10000000'),
-  ('guests', 'WISPr-Bandwidth-Max-Down', ':=', '50000000'), ('guests', 'Mikrotik-Rate-Limit', ':=', '10M/50M');
 insert into radusergroup (username, groupname, priority)
   select upper(format('02-00-%s-%s-%s-%s', lpad(to_hex((i >> 24) & 255), 2, '0'), lpad(to_hex((i >> 16) & 255), 2, '0'),
                       lpad(to_hex((i >> 8) & 255), 2, '0'), lpad(to_hex(i & 255), 2, '0'))), 'guests', 1
   from generate_series(0, $DEVICES - 1) i;
 analyze radusergroup;
 SQL
-# FreeRADIUS drops privileges to freerad: it must read its config and write its log.
-chmod 755 "$WORK"
-chown -R freerad:freerad "$R"
-freeradius -f -d "$R" -l "$R/freeradius.log" &
-PIDS+=($!)
-sleep 3
-kill -0 "${PIDS[0]}" 2>/dev/null || { echo "FreeRADIUS did not start:"; tail -20 "$R/freeradius.log"; exit 1; }
+echo "== FreeRADIUS config in $WORK/raddb"
+fr_start "$WORK" radius_bench "$SECRET" 31812 31813
 
 echo "== Portico"
 ./mvnw -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
@@ -239,7 +193,6 @@ probe() { # label authport
   echo "$reply" | grep -q 'Received Access-Accept' || { echo "$reply"; echo "$1 does not accept the preloaded device $mac"; exit 1; }
   echo "$reply" | grep -E '^\s+(Session-Timeout|Idle-Timeout|WISPr-Bandwidth-Max-(Up|Down))' | sed 's/^\s*/    /' || true
 }
-need radclient freeradius-utils
 echo "== probe"
 probe freeradius 31812
 probe portico 21812
@@ -250,15 +203,6 @@ bench portico 21812 21813 "${PIDS[1]}" portico_bench
 
 # Zero lost or duplicated accounting records: every acknowledged Start (warm-up, sweep and half
 # peak: all session ids start with "<label>-") is exactly one row.
-check() { # db table column prefix sessionsfiles...
-  local db=$1 table=$2 column=$3 prefix=$4 acked missing dup; shift 4
-  cat "$@" | sort -u > "$WORK/$prefix.sessions.sorted"
-  acked=$(wc -l < "$WORK/$prefix.sessions.sorted")
-  missing=$(psql -tA -d "$db" -c "create temp table acked (s varchar(253))" -c "\\copy acked from '$WORK/$prefix.sessions.sorted'" \
-    -c "select count(*) from acked a where not exists (select 1 from $table t where t.$column = a.s)" | tail -1)
-  dup=$(psql -tA -d "$db" -c "select count(*) from (select $column from $table where $column like '$prefix-%' group by $column having count(*) > 1) d")
-  echo "$acked acknowledged Starts, $missing of them missing, $dup sessions stored more than once"
-}
 FR_CHECK=$(check radius_bench radacct acctsessionid freeradius "$WORK"/freeradius-*.sessions)
 PT_CHECK=$(check portico_bench "$PORTICO_SESSIONS_TABLE" "$PORTICO_SESSIONS_COLUMN" portico "$WORK"/portico-*.sessions)
 

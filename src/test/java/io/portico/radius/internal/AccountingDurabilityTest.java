@@ -33,8 +33,7 @@ import io.portico.support.TestConfig;
 /**
  * PostgreSQL stopped for about 10 seconds (every sender retransmits unanswered 20 times) in the
  * middle of an accounting load: afterwards every
- * acknowledged record is stored exactly once, in the radius module's table and in the guest
- * connections. Runs against a private throwaway PostgreSQL cluster (initdb into a temporary
+ * acknowledged record is stored exactly once, in the guest connections. Runs against a private throwaway PostgreSQL cluster (initdb into a temporary
  * directory, on a free port), never the shared one. Skipped with a message when PostgreSQL's
  * server binaries are not installed, except under {@code CI=true}, where that fails.
  */
