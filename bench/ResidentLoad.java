@@ -42,6 +42,7 @@ import javax.crypto.spec.SecretKeySpec;
  *        equipment and one RADIUS client per vendor kind (gateway, openwrt, cisco, aruba, mikrotik,
  *        ruckus). Writes DIR/residents.csv (index,mac,psk,vlan) and DIR/nas.txt (kind nas-identifier).
  * run    --port P --secret S --dir DIR --case C --nas NASID --concurrency N --seconds T --server NAME [--devices K]
+ *        [--timeout-ms MS (5000): an unanswered request is sent once more after MS, then counted lost]
  *        C is one of
  *          bind         every resident's device joins once with its key as PAP password at the gateway
  *                       (binds the device, as a gateway checking keys by RADIUS does); not timed by --seconds
@@ -252,7 +253,7 @@ public class ResidentLoad {
         if (c.devices() == 0) {
             throw new IllegalStateException(name + ": no devices (run dpsk-cold first)");
         }
-        Result r = load(c, Integer.parseInt(o.get("port")), concurrency, c.name().equals("bind") ? Integer.MAX_VALUE : seconds);
+        Result r = load(c, Integer.parseInt(o.get("port")), concurrency, Integer.parseInt(o.getOrDefault("timeout-ms", "5000")), c.name().equals("bind") ? Integer.MAX_VALUE : seconds);
         if (name.equals("dpsk-cold")) {
             Files.writeString(coldFile, Long.toString(r.found()));
         }
@@ -283,7 +284,7 @@ public class ResidentLoad {
     }
 
     /** Closed loop: each worker has one request in flight; once-cases take each device once, the others round robin. */
-    static Result load(Case c, int port, int concurrency, int seconds) throws Exception {
+    static Result load(Case c, int port, int concurrency, int timeoutMs, int seconds) throws Exception {
         AtomicLong next = new AtomicLong(), found = new AtomicLong(), requests = new AtomicLong(), accepted = new AtomicLong(),
                 rejected = new AtomicLong(), lost = new AtomicLong();
         InetAddress host = InetAddress.getLoopbackAddress();
@@ -298,7 +299,7 @@ public class ResidentLoad {
                     int count = 0;
                     byte id = 0;
                     try (DatagramSocket socket = new DatagramSocket()) {
-                        socket.setSoTimeout(2000);
+                        socket.setSoTimeout(timeoutMs);
                         while (System.nanoTime() < deadline) {
                             long n = next.getAndIncrement();
                             if (c.once() && n >= c.devices()) {

@@ -42,7 +42,8 @@
 # (Portico) and residents_radius (FreeRADIUS), both recreated. Ports: Portico 21822 (HTTP 18086),
 # FreeRADIUS 31822/31823.
 # Environment: RESIDENTS (10000), PER_UNIT (4), CONCURRENCY (16), SECONDS_PER_RUN (10), WARMUP_SECONDS (5),
-# COLD_DEVICES (RESIDENTS), SEARCH_LOOKUPS (200), PORTICO_JAVA_OPTS (-Xmx1g -XX:+UseZGC),
+# COLD_DEVICES (RESIDENTS), SEARCH_LOOKUPS (200), TIMEOUT_MS (5000: a request unanswered that long is sent
+# once more, then counted lost), PORTICO_JAVA_OPTS (-Xmx1g -XX:+UseZGC),
 # BENCH_NOTE (a sentence under the section's title), BENCH_WRITE_DOCS (1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,9 +55,10 @@ SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 WARMUP_SECONDS=${WARMUP_SECONDS:-5}
 COLD_DEVICES=${COLD_DEVICES:-$RESIDENTS}
 SEARCH_LOOKUPS=${SEARCH_LOOKUPS:-200}
+TIMEOUT_MS=${TIMEOUT_MS:-5000}
 PORTICO_JAVA_OPTS=${PORTICO_JAVA_OPTS:--Xmx1g -XX:+UseZGC}
 BENCH_WRITE_DOCS=${BENCH_WRITE_DOCS:-1}
-for v in RESIDENTS PER_UNIT CONCURRENCY SECONDS_PER_RUN COLD_DEVICES SEARCH_LOOKUPS; do
+for v in RESIDENTS PER_UNIT CONCURRENCY SECONDS_PER_RUN COLD_DEVICES SEARCH_LOOKUPS TIMEOUT_MS; do
   [[ ${!v} =~ ^[1-9][0-9]*$ ]] || { echo "$v must be a positive number: ${!v}"; exit 2; }
 done
 [[ $WARMUP_SECONDS =~ ^[0-9]+$ ]] || { echo "WARMUP_SECONDS must be a number: $WARMUP_SECONDS"; exit 2; }
@@ -101,7 +103,7 @@ nas() { awk -v k="$1" '$1 == k {print $2}' "$WORK/nas.txt"; }
 run() { # case server port nas seconds [more args]
   local c=$1 server=$2 port=$3 nasid=$4 secs=$5; shift 5
   "${LOAD[@]}" run --case "$c" --server "$server" --port "$port" --secret "$SECRET" --dir "$WORK" --nas "$nasid" \
-    --concurrency "$CONCURRENCY" --seconds "$secs" "$@"
+    --concurrency "$CONCURRENCY" --seconds "$secs" --timeout-ms "$TIMEOUT_MS" "$@"
 }
 : > "$WORK/rows.md"
 echo "== load ($CONCURRENCY workers)"
@@ -152,7 +154,7 @@ SEARCH=$(rate dpsk-search portico); PT_KEY=$(rate mac-key portico); FR_KEY=$(rat
   echo
   [ -n "${BENCH_NOTE:-}" ] && { echo "$BENCH_NOTE"; echo; }
   echo "**How to run:** \`bench/residents-bench.sh\` (root, for apt; PostgreSQL on 127.0.0.1:5432). Environment: \`RESIDENTS\` (10000), \`PER_UNIT\` (4),"
-  echo "\`CONCURRENCY\` (16), \`SECONDS_PER_RUN\` (10), \`WARMUP_SECONDS\` (5), \`COLD_DEVICES\` (all), \`SEARCH_LOOKUPS\` (200),"
+  echo "\`CONCURRENCY\` (16), \`SECONDS_PER_RUN\` (10), \`WARMUP_SECONDS\` (5), \`COLD_DEVICES\` (all), \`SEARCH_LOOKUPS\` (200), \`TIMEOUT_MS\` (5000),"
   echo "\`PORTICO_JAVA_OPTS\` (-Xmx1g -XX:+UseZGC). What each case is: the script's header."
   echo
   echo "This run: $(date -u +%Y-%m-%d), $(nproc) cores, $RESIDENTS residents ($PER_UNIT a unit) made through the console API in"
