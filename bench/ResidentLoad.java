@@ -271,7 +271,7 @@ public class ResidentLoad {
 
     record Result(long found, long requests, long accepted, long rejected, long lost, double seconds, long[] micros) {
         String row(String name, String server, int concurrency) {
-            return String.format("| %s | %s | %d | %d | %d | %d | %d | %d | %.1f | %.0f | %.2f | %.2f |", name, server, concurrency, found, requests,
+            return String.format("| %s | %s | %d | %d | %d | %d | %d | %d | %.1f | %.1f | %.2f | %.2f |", name, server, concurrency, found, requests,
                     accepted, rejected, lost, seconds, found / seconds, pct(50), pct(99));
         }
 
