@@ -158,7 +158,7 @@ SEARCH=$(rate dpsk-search portico); PT_KEY=$(rate mac-key portico); FR_KEY=$(rat
   echo "\`PORTICO_JAVA_OPTS\` (-Xmx1g -XX:+UseZGC). What each case is: the script's header."
   echo
   echo "This run: $(date -u +%Y-%m-%d), $(nproc) cores, $RESIDENTS residents ($PER_UNIT a unit) made through the console API in"
-  echo "${SETUP_SECONDS} s, $CONCURRENCY workers, ${SECONDS_PER_RUN} s per case after ${WARMUP_SECONDS} s of warm-up (dpsk-cold and"
+  echo "${SETUP_SECONDS} s, $CONCURRENCY workers, ${SECONDS_PER_RUN} s per case (requests unanswered for ${TIMEOUT_MS} ms sent once more, then lost) after ${WARMUP_SECONDS} s of warm-up (dpsk-cold and"
   echo "dpsk-search: no warm-up, each device once). Portico: target/portico.jar (\`java $PORTICO_JAVA_OPTS -jar\`) on PostgreSQL;"
   echo "FreeRADIUS $(echo "${FR_VERSION:-3.2}" | sed -n 's/.*Version \([0-9.]*\).*/\1/p') with rlm_sql on the same PostgreSQL. Load (uptime): $LOAD_START at the start,"
   echo "$LOAD_END at the end. Whole run: ${TOTAL} s."
