@@ -1,6 +1,7 @@
 package io.portico.radius.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,9 @@ import io.portico.subscription.VenueKey;
  * ended with its key and dates, filtered by the clock at each look-up (a key whose end has come is
  * refused at once, one whose start has come is tried). A subscription added, started, ended,
  * adjusted, moved to another plan or given a new key (staff or the resident) is read again, on
- * its own, after its transaction commits. Bounded by {@code portico.radius.dpsk.pmk-cache-size}
+ * its own, after its transaction commits; changes made on another node are read when the venue's
+ * keys expire, a minute after they were read (a match is always checked against the stored
+ * subscription, so an old or ended key is refused on every node at once). Bounded by {@code portico.radius.dpsk.pmk-cache-size}
  * keys in all (least recently used venues out).
  */
 @Component
@@ -52,7 +55,8 @@ class VenueKeyCache {
     VenueKeyCache(SubscriptionService subscriptions, DpskProperties properties, MeterRegistry registry, Clock clock) {
         this.subscriptions = subscriptions;
         this.clock = clock;
-        this.venues = Caches.builder().maximumWeight(properties.pmkCacheSize())
+        // Expiry: another node's changes (its events stay local) are read within a minute; the PMKs stay cached.
+        this.venues = Caches.builder().maximumWeight(properties.pmkCacheSize()).expireAfterWrite(Duration.ofMinutes(1))
                 .weigher((VenueRef ref, VenueKeys v) -> Math.max(1, v.keys().size())).build();
         this.opened = Counter.builder("portico.radius.dpsk.keys.opened")
                 .description("residents' keys read and unsealed for dynamic PSK look-ups").register(registry);
