@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * subscription, then every key whose PMK is cached, then derives at most
  * {@code maxDerivationsPerRequest} new PMKs (PBKDF2, about a millisecond each); an access point
  * may start {@code searchesPerSecondPerNas} look-ups a second (more are rejected at once).
+ * {@code pmkCacheSize} bounds both the PMKs kept and the venues' opened keys kept.
  */
 @ConfigurationProperties("portico.radius.dpsk")
 public record DpskProperties(@DefaultValue("64") int maxDerivationsPerRequest, @DefaultValue("20") int searchesPerSecondPerNas,

@@ -431,10 +431,23 @@ public class SubscriptionService {
                 .map(s -> active(operatorId, s));
     }
 
-    /** The keys of the venue's subscriptions active now: the candidates for a WPA handshake (Ruckus dynamic PSK). */
+    /**
+     * The keys of the venue's subscriptions not ended now (running or still to start, each with its
+     * dates): the candidates for a WPA handshake (Ruckus dynamic PSK), which the RADIUS work keeps
+     * and filters by {@link VenueKey#activeAt}.
+     */
     @Transactional(readOnly = true)
-    public List<VenueKey> activeKeysAtVenue(long operatorId, long venueId) {
-        return repository.listActiveKeysAtVenue(operatorId, venueId, clock.instant());
+    public List<VenueKey> unendedKeysAtVenue(long operatorId, long venueId) {
+        return repository.listUnendedKeysAtVenue(operatorId, venueId, clock.instant());
+    }
+
+    /** One subscription's key with its dates if it is the operator's and not ended now (what a key cache refreshes). */
+    @Transactional(readOnly = true)
+    public Optional<VenueKey> unendedKey(long operatorId, long subscriptionId) {
+        Instant now = clock.instant();
+        return repository.findSubscription(subscriptionId)
+                .filter(s -> s.operatorId() == operatorId && (s.endsAt() == null || s.endsAt().isAfter(now)))
+                .map(s -> new VenueKey(s.id(), s.psk(), s.startsAt(), s.endsAt()));
     }
 
     /** The subscription if it is active now (a device bound to it asks again, e.g. by MAC alone). */

@@ -21,6 +21,7 @@ import io.portico.radius.Vlan;
 import io.portico.radius.persistence.ResidentDeviceRepository;
 import io.portico.subscription.ActiveSubscription;
 import io.portico.subscription.SubscriptionService;
+import io.portico.subscription.VenueKey;
 
 /**
  * The subscription domain behind the {@link ResidentAuthorizer} port, called by the authorisation
@@ -32,7 +33,8 @@ import io.portico.subscription.SubscriptionService;
  * keys ask: a device bound to a subscription active now at the venue gets the key back in the
  * attribute its equipment's vendor reads ({@link PersonalKey.Delivery#forEquipment});</li>
  * <li>a WPA handshake (Ruckus dynamic PSK): the venue's key that produced it is found
- * ({@link DpskSearch}) and its PMK goes back; the device is bound to that subscription.</li>
+ * ({@link DpskSearch}: the bound subscription's first, then the venue's keys kept by
+ * {@link VenueKeyCache}) and its PMK goes back; the device is bound to that subscription.</li>
  * </ul>
  * Either way the reply carries the unit's VLAN and the plan's speed. A device is bound to the
  * subscription whose key last let it in (see docs/decisions.md); that binding also serves the
@@ -46,15 +48,17 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
     private final RadiusProperties properties;
     private final ResidentDeviceRepository devices;
     private final DpskSearch dpsk;
+    private final VenueKeyCache venueKeys;
     private final Clock clock;
 
     VenueResidentAuthorizer(EquipmentService equipment, SubscriptionService subscriptions, RadiusProperties properties,
-                            ResidentDeviceRepository devices, DpskSearch dpsk, Clock clock) {
+                            ResidentDeviceRepository devices, DpskSearch dpsk, VenueKeyCache venueKeys, Clock clock) {
         this.equipment = equipment;
         this.subscriptions = subscriptions;
         this.properties = properties;
         this.devices = devices;
         this.dpsk = dpsk;
+        this.venueKeys = venueKeys;
         this.clock = clock;
     }
 
@@ -95,18 +99,29 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         return AccessDecision.accept(grant(attempt, operatorId, active.get()));
     }
 
+    /**
+     * The bound subscription (read by id, when active at this venue) is tried first; only when its
+     * key did not produce the handshake are the venue's keys tried, from {@link VenueKeyCache}.
+     * A match from the cache is checked against the subscription as stored now (active, same key).
+     */
     private AccessDecision dynamicPsk(AccessAttempt attempt, long operatorId, long venueId) {
-        DpskSearch.Outcome outcome = dpsk.find(attempt.nas().id(), attempt.handshake().orElseThrow(),
-                devices.lastSubscription(operatorId, attempt.device()), () -> subscriptions.activeKeysAtVenue(operatorId, venueId));
+        Optional<ActiveSubscription> bound = devices.lastSubscription(operatorId, attempt.device())
+                .flatMap(id -> subscriptions.findActive(operatorId, id)).filter(s -> s.venueId() == venueId);
+        DpskSearch.Outcome outcome = dpsk.find(attempt.nas().id(), attempt.handshake().orElseThrow(), operatorId,
+                bound.map(s -> new VenueKey(s.subscriptionId(), s.psk())), () -> venueKeys.activeAt(operatorId, venueId));
         if (outcome instanceof DpskSearch.Outcome.RateLimited) {
             return AccessDecision.reject("Too many key look-ups from this access point; try again.");
         }
-        Optional<DpskSearch.Match> match = outcome instanceof DpskSearch.Outcome.Found found ? Optional.of(found.match()) : Optional.empty();
-        Optional<ActiveSubscription> active = match.flatMap(m -> subscriptions.findActive(operatorId, m.subscriptionId()));
+        if (!(outcome instanceof DpskSearch.Outcome.Found(DpskSearch.Match match))) {
+            return AccessDecision.reject("No active subscription for this key.");
+        }
+        Optional<ActiveSubscription> active = bound.filter(s -> s.subscriptionId() == match.subscriptionId())
+                .or(() -> subscriptions.findActive(operatorId, match.subscriptionId()))
+                .filter(s -> s.venueId() == venueId && s.psk().equals(match.psk()));
         if (active.isEmpty()) {
             return AccessDecision.reject("No active subscription for this key.");
         }
-        return AccessDecision.accept(grant(attempt, operatorId, active.get()).withPairwiseMasterKey(match.get().pmk()));
+        return AccessDecision.accept(grant(attempt, operatorId, active.get()).withPairwiseMasterKey(match.pmk()));
     }
 
     /** No password, or the device's own MAC (or User-Name) as password: what MAC authentication sends. */

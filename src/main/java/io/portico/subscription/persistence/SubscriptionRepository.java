@@ -151,13 +151,18 @@ public class SubscriptionRepository {
     }
 
     /** Ids and keys of the venue's subscriptions active at {@code now}, oldest start first. */
-    public List<VenueKey> listActiveKeysAtVenue(long operatorId, long venueId, Instant now) {
+    /** The venue's subscriptions not ended at {@code now} (running or still to start), keys opened. */
+    public List<VenueKey> listUnendedKeysAtVenue(long operatorId, long venueId, Instant now) {
         return jdbc.sql("""
-                        select id, psk_sealed from subscription
-                        where operator_id = ? and venue_id = ? and starts_at <= ? and (ends_at is null or ends_at > ?)
+                        select id, psk_sealed, starts_at, ends_at from subscription
+                        where operator_id = ? and venue_id = ? and (ends_at is null or ends_at > ?)
                         order by starts_at, id""")
-                .params(operatorId, venueId, utc(now), utc(now))
-                .query((rs, n) -> new VenueKey(rs.getLong("id"), box.open(rs.getString("psk_sealed")))).list();
+                .params(operatorId, venueId, utc(now))
+                .query((rs, n) -> {
+                    OffsetDateTime end = rs.getObject("ends_at", OffsetDateTime.class);
+                    return new VenueKey(rs.getLong("id"), box.open(rs.getString("psk_sealed")),
+                            rs.getObject("starts_at", OffsetDateTime.class).toInstant(), end == null ? null : end.toInstant());
+                }).list();
     }
 
     /**

@@ -194,6 +194,58 @@ class ResidentKeyRepliesTest {
         }
     }
 
+    @Test
+    void ruckusDynamicPskRefusesARotatedKeyAtOnceAndFindsTheNewKey() {
+        IssuedKey rotating = key(unit(), "Rotate-Old-Key-0101");
+        byte[] bound = java.util.HexFormat.of().parseHex("02000000b101");
+        assertThat(dpskPmk(bound, TestHandshake.of("Rotate-Old-Key-0101", SSID, bound, 21))).isPresent();
+
+        context.getBean(SubscriptionService.class).resetKey(staff(), rotating.subscription().id(), "Rotate-New-Key-0202");
+
+        assertThat(dpskPmk(bound, TestHandshake.of("Rotate-Old-Key-0101", SSID, bound, 22))).as("old key, bound device").isEmpty();
+        byte[] other = java.util.HexFormat.of().parseHex("02000000b102");
+        assertThat(dpskPmk(other, TestHandshake.of("Rotate-Old-Key-0101", SSID, other, 23))).as("old key, new device").isEmpty();
+        TestHandshake renewed = TestHandshake.of("Rotate-New-Key-0202", SSID, other, 24);
+        assertThat(dpskPmk(other, renewed)).as("new key found by the venue search").hasValueSatisfying(pmk -> assertThat(pmk).isEqualTo(renewed.pmk()));
+        TestHandshake boundRenewed = TestHandshake.of("Rotate-New-Key-0202", SSID, bound, 25);
+        assertThat(dpskPmk(bound, boundRenewed)).hasValueSatisfying(pmk -> assertThat(pmk).isEqualTo(boundRenewed.pmk()));
+    }
+
+    @Test
+    void ruckusDynamicPskRefusesAnEndedSubscriptionsKeyAtOnce() {
+        IssuedKey ending = key(unit(), "Ending-Dpsk-Key-0303");
+        byte[] bound = java.util.HexFormat.of().parseHex("02000000b201");
+        assertThat(dpskPmk(bound, TestHandshake.of("Ending-Dpsk-Key-0303", SSID, bound, 31))).isPresent();
+
+        context.getBean(SubscriptionService.class).end(staff(), ending.subscription().id(), null);
+
+        assertThat(dpskPmk(bound, TestHandshake.of("Ending-Dpsk-Key-0303", SSID, bound, 32))).isEmpty();
+        byte[] other = java.util.HexFormat.of().parseHex("02000000b202");
+        assertThat(dpskPmk(other, TestHandshake.of("Ending-Dpsk-Key-0303", SSID, other, 33))).isEmpty();
+    }
+
+    @Test
+    void ruckusDynamicPskFindsANewResidentsKeyAtOnceAndSearchesWarmWithoutOpeningKeysAgain() {
+        byte[] first = java.util.HexFormat.of().parseHex("02000000b301");
+        assertThat(dpskPmk(first, TestHandshake.of(KEY, SSID, first, 41))).isPresent(); // the venue's keys are cached now
+        key(unit(), "Newcomer-Key-0404");
+        byte[] newcomer = java.util.HexFormat.of().parseHex("02000000b302");
+        TestHandshake joined = TestHandshake.of("Newcomer-Key-0404", SSID, newcomer, 42);
+        assertThat(dpskPmk(newcomer, joined)).as("a key added after the venue was cached").hasValueSatisfying(pmk -> assertThat(pmk).isEqualTo(joined.pmk()));
+
+        VenueKeyCache cache = context.getBean(VenueKeyCache.class);
+        DpskSearch search = context.getBean(DpskSearch.class);
+        double opened = cache.keysOpened();
+        long derived = search.derivations();
+        for (int i = 0; i < 3; i++) {
+            byte[] station = java.util.HexFormat.of().parseHex("02000000b31" + i);
+            TestHandshake h = TestHandshake.of(i % 2 == 0 ? KEY : "Newcomer-Key-0404", SSID, station, 43 + i);
+            assertThat(dpskPmk(station, h)).as("first join of a new device").hasValueSatisfying(pmk -> assertThat(pmk).isEqualTo(h.pmk()));
+        }
+        assertThat(cache.keysOpened()).as("keys unsealed after warm-up").isEqualTo(opened);
+        assertThat(search.derivations()).as("PMKs derived after warm-up").isEqualTo(derived);
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private static int devices;
@@ -230,6 +282,24 @@ class ResidentKeyRepliesTest {
                 RadiusCodec.attribute(RadiusCodec.CALLED_STATION_ID, "00-14-A7-00-00-01:" + SSID),
                 RadiusCodec.attribute(RadiusCodec.NAS_IDENTIFIER, nasOf.get("ruckus")),
                 RadiusCodec.vendor(RadiusCodec.VENDOR_RUCKUS, RadiusCodec.RUCKUS_DPSK_PARAMS, h.dpskParams()));
+    }
+
+    /** The PMK of an Access-Accept to a dynamic PSK request, or empty for an Access-Reject. */
+    private Optional<byte[]> dpskPmk(byte[] station, TestHandshake h) {
+        byte[] request = dpskRequest(station, h);
+        try (var udp = new TestRadius.Udp(server.authPort(), Duration.ofSeconds(10))) {
+            byte[] reply = udp.exchange(request).orElseThrow();
+            if (reply[0] == RadiusCodec.ACCESS_REJECT) {
+                return Optional.empty();
+            }
+            assertThat(reply[0]).as("Access-Accept").isEqualTo(RadiusCodec.ACCESS_ACCEPT);
+            return Optional.of(decryptBytes(vendorAttribute(reply, RadiusCodec.VENDOR_MICROSOFT, RadiusCodec.MS_MPPE_RECV_KEY).orElseThrow(),
+                    request));
+        }
+    }
+
+    private Actor staff() {
+        return new Actor(world.operator.id(), 1, "staff@example.com", "", Set.of(Role.DOMAIN_ADMINISTRATORS), RequestOrigin.SYSTEM);
     }
 
     private byte[] exchange(byte[] request) {
