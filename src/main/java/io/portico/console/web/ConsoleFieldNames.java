@@ -15,6 +15,15 @@ public final class ConsoleFieldNames {
     static final Map<String, String> WIRE = Map.ofEntries(
             // identity and tenant
             Map.entry("email", "EmailAddress"),
+            // Self sign-up (subscriber console pages; the pages show their own texts for these).
+            Map.entry("signupCode", "SignupCode"),
+            Map.entry("unit", "UnitNumber"),
+            Map.entry("plan", "ServicePlanID"),
+            Map.entry("payment", "Payment"),
+            Map.entry("terms", "TandC"),
+            Map.entry("account", "EmailAddress"),
+            Map.entry("freeLimit", "MaximumFreeEnrollmentsPerSubscriberPerVenue"),
+            Map.entry("trialLimit", "MaximumTrialCyclesPerSubscriberPerVenue"),
             Map.entry("password", "Password"),
             Map.entry("totpCode", "TotpCode"),
             Map.entry("currentPassword", "CurrentPassword"),
