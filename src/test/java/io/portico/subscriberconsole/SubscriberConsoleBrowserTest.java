@@ -114,7 +114,7 @@ class SubscriberConsoleBrowserTest {
             browser.type(By.id("password"), "maya's long wifi password");
             browser.click(By.id("terms"));
             browser.click(By.id("signup"));
-            browser.waitForText("You are signed in as " + email);
+            browser.waitForText("Signed in as " + email);
             assertThat(browser.url()).endsWith("/subscriber/wifi");
             assertThat(browser.text()).contains("My WiFi", "My devices", "My plan");
             noSeriousAccessibilityProblems(browser);
@@ -129,7 +129,7 @@ class SubscriberConsoleBrowserTest {
             browser.type(By.id("email"), email);
             browser.type(By.id("password"), "maya's long wifi password");
             browser.click(By.id("signin"));
-            browser.waitForText("You are signed in as " + email);
+            browser.waitForText("Signed in as " + email);
         }
     }
 
@@ -190,7 +190,7 @@ class SubscriberConsoleBrowserTest {
             browser.type(By.id("email"), email);
             browser.type(By.id("password"), "my brand new wifi password");
             browser.click(By.id("signin"));
-            browser.waitForText("You are signed in as " + email);
+            browser.waitForText("Signed in as " + email);
 
             browser.open(url(link.group(1)));
             browser.type(By.id("password"), "yet another long password");

@@ -156,11 +156,12 @@ class ResidentRoutesTest {
                         insert into radius_resident_device (nas_client_id, device_mac, operator_id, subscription_id, unit_id, authorised_at)
                         values (?, ?, ?, ?, 0, ?)""").params(nas, mac, world.operator.id(), subscriptionId, now).update();
         jdbc.sql("""
-                        insert into radius_accounting (unique_id, nas_client_id, nas_address, session_id, device_mac, started_at, updated_at,
-                                                       stopped_at, uploaded_bytes, downloaded_bytes, stale_after)
-                        values (?, ?, '127.0.0.1', 'S1', ?, ?, ?, ?, ?, 0, ?)""")
-                .params(java.util.UUID.randomUUID().toString().replace("-", ""), nas, mac,
-                        now, now, open ? null : now, bytes, now.plusMinutes(10)).update();
+                        insert into connection_session (session_key, mac_address, started_at, start_reported, last_seen_at, ended_at,
+                                                        session_seconds, input_octets, output_octets, nas_client_id, nas_address,
+                                                        acct_session_id, user_name, stale_after, closed_by, nas_identifier)
+                        values (?, ?, ?, true, ?, ?, 0, ?, 0, ?, '127.0.0.1', 'S1', '', ?, ?, 'resident-gw')""")
+                .params(java.util.UUID.randomUUID().toString().replace("-", "") + java.util.UUID.randomUUID().toString().replace("-", ""),
+                        mac, now, now, open ? null : now, bytes, nas, now.plusMinutes(10), open ? null : "nas").update();
     }
 
     private static JsonNode ok(Http.Response r) {
