@@ -61,7 +61,7 @@ public class DashboardPages {
     public String language(HttpServletRequest request) {
         String explicit = request.getParameter("lang");
         if (explicit == null || !LANGUAGES.containsKey(explicit)) {
-            explicit = DashboardSessions.cookie(request, DashboardSessions.LANGUAGE_COOKIE);
+            explicit = io.portico.platform.web.SessionCookies.read(request, DashboardSessions.LANGUAGE_COOKIE);
         }
         return PageLocales.choose(LANGUAGES, explicit, request.getHeader("Accept-Language"));
     }

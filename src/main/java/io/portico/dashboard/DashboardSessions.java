@@ -1,10 +1,8 @@
 package io.portico.dashboard;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -13,7 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 
@@ -24,6 +21,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.Caches;
 import io.portico.platform.PorticoException;
 import io.portico.platform.web.FormGuard;
+import io.portico.platform.web.SessionCookies;
 import io.portico.platform.web.RequestOrigins;
 
 /**
@@ -45,15 +43,12 @@ class DashboardSessions implements HandlerInterceptor {
     static final String REFRESH_COOKIE = "portico_dashboard_refresh";
     static final String LANGUAGE_COOKIE = "portico_dashboard_lang";
     static final String ACTOR = DashboardSessions.class.getName() + ".actor";
-    /** The access token the page being rendered belongs to: its forms carry a token bound to it. */
-    static final String PAGE_TOKEN = DashboardSessions.class.getName() + ".pageToken";
-    /** The access token the browser sent: a form posted with it was rendered for it. */
-    static final String SENT_TOKEN = DashboardSessions.class.getName() + ".sentToken";
     static final String PATH = "/dashboard";
 
     private final IdentityService identity;
     private final RequestOrigins origins;
     private final FormGuard guard;
+    private final SessionCookies cookies;
     private final Cache<String, TokenGrant> recentRefreshes = Caches.builder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
@@ -61,6 +56,7 @@ class DashboardSessions implements HandlerInterceptor {
         this.identity = identity;
         this.origins = origins;
         this.guard = guard;
+        this.cookies = new SessionCookies(PATH, COOKIE, REFRESH_COOKIE, guard);
     }
 
     @Override
@@ -69,15 +65,7 @@ class DashboardSessions implements HandlerInterceptor {
         if (resolve(request, response).isPresent()) {
             return true;
         }
-        String signIn = UriComponentsBuilder.fromPath(PATH + "/signin").queryParam("next", next(request))
-                .encode().build().toUriString();
-        if ("true".equals(request.getHeader("HX-Request"))) {
-            response.setHeader("HX-Redirect", signIn);
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        } else {
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader(HttpHeaders.LOCATION, signIn);
-        }
+        cookies.redirectToSignIn(request, response, PATH + "/signin", PATH);
         return false;
     }
 
@@ -88,17 +76,17 @@ class DashboardSessions implements HandlerInterceptor {
             return Optional.of(actor);
         }
         var origin = origins.of(request);
-        String access = cookie(request, COOKIE);
+        String access = cookies.access(request);
         Optional<Actor> actor = access == null ? Optional.empty() : identity.authenticate(access, origin);
         String pageToken = access;
         if (actor.isEmpty()) {
-            String refresh = cookie(request, REFRESH_COOKIE);
+            String refresh = cookies.refresh(request);
             if (refresh == null) {
                 return Optional.empty();
             }
             Optional<TokenGrant> grant = refreshed(refresh);
             if (grant.isEmpty()) {
-                clear(request, response);
+                cookies.clear(request, response);
                 return Optional.empty();
             }
             actor = identity.authenticate(grant.get().accessToken(), origin);
@@ -109,8 +97,7 @@ class DashboardSessions implements HandlerInterceptor {
             pageToken = grant.get().accessToken();
         }
         request.setAttribute(ACTOR, actor.get());
-        request.setAttribute(PAGE_TOKEN, pageToken);
-        request.setAttribute(SENT_TOKEN, access);
+        cookies.remember(request, java.util.Objects.requireNonNull(pageToken), access);
         return actor;
     }
 
@@ -139,49 +126,27 @@ class DashboardSessions implements HandlerInterceptor {
 
     /** Ends the session server-side and removes the cookies. */
     void signOut(HttpServletRequest request, HttpServletResponse response) {
-        String access = (String) request.getAttribute(PAGE_TOKEN);
+        String access = cookies.pageToken(request);
         if (access != null) {
             identity.logout(access);
         }
-        clear(request, response);
+        cookies.clear(request, response);
     }
 
     /** Refuses (403) a form not rendered for this session or sent from another site. */
     void checkForm(HttpServletRequest request, @Nullable String formToken) {
-        String sent = (String) request.getAttribute(SENT_TOKEN);
-        String page = (String) request.getAttribute(PAGE_TOKEN);
-        // A form rendered just before the access token was renewed carries the old token's digest.
-        if (sent != null && formToken != null && !sent.equals(page)
-                && guard.tokenFor(sent).equals(formToken)) {
-            guard.check(request, sent, formToken);
-            return;
-        }
-        guard.check(request, page, formToken);
+        cookies.checkForm(request, formToken);
     }
 
     /** The form token of the page being rendered, or null before sign-in. */
     @Nullable
     String formToken(HttpServletRequest request) {
-        String page = (String) request.getAttribute(PAGE_TOKEN);
+        String page = cookies.pageToken(request);
         return page == null ? null : guard.tokenFor(page);
     }
 
-    private static void store(HttpServletRequest request, HttpServletResponse response, TokenGrant grant) {
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, COOKIE, grant.accessToken(), null).toString());
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, REFRESH_COOKIE, grant.refreshToken(), null).toString());
-    }
-
-    private static void clear(HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, COOKIE, "", Duration.ZERO).toString());
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, REFRESH_COOKIE, "", Duration.ZERO).toString());
-    }
-
-    private static ResponseCookie cookie(HttpServletRequest request, String name, String value, @Nullable Duration maxAge) {
-        var builder = ResponseCookie.from(name, value).path(PATH).httpOnly(true).sameSite("Lax").secure(request.isSecure());
-        if (maxAge != null) {
-            builder.maxAge(maxAge);
-        }
-        return builder.build();
+    private void store(HttpServletRequest request, HttpServletResponse response, TokenGrant grant) {
+        cookies.store(request, response, grant.accessToken(), grant.refreshToken());
     }
 
     /** Keeps the language switcher's choice for the next pages (not a secret: readable, a year long). */
@@ -191,24 +156,6 @@ class DashboardSessions implements HandlerInterceptor {
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(LANGUAGE_COOKIE, lang).path(PATH)
                     .sameSite("Lax").secure(request.isSecure()).maxAge(Duration.ofDays(365)).build().toString());
         }
-    }
-
-    static @Nullable String cookie(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        return Arrays.stream(cookies).filter(c -> c.getName().equals(name) && !c.getValue().isBlank())
-                .map(Cookie::getValue).findFirst().orElse(null);
-    }
-
-    /** Where to come back after signing in: this page for a plain GET, the overview otherwise. */
-    private static String next(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || "true".equals(request.getHeader("HX-Request"))) {
-            return PATH;
-        }
-        String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query);
     }
 
     /** Only a path inside the dashboard may be a sign-in's {@code next}: never another site. */

@@ -1,19 +1,15 @@
 package io.portico.subscriberconsole;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 
@@ -22,6 +18,7 @@ import io.portico.identity.TokenGrant;
 import io.portico.platform.Caches;
 import io.portico.platform.PorticoException;
 import io.portico.platform.web.FormGuard;
+import io.portico.platform.web.SessionCookies;
 import io.portico.platform.web.RequestOrigins;
 import io.portico.subscription.SubscriberPrincipal;
 import io.portico.subscription.SubscriberSessions;
@@ -45,14 +42,11 @@ class ResidentSessions implements HandlerInterceptor {
     /** A random value binding the forms shown before sign-in (sign-in, sign-up, password) to this browser. */
     static final String FORM_COOKIE = "portico_subscriber_form";
     static final String PRINCIPAL = ResidentSessions.class.getName() + ".principal";
-    /** The access token the page being rendered belongs to: its forms carry a token bound to it. */
-    static final String PAGE_TOKEN = ResidentSessions.class.getName() + ".pageToken";
-    /** The access token the browser sent: a form posted with it was rendered for it. */
-    static final String SENT_TOKEN = ResidentSessions.class.getName() + ".sentToken";
 
     private final SubscriberSessions sessions;
     private final RequestOrigins origins;
     private final FormGuard guard;
+    private final SessionCookies cookies;
     // A refresh token works once; a page and its assets may present the same expired cookie at once.
     private final Cache<String, TokenGrant> recentRefreshes = Caches.builder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
@@ -61,6 +55,7 @@ class ResidentSessions implements HandlerInterceptor {
         this.sessions = sessions;
         this.origins = origins;
         this.guard = guard;
+        this.cookies = new SessionCookies(PATH, COOKIE, REFRESH_COOKIE, guard);
     }
 
     @Override
@@ -68,15 +63,7 @@ class ResidentSessions implements HandlerInterceptor {
         if (resolve(request, response).isPresent()) {
             return true;
         }
-        String signIn = UriComponentsBuilder.fromPath(PATH + "/signin").queryParam("next", next(request))
-                .encode().build().toUriString();
-        if ("true".equals(request.getHeader("HX-Request"))) {
-            response.setHeader("HX-Redirect", signIn);
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        } else {
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader(HttpHeaders.LOCATION, signIn);
-        }
+        cookies.redirectToSignIn(request, response, PATH + "/signin", PATH + "/wifi");
         return false;
     }
 
@@ -86,26 +73,25 @@ class ResidentSessions implements HandlerInterceptor {
             return Optional.of(known);
         }
         var origin = origins.of(request);
-        String access = cookie(request, COOKIE);
+        String access = cookies.access(request);
         Optional<SubscriberPrincipal> principal = access == null ? Optional.empty() : sessions.authenticate(access, origin);
         String pageToken = access;
         if (principal.isEmpty()) {
-            String refresh = cookie(request, REFRESH_COOKIE);
+            String refresh = cookies.refresh(request);
             if (refresh == null) {
                 return Optional.empty();
             }
             Optional<TokenGrant> grant = refreshed(refresh);
             principal = grant.flatMap(g -> sessions.authenticate(g.accessToken(), origin));
             if (principal.isEmpty()) {
-                clear(request, response);
+                cookies.clear(request, response);
                 return Optional.empty();
             }
             store(request, response, grant.get());
             pageToken = grant.get().accessToken();
         }
         request.setAttribute(PRINCIPAL, principal.get());
-        request.setAttribute(PAGE_TOKEN, pageToken);
-        request.setAttribute(SENT_TOKEN, access);
+        cookies.remember(request, java.util.Objects.requireNonNull(pageToken), access);
         return principal;
     }
 
@@ -132,22 +118,16 @@ class ResidentSessions implements HandlerInterceptor {
 
     /** Ends the session server-side and removes the cookies. */
     void signOut(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getAttribute(PAGE_TOKEN) instanceof String access) {
+        String access = cookies.pageToken(request);
+        if (access != null) {
             sessions.logout(access);
         }
-        clear(request, response);
+        cookies.clear(request, response);
     }
 
     /** Refuses (403) a form not rendered for this session or sent from another site. */
     void checkForm(HttpServletRequest request, @Nullable String formToken) {
-        String sent = (String) request.getAttribute(SENT_TOKEN);
-        String page = (String) request.getAttribute(PAGE_TOKEN);
-        // A form rendered just before the access token was renewed carries the old token's digest.
-        if (sent != null && formToken != null && !sent.equals(page) && guard.tokenFor(sent).equals(formToken)) {
-            guard.check(request, sent, formToken);
-            return;
-        }
-        guard.check(request, page, formToken);
+        cookies.checkForm(request, formToken);
     }
 
     /**
@@ -155,57 +135,26 @@ class ResidentSessions implements HandlerInterceptor {
      * random browser cookie set now if missing (so a sign-in form cannot be sent from another site either).
      */
     String formToken(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getAttribute(PAGE_TOKEN) instanceof String page) {
+        String page = cookies.pageToken(request);
+        if (page != null) {
             return guard.tokenFor(page);
         }
-        String browser = request.getAttribute(FORM_COOKIE) instanceof String fresh ? fresh : cookie(request, FORM_COOKIE);
+        String browser = request.getAttribute(FORM_COOKIE) instanceof String fresh ? fresh : SessionCookies.read(request, FORM_COOKIE);
         if (browser == null) {
             browser = Secrets.randomToken("");
             request.setAttribute(FORM_COOKIE, browser);
-            response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, FORM_COOKIE, browser, null).toString());
+            response.addHeader(HttpHeaders.SET_COOKIE, cookies.cookie(request, FORM_COOKIE, browser, null).toString());
         }
         return guard.tokenFor(browser);
     }
 
     /** Refuses (403) a form shown before sign-in that was not shown in this browser or comes from another site. */
     void checkPublicForm(HttpServletRequest request, @Nullable String formToken) {
-        guard.check(request, cookie(request, FORM_COOKIE), formToken);
+        guard.check(request, SessionCookies.read(request, FORM_COOKIE), formToken);
     }
 
-    private static void store(HttpServletRequest request, HttpServletResponse response, TokenGrant grant) {
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, COOKIE, grant.accessToken(), null).toString());
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, REFRESH_COOKIE, grant.refreshToken(), null).toString());
-    }
-
-    private static void clear(HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, COOKIE, "", Duration.ZERO).toString());
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, REFRESH_COOKIE, "", Duration.ZERO).toString());
-    }
-
-    private static ResponseCookie cookie(HttpServletRequest request, String name, String value, @Nullable Duration maxAge) {
-        var builder = ResponseCookie.from(name, value).path(PATH).httpOnly(true).sameSite("Lax").secure(request.isSecure());
-        if (maxAge != null) {
-            builder.maxAge(maxAge);
-        }
-        return builder.build();
-    }
-
-    static @Nullable String cookie(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        return Arrays.stream(cookies).filter(c -> c.getName().equals(name) && !c.getValue().isBlank())
-                .map(Cookie::getValue).findFirst().orElse(null);
-    }
-
-    /** Where to come back after signing in: this page for a plain GET, My WiFi otherwise. */
-    private static String next(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || "true".equals(request.getHeader("HX-Request"))) {
-            return PATH + "/wifi";
-        }
-        String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    private void store(HttpServletRequest request, HttpServletResponse response, TokenGrant grant) {
+        cookies.store(request, response, grant.accessToken(), grant.refreshToken());
     }
 
     /** Only a path inside the console may be a sign-in's {@code next}: never another site. */

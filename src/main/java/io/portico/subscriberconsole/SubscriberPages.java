@@ -69,7 +69,7 @@ class SubscriberPages {
                     .path(ResidentSessions.PATH).sameSite("Lax").secure(request.isSecure()).maxAge(Duration.ofDays(365))
                     .build().toString());
         } else {
-            explicit = ResidentSessions.cookie(request, ResidentSessions.LANGUAGE_COOKIE);
+            explicit = io.portico.platform.web.SessionCookies.read(request, ResidentSessions.LANGUAGE_COOKIE);
         }
         return PageLocales.choose(look.locales(), explicit, request.getHeader("Accept-Language"));
     }
