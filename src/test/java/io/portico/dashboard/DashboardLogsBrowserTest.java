@@ -54,22 +54,22 @@ class DashboardLogsBrowserTest {
             browser.click(By.id("nav-logs"));
             browser.waitForText("Operator log");
             browser.type(By.id("log-tz"), "Europe/Madrid");
-            browser.click(By.id("log-show"));
+            browser.clickAndWaitForPage(By.id("log-show"));
             browser.waitForText("Times are shown and entered in Europe/Madrid");
             assertThat(browser.find(By.id("log-entries")).getText()).contains("/guests/addVoucherBatch", "Voucher batch Logged batch added");
             assertThat(browser.accessibilityProblems()).isEmpty();
             browser.screenshot("dashboard-logs");
 
             browser.type(By.id("log-filter"), "/webhooks");
-            browser.click(By.id("log-show"));
+            browser.clickAndWaitForPage(By.id("log-show"));
             assertThat(browser.find(By.id("log-entries")).getText()).doesNotContain("/guests/addVoucherBatch");
 
-            browser.click(By.id("kind-webhook"));
+            browser.clickAndWaitForPage(By.id("kind-webhook"));
             browser.click(By.id("send-test"));
             browser.waitForText("A test event was queued");
             // The shared test context runs without the delivery engine: the event waits in the outbox, shown as pending.
             assertThat(browser.find(By.id("log-entries")).getText()).contains("Test", receiver.url(), "PENDING");
-            browser.click(By.linkText("Test"));
+            browser.clickAndWaitForPage(By.linkText("Test"));
             assertThat(browser.find(By.id("webhook-payload")).getText()).contains("\"Type\" : \"Test\"",
                     "A test event sent from the dashboard");
             assertThat(browser.find(By.id("webhook-responses")).getText()).contains("No response yet.");

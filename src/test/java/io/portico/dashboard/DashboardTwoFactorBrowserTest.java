@@ -60,9 +60,9 @@ class DashboardTwoFactorBrowserTest {
             DashboardVoucherBrowserTest.signIn(browser, url("/dashboard/signin"), admin);
             browser.waitForText("Signed in as");
 
-            browser.click(By.id("account-two-factor"));
+            browser.clickAndWaitForPage(By.id("account-two-factor"));
             assertThat(browser.find(By.id("totp-status")).getText()).contains("Off");
-            browser.click(By.id("start-submit"));
+            browser.clickAndWaitForPage(By.id("start-submit"));
             String secret = browser.find(By.id("totp-secret")).getText();
             assertThat(secret).matches("[A-Z2-7]{32}");
             assertThat(browser.find(By.cssSelector(".enrolment svg.qr")).getAttribute("aria-label")).contains("authenticator");

@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -115,6 +116,18 @@ public final class Browser implements AutoCloseable {
 
     public void click(By by) {
         driver.findElement(by).click();
+    }
+
+    /**
+     * Clicks something that loads a new page (a link, a form's submit button) and waits (at most
+     * 15 s) until the new page has replaced the old one, so the next look-up reads the new page.
+     */
+    public void clickAndWaitForPage(By by) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     public void type(By by, String text) {
