@@ -25,7 +25,7 @@ import io.portico.hotspot.HotspotService;
 /**
  * Reads sessions: the guest API streams the connections report ({@link #report}) and asks for a
  * guest's last hotspot ({@link #lastHotspot}); the RADIUS module finds a device's open sessions to
- * disconnect ({@link #openNasSessions}).
+ * disconnect ({@link #openNasSessions}) and a resident device's usage ({@link #deviceUsage}).
  */
 @Service
 public class ConnectionReader {
@@ -196,6 +196,14 @@ public class ConnectionReader {
      */
     public long bytesUsedSince(long clientId, long guestId, Instant since) {
         return repository.bytesSeenSince(clientId, guestId, since);
+    }
+
+    /**
+     * What accounting knows of a device at one NAS since {@code since} (for residents, the
+     * subscription's start: sessions the device had there before were someone else's business).
+     */
+    public DeviceUsage deviceUsage(long nasClientId, MacAddress device, Instant since, Instant now) {
+        return repository.deviceUsage(nasClientId, device.value(), since, now);
     }
 
     /** The hotspot of the guest's latest connection, for the guest profile's {@code last_connection}. */

@@ -11,6 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.portico.connection.ConnectionReader;
+import io.portico.connection.DeviceUsage;
 import io.portico.guest.MacAddress;
 import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
@@ -18,7 +20,6 @@ import io.portico.platform.PorticoException;
 import io.portico.platform.Text;
 import io.portico.radius.persistence.ResidentDeviceRepository;
 import io.portico.radius.persistence.ResidentDeviceRepository.Seen;
-import io.portico.radius.persistence.ResidentDeviceRepository.Usage;
 import io.portico.subscription.ResidentService;
 import io.portico.subscription.SubscriberAccount;
 import io.portico.subscription.SubscriberPrincipal;
@@ -39,12 +40,14 @@ public class ResidentDevices {
     private final ResidentService residents;
     private final SubscriptionService subscriptions;
     private final RadiusService radius;
+    private final ConnectionReader connections;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ResidentDevices(ResidentDeviceRepository repository, ResidentService residents, SubscriptionService subscriptions,
-                    RadiusService radius, ApplicationEventPublisher events, Clock clock) {
+                    RadiusService radius, ConnectionReader connections, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.connections = connections;
         this.residents = residents;
         this.subscriptions = subscriptions;
         this.radius = radius;
@@ -69,7 +72,10 @@ public class ResidentDevices {
     @Transactional
     public ResidentDevice rename(SubscriberPrincipal resident, String macAddress, String name) {
         MacAddress device = own(resident, macAddress).device();
-        repository.rename(resident.operatorId(), resident.subscriberId(), device, Text.atMost("deviceName", name, 60), clock.instant());
+        String named = Text.atMost("deviceName", name, 60);
+        repository.rename(resident.operatorId(), resident.subscriberId(), device, named, clock.instant());
+        events.publishEvent(resident.acted("renameDevice", named.isEmpty() ? "Device " + device.value() + " un-named by the resident."
+                : "Device " + device.value() + " named \"" + named + "\" by the resident.", clock.instant()));
         return own(resident, macAddress);
     }
 
@@ -78,9 +84,11 @@ public class ResidentDevices {
      * that reported each (in the background; the device may join again with the current key).
      * Answers the device as it stood when asked.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public ResidentDevice disconnect(SubscriberPrincipal resident, String macAddress) {
         ResidentDevice device = own(resident, macAddress);
+        events.publishEvent(resident.acted("disconnectDevice", "Device " + device.device().value() + " disconnected by the resident.",
+                clock.instant()));
         radius.disconnectInBackground("Resident " + resident.subscriberId() + " disconnected a device", resident.operatorId(),
                 List.of(device.device()));
         return device;
@@ -112,7 +120,7 @@ public class ResidentDevices {
         Map<MacAddress, String> names = repository.names(operatorId, subscriberId);
         Map<MacAddress, ResidentDevice> devices = new LinkedHashMap<>();
         for (Seen seen : repository.seen(operatorId, new ArrayList<>(byId.keySet()))) {
-            Usage usage = repository.usage(seen.nasClientId(), seen.device(), byId.get(seen.subscriptionId()).startsAt(), now);
+            DeviceUsage usage = connections.deviceUsage(seen.nasClientId(), seen.device(), byId.get(seen.subscriptionId()).startsAt(), now);
             ResidentDevice here = new ResidentDevice(seen.device(), names.getOrDefault(seen.device(), ""), seen.subscriptionId(),
                     usage.lastReport().filter(t -> t.isAfter(seen.authorisedAt())).orElse(seen.authorisedAt()), usage.open(),
                     usage.bytes());

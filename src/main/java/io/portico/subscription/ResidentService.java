@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +38,12 @@ public class ResidentService {
     private final VenueService venues;
     private final PlanService plans;
     private final OperatorSettingsService settings;
+    private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
     ResidentService(SubscriptionRepository repository, CancellationRepository cancellations, SubscriptionService subscriptions,
-                    UnitService units, VenueService venues, PlanService plans, OperatorSettingsService settings, java.time.Clock clock) {
+                    UnitService units, VenueService venues, PlanService plans, OperatorSettingsService settings,
+                    ApplicationEventPublisher events, java.time.Clock clock) {
         this.repository = repository;
         this.cancellations = cancellations;
         this.subscriptions = subscriptions;
@@ -48,6 +51,7 @@ public class ResidentService {
         this.venues = venues;
         this.plans = plans;
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -85,6 +89,7 @@ public class ResidentService {
         Subscription rotated = subscriptions.replaceKey(s, Psk.generate());
         Unit unit = units.find(s.operatorId(), s.unitId()).orElseThrow();
         Venue venue = venues.find(s.operatorId(), s.venueId()).orElseThrow();
+        audit(resident, "rotateKey", "Subscription " + s.id() + ": WiFi key replaced by the resident.", venue, unit);
         return new ResidentKey(rotated.id(), venue.key(), venue.name(), unit.key(), unit.name(), rotated.psk(), rotated.startsAt(), rotated.endsAt());
     }
 
@@ -142,6 +147,8 @@ public class ResidentService {
         }
         ServicePlan previous = plans.find(resident.operatorId(), s.planId()).orElseThrow();
         subscriptions.movePlan(s, plan, previous);
+        audit(resident, s, "changeServicePlan", "Subscription " + s.id() + ": plan changed by the resident from "
+                + previous.terms().name() + " to " + plan.terms().name() + ".");
         return plan(own(resident, s.id()), now);
     }
 
@@ -165,6 +172,7 @@ public class ResidentService {
                     + ", before the end of its billing cycle.");
         }
         cancellations.save(s.operatorId(), new Cancellation(s.id(), now, cycleEnd, s.endsAt()));
+        audit(resident, s, "cancelSubscription", "Subscription " + s.id() + ": cancelled by the resident; it ends at " + cycleEnd + ".");
         return plan(subscriptions.changeDates(s, s.startsAt(), cycleEnd), now);
     }
 
@@ -181,6 +189,7 @@ public class ResidentService {
         Unit unit = units.find(s.operatorId(), s.unitId()).orElseThrow();
         subscriptions.requireNoOverlap(unit, s.startsAt(), c.previousEndsAt(), s.id(), settings.network(s.operatorId()));
         cancellations.delete(s.operatorId(), s.id());
+        audit(resident, s, "undoCancelSubscription", "Subscription " + s.id() + ": cancellation taken back by the resident.");
         return plan(subscriptions.changeDates(s, s.startsAt(), c.previousEndsAt()), now);
     }
 
@@ -191,7 +200,19 @@ public class ResidentService {
         SubscriberDetails details = new SubscriberDetails(s.email(), s.givenName(), s.familyName(), s.phoneE164(),
                 preferences.locale(), preferences.contactBySms(), preferences.contactByEmail());
         repository.updateSubscriber(s.id(), details);
+        events.publishEvent(resident.acted("updateContactPreferences", "Contact preferences changed by the resident: locale "
+                + preferences.locale() + ", email " + (preferences.contactByEmail() ? "on" : "off") + ", SMS "
+                + (preferences.contactBySms() ? "on" : "off") + ".", clock.instant()));
         return subscriber(resident);
+    }
+
+    private void audit(SubscriberPrincipal resident, Subscription s, String route, String message) {
+        audit(resident, route, message, venues.find(s.operatorId(), s.venueId()).orElseThrow(),
+                units.find(s.operatorId(), s.unitId()).orElseThrow());
+    }
+
+    private void audit(SubscriberPrincipal resident, String route, String message, Venue venue, Unit unit) {
+        events.publishEvent(resident.acted(route, message, clock.instant()).at(venue.key(), unit.key()));
     }
 
     /** The resident's subscriptions (any state), for the radius module's "My devices". */

@@ -1,5 +1,9 @@
 package io.portico.subscription;
 
+import java.time.Instant;
+import java.util.Map;
+
+import io.portico.platform.AdministratorActed;
 import io.portico.platform.RequestOrigin;
 
 /**
@@ -18,5 +22,15 @@ public record SubscriberPrincipal(long operatorId, long subscriberId, String ema
         if (email == null || email.isBlank()) {
             throw new IllegalArgumentException("subscriber principal needs an email");
         }
+    }
+
+    /**
+     * The operator log entry for something the resident did to their own account, keys, devices or
+     * plan: staff see who did it as "Subscriber &lt;email&gt;", from the resident's origin, under
+     * the resident route's name ({@code /resident/rotateKey}).
+     */
+    public AdministratorActed acted(String route, String message, Instant at) {
+        return new AdministratorActed(operatorId, "Subscriber " + email, origin, "/resident/" + route,
+                Map.of("message", message), "", "", at);
     }
 }

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Repository;
 
 import io.portico.connection.AccountingRecord;
 import io.portico.connection.CompletedSession;
+import io.portico.connection.DeviceUsage;
 import io.portico.connection.ConnectionProperties;
 import io.portico.connection.ConnectionQuery;
 import io.portico.connection.NasSession;
@@ -389,6 +390,23 @@ public class ConnectionRepository {
                         select coalesce(sum(input_octets + output_octets), 0) from connection_session
                          where client_id = ? and guest_id = ? and last_seen_at >= ?""")
                 .params(clientId, guestId, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).query(Long.class).single();
+    }
+
+    /**
+     * The device's accounting at one NAS reported since {@code since}: last report, bytes both ways,
+     * and whether a session is open (not stopped, not stale at {@code now}).
+     */
+    public DeviceUsage deviceUsage(long nasClientId, String mac, Instant since, Instant now) {
+        return jdbc.sql("""
+                        select max(last_seen_at) as last_report, coalesce(sum(input_octets + output_octets), 0) as bytes,
+                               sum(case when ended_at is null and stale_after > ? then 1 else 0 end) as open_sessions
+                        from connection_session where nas_client_id = ? and mac_address = ? and last_seen_at >= ?""")
+                .params(OffsetDateTime.ofInstant(now, ZoneOffset.UTC), nasClientId, mac, OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .query((rs, n) -> {
+                    OffsetDateTime last = rs.getObject("last_report", OffsetDateTime.class);
+                    return new DeviceUsage(Optional.ofNullable(last).map(OffsetDateTime::toInstant), rs.getLong("bytes"),
+                            rs.getLong("open_sessions") > 0);
+                }).single();
     }
 
     public Optional<Long> lastHotspotId(long clientId, long guestId) {

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Repository;
 import io.portico.guest.MacAddress;
 
 /**
- * SQL for {@code radius_resident_device}: the resident authorizer remembers which subscription let
- * a device in at a gateway, and the disconnect listener asks for the devices of an ended one.
+ * SQL for {@code radius_resident_device} and {@code radius_device_name}: the resident authorizer
+ * remembers which subscription let a device in at a gateway, the disconnect listener asks for the
+ * devices of an ended one, and residents name their devices. Accounting is read through the
+ * connection module's {@link io.portico.connection.ConnectionReader}, never here.
  */
 @Repository
 public class ResidentDeviceRepository {
@@ -54,10 +56,6 @@ public class ResidentDeviceRepository {
     public record Seen(long nasClientId, MacAddress device, long subscriptionId, Instant authorisedAt) {
     }
 
-    /** What accounting knows of a device at one NAS since a moment: last report, bytes both ways, open sessions. */
-    public record Usage(java.util.Optional<Instant> lastReport, long bytes, boolean open) {
-    }
-
     /** The devices let in under any of these subscriptions of the operator, newest first. */
     public List<Seen> seen(long operatorId, List<Long> subscriptionIds) {
         if (subscriptionIds.isEmpty()) {
@@ -70,24 +68,6 @@ public class ResidentDeviceRepository {
                 .query((rs, n) -> new Seen(rs.getLong("nas_client_id"), MacAddress.parse(rs.getString("device_mac")),
                         rs.getLong("subscription_id"), rs.getObject("authorised_at", OffsetDateTime.class).toInstant()))
                 .list();
-    }
-
-    /**
-     * The device's accounting at the NAS reported since {@code since} (the subscription's start):
-     * sessions a device had there before that were someone else's business. A session is open while
-     * its NAS has not stopped it and it is not stale at {@code now}.
-     */
-    public Usage usage(long nasClientId, MacAddress device, Instant since, Instant now) {
-        return jdbc.sql("""
-                        select max(last_seen_at) as last_report, coalesce(sum(input_octets + output_octets), 0) as bytes,
-                               sum(case when ended_at is null and stale_after > ? then 1 else 0 end) as open_sessions
-                        from connection_session where nas_client_id = ? and mac_address = ? and last_seen_at >= ?""")
-                .params(utc(now), nasClientId, device.value(), utc(since))
-                .query((rs, n) -> {
-                    OffsetDateTime last = rs.getObject("last_report", OffsetDateTime.class);
-                    return new Usage(java.util.Optional.ofNullable(last).map(OffsetDateTime::toInstant), rs.getLong("bytes"),
-                            rs.getLong("open_sessions") > 0);
-                }).single();
     }
 
     /** The names a resident gave their devices, by MAC. */

@@ -148,6 +148,36 @@ class ResidentRoutesTest {
         error(foreign.post(CONSOLE + "listDevices", "SubscriberEmail", email), 404, null);
     }
 
+    @Test
+    void whatAResidentDoesIsInTheOperatorLogUnderTheirNameAndUnit() {
+        seeDevice("02-00-00-00-71-01", 100, true);
+        var faster = world.plan("Faster " + Fixtures.unique(), true, Map.of("USD", 0L));
+        ok(resident.post(RESIDENT + "rotateKey", "SubscriptionID", subscriptionId));
+        ok(resident.post(RESIDENT + "changeServicePlan", "SubscriptionID", subscriptionId, "ServicePlanID", faster.key()));
+        ok(resident.post(RESIDENT + "cancelSubscription", "SubscriptionID", subscriptionId));
+        ok(resident.post(RESIDENT + "undoCancelSubscription", "SubscriptionID", subscriptionId));
+        ok(resident.post(RESIDENT + "renameDevice", "MACAddress", "02-00-00-00-71-01", "DeviceName", "Kitchen"));
+        ok(resident.post(RESIDENT + "disconnectDevice", "MACAddress", "02-00-00-00-71-01"));
+        ok(resident.post(RESIDENT + "updateContactPreferences", "contactpref_sms", false, "contactpref_email", true, "locale", "en-us"));
+        // A refused change writes nothing.
+        error(resident.post(RESIDENT + "undoCancelSubscription", "SubscriptionID", subscriptionId), 409, null);
+
+        var entries = jdbc.sql("""
+                        select function_name, administrator, venue_id || '/' || unit_id, event_json from operator_log
+                         where operator_id = ? and function_name like '/resident/%' order by id""")
+                .params(world.operator.id())
+                .query((rs, n) -> Map.of("function", rs.getString(1), "who", rs.getString(2), "unit", rs.getString(3),
+                        "event", rs.getString(4))).list();
+        assertThat(entries).extracting(e -> e.get("function")).containsExactly("/resident/rotateKey", "/resident/changeServicePlan",
+                "/resident/cancelSubscription", "/resident/undoCancelSubscription", "/resident/renameDevice",
+                "/resident/disconnectDevice", "/resident/updateContactPreferences");
+        assertThat(entries).allSatisfy(e -> assertThat(e.get("who")).isEqualTo("Subscriber " + email));
+        assertThat(entries.get(0).get("unit")).startsWith(world.venue.key() + "/U");
+        assertThat(entries.get(0).get("event")).contains("WiFi key replaced").doesNotContain(
+                ok(resident.post(RESIDENT + "getWiFi")).get("Keys").get(0).get("psk").asString());
+        assertThat(entries.get(4).get("event")).contains("Kitchen");
+    }
+
     /** A device the resident authorizer let in under the subscription, with one accounting session at a NAS. */
     private void seeDevice(String mac, long bytes, boolean open) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
