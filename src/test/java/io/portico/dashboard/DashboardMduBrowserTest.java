@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.portico.audit.AuditService;
 import io.portico.audit.LogEntry;
+import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentDetails;
 import io.portico.equipment.EquipmentService;
 import io.portico.equipment.EquipmentType;
@@ -178,6 +179,7 @@ class DashboardMduBrowserTest {
             browser.waitForText("Plan changed.");
             assertThat(browser.find(By.id("subscription-" + subscription + "-plan")).getText()).isEqualTo("Resident 300");
             assertThat(browser.accessibilityProblems()).isEmpty();
+            browser.driver().executeScript("window.scrollTo(0, 0);");
             browser.screenshot("dashboard-subscriber");
             acceptConfirmations(browser);
             browser.clickAndWaitForPage(By.id("end-" + subscription + "-submit"));
@@ -197,17 +199,10 @@ class DashboardMduBrowserTest {
     @Test
     void customerSupportSeesBuildingsWithoutActionsAndIsRefusedAForgedChange() {
         Operator operator = fixtures.operator();
-        Client client = fixtures.client(operator, "Oak Homes " + Fixtures.unique());
         String support = fixtures.administrator(operator, Role.CUSTOMER_SUPPORT);
-        Venue venue = venues.add(operator.id(), new NewVenue(client.id(), "Oak Tower", new Address("1 Oak St", "", "Austin", "TX",
-                "78701", "USA"), NewVenue.zone("America/Chicago"), ""));
-        Unit unit = units.add(operator.id(), venue.key(), new NewUnit("7A", "A", "7", UnitPurpose.WIRED_UNIT, null, ""));
-        equipment.add(operator.id(), venue.key(), "Oak gateway", new EquipmentDetails(EquipmentType.GATEWAY, "Acme", "GW-1", "ssh",
-                "10.30.0.1", "", null, "In Service"));
-        var plan = plans.add(operator.id(), new PlanChanges("Oak 50", 50_000L, 10_000L, 3, null, null, null, null, FccLabel.NONE,
-                null, null, null, null, null, java.util.Map.of(), null, null, null));
-        IssuedKey issued = subscriptions.addKey(operator.id(), new NewKey(unit.key(), plan.key(), new SubscriberDetails(
-                "lee." + Fixtures.unique().toLowerCase() + "@example.com", "Lee", "Chan", "", "en-us", false, true), null, null, null));
+        Building building = building(operator, "Oak", "Oak Tower", new Address("1 Oak St", "", "Austin", "TX", "78701", "USA"),
+                "America/Chicago", "7A");
+        IssuedKey issued = building.issued();
         long id = issued.subscription().id();
         try (var browser = Browser.start()) {
             DashboardVoucherBrowserTest.signIn(browser, url("/dashboard/signin?next=/dashboard/mdu"), support);
@@ -240,6 +235,84 @@ class DashboardMduBrowserTest {
             browser.waitForText("Not allowed");
         }
         assertThat(subscriptions.view(operator.id(), id).orElseThrow().subscription().endsAt()).isNull();
+    }
+
+    @Test
+    void editsShowInTheVenueTimeZoneAndTheEquipmentLogPagesByKey() {
+        Operator operator = fixtures.operator();
+        String admin = fixtures.administrator(operator, Role.DOMAIN_ADMINISTRATORS);
+        Building building = building(operator, "Elm", "Elm House", new Address("3 Elm St", "", "Madrid", "MD", "28001", "ESP"),
+                "Europe/Madrid", "2B");
+        Venue venue = building.venue();
+        var gateway = building.gateway();
+        java.time.Instant base = java.time.Instant.parse("2026-11-01T10:00:00Z");
+        for (int i = 0; i < 30; i++) {
+            equipment.record(gateway.id(), new io.portico.equipment.EquipmentLogEntry(base.plusSeconds(60L * i), "/test/line",
+                    java.util.Map.of("message", "line " + i), "", "", null, null, null));
+        }
+        IssuedKey issued = building.issued();
+        long id = issued.subscription().id();
+        try (var browser = Browser.start()) {
+            browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+            DashboardVoucherBrowserTest.signIn(browser, url("/dashboard/signin?next=/dashboard/mdu"), admin);
+            browser.waitForText("Elm House");
+
+            // The end date is typed and shown in the venue's zone (Madrid, UTC+1 in December) and stored as that instant.
+            browser.open(url(MduSubscriberController.subscriberPath(issued.subscriber().token())));
+            browser.driver().executeScript("document.getElementById(arguments[0]).value = '2027-01-15T20:30';", "adjust-" + id + "-end");
+            browser.clickAndWaitForPage(By.id("adjust-" + id + "-submit"));
+            browser.waitForText("Dates saved.");
+            assertThat(subscriptions.view(operator.id(), id).orElseThrow().subscription().endsAt())
+                    .isEqualTo(java.time.Instant.parse("2027-01-15T19:30:00Z"));
+            assertThat(browser.find(By.id("subscription-" + id + "-end")).getText()).contains("1/15/27", "8:30");
+            // An end before the start is refused on the form; the dates stay.
+            browser.driver().executeScript("document.getElementById(arguments[0]).value = '2020-01-01T00:00';", "adjust-" + id + "-end");
+            browser.clickAndWaitForPage(By.id("adjust-" + id + "-submit"));
+            assertThat(browser.find(By.id("adjust-" + id + "-error")).getText()).contains("Check End");
+            assertThat(subscriptions.view(operator.id(), id).orElseThrow().subscription().endsAt())
+                    .isEqualTo(java.time.Instant.parse("2027-01-15T19:30:00Z"));
+
+            // Venue and unit edits.
+            browser.open(url(MduVenueController.venuePath(venue)));
+            browser.click(By.cssSelector("#venue-edit-details summary"));
+            browser.type(By.id("venue-edit-line2"), "Portal 2");
+            browser.clickAndWaitForPage(By.id("venue-edit-submit"));
+            browser.waitForText("Venue saved.");
+            assertThat(browser.text()).contains("3 Elm St, Portal 2, Madrid");
+            browser.clickAndWaitForPage(By.linkText("2B"));
+            browser.type(By.id("unit-edit-vlan"), "1234");
+            browser.clickAndWaitForPage(By.id("unit-edit-submit"));
+            browser.waitForText("Unit saved.");
+            assertThat(browser.find(By.id("units")).getText()).contains("1234");
+
+            // The gateway's log: 25 newest, then the rest by key.
+            browser.clickAndWaitForPage(By.linkText(gateway.name()));
+            String first = browser.find(By.id("equipment-log")).getText();
+            assertThat(first).contains("line 29", "line 5").doesNotContain("line 4");
+            browser.clickAndWaitForPage(By.id("older-log"));
+            String second = browser.find(By.id("equipment-log")).getText();
+            assertThat(second).contains("line 4", "line 0").doesNotContain("line 5", "line 29");
+            assertThat(browser.driver().findElements(By.id("older-log"))).isEmpty();
+        }
+    }
+
+    /** A venue with one unit, a manual gateway ("<prefix> gateway"), a plan ("<prefix> 50") and a resident's subscription, made by the services. */
+    private Building building(Operator operator, String prefix, String venueName, Address address, String zone, String unitName) {
+        Client client = fixtures.client(operator, prefix + " Homes " + Fixtures.unique());
+        Venue venue = venues.add(operator.id(), new NewVenue(client.id(), venueName, address, NewVenue.zone(zone), ""));
+        Unit unit = units.add(operator.id(), venue.key(), new NewUnit(unitName, unitName.substring(1), unitName.substring(0, 1),
+                UnitPurpose.WIRED_UNIT, null, ""));
+        Equipment gateway = equipment.add(operator.id(), venue.key(), prefix + " gateway", new EquipmentDetails(EquipmentType.GATEWAY,
+                "Acme", "GW-1", "ssh", "10.30.0.1", "", null, "In Service"));
+        var plan = plans.add(operator.id(), new PlanChanges(prefix + " 50", 50_000L, 10_000L, 3, null, null, null, null, FccLabel.NONE,
+                null, null, null, null, null, java.util.Map.of(), null, null, null));
+        IssuedKey issued = subscriptions.addKey(operator.id(), new NewKey(unit.key(), plan.key(), new SubscriberDetails(
+                prefix.toLowerCase() + "." + Fixtures.unique().toLowerCase() + "@example.com", "Lee", "Chan", "", "en-us", false, true),
+                null, null, null));
+        return new Building(venue, gateway, issued);
+    }
+
+    private record Building(Venue venue, Equipment gateway, IssuedKey issued) {
     }
 
     private static void fillVenue(Browser browser, String name, String country) {
