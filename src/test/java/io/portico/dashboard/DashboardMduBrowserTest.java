@@ -116,19 +116,16 @@ class DashboardMduBrowserTest {
 
             browser.clickAndWaitForPage(By.id("mdu-venues"));
             assertThat(browser.find(By.id("venues")).getText()).contains(venueName, client.company(), "America/Chicago");
-            assertThat(browser.accessibilityProblems()).isEmpty();
-            browser.screenshot("dashboard-venues");
+            screenshot(browser, "dashboard-venues");
             browser.clickAndWaitForPage(By.linkText(venueName));
-            assertThat(browser.accessibilityProblems()).isEmpty();
-            browser.screenshot("dashboard-venue");
+            screenshot(browser, "dashboard-venue");
 
             // Two service plans, one with its FCC broadband label.
             browser.clickAndWaitForPage(By.id("mdu-plans"));
             addPlan(browser, "Resident 100", "100000", "F-100");
             addPlan(browser, "Resident 300", "300000", "F-300");
             assertThat(browser.find(By.id("plans")).getText()).contains("Resident 100", "F-100", "Resident 300", "300000");
-            assertThat(browser.accessibilityProblems()).isEmpty();
-            browser.screenshot("dashboard-service-plans");
+            screenshot(browser, "dashboard-service-plans");
             browser.clickAndWaitForPage(By.linkText("Resident 100"));
             browser.type(By.id("plan-edit-fcc-id"), "F-100B");
             browser.clickAndWaitForPage(By.id("plan-edit-submit"));
@@ -155,8 +152,7 @@ class DashboardMduBrowserTest {
             int vlan = unit(operator, "101").vlan();
             browser.clickAndWaitForPage(By.id("mdu-vlan-changes"));
             assertThat(browser.find(By.id("pending-enables")).getText()).contains(venueName, "101", resident, "GATEWAY1");
-            assertThat(browser.accessibilityProblems()).isEmpty();
-            browser.screenshot("dashboard-vlan-changes");
+            screenshot(browser, "dashboard-vlan-changes");
             String gatewayKey = equipment.list(admin(operator)).getFirst().key();
             browser.clickAndWaitForPage(By.id("confirm-enable-" + vlan + "-" + gatewayKey));
             browser.waitForText("Change confirmed.");
@@ -164,8 +160,7 @@ class DashboardMduBrowserTest {
             browser.open(URI.create(equipmentPage));
             assertThat(browser.find(By.id("equipment-log")).getText())
                     .contains("/equipment/gateway/confirmGatewayVLAN", "VLAN " + vlan + " confirmed enabled");
-            assertThat(browser.accessibilityProblems()).isEmpty();
-            browser.screenshot("dashboard-equipment");
+            screenshot(browser, "dashboard-equipment");
 
             // A new key, another plan, then the end.
             browser.open(URI.create(subscriberPage));
@@ -178,9 +173,7 @@ class DashboardMduBrowserTest {
             browser.clickAndWaitForPage(By.id("plan-" + subscription + "-submit"));
             browser.waitForText("Plan changed.");
             assertThat(browser.find(By.id("subscription-" + subscription + "-plan")).getText()).isEqualTo("Resident 300");
-            assertThat(browser.accessibilityProblems()).isEmpty();
-            browser.driver().executeScript("window.scrollTo(0, 0);");
-            browser.screenshot("dashboard-subscriber");
+            screenshot(browser, "dashboard-subscriber");
             acceptConfirmations(browser);
             browser.clickAndWaitForPage(By.id("end-" + subscription + "-submit"));
             browser.waitForText("Subscription ended.");
@@ -343,6 +336,13 @@ class DashboardMduBrowserTest {
         browser.type(By.id("plan-add-fcc-support"), "https://example.com/support");
         browser.clickAndWaitForPage(By.id("plan-add-submit"));
         browser.waitForText("Service plan added.");
+    }
+
+    /** No serious accessibility problem, then the page from its top as docs/img/{name}.png. */
+    private static void screenshot(Browser browser, String name) {
+        assertThat(browser.accessibilityProblems()).isEmpty();
+        browser.driver().executeScript("window.scrollTo(0, 0);");
+        browser.screenshot(name);
     }
 
     /** The dashboard asks before a new key or an end (window.confirm); the test says yes. */
