@@ -129,6 +129,18 @@ public class EquipmentService {
         return new EquipmentLog(equipment, repository.log(equipment.id(), Math.max(1, limit)));
     }
 
+    /**
+     * One page of an equipment's log, newest first (the dashboard's equipment page): the lines
+     * before the given line's (occurred-at, id), or the newest when {@code beforeAt} is null.
+     */
+    @Transactional(readOnly = true)
+    public List<EquipmentLogLine> logPage(Actor actor, long equipmentId, @Nullable Instant beforeAt, long beforeId, int limit) {
+        actor.require(Permission.READ_LOGS);
+        Equipment equipment = find(actor.operatorId(), equipmentId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown {equipmentId} " + equipmentId + "."));
+        return repository.logPage(equipment.id(), beforeAt, beforeId, Math.max(1, Math.min(limit, 1000)));
+    }
+
     /** Appends a line to an equipment's log: the gateway drivers call this for every command and its outcome. */
     @Transactional
     public void record(long equipmentId, EquipmentLogEntry entry) {

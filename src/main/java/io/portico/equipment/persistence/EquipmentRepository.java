@@ -100,6 +100,27 @@ public class EquipmentRepository {
                 .list();
     }
 
+    /** One page of an equipment's log, newest first, after the (occurred_at, id) of the previous page's last line. */
+    public List<io.portico.equipment.EquipmentLogLine> logPage(long equipmentId, @Nullable Instant beforeAt, long beforeId, int limit) {
+        String after = beforeAt == null ? "" : " and (occurred_at < ? or (occurred_at = ? and id < ?))";
+        List<Object> params = new java.util.ArrayList<>(List.of(equipmentId));
+        if (beforeAt != null) {
+            params.add(utc(beforeAt));
+            params.add(utc(beforeAt));
+            params.add(beforeId);
+        }
+        params.add(limit);
+        return jdbc.sql("select * from equipment_log where equipment_id = ?" + after
+                        + " order by occurred_at desc, id desc fetch first ? rows only")
+                .params(params)
+                .query((rs, n) -> new io.portico.equipment.EquipmentLogLine(rs.getLong("id"), new EquipmentLogEntry(
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("function_name"), json.readValue(rs.getString("event_json"), MAP),
+                        rs.getString("source_ip"), rs.getString("firewall_source_ip"), rs.getString("administrator"),
+                        rs.getString("source_locale"), rs.getString("source_ua"))))
+                .list();
+    }
+
     public void saveVlanState(long gatewayId, int vlan, boolean enabled, Instant at) {
         int updated = jdbc.sql("update gateway_vlan_state set enabled = ?, confirmed_at = ? where equipment_id = ? and vlan = ?")
                 .params(enabled, utc(at), gatewayId, vlan).update();

@@ -1,0 +1,69 @@
+package io.portico.dashboard;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.NoSuchMessageException;
+
+import io.portico.platform.PorticoException;
+import io.portico.platform.Problem;
+import io.portico.platform.web.FormGuard;
+import io.portico.platform.web.PageText;
+
+/**
+ * The state of the one form of an MDU page that was sent and refused: which form, what was typed
+ * (never passwords or keys) and the message to show on it in the page's language. Pages without
+ * a refused form get {@link #NONE}.
+ */
+public record MduForm(String id, Map<String, String> values, @Nullable String error) {
+
+    public static final MduForm NONE = new MduForm("", Map.of(), null);
+
+    /** Fields never sent back into a page. */
+    private static final java.util.Set<String> SECRET = java.util.Set.of("password", "psk", FormGuard.FIELD);
+
+    public MduForm {
+        values = Map.copyOf(values);
+    }
+
+    static MduForm refused(String id, Map<String, String> sent, PorticoException e, PageText text) {
+        Map<String, String> kept = new HashMap<>(sent);
+        kept.keySet().removeAll(SECRET);
+        return new MduForm(id, kept, message(e, text));
+    }
+
+    /** True when this page shows the refused form {@code formId}. */
+    public boolean is(String formId) {
+        return id.equals(formId);
+    }
+
+    /** What was typed into {@code name} of {@code formId}, or {@code fallback}. */
+    public String value(String formId, String name, String fallback) {
+        return is(formId) ? values.getOrDefault(name, fallback) : fallback;
+    }
+
+    /** A checkbox's state: as sent when this is the refused form, otherwise {@code fallback}. */
+    public boolean checked(String formId, String name, boolean fallback) {
+        return is(formId) ? values.containsKey(name) : fallback;
+    }
+
+    /** The message for a refused change: the field's name in the page's language, and the reason. */
+    static String message(PorticoException e, PageText text) {
+        String template = e.template() == null ? "" : e.template();
+        String detail = PorticoException.render(template, field -> label(text, field));
+        if (e.problem() == Problem.INVALID_INPUT && e.field().isPresent()) {
+            return text.t("mdu.error.field", label(text, e.field().get()), detail);
+        }
+        return text.t(e.problem() == Problem.CONFLICT ? "mdu.error.conflict" : "mdu.error.other", detail);
+    }
+
+    private static String label(PageText text, String field) {
+        String name = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+        try {
+            return text.t("mdu.field." + name);
+        } catch (NoSuchMessageException missing) {
+            return name;
+        }
+    }
+}
