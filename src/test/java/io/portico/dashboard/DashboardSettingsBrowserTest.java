@@ -217,4 +217,83 @@ class DashboardSettingsBrowserTest {
             assertThat(browser.url()).contains("/dashboard/account/two-factor");
         }
     }
+
+    @Test
+    void networkWebhookRadiusClientsAndNotificationsKeepSecretsWriteOnly() {
+        PortalWorld world = new PortalWorld(context, "Settings Network Hotel", GatewayKind.MIKROTIK);
+        long operatorId = world.world.operator.id();
+        String admin = fixtures.administrator(world.world.operator, Role.DOMAIN_ADMINISTRATORS);
+        try (var browser = Browser.start()) {
+            browser.driver().manage().window().setSize(new Dimension(1400, 1000));
+            DashboardVoucherBrowserTest.signIn(browser, url("/dashboard/signin"), admin);
+            browser.waitForText("Signed in as");
+
+            // Network: a reversed VLAN range is refused with nothing stored; a RADIUS secret is stored sealed, shown masked.
+            browser.open(url("/dashboard/settings/network"));
+            browser.type(By.id("wired-min"), "1500");
+            browser.type(By.id("wired-max"), "1400");
+            browser.clickAndWaitForPage(By.id("network-save"));
+            assertThat(browser.find(By.id("settings-error")).getText()).contains("VLAN range");
+            assertThat(settings.network(operatorId).wiredPlusWireless().min()).isEqualTo(1000);
+            browser.type(By.id("wired-min"), "1100");
+            browser.type(By.id("wired-max"), "1400");
+            browser.type(By.id("global-ssids"), "Harbour Guest\nHarbour Staff");
+            browser.type(By.id("radius-secret"), "network-radius-secret-42");
+            browser.clickAndWaitForPage(By.id("network-save"));
+            browser.waitForText("Saved.");
+            assertThat(settings.network(operatorId).globalSsids()).containsExactly("Harbour Guest", "Harbour Staff");
+            assertThat(settings.secret(operatorId, io.portico.operator.SecretName.RADIUS_SECRET)).contains("network-radius-secret-42");
+            assertThat(browser.find(By.id("radius-secret-help")).getText()).contains("A secret is set").doesNotContain("network-radius-secret-42");
+            assertThat(browser.find(By.id("radius-secret")).getAttribute("value")).isEmpty();
+            assertThat(browser.accessibilityProblems()).isEmpty();
+            browser.screenshot("dashboard-network");
+
+            // Notifications.
+            browser.clickAndWaitForPage(By.id("settings-notifications"));
+            browser.click(By.id("notify-end"));
+            browser.type(By.id("notify-sms"), "555");
+            browser.clickAndWaitForPage(By.id("notifications-save"));
+            assertThat(browser.find(By.id("settings-error")).getText()).contains("E.164");
+            browser.type(By.id("notify-sms"), "+15551234567");
+            browser.clickAndWaitForPage(By.id("notifications-save"));
+            browser.waitForText("Saved.");
+            assertThat(settings.section(operatorId, Section.NOTIFICATIONS).sendSubscriptionEndEmail()).isFalse();
+            assertThat(browser.accessibilityProblems()).isEmpty();
+
+            // Webhook: URL saved; a new signing secret is shown once, then only masked.
+            browser.clickAndWaitForPage(By.id("settings-webhook"));
+            browser.type(By.id("webhook-url"), "https://hooks.example.com/portico");
+            browser.clickAndWaitForPage(By.id("webhook-save"));
+            browser.waitForText("Saved.");
+            org.openqa.selenium.WebElement oldPage = browser.find(By.tagName("html"));
+            browser.click(By.id("webhook-rotate"));
+            browser.driver().switchTo().alert().accept();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldPage));
+            String secret = browser.find(By.id("webhook-secret")).getText();
+            assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
+            assertThat(context.getBean(io.portico.webhook.WebhookService.class).signingSecret(operatorId)).contains(secret);
+            assertThat(browser.accessibilityProblems()).isEmpty();
+            browser.screenshot("dashboard-webhook");
+            browser.open(url("/dashboard/settings/webhook"));
+            assertThat(browser.text()).doesNotContain(secret).contains("A secret is set");
+
+            // RADIUS clients: added for the hotspot; the shared secret never comes back.
+            browser.clickAndWaitForPage(By.id("settings-radius-clients"));
+            browser.type(By.id("nas-name"), "Lobby controller");
+            browser.type(By.id("nas-network"), "not-an-address");
+            browser.type(By.id("nas-secret"), "nas-shared-secret-123");
+            browser.clickAndWaitForPage(By.id("radius-add"));
+            assertThat(browser.find(By.id("settings-error")).getText()).contains("IP address or CIDR");
+            browser.type(By.id("nas-network"), "198.51.100.0/24");
+            browser.type(By.id("nas-identifier"), "lobby-ctl-" + Fixtures.unique());
+            browser.type(By.id("nas-secret"), "nas-shared-secret-123");
+            browser.clickAndWaitForPage(By.id("radius-add"));
+            browser.waitForText("Saved.");
+            assertThat(browser.find(By.id("radius-clients")).getText()).contains("Lobby controller", "198.51.100.0/24",
+                    "Hotspot " + world.hotspot.name()).doesNotContain("nas-shared-secret-123");
+            assertThat(browser.accessibilityProblems()).isEmpty();
+            browser.screenshot("dashboard-radius-clients");
+        }
+    }
 }
