@@ -127,9 +127,7 @@ class AdministratorsController extends SettingsForms {
         PageText text = pages.text(request);
         List<SettingsViews.AdminRow> rows = new ArrayList<>();
         for (Administrator a : identity.listAdministrators(actor)) {
-            rows.add(new SettingsViews.AdminRow(a.email(), a.displayName(), choices(text, a.roles()),
-                    a.roles().stream().sorted().map(r -> text.t("settings.role." + r.wireName())).collect(Collectors.joining(", ")),
-                    a.id() == actor.administratorId()));
+            rows.add(new SettingsViews.AdminRow(a.email(), a.displayName(), choices(text, a.roles()), a.id() == actor.administratorId()));
         }
         model.addAttribute("page", page(request, actor, SettingsPage.ADMINISTRATORS, List.of()));
         model.addAttribute("view", new SettingsViews.AdministratorsView(frame(actor, request, SettingsPage.ADMINISTRATORS, noticeKey, error),

@@ -64,7 +64,7 @@ public final class SettingsViews {
                              String nasIdentifier, String coaPort) {
     }
 
-    public record AdminRow(String email, String name, List<Choice> roles, String rolesText, boolean self) {
+    public record AdminRow(String email, String name, List<Choice> roles, boolean self) {
     }
 
     public record AdministratorsView(Frame frame, List<AdminRow> administrators, List<Choice> newRoles, String email, String name,
