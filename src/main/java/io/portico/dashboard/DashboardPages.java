@@ -70,6 +70,11 @@ public class DashboardPages {
         return new PageText(messages, PageLocales.javaLocale(language(request)));
     }
 
+    /** A text of the request's language, or {@code fallback} when the bundle has no such key. */
+    public String textOr(HttpServletRequest request, String key, String fallback) {
+        return messages.getMessage(key, null, fallback, PageLocales.javaLocale(language(request)));
+    }
+
     /** The frame of a page shown to a signed-in administrator. */
     public DashboardPage page(HttpServletRequest request, Actor actor, @Nullable DashboardSection current, String titleKey,
                               Object... titleArgs) {

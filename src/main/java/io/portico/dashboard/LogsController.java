@@ -27,6 +27,7 @@ import io.portico.audit.AuditService;
 import io.portico.audit.LogEntry;
 import io.portico.equipment.EquipmentLogEntry;
 import io.portico.equipment.EquipmentService;
+import io.portico.operator.OperatorSettingsService;
 import io.portico.platform.Actor;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
@@ -56,11 +57,13 @@ class LogsController extends DashboardErrorPages {
     private final EquipmentService equipment;
     private final WebhookService webhooks;
     private final DashboardSessions sessions;
+    private final OperatorSettingsService settings;
     private final Clock clock;
 
     LogsController(DashboardPages pages, AuditService audit, EquipmentService equipment, WebhookService webhooks,
-                   DashboardSessions sessions, Clock clock) {
+                   DashboardSessions sessions, OperatorSettingsService settings, Clock clock) {
         super(pages);
+        this.settings = settings;
         this.audit = audit;
         this.equipment = equipment;
         this.webhooks = webhooks;
@@ -69,7 +72,7 @@ class LogsController extends DashboardErrorPages {
     }
 
     @GetMapping("/dashboard/logs")
-    String logs(Actor actor, @RequestParam(defaultValue = "operator") String kind, @RequestParam(defaultValue = "UTC") String tz,
+    String logs(Actor actor, @RequestParam(defaultValue = "operator") String kind, @RequestParam(defaultValue = "") String tz,
                 @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
                 @RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "") String equipmentKey,
                 @RequestParam(required = false) @Nullable String fieldsZone,
@@ -77,7 +80,8 @@ class LogsController extends DashboardErrorPages {
                 HttpServletRequest request, Model model) {
         actor.require(DashboardSection.LOGS.permission());
         PageText text = pages.text(request);
-        ZoneId zone = zone(tz, text);
+        // Without a choice, times show in the operator's own time zone (operator profile; UTC when none is set).
+        ZoneId zone = tz.isBlank() ? settings.timeZone(actor.operatorId()) : zone(tz, text);
         // The window's fields were filled in the zone the form was shown in; a newly chosen zone applies to what is shown.
         ZoneId entered = fieldsZone == null || fieldsZone.isBlank() ? zone : zone(fieldsZone, text);
         Instant end = to.isBlank() ? clock.instant() : instant(to, entered, text);
@@ -143,10 +147,11 @@ class LogsController extends DashboardErrorPages {
     }
 
     @GetMapping("/dashboard/logs/webhooks/{id}")
-    String webhook(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "UTC") String tz, HttpServletRequest request,
+    String webhook(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String tz, HttpServletRequest request,
                    Model model) {
         PageText text = pages.text(request);
-        ZoneId zone = zone(tz, text);
+        // Without a choice, times show in the operator's own time zone (operator profile; UTC when none is set).
+        ZoneId zone = tz.isBlank() ? settings.timeZone(actor.operatorId()) : zone(tz, text);
         WebhookLogEntry e = webhooks.entry(actor, id);
         model.addAttribute("page", pages.page(request, actor, DashboardSection.LOGS, "logs.webhook.title", e.type()));
         model.addAttribute("view", new LogViews.WebhookDetail(e.id(), shown(e.occurredAt(), zone), zone.getId(), e.type(), e.url(),

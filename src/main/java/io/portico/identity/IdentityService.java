@@ -335,6 +335,30 @@ public class IdentityService {
         return administrators.find(target.id()).orElseThrow();
     }
 
+    /**
+     * Removes an administrator of the actor's operator (DomainAdministrators only), ending their
+     * sessions. Nobody removes themselves, and the operator always keeps an enabled DomainAdministrator.
+     */
+    @Transactional
+    public void removeAdministrator(Actor actor, String email) {
+        actor.require(Permission.MANAGE_ADMINISTRATORS);
+        String normalised = normaliseEmail(email);
+        Administrator target = administrators.findCredentialsByEmail(normalised).map(AdministratorRepository.Credentials::administrator)
+                .filter(a -> a.operatorId() == actor.operatorId())
+                .orElseThrow(() -> PorticoException.notFound("Unknown administrator " + normalised + "."));
+        if (target.id() == actor.administratorId()) {
+            throw PorticoException.conflict("An administrator cannot remove themselves.");
+        }
+        boolean anotherDomainAdministrator = administrators.list(actor.operatorId()).stream()
+                .anyMatch(a -> a.id() != target.id() && !a.disabled() && a.roles().contains(Role.DOMAIN_ADMINISTRATORS));
+        if (!anotherDomainAdministrator) {
+            throw PorticoException.conflict("The operator must keep at least one DomainAdministrator.");
+        }
+        administrators.delete(target.id());
+        events.publishEvent(AdministratorActed.by(actor, "/administrators/removeAdministrator",
+                Map.of("message", "Administrator removed: " + target.email() + "."), clock.instant()));
+    }
+
     public List<Administrator> listAdministrators(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);
         return administrators.list(actor.operatorId());

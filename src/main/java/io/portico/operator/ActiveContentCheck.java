@@ -48,10 +48,10 @@ final class ActiveContentCheck {
         return FORMATTING.sanitize(html);
     }
 
-    /** Returns the text unchanged when it is plain formatting; otherwise throws 400 naming what was found. */
-    static String requireFormattingOnly(String field, String html) {
+    /** The text as the sanitizer leaves it and what it had to remove (empty when the text is plain formatting). */
+    static CheckedHtml check(String html) {
         Set<String> found = new LinkedHashSet<>();
-        FORMATTING.sanitize(html, new HtmlChangeListener<Set<String>>() {
+        String clean = FORMATTING.sanitize(html, new HtmlChangeListener<Set<String>>() {
             @Override
             public void discardedTag(@Nullable Set<String> out, String elementName) {
                 out.add("<" + elementName.toLowerCase(Locale.ROOT) + "> element");
@@ -64,6 +64,12 @@ final class ActiveContentCheck {
                 }
             }
         }, found);
+        return new CheckedHtml(clean, List.copyOf(found));
+    }
+
+    /** Returns the text unchanged when it is plain formatting; otherwise throws 400 naming what was found. */
+    static String requireFormattingOnly(String field, String html) {
+        List<String> found = check(html).removed();
         if (!found.isEmpty()) {
             throw PorticoException.invalid(field, PorticoException.ref(field) + " was not saved: it contains active or disallowed content ("
                     + String.join("; ", found) + "). Only formatting HTML is allowed: headings, paragraphs, lists, "

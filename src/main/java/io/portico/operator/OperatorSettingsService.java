@@ -119,6 +119,19 @@ public class OperatorSettingsService {
         return section(operatorId, Section.NETWORK);
     }
 
+    /** The operator's time zone (UTC when none was chosen): what pages show times in by default. */
+    public java.time.ZoneId timeZone(long operatorId) {
+        return section(operatorId, Section.LOCALITY).zone();
+    }
+
+    /**
+     * What the sanitizer makes of operator HTML, without saving anything: the dashboard's previews
+     * of terms and email templates show the cleaned text and, when saving would be refused, why.
+     */
+    public CheckedHtml checkFormatting(String html) {
+        return ActiveContentCheck.check(html);
+    }
+
     /** A secret in clear, for Portico's own use (RADIUS, payments, PMS sync); never for an API response. */
     @Transactional(readOnly = true)
     public Optional<String> secret(long operatorId, SecretName name) {

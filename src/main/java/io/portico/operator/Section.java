@@ -71,6 +71,9 @@ public final class Section<T extends Record> {
     public static final Section<Sections.Email> EMAIL = new Section<>("email", "EmailConfiguration", Sections.Email.class,
             new Sections.Email("#000000", "", false, "", "", List.of(), Map.of()));
 
+    public static final Section<Sections.Locality> LOCALITY = new Section<>("locality", "TimeZone", Sections.Locality.class,
+            new Sections.Locality(""));
+
     private static Map<String, String> englishAndSpanish() {
         Map<String, String> locales = new LinkedHashMap<>();
         locales.put("en-us", "English (US)");

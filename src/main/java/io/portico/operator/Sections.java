@@ -183,6 +183,30 @@ public final class Sections {
         }
     }
 
+    /**
+     * Where the operator works: the IANA time zone its staff read times in (the dashboard's logs and
+     * reports default to it). Kept apart from {@link Profile} so the console's wire shape of the
+     * profile stays as it is.
+     */
+    public record Locality(String timeZone) {
+        public Locality {
+            timeZone = text("timeZone", timeZone, 64);
+            if (!timeZone.isEmpty()) {
+                try {
+                    timeZone = java.time.ZoneId.of(timeZone).getId();
+                } catch (java.time.DateTimeException e) {
+                    throw PorticoException.invalid("timeZone", "{timeZone} '" + timeZone
+                            + "' is not a time zone; use an IANA name such as America/New_York.");
+                }
+            }
+        }
+
+        /** The zone, UTC when none was chosen. */
+        public java.time.ZoneId zone() {
+            return timeZone.isEmpty() ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(timeZone);
+        }
+    }
+
     /** Locale codes such as {@code en-us} with their display names. */
     public static String locale(@Nullable String code) {
         if (code == null || !code.matches("[a-z]{2,3}(-[a-z0-9]{2,8})?")) {

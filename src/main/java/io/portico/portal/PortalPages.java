@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.ui.Model;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -24,6 +25,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.portico.operator.OperatorSettingsService;
 import io.portico.operator.Section;
 import io.portico.operator.Sections;
+import io.portico.platform.AdministratorActed;
 import io.portico.platform.Caches;
 
 /**
@@ -90,6 +92,14 @@ class PortalPages {
     /** Terms and conditions of the language, sanitized; empty when the operator has none. */
     Optional<String> terms(long operatorId, String lang) {
         return settings.termsAndConditions(operatorId, lang);
+    }
+
+    /** A saved look shows on the next page, not after the cache's 30 seconds (on this node). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AdministratorActed changed) {
+        if (changed.functionName().startsWith("/operator/")) {
+            looks.invalidate(changed.operatorId());
+        }
     }
 
     private PortalLook load(long operatorId) {

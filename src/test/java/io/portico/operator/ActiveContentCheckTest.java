@@ -71,4 +71,14 @@ class ActiveContentCheckTest {
         assertThatThrownBy(() -> ActiveContentCheck.requireFormattingOnly("TandC", "<a href=\"javascript:alert(1)\">x</a>"))
                 .hasMessageContaining("href URL on <a>");
     }
+
+    @org.junit.jupiter.api.Test
+    void aPreviewShowsTheCleanedTextAndEverythingTheSanitizerRemoved() {
+        CheckedHtml checked = ActiveContentCheck.check("<h2>Rules</h2><p onclick=\"steal()\">Be kind.</p><script>alert(1)</script>");
+
+        assertThat(checked.refused()).isTrue();
+        assertThat(checked.removed()).containsExactly("event-handler attribute onclick on <p>", "<script> element");
+        assertThat(checked.html()).isEqualTo("<h2>Rules</h2><p>Be kind.</p>");
+        assertThat(ActiveContentCheck.check("<p>Plain <em>formatting</em></p>").refused()).isFalse();
+    }
 }

@@ -93,6 +93,12 @@ public class AdministratorRepository {
         jdbc.sql("update administrator set password_hash = ? where id = ?").params(hash, id).update();
     }
 
+    /** Deletes the administrator; roles, sessions, tokens and two-factor rows go with it (on delete cascade). */
+    public void delete(long id) {
+        jdbc.sql("delete from administrator_role where administrator_id = ?").param(id).update();
+        jdbc.sql("delete from administrator where id = ?").param(id).update();
+    }
+
     public void setDisabled(long id, boolean disabled) {
         jdbc.sql("update administrator set disabled = ? where id = ?").params(disabled, id).update();
     }
