@@ -21,6 +21,10 @@ public final class SetupViews {
     private SetupViews() {
     }
 
+    private static String typed(@Nullable String field) {
+        return field == null ? "" : field;
+    }
+
     /** The set-up pages' own tabs; {@code current} is the tab's key. */
     public record Tabs(String current, @Nullable Long clientId) {
 
@@ -95,6 +99,16 @@ public final class SetupViews {
     public record ProfileForm(String name, String sessionMinutes, String idleMinutes, String downloadKbps, String uploadKbps,
                               String dataCapMb) {
 
+        /** Bound from the form's fields; a field not sent is empty. */
+        public ProfileForm {
+            name = typed(name);
+            sessionMinutes = typed(sessionMinutes);
+            idleMinutes = typed(idleMinutes);
+            downloadKbps = typed(downloadKbps);
+            uploadKbps = typed(uploadKbps);
+            dataCapMb = typed(dataCapMb);
+        }
+
         static final ProfileForm EMPTY = new ProfileForm("", "", "", "", "", "");
     }
 
@@ -102,17 +116,34 @@ public final class SetupViews {
                                ProfileForm form, @Nullable String error) {
     }
 
+    public record ProfileView(Tabs tabs, long clientId, long profileId, ProfileForm form, boolean canManage, @Nullable String error) {
+    }
+
     public record PlanRow(long id, String name, String profile, String duration, String price) {
     }
 
     /** The plan's length as an amount and a unit ({@code minutes}, {@code hours}, {@code days}), the price in major units. */
-    public record PlanForm(String name, long profileId, String durationAmount, String durationUnit, String price, String currency) {
+    public record PlanForm(String name, Long profileId, String durationAmount, String durationUnit, String price, String currency) {
 
-        static final PlanForm EMPTY = new PlanForm("", 0, "1", "days", "0.00", "USD");
+        static final PlanForm EMPTY = new PlanForm("", 0L, "1", "days", "0.00", "USD");
+
+        /** Bound from the form's fields; a field not sent is empty. */
+        public PlanForm {
+            name = typed(name);
+            profileId = profileId == null ? 0L : profileId;
+            durationAmount = typed(durationAmount);
+            durationUnit = typed(durationUnit);
+            price = typed(price);
+            currency = typed(currency);
+        }
     }
 
     public record PlansView(Tabs tabs, List<Client> clients, long clientId, Paged<PlanRow> plans, List<SessionProfile> profiles,
                             boolean canManage, PlanForm form, @Nullable String error) {
+    }
+
+    public record PlanView(Tabs tabs, long clientId, long planId, PlanForm form, List<SessionProfile> profiles, boolean canManage,
+                           @Nullable String error) {
     }
 
     // ---- clients and tokens ----

@@ -107,7 +107,8 @@ class DashboardSetupBrowserTest {
             // A refused profile keeps what was typed and writes nothing.
             browser.type(By.id("profile-name"), "Lobby half hour");
             browser.type(By.id("profile-session"), "thirty");
-            browser.clickAndWaitForPage(By.id("add-profile-submit"));
+            browser.click(By.id("add-profile-submit"));
+            browser.waitForText("must be a positive whole number");
             assertThat(browser.find(By.id("form-error")).getText())
                     .isEqualTo("Session limit (minutes) must be a positive whole number, or empty.");
             assertThat(browser.find(By.id("profile-name")).getAttribute("value")).isEqualTo("Lobby half hour");
@@ -118,7 +119,7 @@ class DashboardSetupBrowserTest {
             browser.type(By.id("profile-down"), "8000");
             browser.type(By.id("profile-up"), "2000");
             browser.type(By.id("profile-cap"), "500");
-            browser.clickAndWaitForPage(By.id("add-profile-submit"));
+            browser.click(By.id("add-profile-submit"));
             browser.waitForText("Session profile added.");
             assertThat(browser.find(By.id("profiles")).getText()).contains("Lobby half hour", "30 minutes", "8,000 kbit/s",
                     "2,000 kbit/s", "500 MB");
@@ -130,7 +131,8 @@ class DashboardSetupBrowserTest {
             browser.waitForText("Añadir un plan de invitado");
             browser.type(By.id("plan-name"), "Lobby hour");
             browser.type(By.id("plan-currency"), "U1");
-            browser.clickAndWaitForPage(By.id("add-plan-submit"));
+            browser.click(By.id("add-plan-submit"));
+            browser.waitForText("Escriba un código");
             assertThat(browser.find(By.id("form-error")).getText()).isEqualTo("Escriba un código de moneda ISO 4217, como USD.");
             assertThat(browser.find(By.id("plan-name")).getAttribute("value")).isEqualTo("Lobby hour");
             assertThat(plans.listGuestPlans(actor(world), client)).isEmpty();
@@ -143,35 +145,55 @@ class DashboardSetupBrowserTest {
             new Select(browser.find(By.id("plan-unit"))).selectByValue("hours");
             browser.type(By.id("plan-price"), "0");
             browser.type(By.id("plan-currency"), "usd");
-            browser.clickAndWaitForPage(By.id("add-plan-submit"));
+            browser.click(By.id("add-plan-submit"));
             browser.waitForText("Guest plan added.");
             assertThat(browser.find(By.id("plans")).getText()).contains("Lobby hour", "Lobby half hour", "1 hour", "Free");
             assertThat(browser.accessibilityProblems()).isEmpty();
             browser.screenshot("dashboard-guest-plans");
+
+            // Both changed afterwards: the plan renamed, the profile's session limit shortened to 20 minutes.
+            browser.click(By.linkText("Lobby hour"));
+            browser.waitForText("Change the guest plan");
+            assertThat(browser.find(By.id("plan-duration")).getAttribute("value")).isEqualTo("1");
+            assertThat(browser.find(By.id("plan-currency")).getAttribute("value")).isEqualTo("USD");
+            browser.type(By.id("plan-name"), "Lobby free hour");
+            browser.click(By.id("save-plan"));
+            browser.waitForText("Guest plan saved.");
+            assertThat(browser.find(By.id("plans")).getText()).contains("Lobby free hour").doesNotContain("Lobby hour ");
+            browser.open(url("/dashboard/setup/session-profiles?client=" + client));
+            browser.click(By.linkText("Lobby half hour"));
+            browser.waitForText("Change the session profile");
+            assertThat(browser.find(By.id("profile-session")).getAttribute("value")).isEqualTo("30");
+            browser.type(By.id("profile-session"), "20");
+            browser.click(By.id("save-profile"));
+            browser.waitForText("Session profile saved.");
+            assertThat(browser.find(By.id("profiles")).getText()).contains("20 minutes", "8,000 kbit/s");
 
             // The hotspot, then its MikroTik portal with click-through granting the plan.
             browser.open(url("/dashboard/setup/hotspots?client=" + client));
             browser.waitForText("Add a hotspot");
             browser.type(By.id("hotspot-name"), "Setup Lobby");
             browser.type(By.id("hotspot-nas"), nas);
-            browser.clickAndWaitForPage(By.id("add-hotspot-submit"));
+            browser.click(By.id("add-hotspot-submit"));
             browser.waitForText("Hotspot added.");
             assertThat(browser.find(By.id("no-portal")).getText()).contains("No captive portal yet");
             new Select(browser.find(By.id("portal-kind"))).selectByValue("MIKROTIK");
-            new Select(browser.find(By.id("plan-click"))).selectByVisibleText("Lobby hour");
+            new Select(browser.find(By.id("plan-click"))).selectByVisibleText("Lobby free hour");
             browser.type(By.id("login-host"), "not a host!");
-            browser.clickAndWaitForPage(By.id("save-portal"));
+            browser.click(By.id("save-portal"));
+            browser.waitForText("The router login host is only for MikroTik");
             assertThat(browser.find(By.id("portal-error")).getText()).startsWith("The router login host is only for MikroTik");
             assertThat(browser.find(By.id("login-host")).getAttribute("value")).isEqualTo("not a host!");
             Hotspot hotspot = hotspots.list(actor(world), client).getFirst();
             assertThat(hotspots.findPortal(hotspot.id())).isEmpty();
 
             browser.type(By.id("login-host"), "");
-            browser.clickAndWaitForPage(By.id("save-portal"));
+            browser.click(By.id("save-portal"));
             browser.waitForText("Captive portal saved.");
             assertThat(browser.find(By.id("portal-url")).getText()).isEqualTo("http://127.0.0.1:" + port + "/portal/" + nas);
             assertThat(browser.find(By.id("uam-secret-state")).getText()).isEqualTo("not set");
             assertThat(browser.accessibilityProblems()).isEmpty();
+            browser.screenshot("dashboard-hotspot-portal");
 
             browser.open(url("/dashboard/setup/hotspots?client=" + client));
             assertThat(browser.find(By.id("hotspots")).getText()).contains("Setup Lobby", nas, "MikroTik");
@@ -189,15 +211,15 @@ class DashboardSetupBrowserTest {
                 guest.click(By.id("click-terms"));
                 guest.click(By.id("click-submit"));
                 guest.waitForText("You are online");
-                assertThat(guest.find(By.id("plan")).getText()).isEqualTo("Lobby hour");
+                assertThat(guest.find(By.id("plan")).getText()).isEqualTo("Lobby free hour");
                 RadiusReply accept = mikrotik.lastAccessReply().orElseThrow();
                 assertThat(accept.accepted()).isTrue();
-                assertThat(accept.first("Session-Timeout").map(Long::parseLong).orElseThrow()).isBetween(1700L, 1800L);
+                assertThat(accept.first("Session-Timeout").map(Long::parseLong).orElseThrow()).isBetween(1100L, 1200L);
                 assertThat(accept.first("Mikrotik-Rate-Limit")).isPresent();
             }
         }
         assertThat(functions(world)).contains("/guests/addSessionProfile", "/guests/addGuestPlan", "/hotspots/addHotspot",
-                "/hotspots/configurePortal");
+                "/hotspots/configurePortal", "/guests/updateSessionProfile", "/guests/updateGuestPlan");
     }
 
     @Test
@@ -209,12 +231,12 @@ class DashboardSetupBrowserTest {
         try (var browser = signedIn(admin, "/dashboard/setup/clients")) {
             browser.waitForText("Add a client");
             browser.type(By.id("client-company"), company);
-            browser.clickAndWaitForPage(By.id("add-client-submit"));
+            browser.click(By.id("add-client-submit"));
             browser.waitForText("Client added.");
             long client = Long.parseLong(browser.url().replaceAll(".*/clients/(\\d+).*", "$1"));
 
             browser.type(By.id("token-label"), "Zapier");
-            browser.clickAndWaitForPage(By.id("issue-token-submit"));
+            browser.click(By.id("issue-token-submit"));
             browser.waitForText("Token \"Zapier\" issued");
             String token = browser.find(By.id("issued-token")).getAttribute("value");
             assertThat(token).hasSizeGreaterThan(20);
@@ -231,7 +253,7 @@ class DashboardSetupBrowserTest {
             long tokenId = identity.listApiTokens(actor(world), client).getFirst().id();
             assertThat(browser.find(By.id("token-" + tokenId)).getText()).contains("Zapier", token.substring(0, 6), "Active");
 
-            browser.clickAndWaitForPage(By.id("revoke-" + tokenId));
+            browser.click(By.id("revoke-" + tokenId));
             browser.waitForText("Token revoked");
             assertThat(browser.find(By.id("token-" + tokenId)).getText()).contains("Revoked");
             assertThat(http.get("/v2/zapier/client/ping", "Authorization", "Bearer " + token).status()).isEqualTo(401);
@@ -245,7 +267,8 @@ class DashboardSetupBrowserTest {
             browser.open(url("/dashboard/setup/clients?lang=es-xl"));
             browser.type(By.id("client-company"), company + " bis");
             browser.type(By.id("client-key"), key);
-            browser.clickAndWaitForPage(By.id("add-client-submit"));
+            browser.click(By.id("add-client-submit"));
+            browser.waitForText("Ya existe un cliente");
             assertThat(browser.find(By.id("form-error")).getText()).isEqualTo("Ya existe un cliente con esta clave.");
             assertThat(browser.find(By.id("client-company")).getAttribute("value")).isEqualTo(company + " bis");
         }
