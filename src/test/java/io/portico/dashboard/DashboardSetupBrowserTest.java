@@ -241,6 +241,7 @@ class DashboardSetupBrowserTest {
             String token = browser.find(By.id("issued-token")).getAttribute("value");
             assertThat(token).hasSizeGreaterThan(20);
             assertThat(browser.text()).contains("it is shown only once");
+            assertThat(browser.find(By.id("copy-token")).isDisplayed()).isTrue();
             assertThat(browser.accessibilityProblems()).isEmpty();
             browser.screenshot("dashboard-clients");
 
