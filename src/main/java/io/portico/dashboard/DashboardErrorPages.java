@@ -47,7 +47,8 @@ abstract class DashboardErrorPages {
         return error(request, model, heading, e.getMessage());
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            org.springframework.validation.BindException.class})
     String badRequest(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return error(request, model, "error.refused", pages.text(request).t("error.badRequest"));

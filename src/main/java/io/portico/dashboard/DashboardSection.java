@@ -13,6 +13,7 @@ public enum DashboardSection {
     SESSIONS("sessions", "/dashboard/sessions", Permission.READ_CONFIGURATION),
     GUESTS("guests", "/dashboard/guests", Permission.READ_CONFIGURATION),
     VOUCHERS("vouchers", "/dashboard/vouchers", Permission.READ_CONFIGURATION),
+    SETUP("setup", "/dashboard/setup/hotspots", Permission.READ_CONFIGURATION),
     MDU("mdu", "/dashboard/mdu", Permission.READ_CONFIGURATION),
     LOGS("logs", "/dashboard/logs", Permission.READ_LOGS),
     SETTINGS("settings", "/dashboard/settings", Permission.MANAGE_OPERATOR);

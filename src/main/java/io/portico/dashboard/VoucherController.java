@@ -242,7 +242,7 @@ class VoucherController extends DashboardErrorPages {
                 : text.t("vouchers.validUntil", expiresAt.minusSeconds(1).atZone(ZoneOffset.UTC).toLocalDate().toString());
     }
 
-    private static String duration(PageText text, Duration d) {
+    static String duration(PageText text, Duration d) {
         if (d.toDays() > 0 && d.toHours() % 24 == 0) {
             return text.t("vouchers.days", d.toDays());
         }

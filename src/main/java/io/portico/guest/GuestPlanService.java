@@ -84,6 +84,36 @@ public class GuestPlanService {
         return profiles.insert(draft);
     }
 
+    /**
+     * Changes a session profile's name and limits (the dashboard's guest set-up). Devices get the
+     * new limits at their next sign-in; RADIUS nodes may serve the old ones for up to
+     * {@code portico.guest.plan-cache-ttl}.
+     */
+    @Transactional
+    public SessionProfile updateSessionProfile(Actor actor, long clientId, long profileId, String name,
+                                               @Nullable Duration sessionTimeout, @Nullable Duration idleTimeout,
+                                               @Nullable Long downloadKbps, @Nullable Long uploadKbps, @Nullable Long dataCapBytes) {
+        actor.require(Permission.MANAGE_PLANS);
+        SessionProfile existing = sessionProfile(actor, clientId, profileId);
+        SessionProfile changed = new SessionProfile(profileId, clientId, name, sessionTimeout, idleTimeout, downloadKbps,
+                uploadKbps, dataCapBytes, existing.createdAt());
+        profiles.findSessionProfileByName(clientId, changed.name()).filter(other -> other.id() != profileId).ifPresent(other -> {
+            throw PorticoException.conflict("Session profile " + changed.name() + " already exists.");
+        });
+        profiles.update(changed);
+        cache.evict(null, profileId);
+        audit(actor, "/guests/updateSessionProfile", "Session profile " + profileId + " updated: " + changed.name() + ".");
+        return changed;
+    }
+
+    /** One session profile of the client. */
+    public SessionProfile sessionProfile(Actor actor, long clientId, long profileId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.requireClient(actor, clientId);
+        return profiles.findSessionProfile(profileId).filter(p -> p.clientId() == clientId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown session profile " + profileId + "."));
+    }
+
     public List<SessionProfile> listSessionProfiles(Actor actor, long clientId) {
         actor.require(Permission.READ_CONFIGURATION);
         guests.requireClient(actor, clientId);
@@ -110,6 +140,35 @@ public class GuestPlanService {
             throw PorticoException.conflict("Guest plan " + draft.name() + " already exists.");
         }
         return plans.insert(draft);
+    }
+
+    /**
+     * Changes a guest plan's name, session profile, length and price (the dashboard's guest
+     * set-up). Purchases already made keep their start and end; new ones use the new length.
+     */
+    @Transactional
+    public GuestPlan updateGuestPlan(Actor actor, long clientId, long planId, long sessionProfileId, String name,
+                                     Duration duration, long priceCents, String currency) {
+        actor.require(Permission.MANAGE_PLANS);
+        GuestPlan existing = guestPlan(actor, clientId, planId);
+        GuestPlan changed = new GuestPlan(planId, clientId, sessionProfileId, name, duration, priceCents, currency,
+                existing.createdAt());
+        profiles.findSessionProfile(sessionProfileId).filter(p -> p.clientId() == clientId)
+                .orElseThrow(() -> PorticoException.invalid("sessionProfileId", "Unknown session profile " + sessionProfileId + "."));
+        plans.findGuestPlanByName(clientId, changed.name()).filter(other -> other.id() != planId).ifPresent(other -> {
+            throw PorticoException.conflict("Guest plan " + changed.name() + " already exists.");
+        });
+        plans.update(changed);
+        cache.evict(planId, null);
+        audit(actor, "/guests/updateGuestPlan", "Guest plan " + planId + " updated: " + changed.name() + ".");
+        return changed;
+    }
+
+    /** One guest plan of the client. */
+    public GuestPlan guestPlan(Actor actor, long clientId, long planId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.requireClient(actor, clientId);
+        return requirePlan(clientId, planId);
     }
 
     public List<GuestPlan> listGuestPlans(Actor actor, long clientId) {

@@ -33,4 +33,14 @@ final class PlanCache {
     Optional<SessionProfile> profile(long id, LongFunction<Optional<SessionProfile>> load) {
         return profiles.get(id, k -> load.apply(k));
     }
+
+    /** Forgets a changed plan or profile in this node (other nodes see the change within the TTL). */
+    void evict(@org.jspecify.annotations.Nullable Long planId, @org.jspecify.annotations.Nullable Long profileId) {
+        if (planId != null) {
+            plans.invalidate(planId);
+        }
+        if (profileId != null) {
+            profiles.invalidate(profileId);
+        }
+    }
 }

@@ -37,6 +37,15 @@ public class GuestPlanRepository {
                 p.priceCents(), p.currency(), p.createdAt());
     }
 
+    /** Writes a plan's name, profile, length and price (its client and creation stay). */
+    public void update(GuestPlan p) {
+        jdbc.sql("""
+                        update guest_plan set session_profile_id = ?, name = ?, duration_minutes = ?, price_cents = ?, currency = ?
+                        where id = ? and client_id = ?""")
+                .params(p.sessionProfileId(), p.name(), p.duration().toMinutes(), p.priceCents(), p.currency(), p.id(), p.clientId())
+                .update();
+    }
+
     public Optional<GuestPlan> findGuestPlan(long id) {
         return jdbc.sql("select * from guest_plan where id = ?").param(id).query(GuestPlanRepository::guestPlan).optional();
     }

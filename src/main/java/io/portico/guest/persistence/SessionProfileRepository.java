@@ -39,6 +39,17 @@ public class SessionProfileRepository {
                 p.downloadKbps(), p.uploadKbps(), p.dataCapBytes(), p.createdAt());
     }
 
+    /** Writes a profile's name and limits (its client and creation stay). */
+    public void update(SessionProfile p) {
+        jdbc.sql("""
+                        update session_profile set name = ?, session_timeout_seconds = ?, idle_timeout_seconds = ?,
+                                                   download_kbps = ?, upload_kbps = ?, data_cap_bytes = ?
+                        where id = ? and client_id = ?""")
+                .params(p.name(), seconds(p.sessionTimeout()), seconds(p.idleTimeout()), p.downloadKbps(), p.uploadKbps(),
+                        p.dataCapBytes(), p.id(), p.clientId())
+                .update();
+    }
+
     public Optional<SessionProfile> findSessionProfile(long id) {
         return jdbc.sql("select * from session_profile where id = ?").param(id).query(SessionProfileRepository::sessionProfile).optional();
     }

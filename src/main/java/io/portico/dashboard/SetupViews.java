@@ -1,0 +1,172 @@
+package io.portico.dashboard;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.portico.guest.GuestPlan;
+import io.portico.guest.SessionProfile;
+import io.portico.tenant.Client;
+import io.portico.venue.Venue;
+
+/**
+ * The guest set-up pages' models (hotspots with their portal, session profiles, guest plans,
+ * clients and their guest API tokens), public for the precompiled templates. Forms carry what the
+ * administrator typed as text, so a refused form is shown again with every field kept.
+ */
+public final class SetupViews {
+
+    private SetupViews() {
+    }
+
+    private static String typed(@Nullable String field) {
+        return field == null ? "" : field;
+    }
+
+    /** The set-up pages' own tabs; {@code current} is the tab's key. */
+    public record Tabs(String current, @Nullable Long clientId) {
+
+        public static final List<String> KEYS = List.of("hotspots", "session-profiles", "guest-plans", "clients");
+
+        public String href(String key) {
+            return "/dashboard/setup/" + key + (clientId == null || key.equals("clients") ? "" : "?client=" + clientId);
+        }
+    }
+
+    /** A page of a list: the rows shown and the previous and next page numbers (null at either end). */
+    public record Paged<T>(List<T> rows, @Nullable Integer previous, @Nullable Integer next) {
+
+        static <T> Paged<T> of(List<T> all, int page, int size) {
+            int from = Math.min(Math.max(page, 0) * size, all.size());
+            int to = Math.min(from + size, all.size());
+            return new Paged<>(all.subList(from, to), from == 0 ? null : page - 1, to < all.size() ? page + 1 : null);
+        }
+
+        <R> Paged<R> map(java.util.function.Function<T, R> row) {
+            return new Paged<>(rows.stream().map(row).toList(), previous, next);
+        }
+    }
+
+    // ---- hotspots ----
+
+    public record HotspotRow(long id, String name, String nasIdentifier, String venue, String portal) {
+    }
+
+    public record HotspotForm(String name, long venueId, String nasIdentifier) {
+
+        static final HotspotForm EMPTY = new HotspotForm("", 0, "");
+    }
+
+    public record HotspotsView(Tabs tabs, List<Client> clients, long clientId, Paged<HotspotRow> hotspots, List<Venue> venues,
+                               boolean canManage, HotspotForm form, @Nullable String error) {
+    }
+
+    /**
+     * The captive portal form. Secrets are write-only: the page says whether one is stored, never
+     * its value; a field left empty keeps the stored secret.
+     *
+     * @param fields each form field's choice: {@code ""} (not asked), {@code optional} or {@code required}
+     */
+    public record PortalForm(String gatewayKind, Set<String> methods, @Nullable Long clickThroughPlan, @Nullable Long formPlan,
+                             Map<String, String> fields, boolean uamSecretSet, String unifiSite, String controllerUrl,
+                             String controllerUser, boolean controllerPasswordSet, boolean apiKeySet, String integrationSite,
+                             String afterLogin, String gatewayLoginHost) {
+
+        public boolean has(String method) {
+            return methods.contains(method);
+        }
+
+        public String field(String name) {
+            return fields.getOrDefault(name, "");
+        }
+    }
+
+    public record HotspotView(Tabs tabs, long clientId, long hotspotId, String name, HotspotForm form, List<Venue> venues,
+                              PortalForm portal, boolean portalConfigured, @Nullable String portalUrl,
+                              List<GuestPlan> plans, List<String> formFields, boolean canManage,
+                              @Nullable String hotspotError, @Nullable String portalError, @Nullable String notice) {
+    }
+
+    // ---- session profiles and guest plans ----
+
+    public record ProfileRow(long id, String name, String sessionTimeout, String idleTimeout, String download, String upload,
+                             String dataCap) {
+    }
+
+    /** Minutes, kbit/s and MB as typed; empty means no limit. */
+    public record ProfileForm(String name, String sessionMinutes, String idleMinutes, String downloadKbps, String uploadKbps,
+                              String dataCapMb) {
+
+        /** Bound from the form's fields; a field not sent is empty. */
+        public ProfileForm {
+            name = typed(name);
+            sessionMinutes = typed(sessionMinutes);
+            idleMinutes = typed(idleMinutes);
+            downloadKbps = typed(downloadKbps);
+            uploadKbps = typed(uploadKbps);
+            dataCapMb = typed(dataCapMb);
+        }
+
+        static final ProfileForm EMPTY = new ProfileForm("", "", "", "", "", "");
+    }
+
+    public record ProfilesView(Tabs tabs, List<Client> clients, long clientId, Paged<ProfileRow> profiles, boolean canManage,
+                               ProfileForm form, @Nullable String error) {
+    }
+
+    public record ProfileView(Tabs tabs, long clientId, long profileId, ProfileForm form, boolean canManage, @Nullable String error) {
+    }
+
+    public record PlanRow(long id, String name, String profile, String duration, String price) {
+    }
+
+    /** The plan's length as an amount and a unit ({@code minutes}, {@code hours}, {@code days}), the price in major units. */
+    public record PlanForm(String name, Long profileId, String durationAmount, String durationUnit, String price, String currency) {
+
+        static final PlanForm EMPTY = new PlanForm("", 0L, "1", "days", "0.00", "USD");
+
+        /** Bound from the form's fields; a field not sent is empty. */
+        public PlanForm {
+            name = typed(name);
+            profileId = profileId == null ? 0L : profileId;
+            durationAmount = typed(durationAmount);
+            durationUnit = typed(durationUnit);
+            price = typed(price);
+            currency = typed(currency);
+        }
+    }
+
+    public record PlansView(Tabs tabs, List<Client> clients, long clientId, Paged<PlanRow> plans, List<SessionProfile> profiles,
+                            boolean canManage, PlanForm form, @Nullable String error) {
+    }
+
+    public record PlanView(Tabs tabs, long clientId, long planId, PlanForm form, List<SessionProfile> profiles, boolean canManage,
+                           @Nullable String error) {
+    }
+
+    // ---- clients and tokens ----
+
+    public record ClientRow(long id, String company, String key, String created) {
+    }
+
+    public record ClientForm(String company, String key) {
+
+        static final ClientForm EMPTY = new ClientForm("", "");
+    }
+
+    public record ClientsView(Tabs tabs, Paged<ClientRow> clients, boolean canManage, ClientForm form, @Nullable String error) {
+    }
+
+    public record TokenRow(long id, String label, String prefix, String created, String createdBy, String lastUsed, boolean active) {
+    }
+
+    /** A token just issued: its clear value, shown on this one page only. */
+    public record IssuedToken(String label, String token) {
+    }
+
+    public record ClientView(Tabs tabs, long clientId, String company, String key, List<TokenRow> tokens, boolean canManage,
+                             @Nullable IssuedToken issued, String label, @Nullable String error, @Nullable String notice) {
+    }
+}
