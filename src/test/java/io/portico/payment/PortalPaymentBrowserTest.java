@@ -84,6 +84,7 @@ class PortalPaymentBrowserTest {
             browser.open(gateway.internetUrl());
             browser.waitForText("Buy Wi-Fi time");
             assertThat(browser.text()).contains("Day pass", "5.00 USD");
+            assertThat(browser.accessibilityProblems()).isEmpty();
 
             browser.click(By.id("plan-" + world.dayPlan.id()));
             browser.type(By.id("pay-email"), "guest@browser.example");
@@ -97,7 +98,9 @@ class PortalPaymentBrowserTest {
             browser.waitForText("Waiting for payment confirmation");
             assertThat(browser.url()).startsWith("http://127.0.0.1:" + port + "/portal/");
             assertThat(gateway.session(phone)).isEmpty();
-            assertThat(browser.accessibilityProblems()).isEmpty();
+            // The one accepted finding: the waiting page reloads itself (meta refresh, as a page without
+            // JavaScript must to notice the webhook), which axe reports as WCAG 2.2.1; see docs/payments.md.
+            assertThat(browser.accessibilityProblems()).allSatisfy(problem -> assertThat(problem).startsWith("meta-refresh"));
             browser.screenshot("portal-payment");
 
             ObjectNode paid = stripe.session(sessionId);
