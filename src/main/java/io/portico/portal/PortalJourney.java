@@ -232,6 +232,21 @@ class PortalJourney {
         return "portal/status";
     }
 
+    /**
+     * The page a guest waits on after paying, until the provider's webhook confirmed the payment;
+     * its language links keep the sealed state ({@code selfPath} is this page with its query).
+     */
+    String paymentWaitingPage(Model model, PortalHotspot portal, HttpServletRequest request, String selfPath) {
+        PortalLook look = pages.look(portal.hotspot().operatorId());
+        String lang = pages.language(look, request);
+        PortalPage page = pages.page(look, lang, "payment.waiting.title", portal.hotspot().name(),
+                themeUrl(portal.hotspot().nasIdentifier()), selfPath);
+        model.addAttribute("page", page);
+        model.addAttribute("heading", page.title());
+        model.addAttribute("message", page.text().t("payment.waiting.message"));
+        return "portal/paying";
+    }
+
     /** The unsubscribe confirmation page's model and view name. */
     String unsubscribePage(Model model, PortalHotspot portal, String token, HttpServletRequest request) {
         PortalLook look = pages.look(portal.hotspot().operatorId());

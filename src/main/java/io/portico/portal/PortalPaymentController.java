@@ -113,9 +113,10 @@ class PortalPaymentController extends PortalErrorPages {
         String self = ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal/{nas}/paid")
                 .queryParam("state", state).queryParam("lang", lang).queryParamIfPresent("checkout", Optional.ofNullable(checkout))
                 .encode().buildAndExpand(nas).toUriString();
+        String selfPath = org.springframework.web.util.UriComponentsBuilder.fromPath("/portal/{nas}/paid").queryParam("state", state)
+                .queryParamIfPresent("checkout", Optional.ofNullable(checkout)).encode().buildAndExpand(nas).toUriString();
         response.setHeader("Refresh", "3;url=" + self);
-        journey.notice(model, portal, request, "payment.waiting.title", "payment.waiting.message");
         model.addAttribute("refreshUrl", self);
-        return "portal/paying";
+        return journey.paymentWaitingPage(model, portal, request, selfPath);
     }
 }
