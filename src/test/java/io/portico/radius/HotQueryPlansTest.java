@@ -191,8 +191,6 @@ class HotQueryPlansTest {
                         constant(ConnectionRepository.class, "UPSERT"), List.of("k2"), nulls, nulls, nulls, List.of(mac), nulls,
                         times, flags, times, nulls, numbers, numbers, numbers, nulls, numbers, texts, texts, texts, texts, times, nulls,
                         List.of("gw-10")),
-                new Hot("first-seen sessions linked to their guest (ConnectionRepository.linkGuests)",
-                        "update connection_session set guest_id = ? where session_key = ? and guest_id is null", 10L, "k1"),
                 new Hot("NAS reset (ConnectionRepository.closeOpenOfNas)",
                         "update connection_session set ended_at = last_seen_at, terminate_cause = ?, closed_by = ?"
                                 + " where ended_at is null and nas_client_id = ? and last_seen_at <= ?", 11, "acct-on", 7L, now),
