@@ -210,9 +210,8 @@ class HotQueryPlansTest {
                         1L, "psk-2000"),
                 new Hot("unit by id (UnitRepository.find)", "select * from unit where id = ?", 2000L),
                 new Hot("subscriber by id (SubscriptionRepository.findSubscriber)", "select * from subscriber where id = ?", 2000L),
-                new Hot("device's subscription for MAC authentication (ResidentDeviceRepository.lastSubscription)", """
-                        select subscription_id from radius_resident_device where operator_id = ? and device_mac = ?
-                        order by authorised_at desc fetch first 1 rows only""", 1L, mac),
+                new Hot("device's binding for MAC authentication (ResidentDeviceRepository.LAST_BINDING)",
+                        ResidentDeviceRepository.LAST_BINDING, 1L, mac),
                 new Hot("resident device remembered (ResidentDeviceRepository.MERGE)",
                         constant(ResidentDeviceRepository.class, "MERGE"), 1010L, mac, 1L, 2000L, 2000L, now));
 
