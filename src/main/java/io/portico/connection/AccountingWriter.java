@@ -6,12 +6,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.portico.connection.internal.DeviceGuestIds;
 import io.portico.connection.persistence.ConnectionRepository;
@@ -33,12 +39,15 @@ public class AccountingWriter {
     private final HotspotService hotspots;
     private final GuestService guests;
     private final DeviceGuestIds guestIds;
+    private final TransactionTemplate transactions;
 
-    AccountingWriter(ConnectionRepository repository, HotspotService hotspots, GuestService guests, DeviceGuestIds guestIds) {
+    AccountingWriter(ConnectionRepository repository, HotspotService hotspots, GuestService guests, DeviceGuestIds guestIds,
+                     PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.hotspots = hotspots;
         this.guests = guests;
         this.guestIds = guestIds;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -71,12 +80,13 @@ public class AccountingWriter {
      * the order of the packets. A packet at a hotspot of its operator naming a device is a guest
      * connection; any other is {@link AccountingOutcome#UNKNOWN_HOTSPOT}, stored as its NAS's session
      * when it carries its NAS side. The sessions are written by one statement (PostgreSQL; one JDBC
-     * batch elsewhere), which is atomic by itself: called without a transaction, it commits on its
-     * own, in one round trip (the RADIUS writer's common case); inside one, it joins it. The write
-     * itself finds the devices' guests; a device that is not a guest yet (first seen) is stored
-     * without one, then becomes a guest (its own transaction when none is active, with
-     * {@link io.portico.guest.GuestCreated}) and its sessions are linked to it. Should that step
-     * fail, the next packet of the session links it.
+     * batch elsewhere). When every device's guest id is known ({@link DeviceGuestIds}, the steady
+     * state), that statement runs on its own: called without a transaction it commits by itself, in
+     * one round trip (the RADIUS writer's common case). Otherwise (a device first seen, or not seen
+     * since this instance started) the devices' guests are found or created, with
+     * {@link io.portico.guest.GuestCreated} for the new ones, and the sessions written with their
+     * guest, all in one transaction: one commit for the whole batch, and a session is never stored
+     * without the guest it belongs to. Inside a caller's transaction, both join it.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public List<AccountingOutcome> recordAll(List<AccountingRecord> packets, List<Optional<Hotspot>> hotspotOfPacket) {
@@ -88,15 +98,21 @@ public class AccountingWriter {
         List<@Nullable Long> clientIds = new ArrayList<>();
         List<@Nullable Long> hotspotIds = new ArrayList<>();
         List<@Nullable Long> ids = new ArrayList<>();
+        Map<Long, Set<MacAddress>> unresolved = new HashMap<>();
         for (int i = 0; i < packets.size(); i++) {
             AccountingRecord packet = packets.get(i);
             Optional<Hotspot> hotspot = hotspotOfPacket.get(i).filter(h -> h.operatorId() == packet.operatorId());
             MacAddress mac = packet.macAddress();
             if (hotspot.isPresent() && mac != null) {
+                long clientId = hotspot.get().clientId();
+                Long id = guestIds.find(clientId, mac);
+                if (id == null) {
+                    unresolved.computeIfAbsent(clientId, c -> new HashSet<>()).add(mac);
+                }
                 known.add(packet);
-                clientIds.add(hotspot.get().clientId());
+                clientIds.add(clientId);
                 hotspotIds.add(hotspot.get().id());
-                ids.add(guestIds.find(hotspot.get().clientId(), mac));
+                ids.add(id);
                 outcomes.add(AccountingOutcome.RECORDED);
             } else {
                 outcomes.add(AccountingOutcome.UNKNOWN_HOTSPOT);
@@ -111,30 +127,53 @@ public class AccountingWriter {
         if (known.isEmpty()) {
             return outcomes;
         }
-        List<ConnectionRepository.Unlinked> unlinked;
+        if (unresolved.isEmpty()) {
+            write(known, clientIds, hotspotIds, ids);
+            return outcomes;
+        }
+        transactions.executeWithoutResult(status -> {
+            // First seen: the devices become guests (found when another writer or the portal made them first).
+            Map<Long, Map<MacAddress, Long>> byClient = new HashMap<>();
+            unresolved.forEach((clientId, macs) -> {
+                Map<MacAddress, Long> guestIdOf = new HashMap<>();
+                guests.findOrCreateAll(clientId, macs).forEach((mac, guest) -> guestIdOf.put(mac, guest.id()));
+                byClient.put(clientId, guestIdOf);
+            });
+            for (int i = 0; i < known.size(); i++) {
+                MacAddress mac = known.get(i).macAddress();
+                if (ids.get(i) == null && clientIds.get(i) != null && mac != null) {
+                    ids.set(i, byClient.get(clientIds.get(i)).get(mac));
+                }
+            }
+            write(known, clientIds, hotspotIds, ids);
+            // Cached once the guests exist for everyone: a rolled-back id would point at no guest.
+            afterCommit(() -> byClient.forEach((clientId, guestIdOf) -> guestIdOf.forEach((mac, id) -> guestIds.put(clientId, mac, id))));
+        });
+        return outcomes;
+    }
+
+    /** One statement for the batch; a device whose guest is still unknown is looked up by the statement itself. */
+    private void write(List<AccountingRecord> known, List<@Nullable Long> clientIds, List<@Nullable Long> hotspotIds,
+                       List<@Nullable Long> ids) {
         try {
-            // Devices not in the cache are looked up by the write itself.
-            unlinked = repository.merge(known, clientIds, hotspotIds, ids);
+            repository.merge(known, clientIds, hotspotIds, ids);
         } catch (DataIntegrityViolationException e) {
             guestIds.forgetAll(); // a guest erased elsewhere: the caller's retry resolves afresh
             throw e;
         }
-        if (!unlinked.isEmpty()) {
-            // First seen: the devices become guests, and their sessions are linked to them.
-            Map<Long, List<MacAddress>> byClient = new HashMap<>();
-            unlinked.forEach(u -> byClient.computeIfAbsent(u.clientId(), id -> new ArrayList<>()).add(new MacAddress(u.macAddress())));
-            byClient.forEach((clientId, macs) -> guests.findOrCreateAll(clientId, macs)
-                    .forEach((mac, guest) -> guestIds.put(clientId, mac, guest.id())));
-            Map<String, Long> links = new HashMap<>();
-            for (ConnectionRepository.Unlinked u : unlinked) {
-                Long id = guestIds.find(u.clientId(), new MacAddress(u.macAddress()));
-                if (id != null) {
-                    links.put(u.sessionKey(), id);
-                }
-            }
-            repository.linkGuests(links);
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
         }
-        return outcomes;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     /**

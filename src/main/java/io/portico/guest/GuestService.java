@@ -58,25 +58,25 @@ public class GuestService {
     }
 
     /**
-     * The client's guests for many devices, those never seen created with an empty profile, in a
-     * few statements whatever the number of devices (one select, one batched insert and one select
-     * for the new ids): an accounting batch's devices. Idempotent per client and MAC.
+     * The client's guests for many devices, those never seen created with an empty profile, in
+     * two statements whatever the number of devices (one batched insert that skips devices already
+     * guests, one select of them all): an accounting batch's devices. Idempotent per client and
+     * MAC, also against other transactions creating the same devices at once: each device gets one
+     * guest, and {@link GuestCreated} once, from the transaction that inserted it.
      */
     @Transactional
     public Map<MacAddress, Guest> findOrCreateAll(long clientId, java.util.Collection<MacAddress> macs) {
         // sorted, so concurrent batches insert new devices in one order
         List<MacAddress> distinct = macs.stream().distinct().sorted(java.util.Comparator.comparing(MacAddress::value)).toList();
+        Instant now = clock.instant();
+        java.util.Set<MacAddress> inserted = repository.insertNew(distinct.stream()
+                .map(m -> new Guest(0, clientId, UUID.randomUUID(), m, GuestProfile.EMPTY, false, now, now)).toList());
         Map<MacAddress, Guest> found = new java.util.HashMap<>();
-        repository.findByMacs(clientId, distinct).forEach(g -> found.put(g.macAddress(), g));
-        List<MacAddress> missing = distinct.stream().filter(m -> !found.containsKey(m)).toList();
-        if (!missing.isEmpty()) {
-            Instant now = clock.instant();
-            repository.insertAll(missing.stream()
-                    .map(m -> new Guest(0, clientId, UUID.randomUUID(), m, GuestProfile.EMPTY, false, now, now)).toList());
-            Client client = client(clientId);
-            for (Guest created : repository.findByMacs(clientId, missing)) {
-                found.put(created.macAddress(), created);
-                events.publishEvent(GuestCreated.of(created, client));
+        @Nullable Client client = inserted.isEmpty() ? null : client(clientId);
+        for (Guest guest : repository.findByMacs(clientId, distinct)) {
+            found.put(guest.macAddress(), guest);
+            if (client != null && inserted.contains(guest.macAddress())) {
+                events.publishEvent(GuestCreated.of(guest, client));
             }
         }
         return found;

@@ -119,6 +119,62 @@ class AccountingRecordingTest {
     }
 
     @Test
+    void concurrentFirstSightsOfTheSameDevicesMakeOneGuestEachAndLoseNoSession() throws Exception {
+        int writers = 6;
+        List<MacAddress> devices = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> MacAddress.parse(String.format("02-aa-00-00-00-%02x", i))).toList();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        List<java.util.concurrent.Future<List<AccountingOutcome>>> done = new java.util.ArrayList<>();
+        List<AccountingSessionId> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    // each writer: one batch with a session of every device (and the devices in another order)
+                    List<AccountingRecord> batch = new java.util.ArrayList<>();
+                    for (int d = 0; d < devices.size(); d++) {
+                        MacAddress mac = devices.get((d + writer) % devices.size());
+                        AccountingSessionId session = AccountingSessionId.of(world.operator.id(), hotspot.nasIdentifier(),
+                                "fs-" + writer + "-" + d, mac.value(), "AP-1:guest");
+                        sessions.add(session);
+                        batch.add(new AccountingRecord(AccountingRecord.Type.START, session, world.operator.id(), hotspot.nasIdentifier(),
+                                mac, null, 0, 0, 0, null, T0));
+                    }
+                    start.await();
+                    // as the RADIUS writer does: a batch that fails is written again
+                    for (int attempt = 0; ; attempt++) {
+                        try {
+                            return this.writer.recordAll(batch);
+                        } catch (org.springframework.dao.DataAccessException e) {
+                            if (attempt == 5) {
+                                throw e;
+                            }
+                        }
+                    }
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).containsOnly(AccountingOutcome.RECORDED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        for (MacAddress mac : devices) {
+            assertThat(jdbc.sql("select count(*) from guest where client_id = ? and mac_address = ?")
+                    .params(world.client.id(), mac.value()).query(Long.class).single()).as("guests of " + mac.value()).isEqualTo(1L);
+            long guest = world.guests().findByMac(world.client.id(), mac).orElseThrow().id();
+            assertThat(jdbc.sql("select count(*) from connection_session where mac_address = ? and client_id = ? and guest_id = ?")
+                    .params(mac.value(), world.client.id(), guest).query(Long.class).single())
+                    .as("sessions of " + mac.value() + " with its guest").isEqualTo((long) writers);
+        }
+        assertThat(jdbc.sql("select count(*) from connection_session where client_id = ?").param(world.client.id())
+                .query(Long.class).single()).as("sessions").isEqualTo((long) writers * devices.size());
+    }
+
+    @Test
     void batchRecordsKnownHotspotsAndReportsUnknownOnes() {
         AccountingRecord unknown = new AccountingRecord(AccountingRecord.Type.START, id, world.operator.id(), "NO-SUCH-NAS",
                 MAC, null, 0, 0, 0, null, T0);

@@ -191,8 +191,6 @@ class HotQueryPlansTest {
                         constant(ConnectionRepository.class, "UPSERT"), List.of("k2"), nulls, nulls, nulls, List.of(mac), nulls,
                         times, flags, times, nulls, numbers, numbers, numbers, nulls, numbers, texts, texts, texts, texts, times, nulls,
                         List.of("gw-10")),
-                new Hot("first-seen sessions linked to their guest (ConnectionRepository.linkGuests)",
-                        "update connection_session set guest_id = ? where session_key = ? and guest_id is null", 10L, "k1"),
                 new Hot("NAS reset (ConnectionRepository.closeOpenOfNas)",
                         "update connection_session set ended_at = last_seen_at, terminate_cause = ?, closed_by = ?"
                                 + " where ended_at is null and nas_client_id = ? and last_seen_at <= ?", 11, "acct-on", 7L, now),
@@ -212,9 +210,8 @@ class HotQueryPlansTest {
                         1L, "psk-2000"),
                 new Hot("unit by id (UnitRepository.find)", "select * from unit where id = ?", 2000L),
                 new Hot("subscriber by id (SubscriptionRepository.findSubscriber)", "select * from subscriber where id = ?", 2000L),
-                new Hot("device's subscription for MAC authentication (ResidentDeviceRepository.lastSubscription)", """
-                        select subscription_id from radius_resident_device where operator_id = ? and device_mac = ?
-                        order by authorised_at desc fetch first 1 rows only""", 1L, mac),
+                new Hot("device's binding for MAC authentication (ResidentDeviceRepository.LAST_BINDING)",
+                        ResidentDeviceRepository.LAST_BINDING, 1L, mac),
                 new Hot("resident device remembered (ResidentDeviceRepository.MERGE)",
                         constant(ResidentDeviceRepository.class, "MERGE"), 1010L, mac, 1L, 2000L, 2000L, now));
 

@@ -162,15 +162,16 @@ public class ConnectionRepository {
      * {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE} (planned once, one round
      * trip), other databases in one JDBC batch of {@link #MERGE}s. Both apply the same rules.
      */
-    public List<Unlinked> merge(List<AccountingRecord> records, List<@Nullable Long> clientIds, List<@Nullable Long> hotspotIds,
-                                List<@Nullable Long> guestIds) {
+    public void merge(List<AccountingRecord> records, List<@Nullable Long> clientIds, List<@Nullable Long> hotspotIds,
+                      List<@Nullable Long> guestIds) {
         List<SessionWrite> writes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             writes.add(SessionWrite.of(records.get(i), clientIds.get(i), hotspotIds.get(i), guestIds.get(i)));
         }
         List<SessionWrite> combined = SessionWrite.combined(writes);
         if (postgres()) {
-            return upsert(combined);
+            upsert(combined);
+            return;
         }
         List<Object[]> rows = new ArrayList<>(combined.size());
         for (SessionWrite w : combined) {
@@ -181,28 +182,6 @@ public class ConnectionRepository {
                     w.userName(), w.framedIp(), utc(w.staleAfter()), w.closedBy(), w.nasIdentifier()});
         }
         batch.batchUpdate(MERGE, rows);
-        List<Unlinked> unlinked = new ArrayList<>();
-        List<SessionWrite> unknown = combined.stream().filter(w -> w.guestId() == null && w.clientId() != null).toList();
-        if (!unknown.isEmpty()) {
-            List<Object> keys = new ArrayList<>(unknown.stream().map(SessionWrite::sessionKey).toList());
-            jdbc.sql("select session_key, client_id, mac_address from connection_session where guest_id is null"
-                            + " and client_id is not null and mac_address is not null and session_key in ("
-                            + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")").params(keys)
-                    .query((RowCallbackHandler) rs -> unlinked.add(new Unlinked(rs.getString(1), rs.getLong(2), rs.getString(3))));
-        }
-        return unlinked;
-    }
-
-    /** A session stored without a guest: its device is not a guest of the client yet (first seen). */
-    public record Unlinked(String sessionKey, long clientId, String macAddress) {
-    }
-
-    /** Links sessions stored without a guest to the guests created for their devices. */
-    public void linkGuests(java.util.Map<String, Long> guestBySessionKey) {
-        List<Object[]> rows = new ArrayList<>(guestBySessionKey.size());
-        guestBySessionKey.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(e -> rows.add(new Object[] {e.getValue(), e.getKey()}));
-        batch.batchUpdate("update connection_session set guest_id = ? where session_key = ? and guest_id is null", rows);
     }
 
     /** {@link #MERGE}'s rules as PostgreSQL's upsert of a whole batch (one row per session, sorted by key). */
@@ -223,10 +202,9 @@ public class ConnectionRepository {
                         last_seen_at, ended_at, session_seconds, input_octets, output_octets, terminate_cause, nas_client_id,
                         nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by, nas_identifier)
                 on conflict (session_key) do update set
-            """ + UPDATE_RULES.replace("pkt.", "excluded.") + "\n" + """
-            returning t.session_key, t.client_id, t.mac_address, t.guest_id""";
+            """ + UPDATE_RULES.replace("pkt.", "excluded.");
 
-    private List<Unlinked> upsert(List<SessionWrite> writes) {
+    private void upsert(List<SessionWrite> writes) {
         int n = writes.size();
         String[] keys = new String[n], macs = new String[n], agents = new String[n], started = new String[n], seen = new String[n],
                 ended = new String[n], nasAddresses = new String[n], sessions = new String[n], users = new String[n],
@@ -260,8 +238,7 @@ public class ConnectionRepository {
             closedBy[i] = w.closedBy();
             nasIdentifiers[i] = w.nasIdentifier();
         }
-        List<Unlinked> unlinked = new ArrayList<>();
-        batch.query(UPSERT, ps -> {
+        batch.update(UPSERT, ps -> {
             Connection c = ps.getConnection();
             Object[][] columns = {keys, clients, hotspots, guests, macs, agents, started, startReported, seen, ended, seconds,
                     input, output, causes, nasClients, nasAddresses, sessions, users, framed, stale, closedBy, nasIdentifiers};
@@ -271,13 +248,7 @@ public class ConnectionRepository {
                         : column instanceof Boolean[] ? "bool" : "text";
                 ps.setArray(i + 1, c.createArrayOf(type, column));
             }
-        }, (RowCallbackHandler) rs -> {
-            rs.getLong(4);
-            if (rs.wasNull() && rs.getObject(2) != null && rs.getString(3) != null) {
-                unlinked.add(new Unlinked(rs.getString(1), rs.getLong(2), rs.getString(3)));
-            }
         });
-        return unlinked;
     }
 
     private volatile @Nullable Boolean postgres;

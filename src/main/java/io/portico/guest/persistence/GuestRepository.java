@@ -57,6 +57,23 @@ public class GuestRepository {
                 guests.stream().map(GuestRepository::values).toList());
     }
 
+    /**
+     * Inserts the guests whose device is not yet a guest of their client, in one JDBC batch; a
+     * device another transaction made a guest first (committed, or committing meanwhile) is left
+     * as it is. Answers the devices this call inserted.
+     */
+    public java.util.Set<MacAddress> insertNew(List<Guest> guests) {
+        int[] inserted = streaming.batchUpdate("insert into guest (" + COLUMNS + ") values (" + "?, ".repeat(29) + "?)"
+                + " on conflict do nothing", guests.stream().map(GuestRepository::values).toList());
+        java.util.Set<MacAddress> mine = new java.util.HashSet<>();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] != 0) {
+                mine.add(guests.get(i).macAddress());
+            }
+        }
+        return mine;
+    }
+
     private static Object[] values(Guest g) {
         GuestProfile p = g.profile();
         List<@Nullable Object> v = new ArrayList<>(List.of(g.clientId(), g.token(), g.macAddress().value()));

@@ -106,14 +106,6 @@ class VenueKeyCache {
             SubscriptionStarted.class, SubscriptionKeyReset.class, SubscriptionAdjusted.class, SubscriptionPlanUpdated.class,
             SubscriptionEnded.class})
     void on(Object event) {
-        refresh(switch (event) {
-            case SubscriptionAdded e -> e.subscription();
-            case SubscriptionStarted e -> e.subscription();
-            case SubscriptionKeyReset e -> e.subscription();
-            case SubscriptionAdjusted e -> e.subscription();
-            case SubscriptionPlanUpdated e -> e.subscription();
-            case SubscriptionEnded e -> e.subscription();
-            default -> throw new IllegalArgumentException("Not a subscription change: " + event.getClass());
-        });
+        refresh(SubscriptionChanges.of(event));
     }
 }

@@ -6,9 +6,12 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+
 import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentService;
 import io.portico.guest.MacAddress;
+import io.portico.platform.Caches;
 import io.portico.radius.AccessAttempt;
 import io.portico.radius.AccessDecision;
 import io.portico.radius.AccessGrant;
@@ -19,6 +22,7 @@ import io.portico.radius.ResidentAuthorizer;
 import io.portico.radius.Speed;
 import io.portico.radius.Vlan;
 import io.portico.radius.persistence.ResidentDeviceRepository;
+import io.portico.radius.persistence.ResidentDeviceRepository.Binding;
 import io.portico.subscription.ActiveSubscription;
 import io.portico.subscription.SubscriptionService;
 import io.portico.subscription.VenueKey;
@@ -49,10 +53,23 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
     private final ResidentDeviceRepository devices;
     private final DpskSearch dpsk;
     private final VenueKeyCache venueKeys;
+    private final ResidentKeyCache keys;
+    private final ResidentBindings bindings;
     private final Clock clock;
+    private final Cache<EquipmentRef, Optional<Equipment>> equipmentById = Caches.builder().maximumSize(10_000)
+            .expireAfterWrite(EQUIPMENT_TTL).build();
+
+    /** How long a gateway's venue and vendor are kept: staff's changes to a piece of equipment reach RADIUS within it. */
+    static final Duration EQUIPMENT_TTL = Duration.ofSeconds(30);
+
+    private record EquipmentRef(long operatorId, long equipmentId) {
+    }
 
     VenueResidentAuthorizer(EquipmentService equipment, SubscriptionService subscriptions, RadiusProperties properties,
-                            ResidentDeviceRepository devices, DpskSearch dpsk, VenueKeyCache venueKeys, Clock clock) {
+                            ResidentDeviceRepository devices, DpskSearch dpsk, VenueKeyCache venueKeys, ResidentKeyCache keys,
+                            ResidentBindings bindings, Clock clock) {
+        this.keys = keys;
+        this.bindings = bindings;
         this.equipment = equipment;
         this.subscriptions = subscriptions;
         this.properties = properties;
@@ -65,7 +82,7 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
     @Override
     public AccessDecision authorize(long equipmentId, AccessAttempt attempt) {
         long operatorId = attempt.nas().operatorId();
-        Optional<Equipment> gateway = equipment.find(operatorId, equipmentId);
+        Optional<Equipment> gateway = equipmentById.get(new EquipmentRef(operatorId, equipmentId), ref -> equipment.find(operatorId, equipmentId));
         if (gateway.isEmpty()) {
             return AccessDecision.reject("This gateway is not known.");
         }
@@ -76,18 +93,18 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
             return dynamicPsk(attempt, operatorId, venueId);
         }
         if (macAuthentication(attempt)) {
-            Optional<Long> bound = devices.lastSubscription(operatorId, attempt.device());
+            Optional<Binding> bound = devices.lastBinding(operatorId, attempt.device());
             if (bound.isEmpty()) {
                 return alsoHotspot ? AccessDecision.notMine()
                         : AccessDecision.reject("Unknown device: join once with the resident's key.");
             }
-            Optional<ActiveSubscription> active = subscriptions.findActive(operatorId, bound.get()).filter(s -> s.venueId() == venueId);
+            Optional<ActiveSubscription> active = keys.active(operatorId, bound.get(), clock.instant()).filter(s -> s.venueId() == venueId);
             if (active.isEmpty()) {
                 return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("No active subscription for this device.");
             }
             PersonalKey key = new PersonalKey(active.get().psk(),
                     PersonalKey.Delivery.forEquipment(gateway.get().manufacturer(), gateway.get().model()));
-            return AccessDecision.accept(grant(attempt, operatorId, active.get()).withPersonalKey(key));
+            return AccessDecision.accept(grant(attempt, operatorId, active.get(), true).withPersonalKey(key));
         }
         if (!(attempt.credentials() instanceof Credentials.Pap pap)) {
             return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("Send the resident's key as the password.");
@@ -96,7 +113,7 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         if (active.isEmpty()) {
             return alsoHotspot ? AccessDecision.notMine() : AccessDecision.reject("No active subscription for this key.");
         }
-        return AccessDecision.accept(grant(attempt, operatorId, active.get()));
+        return AccessDecision.accept(grant(attempt, operatorId, active.get(), false));
     }
 
     /**
@@ -105,8 +122,8 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
      * A match from the cache is checked against the subscription as stored now (active, same key).
      */
     private AccessDecision dynamicPsk(AccessAttempt attempt, long operatorId, long venueId) {
-        Optional<ActiveSubscription> bound = devices.lastSubscription(operatorId, attempt.device())
-                .flatMap(id -> subscriptions.findActive(operatorId, id)).filter(s -> s.venueId() == venueId);
+        Optional<ActiveSubscription> bound = devices.lastBinding(operatorId, attempt.device())
+                .flatMap(b -> keys.active(operatorId, b, clock.instant())).filter(s -> s.venueId() == venueId);
         DpskSearch.Outcome outcome = dpsk.find(attempt.nas().id(), attempt.handshake().orElseThrow(), operatorId,
                 bound.map(s -> new VenueKey(s.subscriptionId(), s.psk())), () -> venueKeys.activeAt(operatorId, venueId));
         if (outcome instanceof DpskSearch.Outcome.RateLimited) {
@@ -115,13 +132,14 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         if (!(outcome instanceof DpskSearch.Outcome.Found(DpskSearch.Match match))) {
             return AccessDecision.reject("No active subscription for this key.");
         }
+        boolean boundMatched = bound.filter(s -> s.subscriptionId() == match.subscriptionId()).isPresent();
         Optional<ActiveSubscription> active = bound.filter(s -> s.subscriptionId() == match.subscriptionId())
                 .or(() -> subscriptions.findActive(operatorId, match.subscriptionId()))
                 .filter(s -> s.venueId() == venueId && s.psk().equals(match.psk()));
         if (active.isEmpty()) {
             return AccessDecision.reject("No active subscription for this key.");
         }
-        return AccessDecision.accept(grant(attempt, operatorId, active.get()).withPairwiseMasterKey(match.pmk()));
+        return AccessDecision.accept(grant(attempt, operatorId, active.get(), boundMatched).withPairwiseMasterKey(match.pmk()));
     }
 
     /** No password, or the device's own MAC (or User-Name) as password: what MAC authentication sends. */
@@ -136,10 +154,14 @@ class VenueResidentAuthorizer implements ResidentAuthorizer {
         return false;
     }
 
-    /** The unit's VLAN and the plan's speed and session timeout; the device is bound to the subscription. */
-    private AccessGrant grant(AccessAttempt attempt, long operatorId, ActiveSubscription s) {
+    /**
+     * The unit's VLAN and the plan's speed and session timeout; the device is bound to the
+     * subscription. {@code alreadyBound}: the subscription is the device's latest binding (MAC
+     * authentication, or a handshake with the bound key), so the binding row is only refreshed.
+     */
+    private AccessGrant grant(AccessAttempt attempt, long operatorId, ActiveSubscription s, boolean alreadyBound) {
         // Remembered so that MAC-only requests find the subscription and its end can disconnect the device.
-        devices.remember(attempt.nas().id(), attempt.device(), operatorId, s.subscriptionId(), s.unitId(), clock.instant());
+        bindings.remember(attempt.nas().id(), attempt.device(), operatorId, s.subscriptionId(), s.unitId(), alreadyBound);
         AccessGrant grant = AccessGrant.unlimited().withVlan(new Vlan(s.vlan()))
                 .withInterimInterval(properties.defaultInterimInterval());
         if (s.uploadKbps() > 0 && s.downloadKbps() > 0) {

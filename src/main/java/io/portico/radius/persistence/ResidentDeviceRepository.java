@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,14 +43,44 @@ public class ResidentDeviceRepository {
     }
 
     /**
-     * The subscription that last let the device in at any of the operator's gateways: the one a
-     * MAC-only request of this device belongs to.
+     * The subscription that last let the device in at any of the operator's gateways (the one a
+     * MAC-only request of this device belongs to), as stored now: its key still sealed, its dates,
+     * unit and plan. One look-up per request; whether the authorizer's opened copy of the
+     * subscription is still current is decided by comparing these.
      */
-    public java.util.Optional<Long> lastSubscription(long operatorId, MacAddress device) {
-        return jdbc.sql("""
-                        select subscription_id from radius_resident_device where operator_id = ? and device_mac = ?
-                        order by authorised_at desc fetch first 1 rows only""")
-                .params(operatorId, device.value()).query(Long.class).optional();
+    public java.util.Optional<Binding> lastBinding(long operatorId, MacAddress device) {
+        return jdbc.sql(LAST_BINDING).params(operatorId, device.value()).query((rs, n) -> {
+            OffsetDateTime end = rs.getObject("ends_at", OffsetDateTime.class);
+            return new Binding(rs.getLong("subscription_id"), rs.getString("psk_sealed"),
+                    rs.getObject("starts_at", OffsetDateTime.class).toInstant(), end == null ? null : end.toInstant(),
+                    rs.getLong("unit_id"), rs.getLong("plan_id"));
+        }).optional();
+    }
+
+    /** {@link #lastBinding}'s query: the device's latest binding and its subscription's row (read, never written, here). */
+    public static final String LAST_BINDING = """
+            select d.subscription_id, s.psk_sealed, s.starts_at, s.ends_at, s.unit_id, s.plan_id
+              from radius_resident_device d join subscription s on s.id = d.subscription_id and s.operator_id = d.operator_id
+             where d.operator_id = ? and d.device_mac = ?
+             order by d.authorised_at desc fetch first 1 rows only""";
+
+    /**
+     * A device's binding and what of its subscription a cached copy must match: the sealed key
+     * (sealed afresh, with a new nonce, whenever the key changes), dates, unit and plan.
+     * {@link #toString()} leaves the sealed key out.
+     */
+    public record Binding(long subscriptionId, String sealedKey, Instant startsAt, @Nullable Instant endsAt,
+                          long unitId, long planId) {
+
+        /** Whether the subscription runs at {@code now} (started, not ended). */
+        public boolean activeAt(Instant now) {
+            return !startsAt.isAfter(now) && (endsAt == null || endsAt.isAfter(now));
+        }
+
+        @Override
+        public String toString() {
+            return "Binding[subscriptionId=" + subscriptionId + ", unitId=" + unitId + ", planId=" + planId + "]";
+        }
     }
 
     /** Where and when a device was let in under one of a resident's subscriptions. */

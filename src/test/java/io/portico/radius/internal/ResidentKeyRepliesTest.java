@@ -153,6 +153,60 @@ class ResidentKeyRepliesTest {
     }
 
     @Test
+    void macAuthenticationHandsOutARotatedKeyAtOnceAndTheOldOneNoMore() {
+        IssuedKey rotating = key(unit(), "Mac-Old-Key-0601");
+        String mac = joinWithKey("Mac-Old-Key-0601");
+        assertThat(keyByMac(mac)).contains("Mac-Old-Key-0601");
+        assertThat(keyByMac(mac)).as("asked again, from the cache").contains("Mac-Old-Key-0601");
+
+        context.getBean(SubscriptionService.class).resetKey(staff(), rotating.subscription().id(), "Mac-New-Key-0602");
+
+        assertThat(keyByMac(mac)).contains("Mac-New-Key-0602");
+        assertThat(pap(mac, "Mac-Old-Key-0601").output()).contains("Access-Reject");
+    }
+
+    @Test
+    void macAuthenticationReadsAKeyChangedOnAnotherNodeAtOnce() {
+        IssuedKey first = key(unit(), "Node-Key-First-0701");
+        IssuedKey second = key(unit(), "Node-Key-Second-0702");
+        String mac = joinWithKey("Node-Key-First-0701");
+        assertThat(keyByMac(mac)).contains("Node-Key-First-0701");
+
+        // Another node changes the stored key: no event reaches this one, only the row changes.
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("update subscription set psk_sealed = (select psk_sealed from subscription where id = ?) where id = ?")
+                .params(second.subscription().id(), first.subscription().id()).update();
+
+        assertThat(keyByMac(mac)).contains("Node-Key-Second-0702");
+        // ... and ends it: refused at once.
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("update subscription set ends_at = starts_at where id = ?").param(first.subscription().id()).update();
+        assertThat(keyByMac(mac)).isEmpty();
+    }
+
+    @Test
+    void repeatedMacAuthenticationOpensNoKeyAndWritesNoBindingButANewKeyRebindsAtOnce() {
+        key(unit(), "Repeat-Key-A-0801");
+        key(unit(), "Repeat-Key-B-0802");
+        String mac = joinWithKey("Repeat-Key-A-0801");
+        assertThat(keyByMac(mac)).contains("Repeat-Key-A-0801");
+        ResidentKeyCache cache = context.getBean(ResidentKeyCache.class);
+        double opened = cache.keysOpened();
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String authorised = "select max(authorised_at) from radius_resident_device where device_mac = ?";
+        Object before = jdbc.sql(authorised).param(mac).query().singleValue();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(keyByMac(mac)).contains("Repeat-Key-A-0801");
+        }
+        assertThat(cache.keysOpened()).as("subscriptions read and keys unsealed").isEqualTo(opened);
+        assertThat(jdbc.sql(authorised).param(mac).query().singleValue()).as("binding rows written").isEqualTo(before);
+
+        assertThat(pap(mac, "Repeat-Key-B-0802").received("Access-Accept")).isTrue();
+        assertThat(keyByMac(mac)).as("the key the device last joined with").contains("Repeat-Key-B-0802");
+    }
+
+    @Test
     void ruckusDynamicPskFindsTheResidentWhoseKeyProducedTheHandshake() {
         byte[] station = java.util.HexFormat.of().parseHex("02000000b001");
         TestHandshake h = TestHandshake.of(KEY, SSID, station, 7);
@@ -267,6 +321,21 @@ class ResidentKeyRepliesTest {
     private Radclient.Result macAuth(String nas, String mac) {
         return Radclient.send(server.authPort(), "auth", SECRET, "User-Name = \"" + mac + "\"", "User-Password = \"" + mac + "\"",
                 "Calling-Station-Id = \"" + mac + "\"", "NAS-Identifier = \"" + nasOf.get(nas) + "\"", "Message-Authenticator = 0x00");
+    }
+
+    /** The key an OpenWrt access point gets for the device by MAC alone (Tunnel-Password, decrypted), or empty on Access-Reject. */
+    private Optional<String> keyByMac(String mac) {
+        byte[] request = rawMacAuth("openwrt", mac);
+        byte[] reply;
+        try (var udp = new TestRadius.Udp(server.authPort(), Duration.ofSeconds(5))) {
+            reply = udp.exchange(request).orElseThrow();
+        }
+        if (reply[0] == RadiusCodec.ACCESS_REJECT) {
+            return Optional.empty();
+        }
+        assertThat(reply[0]).as("Access-Accept").isEqualTo(RadiusCodec.ACCESS_ACCEPT);
+        byte[] attribute = attribute(reply, RadiusCodec.TUNNEL_PASSWORD).orElseThrow();
+        return Optional.of(decrypt(Arrays.copyOfRange(attribute, 1, attribute.length), request));
     }
 
     private byte[] rawMacAuth(String nas, String mac) {
