@@ -98,9 +98,7 @@ class PortalPaymentBrowserTest {
             browser.waitForText("Waiting for payment confirmation");
             assertThat(browser.url()).startsWith("http://127.0.0.1:" + port + "/portal/");
             assertThat(gateway.session(phone)).isEmpty();
-            // The one accepted finding: the waiting page reloads itself (meta refresh, as a page without
-            // JavaScript must to notice the webhook), which axe reports as WCAG 2.2.1; see docs/payments.md.
-            assertThat(browser.accessibilityProblems()).allSatisfy(problem -> assertThat(problem).startsWith("meta-refresh"));
+            assertThat(browser.accessibilityProblems()).isEmpty();
             browser.screenshot("portal-payment");
 
             ObjectNode paid = stripe.session(sessionId);
