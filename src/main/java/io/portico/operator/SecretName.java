@@ -6,7 +6,10 @@ public enum SecretName {
     STRIPE_PUBLISHABLE_KEY("StripePublishableKey"),
     STRIPE_SIGNING_SECRET("Stripe_Webhook_signingsecret"),
     SIGNON_CLIENT_SECRET("CognitoPool_appclientsecret"),
-    PMS_API_KEY("RealPageAPIKey");
+    PMS_API_KEY("RealPageAPIKey"),
+    PAYPAL_CLIENT_ID("PayPal_clientid"),
+    PAYPAL_CLIENT_SECRET("PayPal_clientsecret"),
+    PAYPAL_WEBHOOK_ID("PayPal_webhookid");
 
     private final String consoleName;
 
