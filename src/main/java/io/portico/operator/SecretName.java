@@ -5,6 +5,8 @@ public enum SecretName {
     RADIUS_SECRET("RadiusSecret"),
     STRIPE_PUBLISHABLE_KEY("StripePublishableKey"),
     STRIPE_SIGNING_SECRET("Stripe_Webhook_signingsecret"),
+    /** Stripe's secret API key ({@code sk_test_...} or {@code sk_live_...}) Portico calls Stripe with. */
+    STRIPE_SECRET_KEY("StripeSecretKey"),
     SIGNON_CLIENT_SECRET("CognitoPool_appclientsecret"),
     PMS_API_KEY("RealPageAPIKey"),
     PAYPAL_CLIENT_ID("PayPal_clientid"),

@@ -162,7 +162,7 @@ class OperatorSettingsController {
     }
 
     @PostMapping("/configureShoppingCart")
-    @Operation(summary = "Sets the shopping cart and Stripe (StripePublishableKey and Stripe_Webhook_signingsecret are write-only)")
+    @Operation(summary = "Sets the shopping cart and Stripe (StripePublishableKey, StripeSecretKey and Stripe_Webhook_signingsecret are write-only)")
     Map<String, Object> shoppingCart(Actor actor, @RequestBody @Schema(implementation = SettingsBody.ShoppingCart.class) ObjectNode body) {
         SettingsBody.ShoppingCart f = read(actor, body, SettingsBody.ShoppingCart.class);
         Sections.ShoppingCart c = settings.section(actor.operatorId(), Section.SHOPPING_CART);
@@ -173,6 +173,10 @@ class OperatorSettingsController {
         if (s != null) {
             secret(secrets, SecretName.STRIPE_PUBLISHABLE_KEY, s.publishableKey());
             secret(secrets, SecretName.STRIPE_SIGNING_SECRET, s.signingSecret());
+            if (s.secretKey() != null && !s.secretKey().isBlank() && !s.secretKey().strip().matches("(sk|rk)_(test|live)_\\S+")) {
+                throw PorticoException.invalid("StripeSecretKey", "StripeSecretKey must be a Stripe secret key (sk_test_... or sk_live_...).");
+            }
+            secret(secrets, SecretName.STRIPE_SECRET_KEY, s.secretKey());
             webhookUrl = or(s.webhookUrl(), webhookUrl);
             refund = or(s.allowRefund(), refund);
         }

@@ -102,8 +102,10 @@ final class SettingsBody {
                         @JsonProperty("MaximumFreeEnrollmentsPerSubscriber") @Nullable Integer maxFreeEnrollmentsPerSubscriber) {
     }
 
-    @Schema(name = "ConfigureStripe", description = "StripePublishableKey and Stripe_Webhook_signingsecret are write-only")
+    @Schema(name = "ConfigureStripe", description = "StripePublishableKey, StripeSecretKey and Stripe_Webhook_signingsecret are write-only")
     record Stripe(@JsonProperty("StripePublishableKey") @Nullable String publishableKey,
+                  @JsonProperty("StripeSecretKey") @Schema(description = "Stripe's secret API key (sk_test_... or sk_live_...); its prefix decides test or live mode")
+                  @Nullable String secretKey,
                   @JsonProperty("StripeWebHookURL") @Nullable String webhookUrl,
                   @JsonProperty("Stripe_Webhook_signingsecret") @Nullable String signingSecret,
                   @JsonProperty("Stripe_allowrefund") @Nullable Boolean allowRefund) {

@@ -1,0 +1,374 @@
+package io.portico.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.stripe.Stripe;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A loopback fake of the parts of Stripe's API Portico calls, answering as Stripe's API reference
+ * describes: {@code POST /v1/checkout/sessions} (form-encoded, bracketed keys), {@code GET
+ * /v1/checkout/sessions/{id}}, {@code POST /v1/refunds}, with Stripe's error object on bad calls.
+ * It also plays the hosted checkout page ({@code /pay/{id}}: a Pay button completes the session and
+ * redirects to its success URL) and sends webhook events signed exactly as Stripe signs them
+ * ({@code Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.payload">}).
+ * One instance per test JVM ({@link #shared}); every test context points stripe-java at it.
+ */
+public final class StripeFake implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static volatile StripeFake shared;
+
+    private final HttpServer server;
+    private final Map<String, ObjectNode> sessions = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> refunds = new ConcurrentHashMap<>();
+    /** The form parameters of each create-session call, for tests to check what Portico sent. */
+    private final List<Map<String, String>> sessionRequests = new CopyOnWriteArrayList<>();
+    private final List<String> apiKeys = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong(1000);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private StripeFake() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/v1/checkout/sessions", this::sessions);
+        server.createContext("/v1/refunds", this::refunds);
+        server.createContext("/pay/", this::checkoutPage);
+        server.start();
+    }
+
+    public static synchronized StripeFake shared() {
+        if (shared == null) {
+            try {
+                shared = new StripeFake();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    public String apiBase() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<Map<String, String>> sessionRequests() {
+        return List.copyOf(sessionRequests);
+    }
+
+    public List<String> apiKeysSeen() {
+        return List.copyOf(apiKeys);
+    }
+
+    public ObjectNode session(String id) {
+        return sessions.get(id).deepCopy();
+    }
+
+    /** The session created last whose metadata has the key with the value. */
+    public ObjectNode sessionWithMetadata(String key, String value) {
+        return sessionRequests.reversed().stream().filter(r -> value.equals(r.get("metadata[" + key + "]")))
+                .map(r -> session(r.get("$id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no checkout session with metadata " + key + "=" + value));
+    }
+
+    public List<ObjectNode> refundsOf(String paymentIntent) {
+        return refunds.values().stream().filter(r -> paymentIntent.equals(r.path("payment_intent").asString()))
+                .map(ObjectNode::deepCopy).toList();
+    }
+
+    // ---- the customer paying ----
+
+    /** What Stripe does when the customer pays (card): the session completes, paid, with a PaymentIntent. */
+    public ObjectNode pay(String sessionId) {
+        ObjectNode s = sessions.get(sessionId);
+        synchronized (s) {
+            s.put("status", "complete");
+            s.put("payment_status", "paid");
+            if (s.path("payment_intent").isNull()) {
+                s.put("payment_intent", "pi_test_" + ids.incrementAndGet());
+            }
+            return s.deepCopy();
+        }
+    }
+
+    /** A delayed method (bank debit): the session completes unpaid; {@link #pay} later settles it. */
+    public ObjectNode completeUnpaid(String sessionId) {
+        ObjectNode s = sessions.get(sessionId);
+        synchronized (s) {
+            s.put("status", "complete");
+            s.put("payment_status", "unpaid");
+            s.put("payment_intent", "pi_test_" + ids.incrementAndGet());
+            return s.deepCopy();
+        }
+    }
+
+    // ---- webhook events ----
+
+    /** An event as Stripe sends it, with {@code data.object} the given object. */
+    public String event(String type, ObjectNode object, Instant created) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("id", "evt_test_" + ids.incrementAndGet() + Fixtures.unique());
+        e.put("object", "event");
+        e.put("api_version", Stripe.API_VERSION);
+        e.put("created", created.getEpochSecond());
+        e.putObject("data").set("object", object);
+        e.put("livemode", false);
+        e.put("pending_webhooks", 1);
+        ObjectNode request = e.putObject("request");
+        request.putNull("id");
+        request.putNull("idempotency_key");
+        e.put("type", type);
+        return JSON.writeValueAsString(e);
+    }
+
+    /** The Stripe-Signature header for the payload signed at {@code timestamp} with the endpoint's secret. */
+    public static String signature(String payload, String signingSecret, Instant timestamp) {
+        long t = timestamp.getEpochSecond();
+        return "t=" + t + ",v1=" + hmac(signingSecret, t + "." + payload);
+    }
+
+    /** Posts a signed event to Portico's webhook URL as Stripe does; returns the status and body. */
+    public HttpResponse<String> deliver(String url, String payload, String signatureHeader) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("Stripe-Signature", signatureHeader)
+                    .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
+                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signs the payload now (by {@code clock}) and delivers it. */
+    public HttpResponse<String> deliver(String url, String payload, String signingSecret, Clock clock) {
+        return deliver(url, payload, signature(payload, signingSecret, clock.instant()));
+    }
+
+    static String hmac(String secret, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- the API ----
+
+    private void sessions(HttpExchange x) throws IOException {
+        try (x) {
+            if (!authorised(x)) {
+                return;
+            }
+            String path = x.getRequestURI().getPath();
+            if ("POST".equals(x.getRequestMethod()) && path.equals("/v1/checkout/sessions")) {
+                createSession(x, form(x.getRequestBody()));
+            } else if ("GET".equals(x.getRequestMethod()) && path.startsWith("/v1/checkout/sessions/")) {
+                ObjectNode s = sessions.get(path.substring("/v1/checkout/sessions/".length()));
+                if (s == null) {
+                    error(x, 404, "resource_missing", "No such checkout.session: '" + path.substring(22) + "'", "id");
+                } else {
+                    send(x, 200, JSON.writeValueAsString(s));
+                }
+            } else {
+                error(x, 404, "resource_missing", "Unrecognized request URL (" + x.getRequestMethod() + ": " + path + ").", null);
+            }
+        }
+    }
+
+    private void createSession(HttpExchange x, Map<String, String> p) throws IOException {
+        for (String required : List.of("mode", "success_url", "line_items[0][price_data][currency]",
+                "line_items[0][price_data][unit_amount]", "line_items[0][price_data][product_data][name]", "line_items[0][quantity]")) {
+            if (!p.containsKey(required)) {
+                error(x, 400, "parameter_missing", "Missing required param: " + required + ".", required);
+                return;
+            }
+        }
+        if (!List.of("payment", "subscription", "setup").contains(p.get("mode"))) {
+            error(x, 400, "parameter_invalid_string", "Invalid mode: must be one of payment, setup, or subscription", "mode");
+            return;
+        }
+        String id = "cs_test_" + ids.incrementAndGet() + Fixtures.unique();
+        long amount = Long.parseLong(p.get("line_items[0][price_data][unit_amount]"))
+                * Long.parseLong(p.get("line_items[0][quantity]"));
+        ObjectNode s = JSON.createObjectNode();
+        s.put("id", id);
+        s.put("object", "checkout.session");
+        s.put("amount_subtotal", amount);
+        s.put("amount_total", amount);
+        s.put("cancel_url", p.get("cancel_url"));
+        s.put("client_reference_id", p.get("client_reference_id"));
+        s.put("created", Instant.now().getEpochSecond());
+        s.put("currency", p.get("line_items[0][price_data][currency]"));
+        s.put("customer_email", p.get("customer_email"));
+        s.put("expires_at", Long.parseLong(p.getOrDefault("expires_at", String.valueOf(Instant.now().getEpochSecond() + 86_400))));
+        s.put("livemode", false);
+        s.put("locale", p.get("locale"));
+        ObjectNode metadata = s.putObject("metadata");
+        p.forEach((k, v) -> {
+            if (k.startsWith("metadata[")) {
+                metadata.put(k.substring(9, k.length() - 1), v);
+            }
+        });
+        s.put("mode", p.get("mode"));
+        s.putNull("payment_intent");
+        s.put("payment_status", "unpaid");
+        s.put("status", "open");
+        s.put("success_url", p.get("success_url"));
+        s.put("url", apiBase() + "/pay/" + id);
+        sessions.put(id, s);
+        Map<String, String> recorded = new LinkedHashMap<>(p);
+        recorded.put("$id", id);
+        sessionRequests.add(recorded);
+        send(x, 200, JSON.writeValueAsString(s));
+    }
+
+    private void refunds(HttpExchange x) throws IOException {
+        try (x) {
+            if (!authorised(x)) {
+                return;
+            }
+            if (!"POST".equals(x.getRequestMethod())) {
+                error(x, 404, "resource_missing", "Unrecognized request URL.", null);
+                return;
+            }
+            Map<String, String> p = form(x.getRequestBody());
+            String intent = p.get("payment_intent");
+            ObjectNode session = intent == null ? null : sessions.values().stream()
+                    .filter(s -> intent.equals(s.path("payment_intent").asString())).findFirst().orElse(null);
+            if (session == null) {
+                error(x, 400, "resource_missing", "No such payment_intent: '" + intent + "'", "payment_intent");
+                return;
+            }
+            if (!refundsOf(intent).isEmpty()) {
+                error(x, 400, "charge_already_refunded", "Charge ch_" + intent.substring(3) + " has already been refunded.", null);
+                return;
+            }
+            ObjectNode r = JSON.createObjectNode();
+            r.put("id", "re_test_" + ids.incrementAndGet());
+            r.put("object", "refund");
+            r.put("amount", p.containsKey("amount") ? Long.parseLong(p.get("amount")) : session.path("amount_total").asLong());
+            r.put("charge", "ch_" + intent.substring(3));
+            r.put("created", Instant.now().getEpochSecond());
+            r.put("currency", session.path("currency").asString());
+            ObjectNode metadata = r.putObject("metadata");
+            p.forEach((k, v) -> {
+                if (k.startsWith("metadata[")) {
+                    metadata.put(k.substring(9, k.length() - 1), v);
+                }
+            });
+            r.put("payment_intent", intent);
+            r.put("reason", p.get("reason"));
+            r.put("status", "succeeded");
+            refunds.put(r.get("id").asString(), r);
+            send(x, 200, JSON.writeValueAsString(r));
+        }
+    }
+
+    /** The hosted payment page: shows the amount; its Pay button completes the session and goes to the success URL. */
+    private void checkoutPage(HttpExchange x) throws IOException {
+        try (x) {
+            String id = x.getRequestURI().getPath().substring("/pay/".length());
+            ObjectNode s = sessions.get(id);
+            if (s == null) {
+                send(x, 404, "no such session", "text/plain");
+                return;
+            }
+            if ("POST".equals(x.getRequestMethod())) {
+                pay(id);
+                x.getResponseHeaders().add("Location", s.path("success_url").asString().replace("{CHECKOUT_SESSION_ID}", id));
+                x.sendResponseHeaders(303, -1);
+                return;
+            }
+            String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Stripe test checkout</title></head>"
+                    + "<body><main><h1>Test checkout</h1><p id=\"amount\">" + s.path("amount_total").asLong() + " "
+                    + s.path("currency").asString() + "</p><form method=\"post\"><button id=\"pay\" type=\"submit\">Pay</button>"
+                    + "</form></main></body></html>";
+            send(x, 200, html, "text/html; charset=utf-8");
+        }
+    }
+
+    private boolean authorised(HttpExchange x) throws IOException {
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.matches("Bearer (sk|rk)_(test|live)_\\S+")) {
+            error(x, 401, null, "Invalid API Key provided.", null);
+            return false;
+        }
+        apiKeys.add(auth.substring(7));
+        return true;
+    }
+
+    private static Map<String, String> form(InputStream in) throws IOException {
+        Map<String, String> p = new LinkedHashMap<>();
+        String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            p.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static void error(HttpExchange x, int status, String code, String message, String param) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode e = body.putObject("error");
+        if (code != null) {
+            e.put("code", code);
+        }
+        e.put("message", message);
+        if (param != null) {
+            e.put("param", param);
+        }
+        e.put("type", status == 401 ? "invalid_request_error" : "invalid_request_error");
+        send(x, status, JSON.writeValueAsString(body));
+    }
+
+    private static void send(HttpExchange x, int status, String body) throws IOException {
+        send(x, status, body, "application/json");
+    }
+
+    private static void send(HttpExchange x, int status, String body, String type) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", type);
+        x.getResponseHeaders().add("Request-Id", "req_test_" + System.nanoTime());
+        x.sendResponseHeaders(status, bytes.length);
+        x.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
