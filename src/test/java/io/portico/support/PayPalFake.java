@@ -42,12 +42,18 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PayPalFake implements AutoCloseable {
 
     /** An order as the fake keeps it. */
-    public record Order(String id, String customId, String currency, String value, String returnUrl, String cancelUrl,
-                        String status, String captureId) {
+    public record Order(String id, String clientId, String customId, String currency, String value, String returnUrl,
+                        String cancelUrl, String status, String captureId) {
         Order with(String newStatus, String newCaptureId) {
-            return new Order(id, customId, currency, value, returnUrl, cancelUrl, newStatus, newCaptureId);
+            return new Order(id, clientId, customId, currency, value, returnUrl, cancelUrl, newStatus, newCaptureId);
         }
     }
+
+    /** A REST app: its client secret and the id of its webhook. */
+    private record Account(String secret, String webhookId) {
+    }
+
+    private static volatile PayPalFake shared;
 
     /** A refund as requested. */
     public record Refund(String id, String captureId, String body) {
@@ -59,9 +65,7 @@ public final class PayPalFake implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final KeyPair keys;
-    private final String clientId;
-    private final String clientSecret;
-    private final String webhookId;
+    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
     private final Map<String, String> ordersByRequestId = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -70,10 +74,25 @@ public final class PayPalFake implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(1000);
     private volatile String webhookUrl = "";
 
+    /** One fake for the test JVM: every test context points Portico's PayPal base URLs at it. */
+    public static synchronized PayPalFake shared() {
+        if (shared == null) {
+            try {
+                shared = new PayPalFake();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    /** A fake with one REST app registered. */
     public PayPalFake(String clientId, String clientSecret, String webhookId) throws IOException {
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
-        this.webhookId = webhookId;
+        this();
+        register(clientId, clientSecret, webhookId);
+    }
+
+    public PayPalFake() throws IOException {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -89,6 +108,11 @@ public final class PayPalFake implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Registers a REST app (client id and secret) whose webhook has the id. */
+    public void register(String clientId, String clientSecret, String webhookId) {
+        accounts.put(clientId, new Account(clientSecret, webhookId));
     }
 
     /** After each capture, deliver PAYMENT.CAPTURE.COMPLETED to this URL (as PayPal does on its own). */
@@ -146,10 +170,22 @@ public final class PayPalFake implements AutoCloseable {
 
     /** The transmission headers PayPal would send with {@code event}: a new transmission id, signed. */
     public Map<String, String> transmission(String event) {
+        String clientId = orderOfEvent(event).map(Order::clientId).orElse("");
+        Account account = accounts.get(clientId);
+        return transmission(event, account == null ? "" : account.webhookId());
+    }
+
+    private java.util.Optional<Order> orderOfEvent(String event) {
+        String captureId = json.readTree(event).path("resource").path("id").asString("");
+        return orders.values().stream().filter(o -> captureId.equals(o.captureId())).findFirst();
+    }
+
+    /** The transmission headers for {@code event} signed for the webhook with the id. */
+    public Map<String, String> transmission(String event, String webhookId) {
         String transmissionId = UUID.randomUUID().toString();
         String time = Instant.now().toString();
         return Map.of("PAYPAL-TRANSMISSION-ID", transmissionId, "PAYPAL-TRANSMISSION-TIME", time,
-                "PAYPAL-TRANSMISSION-SIG", sign(transmissionId, time, compact(event)), "PAYPAL-CERT-URL", certUrl(),
+                "PAYPAL-TRANSMISSION-SIG", sign(transmissionId, time, webhookId, compact(event)), "PAYPAL-CERT-URL", certUrl(),
                 "PAYPAL-AUTH-ALGO", AUTH_ALGO);
     }
 
@@ -177,7 +213,7 @@ public final class PayPalFake implements AutoCloseable {
         return url() + "/v1/notifications/certs/CERT-360caa42-fca2a594-fake";
     }
 
-    private String sign(String transmissionId, String time, String body) {
+    private String sign(String transmissionId, String time, String webhookId, String body) {
         try {
             Signature signature = Signature.getInstance(AUTH_ALGO);
             signature.initSign(keys.getPrivate());
@@ -233,7 +269,7 @@ public final class PayPalFake implements AutoCloseable {
             }
             String requestId = exchange.getRequestHeaders().getFirst("PayPal-Request-Id");
             if (method.equals("POST") && path.equals("/v2/checkout/orders")) {
-                createOrder(exchange, body, requestId);
+                createOrder(exchange, body, requestId, tokens.get(auth.substring(7)));
             } else if (method.equals("POST") && path.matches("/v2/checkout/orders/[A-Z0-9]+/capture")) {
                 capture(exchange, path.split("/")[4]);
             } else if (method.equals("POST") && path.matches("/v2/payments/captures/[A-Z0-9]+/refund")) {
@@ -249,8 +285,10 @@ public final class PayPalFake implements AutoCloseable {
     }
 
     private void token(HttpExchange exchange, String body) throws IOException {
-        String expected = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-        if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        String given = exchange.getRequestHeaders().getFirst("Authorization");
+        String clientId = accounts.keySet().stream().filter(id -> ("Basic " + Base64.getEncoder().encodeToString(
+                (id + ":" + accounts.get(id).secret()).getBytes(StandardCharsets.UTF_8))).equals(given)).findFirst().orElse(null);
+        if (clientId == null) {
             respond(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"Client Authentication failed\"}");
             return;
         }
@@ -265,7 +303,7 @@ public final class PayPalFake implements AutoCloseable {
                 .put("expires_in", 32400).put("nonce", Instant.now() + UUID.randomUUID().toString()).toString());
     }
 
-    private void createOrder(HttpExchange exchange, String body, String requestId) throws IOException {
+    private void createOrder(HttpExchange exchange, String body, String requestId, String clientId) throws IOException {
         if (requestId != null && ordersByRequestId.containsKey(requestId)) {
             respond(exchange, 200, orderJson(orders.get(ordersByRequestId.get(requestId))));
             return;
@@ -281,7 +319,7 @@ public final class PayPalFake implements AutoCloseable {
             return;
         }
         String id = (next() + "ORDER" + next()).substring(0, 17);
-        Order order = new Order(id, unit.path("custom_id").asString(""), amount.path("currency_code").asString(),
+        Order order = new Order(id, clientId, unit.path("custom_id").asString(""), amount.path("currency_code").asString(),
                 amount.path("value").asString(), context.path("return_url").asString(), context.path("cancel_url").asString(""),
                 "PAYER_ACTION_REQUIRED", null);
         orders.put(id, order);
