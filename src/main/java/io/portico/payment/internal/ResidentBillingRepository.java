@@ -24,12 +24,16 @@ public class ResidentBillingRepository {
         this.jdbc = jdbc;
     }
 
-    /** Creates the row if this is the first event of the Stripe subscription (a concurrent creator wins quietly). */
+    /**
+     * Creates the row if this is the first event of the Stripe subscription. Two first events at
+     * the same moment: the second insert fails on the primary key, its transaction (and inbox row)
+     * rolls back, and Stripe's retry finds the row.
+     */
     public void ensure(String stripeSubscriptionId, long operatorId, Instant now) {
         jdbc.sql("""
-                        insert into payment_resident_billing (stripe_subscription_id, operator_id, updated_at) values (?, ?, ?)
-                        on conflict (stripe_subscription_id) do nothing""")
-                .params(stripeSubscriptionId, operatorId, utc(now)).update();
+                        insert into payment_resident_billing (stripe_subscription_id, operator_id, updated_at)
+                        select ?, ?, ? where not exists (select 1 from payment_resident_billing where stripe_subscription_id = ?)""")
+                .params(stripeSubscriptionId, operatorId, utc(now), stripeSubscriptionId).update();
     }
 
     /** The row, locked for this transaction (events of one Stripe subscription are applied one at a time). */
