@@ -31,6 +31,8 @@ import io.portico.guest.GuestPlan;
 import io.portico.guest.GuestPlanService;
 import io.portico.guest.GuestService;
 import io.portico.platform.Actor;
+import io.portico.payment.GuestCheckouts;
+import io.portico.payment.PaymentService;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
 import io.portico.platform.web.FormGuard;
@@ -53,10 +55,15 @@ class GuestsController extends DashboardErrorPages {
     private final ConnectionInsights connections;
     private final DashboardScopes scopes;
     private final DashboardSessions sessions;
+    private final PaymentService payments;
+    private final GuestCheckouts checkouts;
 
     GuestsController(DashboardPages pages, GuestDirectory directory, GuestService guests, GuestPlanService plans,
-                     ConnectionInsights connections, DashboardScopes scopes, DashboardSessions sessions) {
+                     ConnectionInsights connections, DashboardScopes scopes, DashboardSessions sessions,
+                     PaymentService payments, GuestCheckouts checkouts) {
         super(pages);
+        this.payments = payments;
+        this.checkouts = checkouts;
         this.directory = directory;
         this.guests = guests;
         this.plans = plans;
@@ -105,7 +112,18 @@ class GuestsController extends DashboardErrorPages {
         model.addAttribute("planNames", planNames);
         model.addAttribute("formats", new DashboardFormats(zone, pages.text(request).locale()));
         model.addAttribute("canManage", actor.can(Permission.MANAGE_GUESTS));
+        model.addAttribute("canRefund", actor.can(Permission.MANAGE_GUESTS) && payments.stripeAccount(actor.operatorId()).allowRefund());
         return "dashboard/guest";
+    }
+
+    /** Refunds a card purchase through Stripe (Stripe_allowrefund); the payment module ends the access and audits it. */
+    @PostMapping("/dashboard/guests/{id}/purchases/{purchaseId}/refund")
+    String refund(Actor actor, @PathVariable long id, @PathVariable long purchaseId,
+                  @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf, HttpServletRequest request) {
+        sessions.checkForm(request, csrf);
+        Guest guest = directory.get(actor, id);
+        checkouts.refund(actor, guest.clientId(), purchaseId);
+        return "redirect:/dashboard/guests/" + id;
     }
 
     @PostMapping("/dashboard/guests/{id}/unsubscribe")

@@ -351,6 +351,17 @@ public class GuestPlanService {
         return purchases.startedSince(clientId, since, state, clock.instant());
     }
 
+    /** The client's guest plans with a price, cheapest first: what guests can buy on the captive portal. */
+    public List<GuestPlan> pricedPlans(long clientId) {
+        return plans.listGuestPlans(clientId).stream().filter(p -> p.priceCents() > 0)
+                .sorted(java.util.Comparator.comparingLong(GuestPlan::priceCents).thenComparing(GuestPlan::name)).toList();
+    }
+
+    /** One purchase of the client; empty for unknown ids and other clients' purchases. */
+    public Optional<Purchase> findPurchase(long clientId, long purchaseId) {
+        return purchases.findPurchase(purchaseId).filter(p -> p.clientId() == clientId);
+    }
+
     /** A guest plan of the client; empty for unknown ids and other clients' plans. */
     public Optional<GuestPlan> findPlan(long clientId, long guestPlanId) {
         return plans.findGuestPlan(guestPlanId).filter(p -> p.clientId() == clientId);

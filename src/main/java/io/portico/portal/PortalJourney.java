@@ -27,6 +27,8 @@ import io.portico.hotspot.HotspotService;
 import io.portico.hotspot.PortalHotspot;
 import io.portico.hotspot.PortalSettings;
 import io.portico.hotspot.SignInMethod;
+import io.portico.payment.GuestCheckouts;
+import io.portico.payment.GuestPlanOffer;
 
 /**
  * The steps of a guest's way through the portal that several routes share: reading a gateway's
@@ -41,11 +43,13 @@ class PortalJourney {
     private final PortalStateCodec states;
     private final PortalRateLimit limits;
     private final ConnectionReader connections;
+    private final GuestCheckouts checkouts;
     private final Clock clock;
 
     PortalJourney(HotspotService hotspots, PortalPages pages, PortalStateCodec states, PortalRateLimit limits,
-                  ConnectionReader connections, Clock clock) {
+                  ConnectionReader connections, GuestCheckouts checkouts, Clock clock) {
         this.hotspots = hotspots;
+        this.checkouts = checkouts;
         this.connections = connections;
         this.pages = pages;
         this.states = states;
@@ -178,8 +182,15 @@ class PortalJourney {
         model.addAttribute("view", new SignInView("/portal/" + encode(nas) + "/signin", sealed, lang,
                 page.text().t("signin.welcome", portal.hotspot().name()), pages.terms(operatorId, lang).orElse(null),
                 settings.methods().contains(SignInMethod.CLICK_THROUGH), settings.methods().contains(SignInMethod.FORM),
-                settings.methods().contains(SignInMethod.VOUCHER), fields, error, entered.get("voucherCode")));
+                settings.methods().contains(SignInMethod.VOUCHER), fields, error, entered.get("voucherCode"),
+                "/portal/" + encode(nas) + "/pay", offers(portal).stream().map(o -> new SignInView.PaidPlan(o.planId(), o.name(),
+                        duration(page.text(), o.duration()), o.price().display())).toList()));
         return "portal/signin";
+    }
+
+    /** The priced plans guests can buy by card at the hotspot (none when the operator takes no card payments). */
+    List<GuestPlanOffer> offers(PortalHotspot portal) {
+        return checkouts.offers(portal.hotspot().operatorId(), portal.hotspot().clientId());
     }
 
     /**
@@ -219,6 +230,21 @@ class PortalJourney {
                 status.map(s -> "/portal/" + encode(nas) + "/unsubscribe?token=" + encodeQuery(s.unsubscribeToken())
                         + "&lang=" + lang).orElse(null)));
         return "portal/status";
+    }
+
+    /**
+     * The page a guest waits on after paying, until the provider's webhook confirmed the payment;
+     * its language links keep the sealed state ({@code selfPath} is this page with its query).
+     */
+    String paymentWaitingPage(Model model, PortalHotspot portal, HttpServletRequest request, String selfPath) {
+        PortalLook look = pages.look(portal.hotspot().operatorId());
+        String lang = pages.language(look, request);
+        PortalPage page = pages.page(look, lang, "payment.waiting.title", portal.hotspot().name(),
+                themeUrl(portal.hotspot().nasIdentifier()), selfPath);
+        model.addAttribute("page", page);
+        model.addAttribute("heading", page.title());
+        model.addAttribute("message", page.text().t("payment.waiting.message"));
+        return "portal/paying";
     }
 
     /** The unsubscribe confirmation page's model and view name. */

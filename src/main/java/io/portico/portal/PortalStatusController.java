@@ -69,7 +69,7 @@ class PortalStatusController extends PortalErrorPages {
         status.ifPresent(s -> {
             body.put("seconds-remaining", Math.max(0, s.timeLeft().toSeconds()));
             journey.data(portal, s).ifPresent(data -> body.put("bytes-remaining", data.leftBytes()));
-            body.put("can-extend-session", s.canExtend());
+            body.put("can-extend-session", s.canExtend() || !journey.offers(portal).isEmpty());
         });
         return ResponseEntity.ok().contentType(CAPTIVE_JSON).cacheControl(CacheControl.noCache().cachePrivate()).body(body);
     }

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.portico.gateway.GatewayChangeFailed;
 import io.portico.guest.GuestCreated;
 import io.portico.guest.GuestPlanPurchased;
+import io.portico.payment.GuestPlanRefunded;
 import io.portico.subscription.LoginPasswordCreated;
 import io.portico.subscription.SubscriptionAdded;
 import io.portico.subscription.SubscriptionAdjusted;
@@ -47,7 +48,8 @@ class WebhookOutbox {
 
     @EventListener({SubscriptionAdded.class, SubscriptionStarted.class, SubscriptionEnded.class, SubscriptionKeyReset.class,
             SubscriptionAdjusted.class, SubscriptionPlanUpdated.class, LoginPasswordCreated.class, VenueUnitAdded.class,
-            VenueUnitUpdated.class, GuestCreated.class, GuestPlanPurchased.class, GatewayChangeFailed.class})
+            VenueUnitUpdated.class, GuestCreated.class, GuestPlanPurchased.class, GatewayChangeFailed.class,
+            GuestPlanRefunded.class})
     @Transactional(propagation = Propagation.MANDATORY)
     void on(Object event) {
         List<Webhook> webhooks = WebhookPayloads.of(event);

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import io.portico.gateway.GatewayChangeFailed;
 import io.portico.guest.GuestCreated;
 import io.portico.guest.GuestPlanPurchased;
+import io.portico.payment.GuestPlanRefunded;
 import io.portico.subscription.LoginPasswordCreated;
 import io.portico.subscription.Subscriber;
 import io.portico.subscription.SubscriptionAdded;
@@ -62,6 +63,7 @@ final class WebhookPayloads {
                     Map.of("previousvlan", e.previousVlan())));
             case GuestCreated e -> List.of(guestCreated(e));
             case GuestPlanPurchased e -> List.of(guestPlanPurchased(e));
+            case GuestPlanRefunded e -> List.of(guestPlanRefunded(e));
             case GatewayChangeFailed e -> List.of(gatewayChangeFailed(e));
             default -> throw new IllegalArgumentException("No webhook for " + event.getClass().getName());
         };
@@ -157,6 +159,17 @@ final class WebhookPayloads {
         p.put("StartDateTimeUTC.ISO8601", ISO.format(e.startsAt()));
         p.put("ExpiryDateTimeUTC.ISO8601", ISO.format(e.expiresAt()));
         return new Webhook(e.client().operatorId(), "GuestPlanPurchased", "guest:" + e.guestId(), p);
+    }
+
+    private static Webhook guestPlanRefunded(GuestPlanRefunded e) {
+        Map<String, Object> p = guestFields(e.client(), e.guestId());
+        p.put("PurchaseID", e.purchaseId());
+        p.put("PaymentGateway", e.paymentGateway());
+        p.put("RefundID", e.refundReference());
+        p.put("AmountMinorUnits", e.amount().minorUnits());
+        p.put("Currency", e.amount().currency());
+        p.put("RefundDateTimeUTC.ISO8601", ISO.format(e.refundedAt()));
+        return new Webhook(e.client().operatorId(), "GuestPlanRefunded", "guest:" + e.guestId(), p);
     }
 
     private static Map<String, Object> guestFields(Client client, long guestId) {
