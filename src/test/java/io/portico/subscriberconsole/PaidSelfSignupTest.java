@@ -89,6 +89,13 @@ class PaidSelfSignupTest {
         assertThat(done.status()).isEqualTo(302);
         assertThat(done.header("Location")).endsWith("/subscriber/wifi");
         assertThat(browser.get("/subscriber/wifi").raw()).contains(email, "Harbor Lofts · 901", "Your WiFi key", "class=\"psk\"");
-        assertThat(browser.get("/subscriber/plan").raw()).contains("Premium");
+        Http.Response plan = browser.get("/subscriber/plan");
+        assertThat(plan.raw()).contains("Premium");
+
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("id=\"plan-(\\d+)\"").matcher(plan.raw());
+        assertThat(id.find()).isTrue();
+        Http.Response cancelled = browser.post("/subscriber/plan/cancel", "subscriptionId", id.group(1));
+        assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(302);
+        assertThat(stripe.subscription(session.path("subscription").asString()).path("cancel_at_period_end").asBoolean()).isTrue();
     }
 }
