@@ -8,7 +8,10 @@ public enum SecretName {
     /** Stripe's secret API key ({@code sk_test_...} or {@code sk_live_...}) Portico calls Stripe with. */
     STRIPE_SECRET_KEY("StripeSecretKey"),
     SIGNON_CLIENT_SECRET("CognitoPool_appclientsecret"),
-    PMS_API_KEY("RealPageAPIKey");
+    PMS_API_KEY("RealPageAPIKey"),
+    PAYPAL_CLIENT_ID("PayPal_clientid"),
+    PAYPAL_CLIENT_SECRET("PayPal_clientsecret"),
+    PAYPAL_WEBHOOK_ID("PayPal_webhookid");
 
     private final String consoleName;
 

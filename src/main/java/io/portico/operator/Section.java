@@ -60,6 +60,8 @@ public final class Section<T extends Record> {
             Sections.Reporting.class, new Sections.Reporting(720, 720));
     public static final Section<Sections.ShoppingCart> SHOPPING_CART = new Section<>("shopping_cart", "ShoppingCart",
             Sections.ShoppingCart.class, new Sections.ShoppingCart(false, "", "", false, -1, -1));
+    public static final Section<Sections.PayPal> PAYPAL = new Section<>("paypal", "PayPal", Sections.PayPal.class,
+            new Sections.PayPal(false, true));
     public static final Section<Display> DISPLAY = new Section<>("display", "DisplayConfiguration", Display.class,
             new Display(Map.of()));
     public static final Section<Locales> LOCALES = new Section<>("locales", "SupportedLocales", Locales.class,

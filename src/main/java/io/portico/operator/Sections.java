@@ -157,6 +157,14 @@ public final class Sections {
         }
     }
 
+    /**
+     * PayPal checkout for guests: whether the portal offers it and whether the operator's REST app
+     * is a sandbox one (test mode: Portico talks to PayPal's sandbox). The client id, client secret
+     * and webhook id are {@link SecretName}s.
+     */
+    public record PayPal(boolean enabled, boolean sandbox) {
+    }
+
     /** A domain certificate the operator's console and email domains use. */
     public record Certificate(String domain, String name, String validationStatus) {
         public Certificate {

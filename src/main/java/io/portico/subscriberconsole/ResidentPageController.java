@@ -22,6 +22,7 @@ import io.portico.platform.web.FormGuard;
 import io.portico.platform.web.PageLocales;
 import io.portico.radius.ResidentDevices;
 import io.portico.subscription.ContactPreferences;
+import io.portico.payment.ResidentBilling;
 import io.portico.subscription.ResidentPlan;
 import io.portico.subscription.ResidentService;
 import io.portico.subscription.ResidentWifi;
@@ -41,8 +42,12 @@ class ResidentPageController extends SubscriberErrorPages {
     private final ResidentDevices devices;
     private final ResidentSessions sessions;
 
-    ResidentPageController(SubscriberPages pages, ResidentService residents, ResidentDevices devices, ResidentSessions sessions) {
+    private final ResidentBilling billing;
+
+    ResidentPageController(SubscriberPages pages, ResidentService residents, ResidentDevices devices, ResidentSessions sessions,
+                           ResidentBilling billing) {
         super(pages);
+        this.billing = billing;
         this.residents = residents;
         this.devices = devices;
         this.sessions = sessions;
@@ -140,6 +145,14 @@ class ResidentPageController extends SubscriberErrorPages {
         if ("undo".equals(form.get("action"))) {
             residents.undoCancel(principal, id);
             return "redirect:/subscriber/plan?done=undone";
+        }
+        // A plan paid online stops renewing at Stripe (cancel_at_period_end) and ends with the paid period.
+        if (billing.renewsOnline(principal.operatorId(), id)) {
+            if (residents.plans(principal).stream().noneMatch(p -> p.subscriptionId() == id)) {
+                throw io.portico.platform.PorticoException.notFound("Unknown subscription.");
+            }
+            billing.cancelAtPeriodEnd(principal.operatorId(), id);
+            return "redirect:/subscriber/plan?done=cancelled";
         }
         residents.cancel(principal, id);
         return "redirect:/subscriber/plan?done=cancelled";

@@ -21,11 +21,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
 import io.portico.operator.OperatorSettingsService;
+import io.portico.payment.ResidentBilling;
 import io.portico.platform.PorticoException;
 import io.portico.platform.Problem;
 import io.portico.platform.web.FormGuard;
 import io.portico.platform.web.PageText;
 import io.portico.platform.web.RequestOrigins;
+import io.portico.subscription.PaidSignup;
 import io.portico.subscription.SelfSignup;
 import io.portico.subscription.SelfSignupRequest;
 import io.portico.subscription.SignupVenue;
@@ -50,10 +52,17 @@ class SignupController extends SubscriberErrorPages {
     private final SelfSignup signup;
     private final OperatorSettingsService settings;
     private final RequestOrigins origins;
+    private final PaidSignup paidSignup;
+    private final ResidentBilling billing;
+
+    /** Holds the paid sign-up's claim until the resident is back from paying (only sent to the return page). */
+    static final String CLAIM_COOKIE = "portico_signup_claim";
 
     SignupController(SubscriberPages pages, ResidentSessions sessions, SelfSignup signup, OperatorSettingsService settings,
-                     RequestOrigins origins) {
+                     RequestOrigins origins, PaidSignup paidSignup, ResidentBilling billing) {
         super(pages);
+        this.paidSignup = paidSignup;
+        this.billing = billing;
         this.sessions = sessions;
         this.signup = signup;
         this.settings = settings;
@@ -86,9 +95,14 @@ class SignupController extends SubscriberErrorPages {
         SignupVenue venue = signup.venue(token);
         SubscriberPage page = pages.frame(model, request, response, null, venue.operatorId(), "signup.title", null);
         try {
-            SelfSignup.SignedUp done = signup.signUp(new SelfSignupRequest(token, form.get("unit"), form.get("signupCode"),
+            SelfSignupRequest signupRequest = new SelfSignupRequest(token, form.get("unit"), form.get("signupCode"),
                     form.get("plan"), form.get("email"), form.get("givenName"), form.get("familyName"), form.get("phone"),
-                    page.lang(), form.get("password"), "accepted".equals(form.get("terms"))), origins.of(request));
+                    page.lang(), form.get("password"), "accepted".equals(form.get("terms")));
+            boolean priced = venue.offers().stream().anyMatch(o -> o.plan().key().equals(form.get("plan")) && PaidSignup.priced(o.plan()));
+            if (priced && billing.available(venue.operatorId())) {
+                return checkout(token, signupRequest, request, response);
+            }
+            SelfSignup.SignedUp done = signup.signUp(signupRequest, origins.of(request));
             sessions.signedIn(done.session(), request, response);
             return "redirect:/subscriber/wifi";
         } catch (PorticoException e) {
@@ -105,14 +119,55 @@ class SignupController extends SubscriberErrorPages {
         }
     }
 
+    /** A priced plan with online payment: the sign-up waits and the resident goes to Stripe Checkout. */
+    private String checkout(String token, SelfSignupRequest signupRequest, HttpServletRequest request, HttpServletResponse response) {
+        PaidSignup.Checkout checkout = paidSignup.prepare(signupRequest, origins.of(request));
+        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        java.net.URI success = java.net.URI.create(base + "/subscriber/signup/paid/" + checkout.reference());
+        java.net.URI cancel = java.net.URI.create(base + "/subscriber/signup/"
+                + UriUtils.encodePathSegment(token, java.nio.charset.StandardCharsets.UTF_8));
+        java.net.URI pay = billing.checkout(checkout, success, cancel);
+        response.addHeader(HttpHeaders.SET_COOKIE, org.springframework.http.ResponseCookie.from(CLAIM_COOKIE, checkout.claim())
+                .httpOnly(true).secure(request.isSecure()).sameSite("Lax").path("/subscriber/signup/paid/")
+                .maxAge(java.time.Duration.ofDays(1)).build().toString());
+        return "redirect:" + pay;
+    }
+
+    /**
+     * Where Stripe sends the resident back: while the signed webhook has not come, a page that
+     * looks again every few seconds; once it has, the resident is signed in and sees My WiFi.
+     */
+    @GetMapping("/subscriber/signup/paid/{reference}")
+    String paid(@PathVariable String reference, @org.springframework.web.bind.annotation.CookieValue(name = CLAIM_COOKIE,
+                required = false) @Nullable String claim, HttpServletRequest request, HttpServletResponse response, Model model) {
+        PaidSignup.Status status = claim == null ? null : paidSignup.status(reference, claim).orElse(null);
+        if (status == null) {
+            throw PorticoException.notFound("Unknown sign-up.");
+        }
+        if (status == PaidSignup.Status.COMPLETED) {
+            var grant = paidSignup.signIn(reference, claim).orElseThrow();
+            sessions.signedIn(grant, request, response);
+            response.addHeader(HttpHeaders.SET_COOKIE, org.springframework.http.ResponseCookie.from(CLAIM_COOKIE, "")
+                    .httpOnly(true).secure(request.isSecure()).sameSite("Lax").path("/subscriber/signup/paid/").maxAge(0).build().toString());
+            return "redirect:/subscriber/wifi";
+        }
+        PageText text = pages.frame(model, request, response, null, 0, "signup.title", null).text();
+        if (status == PaidSignup.Status.OPEN) {
+            response.setHeader("Refresh", "3");
+        }
+        return pages.notice(model, request, response, null, "signup.title",
+                text.t(status == PaidSignup.Status.OPEN ? "signup.paid.waiting" : "signup.paid.failed"));
+    }
+
     private SignupView view(String token, SignupVenue venue, SubscriberPage page, Map<String, String> values, @Nullable String error) {
         PageText text = page.text();
+        boolean online = billing.available(venue.operatorId());
         List<SignupView.Plan> plans = venue.offers().stream().map(offer -> {
             var terms = offer.plan().terms();
             String note = switch (offer.kind()) {
                 case FREE -> text.t("signup.plan.free");
                 case TRIAL -> text.t("signup.plan.trial", terms.trialCycles(), price(terms.prices()));
-                case PAID -> text.t("signup.plan.paid", price(terms.prices()));
+                case PAID -> text.t(online ? "signup.plan.paidOnline" : "signup.plan.paid", price(terms.prices()));
             };
             String speeds = text.t("signup.plan.speeds", mbps(terms.downloadKbps()), mbps(terms.uploadKbps()));
             return new SignupView.Plan(offer.plan().key(), terms.name(), speeds, note,

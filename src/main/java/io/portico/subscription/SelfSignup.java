@@ -148,6 +148,51 @@ public class SelfSignup {
      */
     @Transactional
     public SignedUp signUp(SelfSignupRequest request, RequestOrigin origin) {
+        Checked checked = check(request, origin, false);
+        SelfSignupRepository.Link link = checked.link();
+        long operatorId = link.operatorId();
+        ServicePlan plan = checked.plan();
+        Kind kind = checked.kind();
+        Optional<Subscriber> existing = checked.existing();
+        Instant now = clock.instant();
+        Instant endsAt = null;
+        requireWithinLimits(operatorId, existing.map(Subscriber::id).orElse(-1L), link.venueId(), plan, kind);
+        if (kind == Kind.TRIAL) {
+            endsAt = now.plus(Duration.ofSeconds(Math.round(plan.terms().trialCycles() * plan.terms().billingCycleHours() * 3600)));
+        }
+        IssuedKey issued;
+        try {
+            issued = subscriptions.addKey(operatorId, new NewKey(checked.unit().key(), plan.key(), checked.details(), null, endsAt, null));
+        } catch (PorticoException e) {
+            if (e.problem() == io.portico.platform.Problem.CONFLICT) {
+                throw PorticoException.conflict("This unit already has an active subscription; ask the property.");
+            }
+            throw e;
+        }
+        Subscriber subscriber = issued.subscriber();
+        links.recordEnrolment(issued.subscription().id(), operatorId, subscriber.id(), link.venueId(), plan.id(),
+                kind == Kind.FREE ? SelfSignupRepository.Kind.FREE : SelfSignupRepository.Kind.TRIAL,
+                kind == Kind.TRIAL ? plan.terms().trialCycles() : 0, now);
+        if (existing.isEmpty()) {
+            passwordHashes.savePasswordHash(subscriber.id(), passwords.hash(checked.password()), now);
+        }
+        events.publishEvent(new LoginPasswordCreated(subscriber, origin, now, true));
+        log.info("Subscriber {} signed up at venue {} for plan {} ({}), subscription {}", subscriber.id(), link.venueId(),
+                plan.key(), kind, issued.subscription().id());
+        TokenGrant session = checked.existingSession().orElseGet(() -> sessions.open(subscriber, now));
+        return new SignedUp(issued, session);
+    }
+
+    /** A sign-up request that passed every check but the enrolment limits, with what it resolved to. */
+    record Checked(SelfSignupRepository.Link link, Unit unit, ServicePlan plan, Kind kind, SubscriberDetails details,
+                   Optional<Subscriber> existing, Optional<TokenGrant> existingSession, String password) {
+    }
+
+    /**
+     * The checks every sign-up passes, in the order residents meet their messages; {@code paying}
+     * lets a plan that needs payment through ({@link PaidSignup}).
+     */
+    Checked check(SelfSignupRequest request, RequestOrigin origin, boolean paying) {
         perAddress.take(origin.sourceIp(), "Too many sign-ups from this address; try again later.");
         SelfSignupRepository.Link link = link(request.venueToken());
         long operatorId = link.operatorId();
@@ -159,7 +204,7 @@ public class SelfSignup {
         Unit unit = unit(link, request.unitNumber());
         ServicePlan plan = plan(operatorId, request.planKey());
         Kind kind = kind(plan);
-        if (kind == Kind.PAID) {
+        if (kind == Kind.PAID && !paying) {
             throw PorticoException.invalid("payment", "Card payment is not available yet; ask the property to sign you up for this plan.");
         }
         if (!request.acceptedTerms()) {
@@ -173,37 +218,21 @@ public class SelfSignup {
         } else {
             Passwords.check(password);
         }
-        Instant now = clock.instant();
-        Instant endsAt = null;
-        if (existing.isPresent()) {
-            requireWithinLimits(operatorId, existing.get().id(), link.venueId(), plan, kind);
-        } else {
-            requireWithinLimits(operatorId, -1, link.venueId(), plan, kind);
-        }
-        if (kind == Kind.TRIAL) {
-            endsAt = now.plus(Duration.ofSeconds(Math.round(plan.terms().trialCycles() * plan.terms().billingCycleHours() * 3600)));
-        }
-        IssuedKey issued;
+        return new Checked(link, unit, plan, kind, details, existing, existingSession, password);
+    }
+
+    /** Whether the subscriber (-1: a new one) may still have the plan's trial at the venue (plan and operator limits). */
+    boolean trialAvailable(long operatorId, long subscriberId, long venueId, ServicePlan plan) {
         try {
-            issued = subscriptions.addKey(operatorId, new NewKey(unit.key(), plan.key(), details, null, endsAt, null));
+            requireWithinLimits(operatorId, subscriberId, venueId, plan, Kind.TRIAL);
+            return plan.terms().trialCycles() > 0;
         } catch (PorticoException e) {
-            if (e.problem() == io.portico.platform.Problem.CONFLICT) {
-                throw PorticoException.conflict("This unit already has an active subscription; ask the property.");
-            }
-            throw e;
+            return false;
         }
-        Subscriber subscriber = issued.subscriber();
-        links.recordEnrolment(issued.subscription().id(), operatorId, subscriber.id(), link.venueId(), plan.id(),
-                kind == Kind.FREE ? SelfSignupRepository.Kind.FREE : SelfSignupRepository.Kind.TRIAL,
-                kind == Kind.TRIAL ? plan.terms().trialCycles() : 0, now);
-        if (existing.isEmpty()) {
-            passwordHashes.savePasswordHash(subscriber.id(), passwords.hash(password), now);
-        }
-        events.publishEvent(new LoginPasswordCreated(subscriber, origin, now, true));
-        log.info("Subscriber {} signed up at venue {} for plan {} ({}), subscription {}", subscriber.id(), link.venueId(),
-                plan.key(), kind, issued.subscription().id());
-        TokenGrant session = existingSession.orElseGet(() -> sessions.open(subscriber, now));
-        return new SignedUp(issued, session);
+    }
+
+    void recordTrial(long subscriptionId, long operatorId, long subscriberId, long venueId, long planId, int trialCycles, Instant now) {
+        links.recordEnrolment(subscriptionId, operatorId, subscriberId, venueId, planId, SelfSignupRepository.Kind.TRIAL, trialCycles, now);
     }
 
     private TokenGrant signInExisting(Subscriber subscriber, String password, RequestOrigin origin) {

@@ -549,6 +549,12 @@ public class SubscriptionService {
         return PorticoException.conflict("That {psk} is already used on this operator's WiFi networks; choose another.");
     }
 
+    /** One of the operator's subscriptions, whatever its state. */
+    @Transactional(readOnly = true)
+    public Optional<Subscription> findSubscription(long operatorId, long id) {
+        return repository.findSubscription(id).filter(s -> s.operatorId() == operatorId);
+    }
+
     private Subscription subscription(long operatorId, long id) {
         return repository.findSubscription(id).filter(s -> s.operatorId() == operatorId)
                 .orElseThrow(() -> PorticoException.notFound("Unknown {subscriptionId} " + id + "."));

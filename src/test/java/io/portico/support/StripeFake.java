@@ -46,6 +46,7 @@ public final class StripeFake implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, ObjectNode> sessions = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> refunds = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
     /** The form parameters of each create-session call, for tests to check what Portico sent. */
     private final List<Map<String, String>> sessionRequests = new CopyOnWriteArrayList<>();
     private final List<String> apiKeys = new CopyOnWriteArrayList<>();
@@ -58,6 +59,7 @@ public final class StripeFake implements AutoCloseable {
         server.createContext("/v1/checkout/sessions", this::sessions);
         server.createContext("/v1/refunds", this::refunds);
         server.createContext("/pay/", this::checkoutPage);
+        server.createContext("/v1/subscriptions/", this::subscriptions);
         server.start();
     }
 
@@ -108,7 +110,11 @@ public final class StripeFake implements AutoCloseable {
         synchronized (s) {
             s.put("status", "complete");
             s.put("payment_status", "paid");
-            if (s.path("payment_intent").isNull()) {
+            if ("subscription".equals(s.path("mode").asString())) {
+                if (s.path("subscription").isMissingNode() || s.path("subscription").isNull()) {
+                    s.put("subscription", createSubscription(s));
+                }
+            } else if (s.path("payment_intent").isNull()) {
                 s.put("payment_intent", "pi_test_" + ids.incrementAndGet());
             }
             return s.deepCopy();
@@ -123,6 +129,92 @@ public final class StripeFake implements AutoCloseable {
             s.put("payment_status", "unpaid");
             s.put("payment_intent", "pi_test_" + ids.incrementAndGet());
             return s.deepCopy();
+        }
+    }
+
+    // ---- subscriptions (Checkout in subscription mode) ----
+
+    /** The subscription a paid subscription-mode session created, as GET /v1/subscriptions/{id} answers it. */
+    public ObjectNode subscription(String id) {
+        return subscriptions.get(id).deepCopy();
+    }
+
+    private String createSubscription(ObjectNode session) {
+        Map<String, String> request = sessionRequests.stream().filter(r -> session.path("id").asString().equals(r.get("$id")))
+                .findFirst().orElseThrow();
+        String id = "sub_test_" + ids.incrementAndGet() + Fixtures.unique();
+        long now = Instant.now().getEpochSecond();
+        String trialDays = request.get("subscription_data[trial_period_days]");
+        long end = trialDays != null ? now + Long.parseLong(trialDays) * 86_400 : now + seconds(request);
+        ObjectNode sub = JSON.createObjectNode();
+        sub.put("id", id);
+        sub.put("object", "subscription");
+        sub.put("cancel_at_period_end", false);
+        sub.put("customer", "cus_test_" + ids.incrementAndGet());
+        sub.put("status", trialDays != null ? "trialing" : "active");
+        ObjectNode metadata = sub.putObject("metadata");
+        request.forEach((k, v) -> {
+            if (k.startsWith("subscription_data[metadata][")) {
+                metadata.put(k.substring(27, k.length() - 1), v);
+            }
+        });
+        ObjectNode item = sub.putObject("items").put("object", "list").putArray("data").addObject();
+        item.put("id", "si_test_" + ids.incrementAndGet());
+        item.put("current_period_start", now);
+        item.put("current_period_end", end);
+        subscriptions.put(id, sub);
+        return id;
+    }
+
+    private static long seconds(Map<String, String> request) {
+        long count = Long.parseLong(request.getOrDefault("line_items[0][price_data][recurring][interval_count]", "1"));
+        long unit = switch (request.getOrDefault("line_items[0][price_data][recurring][interval]", "month")) {
+            case "day" -> 86_400;
+            case "week" -> 7 * 86_400;
+            case "year" -> 365 * 86_400;
+            default -> 30 * 86_400;
+        };
+        return count * unit;
+    }
+
+    /** An invoice of the subscription (API 2025-03-31 shape: parent.subscription_details) for the period. */
+    public ObjectNode invoice(String subscriptionId, String status, Instant periodStart, Instant periodEnd) {
+        ObjectNode invoice = JSON.createObjectNode();
+        invoice.put("id", "in_test_" + ids.incrementAndGet());
+        invoice.put("object", "invoice");
+        invoice.put("status", status);
+        invoice.put("billing_reason", "subscription_cycle");
+        invoice.put("period_start", periodStart.getEpochSecond());
+        invoice.put("period_end", periodStart.getEpochSecond());
+        ObjectNode parent = invoice.putObject("parent");
+        parent.put("type", "subscription_details");
+        parent.putObject("subscription_details").put("subscription", subscriptionId);
+        ObjectNode line = invoice.putObject("lines").put("object", "list").putArray("data").addObject();
+        line.put("id", "il_test_" + ids.incrementAndGet());
+        line.putObject("period").put("start", periodStart.getEpochSecond()).put("end", periodEnd.getEpochSecond());
+        return invoice;
+    }
+
+    private void subscriptions(HttpExchange x) throws IOException {
+        try (x) {
+            if (!authorised(x)) {
+                return;
+            }
+            String id = x.getRequestURI().getPath().substring("/v1/subscriptions/".length());
+            ObjectNode sub = subscriptions.get(id);
+            if (sub == null) {
+                error(x, 404, "resource_missing", "No such subscription: '" + id + "'", "id");
+                return;
+            }
+            if ("POST".equals(x.getRequestMethod())) {
+                Map<String, String> p = form(x.getRequestBody());
+                synchronized (sub) {
+                    if (p.containsKey("cancel_at_period_end")) {
+                        sub.put("cancel_at_period_end", Boolean.parseBoolean(p.get("cancel_at_period_end")));
+                    }
+                }
+            }
+            send(x, 200, JSON.writeValueAsString(sub));
         }
     }
 
@@ -215,6 +307,11 @@ public final class StripeFake implements AutoCloseable {
         }
         if (!List.of("payment", "subscription", "setup").contains(p.get("mode"))) {
             error(x, 400, "parameter_invalid_string", "Invalid mode: must be one of payment, setup, or subscription", "mode");
+            return;
+        }
+        if ("subscription".equals(p.get("mode")) && !p.containsKey("line_items[0][price_data][recurring][interval]")) {
+            error(x, 400, "parameter_missing", "You must provide at least one recurring price in `subscription` mode when using prices.",
+                    "line_items");
             return;
         }
         String id = "cs_test_" + ids.incrementAndGet() + Fixtures.unique();
