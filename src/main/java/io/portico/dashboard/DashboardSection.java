@@ -14,6 +14,7 @@ public enum DashboardSection {
     GUESTS("guests", "/dashboard/guests", Permission.READ_CONFIGURATION),
     VOUCHERS("vouchers", "/dashboard/vouchers", Permission.READ_CONFIGURATION),
     LOGS("logs", "/dashboard/logs", Permission.READ_LOGS),
+    REPORTS("reports", "/dashboard/reports", Permission.READ_CONFIGURATION),
     SETTINGS("settings", "/dashboard/settings", Permission.MANAGE_OPERATOR);
 
     private final String key;
