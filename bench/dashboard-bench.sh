@@ -49,13 +49,13 @@ command -v radclient > /dev/null || { echo "radclient is needed (apt-get install
 
 psql_q() { psql -v ON_ERROR_STOP=1 -qAt -d "$DB" "$@"; }
 APP_PID=
-cleanup() { [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() { [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null || true; cp "$WORK/app.log" /tmp/dashboard-bench-app.log 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 LOADED=0
 if [[ "$REUSE" == 1 ]] && [[ "$(psql_q -c 'select count(*) from guest' 2>/dev/null || echo 0)" -ge "$GUESTS" ]]; then
     LOADED=1
-    echo "== reusing database $DB"
+    echo "== reusing database $DB and its guests"
 else
     psql -q -d postgres -c "drop database if exists $DB" -c "create database $DB"
 fi
@@ -109,7 +109,9 @@ if [[ "$LOADED" == 0 ]]; then
         printf '  %d-%d %s\n' "$first" "$last" "$(grep -o 'imported=[0-9,]*' "$WORK/import.where")"
     done
     echo "guests imported in $(( $(date +%s) - T0 )) s"
+fi
 
+if (( $(psql_q -c 'select count(*) from connection_session') < CONNECTIONS )); then
     echo "== $RADIUS_SAMPLE connections through RADIUS accounting (radclient, NAS-Identifier $NAS_ID)"
     T0=$(date +%s)
     for kind in Start Stop; do
@@ -122,7 +124,7 @@ if [[ "$LOADED" == 0 ]]; then
                 printf "\n"
             }
         }' > "$WORK/acct-$kind.txt"
-        radclient -q -p 50 -r 3 -t 5 -f "$WORK/acct-$kind.txt" "127.0.0.1:$ACCT_PORT" acct "$SECRET" || true
+        radclient -q -p 50 -r 1 -t 2 -f "$WORK/acct-$kind.txt" "127.0.0.1:$ACCT_PORT" acct "$SECRET" || true
     done
     SAMPLED=$(psql_q -c "select count(*) from connection_session where acct_session_id like 'bench-%' and ended_at is not null")
     echo "accounted through RADIUS: $SAMPLED sessions in $(( $(date +%s) - T0 )) s"
@@ -143,8 +145,8 @@ select encode(sha256(('dashbench-' || s.i)::bytea), 'hex'), $CLIENT, h.id, g.id,
        true, t.started + interval '10 minutes', t.started + interval '10 minutes', 600,
        (s.i % 5000) * 1000, (s.i % 5000) * 5000, 1, h.nas_client_id, '127.0.0.1', 'bulk-' || s.i, g.mac_address,
        '10.0.' || (s.i % 250) || '.' || (s.i % 200 + 2), null, 'nas', h.nas_identifier
-  from generate_series(1, $BULK) as s(i)
-  join bench_guest g on g.n = (s.i * 7919) % $GUESTS + 1
+  from generate_series(1, greatest($BULK, 0)) as s(i)
+  join bench_guest g on g.n = (s.i::bigint * 7919) % $GUESTS + 1
   join bench_hotspot h on h.n = s.i % $HOTSPOTS + 1
   cross join lateral (select now() - (s.i % (35 * 86400)) * interval '1 second' - interval '10 minutes' as started) t;
 analyze;

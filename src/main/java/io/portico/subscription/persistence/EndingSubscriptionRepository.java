@@ -20,13 +20,19 @@ import io.portico.subscription.EndingSubscription;
 @Repository
 public class EndingSubscriptionRepository {
 
+    /**
+     * Driven by the subscription index; the venue, unit, subscriber and plan of each row are primary
+     * key look-ups (scalar subqueries), so the plan stays an index walk even on stale statistics.
+     */
     static final String ENDING = """
-            select s.id, v.name as venue_name, u.unit_name, r.given_name, r.family_name, r.email, p.plan_key, s.starts_at, s.ends_at
+            select s.id, s.starts_at, s.ends_at,
+                   (select v.name from venue v where v.id = s.venue_id) as venue_name,
+                   (select u.unit_name from unit u where u.id = s.unit_id) as unit_name,
+                   (select r.given_name from subscriber r where r.id = s.subscriber_id) as given_name,
+                   (select r.family_name from subscriber r where r.id = s.subscriber_id) as family_name,
+                   (select r.email from subscriber r where r.id = s.subscriber_id) as email,
+                   (select p.plan_key from service_plan p where p.id = s.plan_id) as plan_key
               from subscription s
-              join venue v on v.id = s.venue_id
-              join unit u on u.id = s.unit_id
-              join subscriber r on r.id = s.subscriber_id
-              join service_plan p on p.id = s.plan_id
              where s.operator_id = ? and s.ends_at > ? and s.ends_at <= ?""";
 
     private final JdbcClient jdbc;
