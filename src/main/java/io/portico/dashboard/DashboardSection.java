@@ -16,6 +16,7 @@ public enum DashboardSection {
     SETUP("setup", "/dashboard/setup/hotspots", Permission.READ_CONFIGURATION),
     MDU("mdu", "/dashboard/mdu", Permission.READ_CONFIGURATION),
     LOGS("logs", "/dashboard/logs", Permission.READ_LOGS),
+    REPORTS("reports", "/dashboard/reports", Permission.READ_CONFIGURATION),
     SETTINGS("settings", "/dashboard/settings", Permission.MANAGE_OPERATOR);
 
     private final String key;

@@ -62,7 +62,12 @@ class DashboardSessions implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         rememberLanguage(request, response);
-        if (resolve(request, response).isPresent()) {
+        Optional<Actor> actor = resolve(request, response);
+        if (actor.isPresent()) {
+            String lang = request.getParameter("lang");
+            if (lang != null && DashboardPages.LANGUAGES.containsKey(lang)) {
+                identity.rememberLanguage(actor.get(), lang);
+            }
             return true;
         }
         cookies.redirectToSignIn(request, response, PATH + "/signin", PATH);

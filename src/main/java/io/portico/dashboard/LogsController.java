@@ -26,6 +26,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import io.portico.audit.AuditService;
 import io.portico.audit.LogEntry;
 import io.portico.equipment.EquipmentLogEntry;
+import io.portico.equipment.EquipmentLogLine;
 import io.portico.equipment.EquipmentService;
 import io.portico.operator.OperatorSettingsService;
 import io.portico.platform.Actor;
@@ -107,18 +108,20 @@ class LogsController extends DashboardErrorPages {
                 }
             }
             case "equipment" -> {
-                keyset = false;
                 if (actor.can(Permission.READ_CONFIGURATION)) {
                     choices = equipment.list(actor).stream().map(e -> new LogViews.EquipmentChoice(e.key(), e.name())).toList();
                 }
                 if (!equipmentKey.isBlank()) {
-                    // The equipment module keeps an equipment's log newest first; the window and filter apply to its latest entries.
-                    for (EquipmentLogEntry e : equipment.log(actor, equipmentKey, 1000).entries()) {
-                        if (!e.occurredAt().isBefore(start) && !e.occurredAt().isAfter(end)
-                                && (filter.isBlank() || e.functionName().startsWith(filter.strip())) && lines.size() < 1000) {
-                            lines.add(new LogViews.Line(shown(e.occurredAt(), zone), e.functionName(),
-                                    e.administrator() == null ? text.t("logs.engine") : e.administrator(), message(e.event()), null, null));
-                        }
+                    List<EquipmentLogLine> page = equipment.logPage(actor, equipmentKey, start, end, filter, beforeAt, beforeId, PAGE + 1);
+                    for (EquipmentLogLine line : page.subList(0, Math.min(PAGE, page.size()))) {
+                        EquipmentLogEntry e = line.entry();
+                        lines.add(new LogViews.Line(shown(e.occurredAt(), zone), e.functionName(),
+                                e.administrator() == null ? text.t("logs.engine") : e.administrator(), message(e.event()), null, null));
+                    }
+                    if (page.size() > PAGE) {
+                        EquipmentLogLine last = page.get(PAGE - 1);
+                        next = more.queryParam("beforeAt", last.entry().occurredAt()).queryParam("beforeId", last.id()).encode().build()
+                                .toUriString();
                     }
                 }
             }

@@ -138,7 +138,24 @@ public class EquipmentService {
         actor.require(Permission.READ_LOGS);
         Equipment equipment = find(actor.operatorId(), equipmentId)
                 .orElseThrow(() -> PorticoException.notFound("Unknown {equipmentId} " + equipmentId + "."));
-        return repository.logPage(equipment.id(), beforeAt, beforeId, Math.max(1, Math.min(limit, 1000)));
+        return repository.logPage(equipment.id(), null, null, null, beforeAt, beforeId, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /**
+     * A page of an equipment's log in a window, newest first, optionally by function name prefix,
+     * after the previous page's last (occurred-at, id); the dashboard's keyset paging.
+     */
+    @Transactional(readOnly = true)
+    public List<EquipmentLogLine> logPage(Actor actor, String equipmentKey, Instant from, Instant to, @Nullable String functionPrefix,
+                                          @Nullable Instant beforeAt, long beforeId, int limit) {
+        actor.require(Permission.READ_LOGS);
+        if (from.isAfter(to)) {
+            throw PorticoException.invalid("windowStart", "{windowStart} must not be after {windowEnd}.");
+        }
+        Equipment equipment = repository.findByKey(actor.operatorId(), equipmentKey.strip())
+                .orElseThrow(() -> PorticoException.notFound("Unknown {equipmentId} " + equipmentKey + "."));
+        return repository.logPage(equipment.id(), from, to, functionPrefix == null || functionPrefix.isBlank() ? null : functionPrefix.strip(),
+                beforeAt, beforeId, Math.max(1, Math.min(limit, 1000)));
     }
 
     /** Appends a line to an equipment's log: the gateway drivers call this for every command and its outcome. */

@@ -56,23 +56,7 @@ public final class GuestCsv {
     }
 
     private static void writeLine(Writer out, List<@Nullable String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            String cell = cells.get(i);
-            if (cell == null) {
-                continue;
-            }
-            if (!cell.isEmpty() && "=+-@\t\r'".indexOf(cell.charAt(0)) >= 0) {
-                cell = "'" + cell;
-            }
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                cell = '"' + cell.replace("\"", "\"\"") + '"';
-            }
-            out.write(cell);
-        }
-        out.write("\r\n");
+        io.portico.platform.CsvLines.write(out, cells);
     }
 
     /**

@@ -71,11 +71,7 @@ public class GuestDirectory {
     @Transactional(readOnly = true)
     public List<long[]> daily(Actor actor, Optional<Long> clientId, List<Instant> dayStarts) {
         actor.require(Permission.READ_CONFIGURATION);
-        List<long[]> days = new ArrayList<>();
-        for (int i = 0; i + 1 < dayStarts.size(); i++) {
-            days.add(search.counts(actor.operatorId(), clientId, dayStarts.get(i), dayStarts.get(i + 1)));
-        }
-        return days;
+        return search.daily(actor.operatorId(), clientId, dayStarts);
     }
 
     /** Streams the client's guests as CSV, newest first, without holding them in memory. */

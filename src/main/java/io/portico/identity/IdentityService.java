@@ -369,6 +369,20 @@ public class IdentityService {
         return administrators.list(operatorId);
     }
 
+    /** Remembers the dashboard language an administrator picked (en-us, es-xl), for the emails Portico sends staff. */
+    @Transactional
+    public void rememberLanguage(Actor actor, String locale) {
+        if (!locale.matches("[a-z]{2}-[a-z]{2}")) {
+            throw PorticoException.invalid("locale", "The language is not valid.");
+        }
+        administrators.updateLocale(actor.administratorId(), locale);
+    }
+
+    /** The languages the operator's administrators chose, by administrator id (absent: none chosen). */
+    public Map<Long, String> administratorLanguages(long operatorId) {
+        return administrators.locales(operatorId);
+    }
+
     /** Changes an administrator's password and ends all of their sessions. */
     @Transactional
     public void changePassword(Actor actor, String currentPassword, String newPassword) {

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,8 +77,14 @@ public class NotificationService {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public long queue(EmailMessage message) {
+        return queue(message, null);
+    }
+
+    /** Queues an email with a file attached (e.g. a report's CSV). */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public long queue(EmailMessage message, @Nullable EmailAttachment attachment) {
         String html = message.branding().wrap(message.content().html());
-        return outbox.insert(message, html, clock.instant());
+        return outbox.insert(message, html, attachment, clock.instant());
     }
 
     public Optional<QueuedEmail> find(long id) {

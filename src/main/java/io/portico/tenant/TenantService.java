@@ -41,6 +41,11 @@ public class TenantService {
         return repository.insertOperator(new Operator(0, key, name, clock.instant()));
     }
 
+    /** Every operator's id (the scheduled reports visit each). */
+    public List<Long> operatorIds() {
+        return repository.operatorIds();
+    }
+
     public boolean anyOperatorExists() {
         return repository.countOperators() > 0;
     }

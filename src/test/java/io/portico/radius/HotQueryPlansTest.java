@@ -29,6 +29,7 @@ import io.portico.connection.persistence.ConnectionRepository;
 import io.portico.platform.PlannerStatistics;
 import io.portico.platform.SecretBox;
 import io.portico.radius.persistence.ResidentDeviceRepository;
+import io.portico.subscription.persistence.EndingSubscriptionRepository;
 import io.portico.subscription.persistence.V72__subscription_sealed_keys;
 import io.portico.support.DatabaseTarget;
 
@@ -213,7 +214,10 @@ class HotQueryPlansTest {
                 new Hot("device's binding for MAC authentication (ResidentDeviceRepository.LAST_BINDING)",
                         ResidentDeviceRepository.LAST_BINDING, 1L, mac),
                 new Hot("resident device remembered (ResidentDeviceRepository.MERGE)",
-                        constant(ResidentDeviceRepository.class, "MERGE"), 1010L, mac, 1L, 2000L, 2000L, now));
+                        constant(ResidentDeviceRepository.class, "MERGE"), 1010L, mac, 1L, 2000L, 2000L, now),
+                new Hot("subscriptions ending soon, report and its page (EndingSubscriptionRepository.ENDING)",
+                        constant(EndingSubscriptionRepository.class, "ENDING") + " order by s.ends_at, s.id fetch first 51 rows only",
+                        1L, now, "2026-07-01T12:00:00Z"));
 
     }
 

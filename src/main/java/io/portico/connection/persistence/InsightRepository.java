@@ -18,6 +18,7 @@ import io.portico.connection.LiveSession;
 import io.portico.connection.LiveSessionQuery;
 import io.portico.connection.SessionSummary;
 import io.portico.guest.MacAddress;
+import io.portico.platform.DayBuckets;
 
 /**
  * The dashboard's reads of accounting sessions, every one scoped by the operator through the
@@ -104,10 +105,7 @@ public class InsightRepository {
             scope.append(" and h.venue_id = ?");
             scopeParams.add(id);
         });
-        List<ConnectionStats.Day> days = new ArrayList<>();
-        for (int i = 0; i + 1 < dayStarts.size(); i++) {
-            days.add(day(scope, scopeParams, dayStarts.get(i), dayStarts.get(i + 1)));
-        }
+        List<ConnectionStats.Day> days = days(scope, scopeParams, dayStarts);
         List<Object> params = new ArrayList<>(scopeParams);
         params.add(utc(from));
         params.add(utc(to));
@@ -123,18 +121,29 @@ public class InsightRepository {
         return new ConnectionStats(days, busiest);
     }
 
-    private ConnectionStats.Day day(StringBuilder scope, List<Object> scopeParams, Instant from, Instant to) {
-        List<Object> params = new ArrayList<>(scopeParams);
-        params.add(utc(from));
-        params.add(utc(to));
-        return jdbc.sql("""
-                        select count(*), count(distinct c.mac_address), coalesce(sum(c.input_octets), 0),
-                               coalesce(sum(c.output_octets), 0)
-                          from hotspot h join connection_session c on c.hotspot_id = h.id
-                         where""" + scope + " " + """
-                           and c.started_at >= ? and c.started_at < ?""")
-                .params(params).query((rs, n) -> new ConnectionStats.Day(from, rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4))).single();
+    /** Every day's figures in one grouped query over the window (one scan of {@code ix_connection_hotspot_start} per hotspot). */
+    private List<ConnectionStats.Day> days(StringBuilder scope, List<Object> scopeParams, List<Instant> dayStarts) {
+        List<Object> params = new ArrayList<>();
+        String bucket = DayBuckets.bucket("c.started_at", dayStarts, params);
+        params.addAll(scopeParams);
+        params.add(utc(dayStarts.getFirst()));
+        params.add(utc(dayStarts.getLast()));
+        long[][] figures = new long[dayStarts.size() - 1][4];
+        jdbc.sql("select d.day_index, count(*), count(distinct d.mac_address), coalesce(sum(d.input_octets), 0), "
+                        + "coalesce(sum(d.output_octets), 0) from (select " + bucket + " as day_index, c.mac_address, c.input_octets, c.output_octets"
+                        + " from hotspot h join connection_session c on c.hotspot_id = h.id where"
+                        + scope + " and c.started_at >= ? and c.started_at < ?) d group by d.day_index")
+                .params(params).query(rs -> {
+                    long[] day = figures[rs.getInt(1)];
+                    for (int k = 0; k < 4; k++) {
+                        day[k] = rs.getLong(k + 2);
+                    }
+                });
+        List<ConnectionStats.Day> days = new ArrayList<>();
+        for (int i = 0; i < figures.length; i++) {
+            days.add(new ConnectionStats.Day(dayStarts.get(i), figures[i][0], figures[i][1], figures[i][2], figures[i][3]));
+        }
+        return days;
     }
 
     /** A guest's sessions, newest first ({@code ix_connection_guest}). */

@@ -93,32 +93,45 @@ public class EquipmentRepository {
     public List<EquipmentLogEntry> log(long equipmentId, int limit) {
         return jdbc.sql("select * from equipment_log where equipment_id = ? order by occurred_at desc, id desc fetch first ? rows only")
                 .params(equipmentId, limit)
-                .query((rs, n) -> new EquipmentLogEntry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("function_name"), json.readValue(rs.getString("event_json"), MAP),
-                        rs.getString("source_ip"), rs.getString("firewall_source_ip"), rs.getString("administrator"),
-                        rs.getString("source_locale"), rs.getString("source_ua")))
+                .query((rs, n) -> logEntry(rs))
                 .list();
     }
 
-    /** One page of an equipment's log, newest first, after the (occurred_at, id) of the previous page's last line. */
-    public List<io.portico.equipment.EquipmentLogLine> logPage(long equipmentId, @Nullable Instant beforeAt, long beforeId, int limit) {
-        String after = beforeAt == null ? "" : " and (occurred_at < ? or (occurred_at = ? and id < ?))";
+    /**
+     * A window of the equipment's log (the whole log when {@code from} and {@code to} are null),
+     * newest first, optionally by function name prefix, after the keyset (occurred-at, id) of the
+     * previous page ({@code ix_equipment_log}).
+     */
+    public List<io.portico.equipment.EquipmentLogLine> logPage(long equipmentId, @Nullable Instant from, @Nullable Instant to,
+                                                              @Nullable String functionPrefix, @Nullable Instant beforeAt,
+                                                              long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("select * from equipment_log where equipment_id = ?");
         List<Object> params = new java.util.ArrayList<>(List.of(equipmentId));
+        if (from != null && to != null) {
+            sql.append(" and occurred_at >= ? and occurred_at <= ?");
+            params.add(utc(from));
+            params.add(utc(to));
+        }
+        if (functionPrefix != null) {
+            sql.append(" and function_name like ?");
+            params.add(functionPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
         if (beforeAt != null) {
+            sql.append(" and (occurred_at < ? or (occurred_at = ? and id < ?))");
             params.add(utc(beforeAt));
             params.add(utc(beforeAt));
             params.add(beforeId);
         }
-        params.add(limit);
-        return jdbc.sql("select * from equipment_log where equipment_id = ?" + after
-                        + " order by occurred_at desc, id desc fetch first ? rows only")
-                .params(params)
-                .query((rs, n) -> new io.portico.equipment.EquipmentLogLine(rs.getLong("id"), new EquipmentLogEntry(
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("function_name"), json.readValue(rs.getString("event_json"), MAP),
-                        rs.getString("source_ip"), rs.getString("firewall_source_ip"), rs.getString("administrator"),
-                        rs.getString("source_locale"), rs.getString("source_ua"))))
-                .list();
+        sql.append(" order by occurred_at desc, id desc fetch first ").append(limit).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new io.portico.equipment.EquipmentLogLine(rs.getLong("id"), logEntry(rs))).list();
+    }
+
+    private EquipmentLogEntry logEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new EquipmentLogEntry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("function_name"), json.readValue(rs.getString("event_json"), MAP),
+                rs.getString("source_ip"), rs.getString("firewall_source_ip"), rs.getString("administrator"),
+                rs.getString("source_locale"), rs.getString("source_ua"));
     }
 
     public void saveVlanState(long gatewayId, int vlan, boolean enabled, Instant at) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import io.portico.guest.Guest;
 import io.portico.guest.MacAddress;
+import io.portico.platform.DayBuckets;
 
 /**
  * The dashboard's guest reads, scoped to the operator's clients and index-backed (V92): search by
@@ -61,18 +62,34 @@ public class GuestSearchRepository {
                 .query(GuestRepository::guest).optional();
     }
 
-    /** New guests and plan purchases started in [from, to) for the operator's clients, or one client's. */
-    public long[] counts(long operatorId, Optional<Long> clientId, Instant from, Instant to) {
-        String client = clientId.isPresent() ? " and g.client_id = ?" : "";
-        List<Object> params = new ArrayList<>(List.of(operatorId));
+    /**
+     * New guests and plan purchases of each day (the instants start each local day; the last ends
+     * the window) for the operator's clients, or one client's: one grouped query per table.
+     */
+    public List<long[]> daily(long operatorId, Optional<Long> clientId, List<Instant> dayStarts) {
+        List<long[]> days = new ArrayList<>();
+        for (int i = 0; i + 1 < dayStarts.size(); i++) {
+            days.add(new long[2]);
+        }
+        perDay("guest", "created_at", operatorId, clientId, dayStarts, days, 0);
+        perDay("guest_plan_purchase", "starts_at", operatorId, clientId, dayStarts, days, 1);
+        return days;
+    }
+
+    private void perDay(String table, String column, long operatorId, Optional<Long> clientId, List<Instant> dayStarts, List<long[]> days,
+                        int figure) {
+        List<Object> params = new ArrayList<>();
+        String bucket = DayBuckets.bucket("g." + column, dayStarts, params);
+        params.add(operatorId);
         clientId.ifPresent(params::add);
-        params.add(GuestRepository.utc(from));
-        params.add(GuestRepository.utc(to));
-        long created = jdbc.sql("select count(*) from guest g where" + OPERATOR_CLIENTS + client
-                + " and g.created_at >= ? and g.created_at < ?").params(params).query(Long.class).single();
-        long purchases = jdbc.sql("select count(*) from guest_plan_purchase g where" + OPERATOR_CLIENTS + client
-                + " and g.starts_at >= ? and g.starts_at < ?").params(params).query(Long.class).single();
-        return new long[] {created, purchases};
+        params.add(GuestRepository.utc(dayStarts.getFirst()));
+        params.add(GuestRepository.utc(dayStarts.getLast()));
+        jdbc.sql("select d.day_index, count(*) from (select " + bucket + " as day_index from " + table + " g where" + OPERATOR_CLIENTS
+                        + (clientId.isPresent() ? " and g.client_id = ?" : "") + " and g." + column + " >= ? and g." + column + " < ?) d"
+                        + " group by d.day_index")
+                .params(params).query(rs -> {
+                    days.get(rs.getInt(1))[figure] = rs.getLong(2);
+                });
     }
 
     /** Escapes LIKE's wildcards in what a person typed and matches it as a prefix. */

@@ -99,6 +99,21 @@ public class AdministratorRepository {
         jdbc.sql("delete from administrator where id = ?").param(id).update();
     }
 
+    /** Keeps the dashboard language the administrator chose (staff emails are written in it). */
+    public void updateLocale(long id, String locale) {
+        jdbc.sql("update administrator set locale = ? where id = ? and (locale is null or locale <> ?)").params(locale, id, locale).update();
+    }
+
+    /** The chosen languages of the operator's administrators that chose one, by administrator id. */
+    public java.util.Map<Long, String> locales(long operatorId) {
+        java.util.Map<Long, String> locales = new java.util.HashMap<>();
+        jdbc.sql("select id, locale from administrator where operator_id = ? and locale is not null").param(operatorId)
+                .query(rs -> {
+                    locales.put(rs.getLong(1), rs.getString(2));
+                });
+        return locales;
+    }
+
     public void setDisabled(long id, boolean disabled) {
         jdbc.sql("update administrator set disabled = ? where id = ?").params(disabled, id).update();
     }

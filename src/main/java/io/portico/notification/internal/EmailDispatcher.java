@@ -64,6 +64,11 @@ class EmailDispatcher {
             helper.setTo(email.recipient());
             helper.setSubject(email.subject());
             helper.setText(email.text(), email.html());
+            if (email.attachment() != null) {
+                var file = email.attachment();
+                helper.addAttachment(file.filename(), new org.springframework.core.io.ByteArrayResource(
+                        file.content().getBytes(StandardCharsets.UTF_8)), file.contentType());
+            }
             message.setHeader("Content-Language", email.locale());
             sender.send(message);
             outbox.markSent(email.id(), attempts, clock.instant());

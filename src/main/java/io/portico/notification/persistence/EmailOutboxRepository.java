@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.portico.notification.EmailAttachment;
 import io.portico.notification.EmailMessage;
 
 /** SQL for the email outbox. */
@@ -22,7 +23,8 @@ public class EmailOutboxRepository {
     /** An outbox row. */
     public record QueuedEmail(long id, long operatorId, String kind, String reference, String recipient, String sender,
                               String locale, String subject, String html, String text, String status, int attempts,
-                              Instant createdAt, Instant nextAttemptAt, @Nullable Instant sentAt, @Nullable String lastError) {
+                              Instant createdAt, Instant nextAttemptAt, @Nullable Instant sentAt, @Nullable String lastError,
+                              @Nullable EmailAttachment attachment) {
     }
 
     private final JdbcClient jdbc;
@@ -31,15 +33,18 @@ public class EmailOutboxRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(EmailMessage m, String wrappedHtml, Instant now) {
+    public long insert(EmailMessage m, String wrappedHtml, @Nullable EmailAttachment attachment, Instant now) {
         var keys = new GeneratedKeyHolder();
         Instant due = m.notBefore().isAfter(now) ? m.notBefore() : now;
         jdbc.sql("""
                         insert into email_outbox (operator_id, kind, reference, recipient, sender, locale, subject, html_body,
-                                                  text_body, status, created_at, next_attempt_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                                                  text_body, status, created_at, next_attempt_at, attachment_name,
+                                                  attachment_type, attachment_body)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)""")
                 .params(m.operatorId(), m.kind(), m.reference(), m.recipient(), m.sender(), m.locale(), m.content().subject(),
-                        wrappedHtml, m.content().text(), utc(now), utc(due))
+                        wrappedHtml, m.content().text(), utc(now), utc(due),
+                        attachment == null ? null : attachment.filename(), attachment == null ? null : attachment.contentType(),
+                        attachment == null ? null : attachment.content())
                 .update(keys, "id");
         return keys.getKeyAs(Long.class);
     }
@@ -78,7 +83,9 @@ public class EmailOutboxRepository {
         return new QueuedEmail(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("kind"), rs.getString("reference"),
                 rs.getString("recipient"), rs.getString("sender"), rs.getString("locale"), rs.getString("subject"),
                 rs.getString("html_body"), rs.getString("text_body"), rs.getString("status"), rs.getInt("attempts"),
-                instant(rs, "created_at"), instant(rs, "next_attempt_at"), instant(rs, "sent_at"), rs.getString("last_error"));
+                instant(rs, "created_at"), instant(rs, "next_attempt_at"), instant(rs, "sent_at"), rs.getString("last_error"),
+                rs.getString("attachment_name") == null ? null
+                        : new EmailAttachment(rs.getString("attachment_name"), rs.getString("attachment_type"), rs.getString("attachment_body")));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -32,6 +32,10 @@ public class TenantRepository {
         return new Operator(keys.getKeyAs(Long.class), o.key(), o.name(), o.createdAt());
     }
 
+    public java.util.List<Long> operatorIds() {
+        return jdbc.sql("select id from operator order by id").query(Long.class).list();
+    }
+
     public long countOperators() {
         return jdbc.sql("select count(*) from operator").query(Long.class).single();
     }
