@@ -160,19 +160,19 @@ public class GuestCheckouts implements StripeEventHandler {
      */
     @Override
     public void handle(StripeEvent event, long operatorId) {
-        if (!PURPOSE.equals(event.text("metadata.purpose"))) {
+        if (!PURPOSE.equals(event.value("metadata.purpose"))) {
             return;
         }
-        Optional<GuestCheckout> found = checkouts.findBySession(StripeWebhooks.PROVIDER, event.text("id"))
+        Optional<GuestCheckout> found = checkouts.findBySession(StripeWebhooks.PROVIDER, event.value("id"))
                 .filter(c -> c.operatorId() == operatorId);
         if (found.isEmpty()) {
-            log.warn("Stripe event {} names checkout session {}, unknown to operator {}", event.id(), event.text("id"), operatorId);
+            log.warn("Stripe event {} names checkout session {}, unknown to operator {}", event.id(), event.value("id"), operatorId);
             return;
         }
         GuestCheckout checkout = found.get();
         switch (event.type()) {
             case COMPLETED -> {
-                String status = event.text("payment_status");
+                String status = event.value("payment_status");
                 if ("paid".equals(status) || "no_payment_required".equals(status)) {
                     paid(checkout, event);
                 }
@@ -187,13 +187,13 @@ public class GuestCheckouts implements StripeEventHandler {
 
     private void paid(GuestCheckout checkout, StripeEvent event) {
         long total = event.object().path("amount_total").asLong(-1);
-        if (total != checkout.amount().minorUnits() || !checkout.amount().stripeCurrency().equals(event.text("currency"))) {
+        if (total != checkout.amount().minorUnits() || !checkout.amount().stripeCurrency().equals(event.value("currency"))) {
             log.warn("Stripe session {} paid {} {}, but the checkout was for {}; no plan started", checkout.sessionId(), total,
-                    event.text("currency"), checkout.amount().display());
+                    event.value("currency"), checkout.amount().display());
             return;
         }
         Instant now = clock.instant();
-        String reference = event.text("payment_intent").isEmpty() ? checkout.sessionId() : event.text("payment_intent");
+        String reference = event.value("payment_intent").isEmpty() ? checkout.sessionId() : event.value("payment_intent");
         if (!checkouts.markPaid(checkout.id(), reference, now)) {
             return;
         }

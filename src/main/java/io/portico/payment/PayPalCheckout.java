@@ -141,7 +141,7 @@ public class PayPalCheckout {
                 headers.get("PAYPAL-AUTH-ALGO"));
         requireFresh(transmission.time());
         if (!account.api().verifyWebhook(account.webhookId(), transmission, payload)) {
-            throw PorticoException.invalid("PAYPAL-TRANSMISSION-SIG", "PayPal did not verify this webhook (verification_status FAILURE).");
+            throw PorticoException.invalid("PayPal did not verify this webhook (verification_status FAILURE).");
         }
         JsonNode event = event(payload);
         String id = event.path("id").asString("");
@@ -189,10 +189,10 @@ public class PayPalCheckout {
         try {
             sent = Instant.parse(transmissionTime);
         } catch (DateTimeParseException e) {
-            throw PorticoException.invalid("PAYPAL-TRANSMISSION-TIME", "The PAYPAL-TRANSMISSION-TIME header is not a time.");
+            throw PorticoException.invalid("The PAYPAL-TRANSMISSION-TIME header is not a time.");
         }
         if (Duration.between(sent, clock.instant()).abs().compareTo(properties.webhookTolerance()) > 0) {
-            throw PorticoException.invalid("PAYPAL-TRANSMISSION-TIME", "The webhook transmission is older than "
+            throw PorticoException.invalid("The webhook transmission is older than "
                     + properties.webhookTolerance().toSeconds() + " seconds (a replay?).");
         }
     }

@@ -125,9 +125,9 @@ public class ResidentBilling implements StripeEventHandler {
     }
 
     private void sessionCompleted(StripeEvent event, long operatorId) {
-        String reference = event.text("metadata." + SIGNUP_METADATA);
-        String stripeSubscription = event.text("subscription");
-        if (!"subscription".equals(event.text("mode")) || reference.isEmpty() || stripeSubscription.isEmpty()) {
+        String reference = event.value("metadata." + SIGNUP_METADATA);
+        String stripeSubscription = event.value("subscription");
+        if (!"subscription".equals(event.value("mode")) || reference.isEmpty() || stripeSubscription.isEmpty()) {
             return;
         }
         ResidentBillingRepository.Billing row = locked(stripeSubscription, operatorId);
@@ -207,8 +207,8 @@ public class ResidentBilling implements StripeEventHandler {
 
     /** The invoice's subscription: {@code parent.subscription_details.subscription} since API 2025-03-31, {@code subscription} before. */
     private static String subscriptionOf(StripeEvent event) {
-        String parent = event.text("parent.subscription_details.subscription");
-        return parent.isEmpty() ? event.text("subscription") : parent;
+        String parent = event.value("parent.subscription_details.subscription");
+        return parent.isEmpty() ? event.value("subscription") : parent;
     }
 
     /** The end of the period the invoice pays for: its subscription line's period (the invoice's own period is the previous one). */

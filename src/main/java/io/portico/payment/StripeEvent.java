@@ -21,7 +21,7 @@ public record StripeEvent(String id, String type, Instant created, boolean livem
     }
 
     /** A text field of {@code data.object} by dotted path ({@code metadata.plan}); "" when absent or null. */
-    public String text(String path) {
+    public String value(String path) {
         JsonNode node = object;
         for (String part : path.split("\\.")) {
             node = node == null ? null : node.get(part);

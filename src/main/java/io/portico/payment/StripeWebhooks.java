@@ -60,7 +60,7 @@ public class StripeWebhooks {
             throw PorticoException.notFound("Stripe webhooks are not set up for this operator.");
         }
         if (signatureHeader == null || signatureHeader.isBlank()) {
-            throw PorticoException.invalid("Stripe-Signature", "The Stripe-Signature header is missing.");
+            throw PorticoException.invalid("The Stripe-Signature header is missing.");
         }
         StripeEvent event = verified(payload, signatureHeader, account.signingSecret());
         WebhookOutcome outcome = transactions.execute(tx -> {
@@ -80,7 +80,7 @@ public class StripeWebhooks {
             // stripe-java checks the v1 HMAC and the t= timestamp against our clock (tests move it).
             Webhook.constructEvent(payload, header, secret, properties.webhookTolerance().toSeconds(), clock);
         } catch (SignatureVerificationException e) {
-            throw PorticoException.invalid("Stripe-Signature", "The Stripe-Signature header does not match the payload, "
+            throw PorticoException.invalid("The Stripe-Signature header does not match the payload, "
                     + "or its timestamp is outside the tolerance of " + properties.webhookTolerance().toSeconds() + " seconds.");
         } catch (RuntimeException e) {
             throw PorticoException.invalid("The webhook body is not a Stripe event.");

@@ -33,7 +33,20 @@ public final class ConsoleFieldNames {
             Map.entry("label", "Label"),
             Map.entry("company", "company"),
             Map.entry("clientId", "ClientID"),
+            // payment (card and PayPal checkouts, refunds)
+            Map.entry("amount", "Amount"),
+            Map.entry("guestPlan", "GuestPlanID"),
+            Map.entry("paypal", "PayPal"),
+            Map.entry("webhookId", "PayPal_webhookid"),
+            Map.entry("reference", "PaymentReference"),
+            // guest plans
+            Map.entry("sessionProfileId", "SessionProfileID"),
+            // reporting pages
+            Map.entry("after", "After"),
             // notification
+            Map.entry("filename", "AttachmentFileName"),
+            Map.entry("contentType", "AttachmentContentType"),
+            Map.entry("content", "AttachmentContent"),
             Map.entry("recipient", "EmailAddress"),
             Map.entry("sender", "EmailFrom"),
             // webhook and audit log windows

@@ -10,8 +10,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.portico.gateway.GatewayChangeFailed;
 import io.portico.guest.GuestCreated;
@@ -40,9 +38,6 @@ import io.portico.webhook.persistence.WebhookRepository;
 @Component
 class WebhookOutbox {
 
-    /** The key of the transaction's URLs read so far, by operator. */
-    private static final Object URLS = new Object();
-
     private final WebhookRepository repository;
     private final Clock clock;
 
@@ -61,7 +56,7 @@ class WebhookOutbox {
         if (webhooks.isEmpty()) {
             return;
         }
-        String url = url(webhooks.getFirst().operatorId());
+        String url = repository.urlInTransaction(webhooks.getFirst().operatorId());
         if (url.isBlank()) {
             return;
         }
@@ -73,27 +68,5 @@ class WebhookOutbox {
             repository.enqueue(webhook.operatorId(), "msg_" + UUID.randomUUID().toString().replace("-", ""),
                     webhook.orderingKey(), webhook.type(), url, payload, clock.instant());
         }
-    }
-
-    /**
-     * The operator's webhook URL, read once per transaction: a batch that creates many guests
-     * (accounting's first-seen devices) asks once, not once per event. Read at the first event of
-     * the transaction, as a single read would be.
-     */
-    private String url(long operatorId) {
-        @SuppressWarnings("unchecked")
-        Map<Long, String> urls = (Map<Long, String>) TransactionSynchronizationManager.getResource(URLS);
-        if (urls == null) {
-            Map<Long, String> bound = new java.util.HashMap<>();
-            TransactionSynchronizationManager.bindResource(URLS, bound);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(URLS);
-                }
-            });
-            urls = bound;
-        }
-        return urls.computeIfAbsent(operatorId, id -> repository.find(id).map(WebhookRepository.Row::url).orElse(""));
     }
 }

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.portico.webhook.WebhookDelivery;
 import io.portico.webhook.WebhookLogEntry;
@@ -19,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** SQL for webhook endpoints and the delivery log (payload and responses as JSON text). */
 @Repository
 public class WebhookRepository {
+
+    /** The key of the current transaction's URLs read so far, by operator. */
+    private static final Object URLS = new Object();
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
@@ -45,7 +50,44 @@ public class WebhookRepository {
                 .param(operatorId).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3))).optional();
     }
 
+    /**
+     * The operator's webhook URL ("" when none), read once per transaction: a batch that creates
+     * many guests (accounting's first-seen devices) asks once, not once per event. {@link #save}
+     * in the same transaction replaces what was read, so events after a change use the new URL.
+     */
+    public String urlInTransaction(long operatorId) {
+        Map<Long, String> urls = transactionUrls();
+        if (urls == null) {
+            return find(operatorId).map(Row::url).orElse("");
+        }
+        return urls.computeIfAbsent(operatorId, id -> find(id).map(Row::url).orElse(""));
+    }
+
+    private static @Nullable Map<Long, String> transactionUrls() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<Long, String> urls = (Map<Long, String>) TransactionSynchronizationManager.getResource(URLS);
+        if (urls == null) {
+            Map<Long, String> bound = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(URLS, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(URLS);
+                }
+            });
+            urls = bound;
+        }
+        return urls;
+    }
+
     public void save(long operatorId, String url, @Nullable String sealed, Instant now) {
+        Map<Long, String> urls = transactionUrls();
+        if (urls != null) {
+            urls.remove(operatorId);
+        }
         int updated = jdbc.sql("update webhook_endpoint set url = ?, signing_secret_sealed = ?, updated_at = ? where operator_id = ?")
                 .params(url, sealed, utc(now), operatorId).update();
         if (updated == 0) {
