@@ -3,6 +3,7 @@ package io.portico.portal;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -105,45 +106,48 @@ class PortalPaymentController extends PortalErrorPages {
                 .queryParam("state", sealed).queryParam("lang", lang).encode().buildAndExpand(nas).toUriString();
     }
 
-    @PostMapping("/portal/{nas}/pay")
-    String pay(@PathVariable String nas, @RequestParam Map<String, String> form, HttpServletRequest request,
-               HttpServletResponse response, Model model) {
+    /**
+     * The payment form posted: the chosen plan, then the provider's page to pay on ({@code provider}
+     * starts the payment), or the sign-in page again saying why not.
+     */
+    private String startPayment(String nas, Map<String, String> form, String unavailableKey, Function<Choice, URI> provider,
+                                HttpServletRequest request, HttpServletResponse response, Model model) {
         Choice choice = choice(nas, form, request, response, model);
         if (choice.page() != null) {
             return choice.page();
         }
-        PortalHotspot portal = choice.portal();
         try {
+            return "redirect:" + provider.apply(choice);
+        } catch (PorticoException e) {
+            return notStarted(choice, e, unavailableKey, request, response, model);
+        }
+    }
+
+    @PostMapping("/portal/{nas}/pay")
+    String pay(@PathVariable String nas, @RequestParam Map<String, String> form, HttpServletRequest request,
+               HttpServletResponse response, Model model) {
+        return startPayment(nas, form, "payment.unavailable", choice -> {
+            PortalHotspot portal = choice.portal();
             // Stripe puts the session id in place of {CHECKOUT_SESSION_ID}; it must stay unencoded.
             String back = portalUrl("/portal/{nas}/paid", nas, choice.sealed(), choice.lang()) + "&checkout={CHECKOUT_SESSION_ID}";
             String cancel = portalUrl("/portal/{nas}", nas, choice.sealed(), choice.lang());
-            URI payment = checkouts.start(new GuestCheckoutRequest(portal.hotspot().operatorId(), portal.hotspot().clientId(),
+            return checkouts.start(new GuestCheckoutRequest(portal.hotspot().operatorId(), portal.hotspot().clientId(),
                     portal.hotspot().id(), new MacAddress(choice.state().mac()), choice.planId(), Optional.ofNullable(form.get("email")),
                     choice.lang(), back, cancel));
-            return "redirect:" + payment;
-        } catch (PorticoException e) {
-            return notStarted(choice, e, "payment.unavailable", request, response, model);
-        }
+        }, request, response, model);
     }
 
     /** PayPal: creates the order for the chosen plan and sends the browser to PayPal to approve it. */
     @PostMapping("/portal/{nas}/paypal")
     String payPal(@PathVariable String nas, @RequestParam Map<String, String> form, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
-        Choice choice = choice(nas, form, request, response, model);
-        if (choice.page() != null) {
-            return choice.page();
-        }
-        long clientId = choice.portal().hotspot().clientId();
-        try {
+        return startPayment(nas, form, "paypal.unavailable", choice -> {
+            long clientId = choice.portal().hotspot().clientId();
             Guest guest = guestRecords.findOrCreate(clientId, new MacAddress(choice.state().mac()));
-            URI approve = paypal.startGuestOrder(clientId, guest.id(), choice.planId(),
+            return paypal.startGuestOrder(clientId, guest.id(), choice.planId(),
                     URI.create(portalUrl("/portal/{nas}/paypal/return", nas, choice.sealed(), choice.lang())),
                     URI.create(portalUrl("/portal/{nas}/paypal/cancel", nas, choice.sealed(), choice.lang())));
-            return "redirect:" + approve;
-        } catch (PorticoException e) {
-            return notStarted(choice, e, "paypal.unavailable", request, response, model);
-        }
+        }, request, response, model);
     }
 
     /**

@@ -111,6 +111,7 @@ class PortalPayPalBrowserTest {
             browser.waitForText("Buy Wi-Fi time");
             assertThat(browser.text()).contains("Day pass", "5.00 USD", "Pay with PayPal").doesNotContain("Pay by card");
             assertThat(browser.accessibilityProblems()).isEmpty();
+            browser.screenshot("portal-paypal");
 
             String orderId = payWithPayPal(browser, world);
             assertThat(browser.text()).contains("5.00 USD");
@@ -124,7 +125,6 @@ class PortalPayPalBrowserTest {
             assertThat(gateway.session(phone)).isEmpty();
             assertThat(purchases(world)).isEmpty();
             assertThat(browser.accessibilityProblems()).isEmpty();
-            browser.screenshot("portal-paypal");
 
             String event = paypal.captureCompletedEvent(captured.captureId());
             assertThat(paypal.deliver("http://127.0.0.1:" + port + "/payments/paypal/webhook/" + world.world.operator.id(), event))
