@@ -88,8 +88,7 @@ public class GuestCheckouts implements StripeEventHandler {
         if (!payments.stripeAccount(operatorId).canTakePayments()) {
             return List.of();
         }
-        return plans.pricedPlans(clientId).stream()
-                .map(p -> new GuestPlanOffer(p.id(), p.name(), p.duration(), new Money(p.priceCents(), p.currency()))).toList();
+        return plans.pricedPlans(clientId).stream().map(GuestPlanOffer::of).toList();
     }
 
     /**

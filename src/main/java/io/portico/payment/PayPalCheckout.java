@@ -76,6 +76,11 @@ public class PayPalCheckout {
         return accounts.account(operatorId).isPresent();
     }
 
+    /** The client's priced plans, when the operator's portal can offer PayPal; else none. */
+    public java.util.List<GuestPlanOffer> offers(long operatorId, long clientId) {
+        return available(operatorId) ? guestPlans.pricedPlans(clientId).stream().map(GuestPlanOffer::of).toList() : java.util.List.of();
+    }
+
     /**
      * Creates a PayPal order for a priced guest plan and answers the page the guest approves it
      * on. {@code returnUrl} and {@code cancelUrl} are the portal's; PayPal adds {@code token}
@@ -119,6 +124,16 @@ public class PayPalCheckout {
         PayPalRecords.Capture capture = account.api().capture(orderId);
         orders.captured(found.get().reference(), capture.captureId());
         return orders.find(client.operatorId(), found.get().reference());
+    }
+
+    /**
+     * The portal's return page: {@link #buyerReturned} (capturing at most once), then whether the
+     * guest's order is complete, i.e. PayPal's verified webhook granted its plan. False for an
+     * order that is not the guest's.
+     */
+    public boolean returnedAndGranted(long clientId, long guestId, @Nullable String orderId) {
+        return buyerReturned(clientId, orderId).filter(o -> o.guestId() == guestId).map(o -> o.status().equals("COMPLETED"))
+                .orElse(false);
     }
 
     /** The guest's order by our reference or PayPal's order id (the portal's waiting page). */

@@ -29,6 +29,7 @@ import io.portico.hotspot.PortalSettings;
 import io.portico.hotspot.SignInMethod;
 import io.portico.payment.GuestCheckouts;
 import io.portico.payment.GuestPlanOffer;
+import io.portico.payment.PayPalCheckout;
 
 /**
  * The steps of a guest's way through the portal that several routes share: reading a gateway's
@@ -44,12 +45,14 @@ class PortalJourney {
     private final PortalRateLimit limits;
     private final ConnectionReader connections;
     private final GuestCheckouts checkouts;
+    private final PayPalCheckout paypal;
     private final Clock clock;
 
     PortalJourney(HotspotService hotspots, PortalPages pages, PortalStateCodec states, PortalRateLimit limits,
-                  ConnectionReader connections, GuestCheckouts checkouts, Clock clock) {
+                  ConnectionReader connections, GuestCheckouts checkouts, PayPalCheckout paypal, Clock clock) {
         this.hotspots = hotspots;
         this.checkouts = checkouts;
+        this.paypal = paypal;
         this.connections = connections;
         this.pages = pages;
         this.states = states;
@@ -184,12 +187,21 @@ class PortalJourney {
                 settings.methods().contains(SignInMethod.CLICK_THROUGH), settings.methods().contains(SignInMethod.FORM),
                 settings.methods().contains(SignInMethod.VOUCHER), fields, error, entered.get("voucherCode"),
                 "/portal/" + encode(nas) + "/pay", offers(portal).stream().map(o -> new SignInView.PaidPlan(o.planId(), o.name(),
-                        duration(page.text(), o.duration()), o.price().display())).toList()));
+                        duration(page.text(), o.duration()), o.price().display())).toList(),
+                !cardOffers(portal).isEmpty(), paypal.available(operatorId) ? "/portal/" + encode(nas) + "/paypal" : null));
         return "portal/signin";
     }
 
-    /** The priced plans guests can buy by card at the hotspot (none when the operator takes no card payments). */
+    /**
+     * The priced plans guests can buy at the hotspot, by card (Stripe) or with PayPal (none when
+     * the operator takes neither).
+     */
     List<GuestPlanOffer> offers(PortalHotspot portal) {
+        List<GuestPlanOffer> card = cardOffers(portal);
+        return card.isEmpty() ? paypal.offers(portal.hotspot().operatorId(), portal.hotspot().clientId()) : card;
+    }
+
+    private List<GuestPlanOffer> cardOffers(PortalHotspot portal) {
         return checkouts.offers(portal.hotspot().operatorId(), portal.hotspot().clientId());
     }
 

@@ -48,7 +48,7 @@ public class PortalPreview {
         model.addAttribute("view", new SignInView("#", "", language, text.t("signin.welcome", brand),
                 pages.terms(operatorId, language).orElse(null), true, true, true,
                 List.of(new SignInView.Field("email", SignInProblems.label(text, "email"), "email", "email", true, null)),
-                null, null, "#", List.of()));
+                null, null, "#", List.of(), false, null));
         return "portal/signin";
     }
 

@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -125,7 +126,7 @@ public final class Browser implements AutoCloseable {
     public void clickAndWaitForPage(By by) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(d, oldPage));
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
@@ -137,6 +138,21 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Waits (at most 15 s) until the visible page text contains {@code text}. */
+    /**
+     * Whether the element's page was replaced. Chromium, swapping the renderer on a cross-origin
+     * navigation, can answer "does not belong to the document" instead of a stale element.
+     */
+    private static boolean gone(WebDriver driver, WebElement element) {
+        try {
+            return Boolean.TRUE.equals(ExpectedConditions.stalenessOf(element).apply(driver));
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     public void waitForText(String text) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
                 .until(d -> text().contains(text));
