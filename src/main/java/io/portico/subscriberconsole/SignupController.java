@@ -84,6 +84,7 @@ class SignupController extends SubscriberErrorPages {
     String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         SignupVenue venue = signup.venue(token);
         SubscriberPage page = pages.frame(model, request, response, null, venue.operatorId(), "signup.title", null);
+        response.setHeader("Content-Security-Policy", SubscriberConsoleHeadersFilter.SIGNUP_CONTENT_SECURITY_POLICY);
         model.addAttribute("view", view(token, venue, page, Map.of(), null));
         return "subscriber/signup";
     }
@@ -114,6 +115,7 @@ class SignupController extends SubscriberErrorPages {
             Map<String, String> values = new HashMap<>(form);
             values.remove("password");
             values.remove(FormGuard.FIELD);
+            response.setHeader("Content-Security-Policy", SubscriberConsoleHeadersFilter.SIGNUP_CONTENT_SECURITY_POLICY);
             model.addAttribute("view", view(token, venue, page, values, message(e, page.text())));
             return "subscriber/signup";
         }
@@ -153,7 +155,10 @@ class SignupController extends SubscriberErrorPages {
         }
         PageText text = pages.frame(model, request, response, null, 0, "signup.title", null).text();
         if (status == PaidSignup.Status.OPEN) {
+            // the Refresh header, not <meta http-equiv="refresh"> (axe flags that); the link lets a person look at once
             response.setHeader("Refresh", "3");
+            model.addAttribute("checkAgain", "/subscriber/signup/paid/" + UriUtils.encodePathSegment(reference,
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
         return pages.notice(model, request, response, null, "signup.title",
                 text.t(status == PaidSignup.Status.OPEN ? "signup.paid.waiting" : "signup.paid.failed"));

@@ -13,6 +13,13 @@ class SubscriberConsoleHeadersFilter extends PageHeadersFilter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: https:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /**
+     * The sign-up form's policy: the same without {@code form-action}, because Chromium applies that
+     * to the redirect after the form is sent, and a paid plan's sign-up ends on Stripe Checkout
+     * (whose URL Stripe's API gives). As on the portal, the pages have no inline script to abuse it.
+     */
+    static final String SIGNUP_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("form-action 'self'; ", "");
+
     SubscriberConsoleHeadersFilter() {
         super(CONTENT_SECURITY_POLICY, "no-referrer", SubscriberPages.STATIC_PATH);
     }

@@ -65,7 +65,10 @@ class PaidSelfSignupTest {
         world.unit("901");
         String email = "paying-" + Fixtures.unique().toLowerCase() + "@example.com";
         FormClient browser = new FormClient(new Http(port));
-        assertThat(browser.get(path).raw()).contains("USD 45.00 per billing cycle, paid by card.");
+        Http.Response form = browser.get(path);
+        assertThat(form.raw()).contains("USD 45.00 per billing cycle, paid by card.");
+        assertThat(form.header("Content-Security-Policy")).as("Chromium would block the redirect to Stripe Checkout")
+                .contains("default-src 'none'").doesNotContain("form-action");
 
         Http.Response sent = browser.post(path, "unit", "901", "plan", premium.key(), "givenName", "Lena", "familyName", "Rivera",
                 "email", email, "password", ResidentWorld.PASSWORD, "terms", "accepted");
@@ -79,6 +82,7 @@ class PaidSelfSignupTest {
         assertThat(waiting.status()).isEqualTo(200);
         assertThat(waiting.raw()).contains("waiting for the payment provider to confirm");
         assertThat(waiting.header("Refresh")).isEqualTo("3");
+        assertThat(waiting.raw()).contains("<a href=\"" + back + "\" id=\"check-again\">Check again</a>").doesNotContain("http-equiv");
         assertThat(new FormClient(new Http(port)).get(back).status()).isEqualTo(404);
 
         String event = stripe.event("checkout.session.completed", session, clock.instant());
