@@ -142,7 +142,8 @@ class SubscriptionEndReportTest {
         assertThat(second.getSubject()).startsWith("1 subscriptions end");
         assertThat(csvLines(second)).as("the first has ended; the third is still beyond 48 hours")
                 .containsExactly("subscription_id,venue,unit,subscriber,email,service_plan,starts_at,ends_at", row("later@example.com"));
-        Thread.sleep(1000);
+        // Every report email is queued in the transaction that claims the period: nothing more is on its way.
+        assertThat(queuedReports()).isEqualTo(4);
         assertThat(received()).hasSize(4);
     }
 
@@ -167,8 +168,14 @@ class SubscriptionEndReportTest {
             pool.shutdown();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> received().size() == 2);
-        Thread.sleep(1000);
+        assertThat(queuedReports()).isEqualTo(2);
         assertThat(received()).hasSize(2);
+    }
+
+    /** The report emails queued for the operator (sent or not): the claim and the queue share one transaction. */
+    private long queuedReports() {
+        return jdbc.sql("select count(*) from email_outbox where operator_id = ? and kind = ?").params(world.operator.id(), SubscriptionEndReport.KIND)
+                .query(Long.class).single();
     }
 
     private void subscription(String email, Instant endsAt) {
