@@ -111,7 +111,7 @@ class DashboardBrowserTest {
             assertThat(world.accounting(radius, "Start", phone, second).received("Accounting-Response")).isTrue();
             browser.open(url("/dashboard/sessions"));
             browser.waitForText(phone);
-            browser.find(By.cssSelector("button[id^='disconnect-']")).click();
+            browser.click(By.cssSelector("button[id^='disconnect-']"));
             browser.driver().switchTo().alert().accept();
             browser.waitForText("ACKed, waiting for the Stop");
             assertThat(world.nas.lastRequestText()).contains(second);
@@ -135,7 +135,7 @@ class DashboardBrowserTest {
             browser.waitForText("Busiest hotspots");
             browser.open(url("/dashboard/sessions"));
             browser.waitForText(phone);
-            browser.find(By.cssSelector("button[id^='disconnect-']")).click();
+            browser.click(By.cssSelector("button[id^='disconnect-']"));
             browser.driver().switchTo().alert().accept();
             browser.waitForText("Failed, will retry");
             assertThat(browser.text()).contains("Disconnect-NAK", phone);

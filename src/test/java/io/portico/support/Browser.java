@@ -115,8 +115,48 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /**
+     * Clicks an element. Chromium sometimes answers a click that starts a navigation (a form's
+     * submit button) with "Node with given id does not belong to the document", and it is not
+     * always clear whether the click landed. So the page is marked first: if the mark is gone
+     * within a few seconds, the click replaced the page; if it is still there, the click did not
+     * land and is made once more on the element found afresh.
+     */
     public void click(By by) {
-        driver.findElement(by).click();
+        String mark = "m" + System.nanoTime();
+        WebElement element = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.JavascriptException.class)
+                .until(d -> {
+                    WebElement found = d.findElement(by);
+                    ((JavascriptExecutor) d).executeScript(
+                            "arguments[0].ownerDocument.defaultView.__porticoMark = arguments[1]", found, mark);
+                    return found;
+                });
+        try {
+            element.click();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (!detached(e)) {
+                throw e;
+            }
+            if (!pageReplacedSince(mark)) {
+                driver.findElement(by).click();
+            }
+        }
+    }
+
+    private boolean pageReplacedSince(String mark) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(3)).ignoring(org.openqa.selenium.JavascriptException.class)
+                    .until(d -> !mark.equals(((JavascriptExecutor) d).executeScript("return window.__porticoMark")));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException stillThere) {
+            return false;
+        }
+    }
+
+    private static boolean detached(org.openqa.selenium.WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /**
@@ -125,7 +165,7 @@ public final class Browser implements AutoCloseable {
      */
     public void clickAndWaitForPage(By by) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
-        driver.findElement(by).click();
+        click(by);
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(d, oldPage));
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
@@ -146,7 +186,7 @@ public final class Browser implements AutoCloseable {
         try {
             return Boolean.TRUE.equals(ExpectedConditions.stalenessOf(element).apply(driver));
         } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+            if (detached(e)) {
                 return true;
             }
             throw e;
