@@ -221,12 +221,24 @@ public final class Browser implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public List<String> accessibilityProblems() {
-        String axe = axeScript();
-        driver.executeScript(axe);
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations.map("
-                        + "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length})))), e => done('error: ' + e));");
+        // axe is loaded and run in one script, so a page that reloads itself (the payment waiting
+        // page's Refresh header) cannot lose axe between the two; a reload during the run is retried.
+        String script = axeScript() + "\n;(function (done) {"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations.map("
+                + "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length})))), e => done('error: ' + e));"
+                + "})(arguments[arguments.length - 1]);";
+        Object result = null;
+        for (int attempt = 1; result == null; attempt++) {
+            try {
+                result = ((JavascriptExecutor) driver).executeAsyncScript(script);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("unloaded")) {
+                    throw e;
+                }
+                new WebDriverWait(driver, Duration.ofSeconds(15))
+                        .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            }
+        }
         String json = String.valueOf(result);
         if (json.startsWith("error: ")) {
             throw new IllegalStateException("axe-core failed: " + json);
