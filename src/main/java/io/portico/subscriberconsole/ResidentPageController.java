@@ -137,12 +137,20 @@ class ResidentPageController extends SubscriberErrorPages {
                             || billing.stopsRenewing(principal.operatorId(), p.subscriptionId()));
         }).toList();
         model.addAttribute("plans", views);
-        model.addAttribute("paysOnline", billing.available(principal.operatorId()));
+        boolean paysOnline = billing.available(principal.operatorId());
+        model.addAttribute("paysOnline", paysOnline);
+        if (paysOnline) {
+            response.setHeader("Content-Security-Policy", SubscriberConsoleHeadersFilter.SIGNUP_CONTENT_SECURITY_POLICY);
+        }
         model.addAttribute("subscriber", residents.subscriber(principal));
         model.addAttribute("locales", pages.look(principal.operatorId()).locales());
-        model.addAttribute("done", done == null || !DONE.contains(done) ? null : page.text().t("plan.done." + done));
+        boolean waiting = "paying".equals(done) || "pending".equals(done);
+        boolean pending = views.stream().anyMatch(v -> v.pending() != null);
+        // once Stripe has confirmed, the page that was waiting says the change is made
+        String outcome = waiting && !pending ? "changed" : done;
+        model.addAttribute("done", outcome == null || !DONE.contains(outcome) ? null : page.text().t("plan.done." + outcome));
         model.addAttribute("error", error == null || !List.of("paid", "sms").contains(error) ? null : page.text().t("plan.error." + error));
-        if (("paying".equals(done) || "pending".equals(done)) && views.stream().anyMatch(v -> v.pending() != null)) {
+        if (waiting && pending) {
             // waiting for Stripe's webhook: look again by the Refresh header (as the paid sign-up's waiting page does)
             response.setHeader("Refresh", "3");
         }
