@@ -212,8 +212,8 @@ public class ResidentPlanChanges implements StripeEventHandler {
         PlanChangeRepository.PlanChange change = found.get();
         ResidentBillingRepository.Billing row = residentBilling.locked(stripeSubscription, operatorId);
         billing.link(stripeSubscription, reference, change.subscriptionId(), clock.instant());
-        if (!changes.apply(change.id(), clock.instant())) {
-            log.info("Plan change {} was applied or replaced before; Stripe subscription {} is linked only", reference, stripeSubscription);
+        if (!changes.applyPaid(change, clock.instant())) {
+            log.info("Plan change {} was applied before; Stripe subscription {} is linked only", reference, stripeSubscription);
             return;
         }
         signups.applyPlanChange(operatorId, change.subscriptionId(), change.planId(), change.requestedBy(), change.trialCycles(), true,

@@ -177,6 +177,23 @@ class ResidentPlanChangeTest {
     }
 
     @Test
+    void aResidentWhoOpenedTwoCheckoutsAndPaysTheOlderOneGetsThePlanItPaidFor() {
+        Resident r = resident("en-us");
+        ResidentPlanChanges.Result older = request(r, plus);
+        ResidentPlanChanges.Result newer = request(r, premium);
+        assertThat(changes.pending(r.principal(), r.subscriptionId())).hasValueSatisfying(p -> assertThat(p.planName()).isEqualTo("Premium"));
+
+        ObjectNode paid = stripe.pay(older.checkoutUrl().getPath().substring("/pay/".length()));
+        assertThat(deliver("checkout.session.completed", paid)).isEqualTo(200);
+        assertThat(deliver("checkout.session.completed", paid)).isEqualTo(200);
+
+        assertThat(subscription(r).planId()).isEqualTo(plus.id());
+        assertThat(planUpdates(r)).isEqualTo(1);
+        assertThat(changes.pending(r.principal(), r.subscriptionId())).as("the unpaid newer checkout is dropped").isEmpty();
+        assertThat(newer.outcome()).isEqualTo(ResidentPlanChanges.Outcome.CHECKOUT);
+    }
+
+    @Test
     void aBilledResidentsPriceChangesAtStripeAndTheLatestConfirmedChangeWinsWhateverTheEventOrder() {
         Resident r = resident("en-us");
         String sub = billedOnPremium(r);

@@ -64,6 +64,21 @@ public class PlanChangeRepository {
                 .params(utc(now), id).update() == 1;
     }
 
+    /**
+     * A paid Checkout: OPEN or SUPERSEDED -> APPLIED (a resident who opened two checkouts and paid
+     * the older one gets what they paid for), and the subscription's other open requests are
+     * superseded; false when it was applied before.
+     */
+    public boolean applyPaid(PlanChange c, Instant now) {
+        boolean applied = jdbc.sql("update payment_resident_plan_change set state = 'APPLIED', applied_at = ? where id = ? and state in ('OPEN', 'SUPERSEDED')")
+                .params(utc(now), c.id()).update() == 1;
+        if (applied) {
+            jdbc.sql("update payment_resident_plan_change set state = 'SUPERSEDED' where operator_id = ? and subscription_id = ? and state = 'OPEN'")
+                    .params(c.operatorId(), c.subscriptionId()).update();
+        }
+        return applied;
+    }
+
     /** Stripe refused the request: it will never be confirmed. */
     public void failed(long id) {
         jdbc.sql("update payment_resident_plan_change set state = 'FAILED' where id = ? and state = 'OPEN'").param(id).update();
