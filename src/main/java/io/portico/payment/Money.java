@@ -35,6 +35,20 @@ public record Money(long minorUnits, String currency) {
         return java.math.BigDecimal.valueOf(minorUnits, digits).toPlainString() + " " + currency;
     }
 
+    /**
+     * For residents' receipts and the Billing list: the amount in the reader's locale with the
+     * currency's own number of decimals ({@code $45.00}, {@code 45,00 US$}, {@code ¥500}).
+     */
+    public String format(Locale locale) {
+        Currency c = Currency.getInstance(currency);
+        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(c);
+        int digits = Math.max(0, c.getDefaultFractionDigits());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(java.math.BigDecimal.valueOf(minorUnits, digits));
+    }
+
     public boolean isFree() {
         return minorUnits == 0;
     }

@@ -54,13 +54,16 @@ public class ResidentBilling implements StripeEventHandler {
     private final StripeClients clients;
     private final ResidentBillingRepository billing;
     private final PaidSignup signups;
+    private final ResidentInvoices invoices;
     private final Clock clock;
 
-    ResidentBilling(PaymentService payments, StripeClients clients, ResidentBillingRepository billing, PaidSignup signups, Clock clock) {
+    ResidentBilling(PaymentService payments, StripeClients clients, ResidentBillingRepository billing, PaidSignup signups,
+                    ResidentInvoices invoices, Clock clock) {
         this.payments = payments;
         this.clients = clients;
         this.billing = billing;
         this.signups = signups;
+        this.invoices = invoices;
         this.clock = clock;
     }
 
@@ -75,34 +78,47 @@ public class ResidentBilling implements StripeEventHandler {
         if (!account.canTakePayments()) {
             throw PorticoException.invalid("payment", "Online payment is not set up here; ask the property to sign you up for this plan.");
         }
-        Money price = new Money(checkout.amountMinor(), checkout.currency());
-        StripeRecurring recurring = StripeRecurring.of(checkout.billingCycleHours());
+        return subscriptionCheckout(account, SIGNUP_METADATA, checkout.reference(), checkout.email(), checkout.planName(),
+                new Money(checkout.amountMinor(), checkout.currency()), checkout.billingCycleHours(), checkout.trialDays(),
+                successUrl, cancelUrl, null);
+    }
+
+    /**
+     * A Checkout Session in subscription mode: one line with the price as a recurring price of the
+     * billing cycle, {@code metadataKey = reference} on the session and on the subscription it
+     * creates, and the trial as trial_period_days (none for 0).
+     */
+    URI subscriptionCheckout(StripeAccount account, String metadataKey, String reference, String email, String planName, Money price,
+                             double billingCycleHours, int trialDays, URI successUrl, URI cancelUrl, @Nullable Instant expiresAt) {
+        StripeRecurring recurring = StripeRecurring.of(billingCycleHours);
         SessionCreateParams.SubscriptionData.Builder subscription = SessionCreateParams.SubscriptionData.builder()
-                .putMetadata(SIGNUP_METADATA, checkout.reference());
-        if (checkout.trialDays() > 0) {
-            subscription.setTrialPeriodDays((long) checkout.trialDays());
+                .putMetadata(metadataKey, reference);
+        if (trialDays > 0) {
+            subscription.setTrialPeriodDays((long) trialDays);
         }
-        SessionCreateParams params = SessionCreateParams.builder()
+        SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
                 .setSuccessUrl(successUrl.toString())
                 .setCancelUrl(cancelUrl.toString())
-                .setClientReferenceId(checkout.reference())
-                .setCustomerEmail(checkout.email())
-                .putMetadata(SIGNUP_METADATA, checkout.reference())
+                .setClientReferenceId(reference)
+                .setCustomerEmail(email)
+                .putMetadata(metadataKey, reference)
                 .setSubscriptionData(subscription.build())
                 .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
                         .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
                                 .setCurrency(price.stripeCurrency())
                                 .setUnitAmount(price.minorUnits())
                                 .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                                        .setName(checkout.planName()).build())
+                                        .setName(planName).build())
                                 .setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
                                         .setInterval(recurring.interval()).setIntervalCount(recurring.count()).build())
                                 .build())
-                        .build())
-                .build();
+                        .build());
+        if (expiresAt != null) {
+            params.setExpiresAt(expiresAt.getEpochSecond());
+        }
         try {
-            Session session = clients.forAccount(account).v1().checkout().sessions().create(params);
+            Session session = clients.forAccount(account).v1().checkout().sessions().create(params.build());
             return URI.create(session.getUrl());
         } catch (StripeException e) {
             throw new PorticoException(Problem.UNAVAILABLE, "Stripe did not open the checkout (" + e.getCode() + ").");
@@ -125,15 +141,16 @@ public class ResidentBilling implements StripeEventHandler {
     }
 
     private void sessionCompleted(StripeEvent event, long operatorId) {
-        String reference = event.value("metadata." + SIGNUP_METADATA);
-        String stripeSubscription = event.value("subscription");
-        if (!"subscription".equals(event.value("mode")) || reference.isEmpty() || stripeSubscription.isEmpty()) {
+        String reference = event.subscriptionCheckout(SIGNUP_METADATA);
+        if (reference.isEmpty()) {
             return;
         }
+        String stripeSubscription = event.value("subscription");
         ResidentBillingRepository.Billing row = locked(stripeSubscription, operatorId);
         Instant paidThrough = row.paidThrough() == null ? null : row.paidThrough().plus(RENEWAL_GRACE);
         Optional<Long> created = signups.complete(operatorId, reference, paidThrough);
         billing.link(stripeSubscription, reference, created.orElse(row.subscriptionId()), clock.instant());
+        created.ifPresent(id -> invoices.attachWaiting(operatorId, stripeSubscription, id));
         if (created.isPresent() && row.failed() && row.paidThrough() != null) {
             signups.endBy(operatorId, created.get(), row.paidThrough());
         }
@@ -147,6 +164,11 @@ public class ResidentBilling implements StripeEventHandler {
         }
         ResidentBillingRepository.Billing row = locked(stripeSubscription, operatorId);
         billing.paidThrough(stripeSubscription, periodEnd, clock.instant());
+        JsonNode invoice = event.object();
+        long paidAt = invoice.path("status_transitions").path("paid_at").asLong(0);
+        invoices.recordPaid(operatorId, stripeSubscription, event.value("id"),
+                new Money(invoice.path("amount_paid").asLong(0), event.value("currency").isEmpty() ? "USD" : event.value("currency")),
+                periodStart(invoice), periodEnd, paidAt > 0 ? Instant.ofEpochSecond(paidAt) : event.created(), row.subscriptionId());
         if (row.subscriptionId() != null && !row.cancelAtPeriodEnd()) {
             signups.extendTo(operatorId, row.subscriptionId(), periodEnd.plus(RENEWAL_GRACE));
         }
@@ -199,7 +221,12 @@ public class ResidentBilling implements StripeEventHandler {
         return billing.bySubscription(operatorId, subscriptionId).map(b -> !b.cancelAtPeriodEnd()).orElse(false);
     }
 
-    private ResidentBillingRepository.Billing locked(String stripeSubscription, long operatorId) {
+    /** Whether the subscription is billed through Stripe and set to stop renewing (its plan cannot change until it ends). */
+    public boolean stopsRenewing(long operatorId, long subscriptionId) {
+        return billing.bySubscription(operatorId, subscriptionId).map(ResidentBillingRepository.Billing::cancelAtPeriodEnd).orElse(false);
+    }
+
+    ResidentBillingRepository.Billing locked(String stripeSubscription, long operatorId) {
         billing.ensure(stripeSubscription, operatorId, clock.instant());
         return billing.lock(stripeSubscription, operatorId)
                 .orElseThrow(() -> PorticoException.conflict("Stripe subscription " + stripeSubscription + " belongs to another operator."));
@@ -209,6 +236,15 @@ public class ResidentBilling implements StripeEventHandler {
     private static String subscriptionOf(StripeEvent event) {
         String parent = event.value("parent.subscription_details.subscription");
         return parent.isEmpty() ? event.value("subscription") : parent;
+    }
+
+    /** The start of the period the invoice pays for (its subscription lines' earliest start). */
+    private static Instant periodStart(JsonNode invoice) {
+        long earliest = Long.MAX_VALUE;
+        for (JsonNode line : invoice.path("lines").path("data")) {
+            earliest = Math.min(earliest, line.path("period").path("start").asLong(Long.MAX_VALUE));
+        }
+        return Instant.ofEpochSecond(earliest == Long.MAX_VALUE ? invoice.path("period_start").asLong(0) : earliest);
     }
 
     /** The end of the period the invoice pays for: its subscription line's period (the invoice's own period is the previous one). */

@@ -28,4 +28,12 @@ public record StripeEvent(String id, String type, Instant created, boolean livem
         }
         return node == null || node.isNull() ? "" : node.asString();
     }
+
+    /**
+     * For a Checkout Session in subscription mode that created a subscription: the value of the
+     * metadata key Portico put on it; "" for any other session or event.
+     */
+    public String subscriptionCheckout(String metadataKey) {
+        return "subscription".equals(value("mode")) && !value("subscription").isEmpty() ? value("metadata." + metadataKey) : "";
+    }
 }

@@ -1,5 +1,6 @@
 package io.portico.subscriberconsole;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.portico.platform.PorticoException;
 import io.portico.platform.web.FormGuard;
@@ -23,6 +25,8 @@ import io.portico.platform.web.PageLocales;
 import io.portico.radius.ResidentDevices;
 import io.portico.subscription.ContactPreferences;
 import io.portico.payment.ResidentBilling;
+import io.portico.payment.ResidentInvoices;
+import io.portico.payment.ResidentPlanChanges;
 import io.portico.subscription.ResidentPlan;
 import io.portico.subscription.ResidentService;
 import io.portico.subscription.ResidentWifi;
@@ -31,23 +35,30 @@ import io.portico.subscription.SubscriberPrincipal;
 /**
  * The signed-in resident's pages: My WiFi ({@code /subscriber/wifi}: SSIDs, keys as text and QR
  * code, rotation with a confirmation step), My devices ({@code /subscriber/devices}: names and
- * disconnect) and My plan ({@code /subscriber/plan}: plan details, change, cancel and undo,
- * contact preferences). Forms post and redirect back with {@code done} (or {@code error}) so they
+ * disconnect), My plan ({@code /subscriber/plan}: plan details, change (paid plans through
+ * {@link ResidentPlanChanges}), cancel and undo, contact preferences) and Billing
+ * ({@code /subscriber/billing}: the resident's paid invoices, paged). Forms post and redirect back with {@code done} (or {@code error}) so they
  * work without JavaScript; the rules live in {@link ResidentService} and {@link ResidentDevices}.
  */
 @Controller
 class ResidentPageController extends SubscriberErrorPages {
+
+    private static final List<String> DONE = List.of("changed", "cancelled", "undone", "contact", "paying", "pending", "tofree");
 
     private final ResidentService residents;
     private final ResidentDevices devices;
     private final ResidentSessions sessions;
 
     private final ResidentBilling billing;
+    private final ResidentPlanChanges planChanges;
+    private final ResidentInvoices invoices;
 
     ResidentPageController(SubscriberPages pages, ResidentService residents, ResidentDevices devices, ResidentSessions sessions,
-                           ResidentBilling billing) {
+                           ResidentBilling billing, ResidentPlanChanges planChanges, ResidentInvoices invoices) {
         super(pages);
         this.billing = billing;
+        this.planChanges = planChanges;
+        this.invoices = invoices;
         this.residents = residents;
         this.devices = devices;
         this.sessions = sessions;
@@ -114,28 +125,51 @@ class ResidentPageController extends SubscriberErrorPages {
                 @RequestParam(required = false) @Nullable String error, HttpServletRequest request, HttpServletResponse response,
                 Model model) {
         SubscriberPage page = pages.frame(model, request, response, principal, 0, "nav.plan", "plan");
-        model.addAttribute("plans", residents.plans(principal).stream().map(p -> new ResidentViews.PlanView(p,
-                date(p.startsAt(), p.timeZone(), page), p.endsAt() == null ? null : date(p.endsAt(), p.timeZone(), page),
-                date(p.cycleEndsAt(), p.timeZone(), page), p.cancelledFor().map(t -> date(t, p.timeZone(), page)).orElse(null),
-                residents.selfServicePlans(principal, p.subscriptionId()))).toList());
+        List<ResidentViews.PlanView> views = residents.plans(principal).stream().map(p -> {
+            var pending = planChanges.pending(principal, p.subscriptionId());
+            return new ResidentViews.PlanView(p, date(p.startsAt(), p.timeZone(), page),
+                    p.endsAt() == null ? null : date(p.endsAt(), p.timeZone(), page), date(p.cycleEndsAt(), p.timeZone(), page),
+                    p.cancelledFor().map(t -> date(t, p.timeZone(), page)).orElse(null), residents.selfServicePlans(principal, p.subscriptionId()),
+                    pending.map(c -> c.atPeriodEnd() && c.at() != null
+                            ? page.text().t("plan.pendingFree", c.planName(), date(c.at(), p.timeZone(), page))
+                            : page.text().t("plan.pending", c.planName())).orElse(null),
+                    pending.map(ResidentPlanChanges.Pending::atPeriodEnd).orElse(false)
+                            || billing.stopsRenewing(principal.operatorId(), p.subscriptionId()));
+        }).toList();
+        model.addAttribute("plans", views);
+        boolean paysOnline = billing.available(principal.operatorId());
+        model.addAttribute("paysOnline", paysOnline);
+        if (paysOnline) {
+            response.setHeader("Content-Security-Policy", SubscriberConsoleHeadersFilter.SIGNUP_CONTENT_SECURITY_POLICY);
+        }
         model.addAttribute("subscriber", residents.subscriber(principal));
         model.addAttribute("locales", pages.look(principal.operatorId()).locales());
-        model.addAttribute("done", done == null || !List.of("changed", "cancelled", "undone", "contact").contains(done) ? null
-                : page.text().t("plan.done." + done));
+        boolean waiting = "paying".equals(done) || "pending".equals(done);
+        boolean pending = views.stream().anyMatch(v -> v.pending() != null);
+        // once Stripe has confirmed, the page that was waiting says the change is made
+        String outcome = waiting && !pending ? "changed" : done;
+        model.addAttribute("done", outcome == null || !DONE.contains(outcome) ? null : page.text().t("plan.done." + outcome));
         model.addAttribute("error", error == null || !List.of("paid", "sms").contains(error) ? null : page.text().t("plan.error." + error));
+        if (waiting && pending) {
+            // waiting for Stripe's webhook: look again by the Refresh header (as the paid sign-up's waiting page does)
+            response.setHeader("Refresh", "3");
+        }
         return "subscriber/plan";
     }
 
     @PostMapping("/subscriber/plan/change")
     String changePlan(SubscriberPrincipal principal, @RequestParam Map<String, String> form, HttpServletRequest request) {
         sessions.checkForm(request, form.get(FormGuard.FIELD));
-        long id = id(form.get("subscriptionId"));
-        String planKey = form.getOrDefault("plan", "");
-        if (residents.selfServicePlans(principal, id).stream().anyMatch(p -> p.key().equals(planKey) && ResidentPlan.paid(p))) {
-            return "redirect:/subscriber/plan?error=paid";
-        }
-        residents.changePlan(principal, id, planKey);
-        return "redirect:/subscriber/plan?done=changed";
+        String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        ResidentPlanChanges.Result result = planChanges.request(principal, id(form.get("subscriptionId")), form.getOrDefault("plan", ""),
+                URI.create(base + "/subscriber/plan?done=paying"), URI.create(base + "/subscriber/plan"));
+        return switch (result.outcome()) {
+            case CHANGED -> "redirect:/subscriber/plan?done=changed";
+            case CHECKOUT -> "redirect:" + result.checkoutUrl();
+            case PENDING -> "redirect:/subscriber/plan?done=pending";
+            case AT_PERIOD_END -> "redirect:/subscriber/plan?done=tofree";
+            case NOT_AVAILABLE -> "redirect:/subscriber/plan?error=paid";
+        };
     }
 
     @PostMapping("/subscriber/plan/cancel")
@@ -169,6 +203,23 @@ class ResidentPageController extends SubscriberErrorPages {
         return "redirect:/subscriber/plan?done=contact";
     }
 
+    // ---- Billing -------------------------------------------------------------------------------
+
+    @GetMapping("/subscriber/billing")
+    String billing(SubscriberPrincipal principal, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
+                   HttpServletResponse response, Model model) {
+        SubscriberPage frame = pages.frame(model, request, response, principal, 0, "nav.billing", "billing");
+        ZoneId zone = zone(principal);
+        java.util.Locale locale = PageLocales.javaLocale(frame.lang());
+        ResidentInvoices.InvoicePage invoicePage = invoices.page(principal, page);
+        model.addAttribute("invoices", invoicePage.invoices().stream().map(i -> new ResidentViews.InvoiceView(
+                date(i.paidAt(), zone, frame), i.amount().format(locale), i.planName(),
+                day(i.periodStart(), zone, frame) + " – " + day(i.periodEnd(), zone, frame))).toList());
+        model.addAttribute("newer", invoicePage.page() > 0 ? "/subscriber/billing?page=" + (invoicePage.page() - 1) : null);
+        model.addAttribute("older", invoicePage.hasOlder() ? "/subscriber/billing?page=" + (invoicePage.page() + 1) : null);
+        return "subscriber/billing";
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private ZoneId zone(SubscriberPrincipal principal) {
@@ -178,6 +229,10 @@ class ResidentPageController extends SubscriberErrorPages {
     private static String date(Instant at, ZoneId zone, SubscriberPage page) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(PageLocales.javaLocale(page.lang())).withZone(zone).format(at);
+    }
+
+    private static String day(Instant at, ZoneId zone, SubscriberPage page) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(PageLocales.javaLocale(page.lang())).withZone(zone).format(at);
     }
 
     /** Bytes as people read them (decimal units). */

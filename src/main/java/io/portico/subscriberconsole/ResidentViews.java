@@ -32,9 +32,16 @@ public final class ResidentViews {
         }
     }
 
-    /** One subscription on the plan page with the plans it may move to. */
+    /** One row of the Billing list: paid on, amount in the page's language, plan, period. */
+    public record InvoiceView(String paidOn, String amount, String planName, String period) {
+    }
+
+    /**
+     * One subscription on the plan page with the plans it may move to, the change waiting for the
+     * payment provider, and whether it may change now (not while a paid plan is set to end).
+     */
     public record PlanView(ResidentPlan plan, String starts, @Nullable String ends, String cycleEnds, @Nullable String cancelledFor,
-                    List<ServicePlan> choices) {
+                    List<ServicePlan> choices, @Nullable String pending, boolean changeLocked) {
 
         public boolean paid(ServicePlan p) {
             return ResidentPlan.paid(p);

@@ -14,8 +14,9 @@ class SubscriberConsoleHeadersFilter extends PageHeadersFilter {
             + "img-src 'self' data: https:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /**
-     * The sign-up form's policy: the same without {@code form-action}, because Chromium applies that
-     * to the redirect after the form is sent, and a paid plan's sign-up ends on Stripe Checkout
+     * The sign-up form's policy (and My plan's where residents pay online): the same without
+     * {@code form-action}, because Chromium applies that to the redirect after the form is sent,
+     * and a paid plan's sign-up or plan change ends on Stripe Checkout
      * (whose URL Stripe's API gives). As on the portal, the pages have no inline script to abuse it.
      */
     static final String SIGNUP_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("form-action 'self'; ", "");

@@ -94,7 +94,7 @@ class SubscriberPages {
                 code.equals(lang))));
         List<SubscriberPage.NavLink> navigation = new ArrayList<>();
         if (principal != null) {
-            for (String id : List.of("wifi", "devices", "plan")) {
+            for (String id : List.of("wifi", "devices", "plan", "billing")) {
                 navigation.add(new SubscriberPage.NavLink(id, text.t("nav." + id), ResidentSessions.PATH + "/" + id, id.equals(navId)));
             }
         }

@@ -50,13 +50,17 @@ public class PaidSignup {
 
         /** The trial as whole days (Stripe's trial_period_days), 0 for none. */
         public int trialDays() {
-            return trialCycles == 0 ? 0 : (int) Math.max(1, Math.ceil(trialCycles * billingCycleHours / 24));
+            return PaidSignup.trialDays(trialCycles, billingCycleHours);
         }
 
         @Override
         public String toString() {
             return "Checkout[operator=" + operatorId + ", reference=" + reference + ", plan=" + planName + "]";
         }
+    }
+
+    static int trialDays(int trialCycles, double billingCycleHours) {
+        return trialCycles == 0 ? 0 : (int) Math.max(1, Math.ceil(trialCycles * billingCycleHours / 24));
     }
 
     /** Where a waiting sign-up stands, for the page the resident returns to. */
@@ -71,11 +75,15 @@ public class PaidSignup {
     private final UnitService units;
     private final PlanService plans;
     private final Passwords passwords;
+    private final ResidentService residents;
+    private final io.portico.venue.VenueService venues;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     PaidSignup(SelfSignup selfSignup, PaidSignupRepository pending, SubscriptionService subscriptions,
                SubscriptionRepository subscribers, SubscriberPasswordRepository passwordHashes, SubscriberSessions sessions,
-               UnitService units, PlanService plans, Passwords passwords, Clock clock) {
+               UnitService units, PlanService plans, Passwords passwords, ResidentService residents, io.portico.venue.VenueService venues,
+               org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.selfSignup = selfSignup;
         this.pending = pending;
         this.subscriptions = subscriptions;
@@ -85,6 +93,9 @@ public class PaidSignup {
         this.units = units;
         this.plans = plans;
         this.passwords = passwords;
+        this.residents = residents;
+        this.venues = venues;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -224,5 +235,96 @@ public class PaidSignup {
             }
             subscriptions.changeDates(s, s.startsAt(), at);
         });
+    }
+
+    // ---- plan changes paid online (My plan) ----------------------------------------------------
+
+    /**
+     * A resident's plan change as the payment module needs it: the target plan's price in minor
+     * units (0 for a free plan), its billing cycle, and the trial cycles the resident may still
+     * have on it (the payment module offers them only to a resident who is not billed yet).
+     */
+    public record PlanChange(long operatorId, long subscriptionId, long subscriberId, String email, String locale,
+                             long planId, String planName, String previousPlanName, long amountMinor, String currency,
+                             double billingCycleHours, int trialCycles) {
+
+        public boolean paid() {
+            return amountMinor > 0;
+        }
+
+        /** The trial as whole days (Stripe's trial_period_days), 0 for none. */
+        public int trialDays() {
+            return PaidSignup.trialDays(trialCycles, billingCycleHours);
+        }
+    }
+
+    /** Checks the resident's change (own subscription, not ended, another self-service plan) without making it. */
+    @Transactional(readOnly = true)
+    public PlanChange planChange(SubscriberPrincipal resident, long subscriptionId, String planKey) {
+        ResidentService.Change c = residents.checkedChange(resident, subscriptionId, planKey);
+        Subscriber subscriber = subscribers.findSubscriber(resident.operatorId(), resident.subscriberId()).orElseThrow();
+        ServicePlan plan = c.plan();
+        Map.Entry<String, Long> price = plan.terms().prices().entrySet().stream().filter(e -> e.getValue() > 0)
+                .findFirst().orElse(Map.entry("USD", 0L));
+        int trialCycles = price.getValue() > 0 && selfSignup.trialAvailable(resident.operatorId(), subscriber.id(),
+                c.subscription().venueId(), plan) ? plan.terms().trialCycles() : 0;
+        return new PlanChange(resident.operatorId(), c.subscription().id(), subscriber.id(), subscriber.email(), subscriber.locale(),
+                plan.id(), plan.terms().name(), c.previous().terms().name(), price.getValue(), price.getKey(),
+                plan.terms().billingCycleHours(), trialCycles);
+    }
+
+    /**
+     * The provider confirmed a resident's plan change: the subscription moves to the plan as staff's
+     * changeServicePlan moves it (SubscriptionPlanUpdated, the gateways get the new speed), the
+     * trial is recorded, and the operator log names the resident who asked. When the change
+     * {@code startsBilling} (the first paid plan), the subscription's end becomes the end of the
+     * trial or first cycle, or {@code paidThrough} if later. A subscription already
+     * on that plan or ended stays as it is.
+     */
+    @Transactional
+    public void applyPlanChange(long operatorId, long subscriptionId, long planId, String requestedBy, int trialCycles,
+                                boolean startsBilling, @Nullable Instant paidThrough) {
+        Subscription s = subscriptions.findSubscription(operatorId, subscriptionId).orElseThrow();
+        Instant now = clock.instant();
+        if (s.planId() == planId || s.state(now) == Subscription.State.ENDED) {
+            log.warn("Paid plan change of subscription {} to plan {} not applied: it has that plan or has ended", subscriptionId, planId);
+            return;
+        }
+        ServicePlan plan = plans.find(operatorId, planId).orElseThrow();
+        ServicePlan previous = plans.find(operatorId, s.planId()).orElseThrow();
+        subscriptions.movePlan(s, plan, previous);
+        if (startsBilling) {
+            // billed from now on: the subscription runs to the end of the trial or first cycle (or what is paid already)
+            double cycles = trialCycles > 0 ? trialCycles : 1;
+            Instant endsAt = now.plus(Duration.ofSeconds(Math.round(cycles * plan.terms().billingCycleHours() * 3600)));
+            subscriptions.changeDates(subscriptions.findSubscription(operatorId, subscriptionId).orElseThrow(), s.startsAt(),
+                    paidThrough != null && paidThrough.isAfter(endsAt) ? paidThrough : endsAt);
+        }
+        if (trialCycles > 0) {
+            selfSignup.recordTrial(s.id(), operatorId, s.subscriberId(), s.venueId(), plan.id(), trialCycles, now);
+        }
+        Unit unit = units.find(operatorId, s.unitId()).orElseThrow();
+        events.publishEvent(new io.portico.platform.AdministratorActed(operatorId, "Subscriber " + requestedBy,
+                io.portico.platform.RequestOrigin.SYSTEM, "/resident/changeServicePlan",
+                Map.of("message", "Subscription " + s.id() + ": plan changed by the resident from " + previous.terms().name()
+                        + " to " + plan.terms().name() + ", confirmed by the payment provider."),
+                "", "", now).at(venues.find(operatorId, unit.venueId()).orElseThrow().key(), unit.key()));
+    }
+
+    /** A paid plan became free (the provider stopped billing): the subscription runs on without an end. */
+    @Transactional
+    public void openEnd(long operatorId, long subscriptionId) {
+        subscriptions.findSubscription(operatorId, subscriptionId).filter(s -> s.endsAt() != null)
+                .ifPresent(s -> subscriptions.changeDates(s, s.startsAt(), null));
+    }
+
+    /** Who pays for a subscription and what it is on now, for receipts and the Billing list. */
+    public record Billed(long subscriberId, String email, String locale, String planName) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Billed> billed(long operatorId, long subscriptionId) {
+        return subscriptions.findSubscription(operatorId, subscriptionId).flatMap(s -> subscribers.findSubscriber(operatorId, s.subscriberId())
+                .map(r -> new Billed(r.id(), r.email(), r.locale(), plans.find(operatorId, s.planId()).map(p -> p.terms().name()).orElse(""))));
     }
 }

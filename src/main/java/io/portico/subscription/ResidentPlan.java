@@ -16,7 +16,7 @@ public record ResidentPlan(long subscriptionId, String venueKey, String venueNam
                            Instant startsAt, @Nullable Instant endsAt, Subscription.State state, Instant cycleEndsAt,
                            Optional<Instant> cancelledFor) {
 
-    /** Paid plans need the payments issue's checkout, which does not exist yet. */
+    /** Whether the plan has a price (residents pay for it online through the payment module). */
     public static boolean paid(ServicePlan plan) {
         return plan.terms().prices().values().stream().anyMatch(minorUnits -> minorUnits > 0);
     }

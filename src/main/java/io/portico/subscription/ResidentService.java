@@ -121,18 +121,34 @@ public class ResidentService {
     }
 
     /**
-     * Moves one of the resident's subscriptions to another self-service plan, as the console's
-     * changeServicePlan does (SubscriptionPlanUpdated, the gateways get the new speed). Paid plans
-     * are refused until Portico takes payments.
+     * Moves one of the resident's subscriptions to another free self-service plan, as the
+     * console's changeServicePlan does (SubscriptionPlanUpdated, the gateways get the new speed).
+     * A paid plan is refused here: the payment module moves to it once the provider confirms the
+     * payment ({@link PaidSignup#planChange}, {@link PaidSignup#applyPlanChange}).
      */
     @Transactional
     public ResidentPlan changePlan(SubscriberPrincipal resident, long subscriptionId, String planKey) {
+        Change c = checkedChange(resident, subscriptionId, planKey);
+        if (ResidentPlan.paid(c.plan())) {
+            throw PorticoException.conflict("Plan " + c.plan().terms().name()
+                    + " is a paid plan; it is paid online before it starts, or staff change to it.");
+        }
+        subscriptions.movePlan(c.subscription(), c.plan(), c.previous());
+        audit(resident, c.subscription(), "changeServicePlan", "Subscription " + c.subscription().id()
+                + ": plan changed by the resident from " + c.previous().terms().name() + " to " + c.plan().terms().name() + ".");
+        return plan(own(resident, subscriptionId), clock.instant());
+    }
+
+    /** A resident's plan change, checked: their own subscription, not ended, to another self-service plan. */
+    record Change(Subscription subscription, ServicePlan plan, ServicePlan previous) {
+    }
+
+    Change checkedChange(SubscriberPrincipal resident, long subscriptionId, String planKey) {
         if (planKey == null || planKey.isBlank()) {
             throw PorticoException.invalid("planId", "{planId} is required.");
         }
         Subscription s = own(resident, subscriptionId);
-        Instant now = clock.instant();
-        if (s.state(now) == Subscription.State.ENDED) {
+        if (s.state(clock.instant()) == Subscription.State.ENDED) {
             throw PorticoException.conflict("Subscription " + s.id() + " has ended; its plan cannot change.");
         }
         ServicePlan plan = plans.findByKey(resident.operatorId(), planKey.strip())
@@ -141,15 +157,7 @@ public class ResidentService {
         if (plan.id() == s.planId()) {
             throw PorticoException.conflict("Subscription " + s.id() + " already has plan " + plan.terms().name() + ".");
         }
-        if (ResidentPlan.paid(plan)) {
-            throw PorticoException.conflict("Plan " + plan.terms().name()
-                    + " is a paid plan; paying online is not available yet, so ask the property's staff to change to it.");
-        }
-        ServicePlan previous = plans.find(resident.operatorId(), s.planId()).orElseThrow();
-        subscriptions.movePlan(s, plan, previous);
-        audit(resident, s, "changeServicePlan", "Subscription " + s.id() + ": plan changed by the resident from "
-                + previous.terms().name() + " to " + plan.terms().name() + ".");
-        return plan(own(resident, s.id()), now);
+        return new Change(s, plan, plans.find(resident.operatorId(), s.planId()).orElseThrow());
     }
 
     /**

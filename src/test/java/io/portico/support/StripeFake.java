@@ -26,13 +26,17 @@ import com.stripe.Stripe;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A loopback fake of the parts of Stripe's API Portico calls, answering as Stripe's API reference
  * describes: {@code POST /v1/checkout/sessions} (form-encoded, bracketed keys), {@code GET
- * /v1/checkout/sessions/{id}}, {@code POST /v1/refunds}, with Stripe's error object on bad calls.
+ * /v1/checkout/sessions/{id}}, {@code POST /v1/refunds}, {@code POST /v1/prices}, {@code GET} and
+ * {@code POST /v1/subscriptions/{id}} (cancel_at_period_end, metadata, and an item's price: Stripe's
+ * default proration keeps the billing period unless the interval changes, which restarts it now),
+ * with Stripe's error object on bad calls.
  * It also plays the hosted checkout page ({@code /pay/{id}}: a Pay button completes the session and
  * redirects to its success URL) and sends webhook events signed exactly as Stripe signs them
  * ({@code Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.payload">}).
@@ -47,6 +51,9 @@ public final class StripeFake implements AutoCloseable {
     private final Map<String, ObjectNode> sessions = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> refunds = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> prices = new ConcurrentHashMap<>();
+    /** The form parameters of each subscription update, for tests to check what Portico sent. */
+    private final List<Map<String, String>> subscriptionUpdates = new CopyOnWriteArrayList<>();
     /** The form parameters of each create-session call, for tests to check what Portico sent. */
     private final List<Map<String, String>> sessionRequests = new CopyOnWriteArrayList<>();
     private final List<String> apiKeys = new CopyOnWriteArrayList<>();
@@ -60,6 +67,7 @@ public final class StripeFake implements AutoCloseable {
         server.createContext("/v1/refunds", this::refunds);
         server.createContext("/pay/", this::checkoutPage);
         server.createContext("/v1/subscriptions/", this::subscriptions);
+        server.createContext("/v1/prices", this::prices);
         server.start();
     }
 
@@ -160,15 +168,25 @@ public final class StripeFake implements AutoCloseable {
         });
         ObjectNode item = sub.putObject("items").put("object", "list").putArray("data").addObject();
         item.put("id", "si_test_" + ids.incrementAndGet());
+        item.put("object", "subscription_item");
         item.put("current_period_start", now);
         item.put("current_period_end", end);
+        item.put("quantity", 1);
+        item.set("price", price(request.get("line_items[0][price_data][currency]"),
+                Long.parseLong(request.get("line_items[0][price_data][unit_amount]")),
+                request.get("line_items[0][price_data][recurring][interval]"),
+                Long.parseLong(request.getOrDefault("line_items[0][price_data][recurring][interval_count]", "1")), null));
         subscriptions.put(id, sub);
         return id;
     }
 
     private static long seconds(Map<String, String> request) {
-        long count = Long.parseLong(request.getOrDefault("line_items[0][price_data][recurring][interval_count]", "1"));
-        long unit = switch (request.getOrDefault("line_items[0][price_data][recurring][interval]", "month")) {
+        return seconds(request.getOrDefault("line_items[0][price_data][recurring][interval]", "month"),
+                Long.parseLong(request.getOrDefault("line_items[0][price_data][recurring][interval_count]", "1")));
+    }
+
+    private static long seconds(String interval, long count) {
+        long unit = switch (interval) {
             case "day" -> 86_400;
             case "week" -> 7 * 86_400;
             case "year" -> 365 * 86_400;
@@ -186,6 +204,21 @@ public final class StripeFake implements AutoCloseable {
         invoice.put("billing_reason", "subscription_cycle");
         invoice.put("period_start", periodStart.getEpochSecond());
         invoice.put("period_end", periodStart.getEpochSecond());
+        JsonNode price = subscriptions.containsKey(subscriptionId)
+                ? subscriptions.get(subscriptionId).path("items").path("data").path(0).path("price") : JSON.createObjectNode();
+        long amount = price.path("unit_amount").asLong(0);
+        invoice.put("currency", price.path("currency").asString("usd"));
+        invoice.put("amount_due", amount);
+        invoice.put("amount_paid", "paid".equals(status) ? amount : 0);
+        invoice.put("amount_remaining", "paid".equals(status) ? 0 : amount);
+        invoice.put("total", amount);
+        invoice.put("number", "TEST-" + ids.incrementAndGet());
+        ObjectNode transitions = invoice.putObject("status_transitions");
+        if ("paid".equals(status)) {
+            transitions.put("paid_at", periodStart.getEpochSecond());
+        } else {
+            transitions.putNull("paid_at");
+        }
         ObjectNode parent = invoice.putObject("parent");
         parent.put("type", "subscription_details");
         parent.putObject("subscription_details").put("subscription", subscriptionId);
@@ -208,14 +241,106 @@ public final class StripeFake implements AutoCloseable {
             }
             if ("POST".equals(x.getRequestMethod())) {
                 Map<String, String> p = form(x.getRequestBody());
+                subscriptionUpdates.add(p);
                 synchronized (sub) {
+                    if ("canceled".equals(sub.path("status").asString())) {
+                        error(x, 400, "resource_missing", "A canceled subscription can only update its cancellation_details and metadata.", null);
+                        return;
+                    }
+                    String itemId = p.get("items[0][id]");
+                    ObjectNode item = (ObjectNode) sub.path("items").path("data").path(0);
+                    if (itemId != null && !itemId.equals(item.path("id").asString())) {
+                        error(x, 400, "resource_missing", "No such subscription item: '" + itemId + "'", "items[0][id]");
+                        return;
+                    }
+                    String priceId = p.get("items[0][price]");
+                    if (priceId != null && !prices.containsKey(priceId)) {
+                        error(x, 400, "resource_missing", "No such price: '" + priceId + "'", "items[0][price]");
+                        return;
+                    }
+                    if (priceId != null) {
+                        JsonNode previous = item.path("price").path("recurring");
+                        JsonNode next = prices.get(priceId).path("recurring");
+                        if (!previous.path("interval").asString().equals(next.path("interval").asString())
+                                || previous.path("interval_count").asLong() != next.path("interval_count").asLong()) {
+                            // a new interval resets the billing date to now (Stripe invoices at once)
+                            long now = Instant.now().getEpochSecond();
+                            item.put("current_period_start", now);
+                            item.put("current_period_end", now + seconds(next.path("interval").asString(), next.path("interval_count").asLong()));
+                        }
+                        item.set("price", prices.get(priceId).deepCopy());
+                    }
                     if (p.containsKey("cancel_at_period_end")) {
                         sub.put("cancel_at_period_end", Boolean.parseBoolean(p.get("cancel_at_period_end")));
                     }
+                    ObjectNode metadata = (ObjectNode) sub.path("metadata");
+                    p.forEach((k, v) -> {
+                        if (k.startsWith("metadata[")) {
+                            metadata.put(k.substring(9, k.length() - 1), v);
+                        }
+                    });
                 }
             }
             send(x, 200, JSON.writeValueAsString(sub));
         }
+    }
+
+    public List<Map<String, String>> subscriptionUpdates() {
+        return List.copyOf(subscriptionUpdates);
+    }
+
+    /** What Stripe does at the end of the period of a subscription set to cancel_at_period_end: it ends (customer.subscription.deleted). */
+    public ObjectNode endSubscription(String id) {
+        ObjectNode sub = subscriptions.get(id);
+        synchronized (sub) {
+            sub.put("status", "canceled");
+            sub.put("ended_at", Instant.now().getEpochSecond());
+            return sub.deepCopy();
+        }
+    }
+
+    private void prices(HttpExchange x) throws IOException {
+        try (x) {
+            if (!authorised(x)) {
+                return;
+            }
+            if (!"POST".equals(x.getRequestMethod()) || !"/v1/prices".equals(x.getRequestURI().getPath())) {
+                error(x, 404, "resource_missing", "Unrecognized request URL.", null);
+                return;
+            }
+            Map<String, String> p = form(x.getRequestBody());
+            if (!p.containsKey("currency")) {
+                error(x, 400, "parameter_missing", "Missing required param: currency.", "currency");
+                return;
+            }
+            if (!p.containsKey("product") && !p.containsKey("product_data[name]")) {
+                error(x, 400, "parameter_missing", "You must specify either `product` or `product_data` when creating a price.", "product");
+                return;
+            }
+            ObjectNode price = price(p.get("currency"), Long.parseLong(p.getOrDefault("unit_amount", "0")), p.get("recurring[interval]"),
+                    Long.parseLong(p.getOrDefault("recurring[interval_count]", "1")), p.get("product"));
+            prices.put(price.path("id").asString(), price);
+            send(x, 200, JSON.writeValueAsString(price));
+        }
+    }
+
+    /** A Price object as GET /v1/prices/{id} answers it (recurring when an interval is given). */
+    private ObjectNode price(String currency, long unitAmount, String interval, long intervalCount, String product) {
+        ObjectNode price = JSON.createObjectNode();
+        price.put("id", "price_test_" + ids.incrementAndGet());
+        price.put("object", "price");
+        price.put("active", true);
+        price.put("currency", currency);
+        price.put("livemode", false);
+        price.put("product", product != null ? product : "prod_test_" + ids.incrementAndGet());
+        price.put("type", interval == null ? "one_time" : "recurring");
+        price.put("unit_amount", unitAmount);
+        if (interval == null) {
+            price.putNull("recurring");
+        } else {
+            price.putObject("recurring").put("interval", interval).put("interval_count", intervalCount).put("usage_type", "licensed");
+        }
+        return price;
     }
 
     // ---- webhook events ----

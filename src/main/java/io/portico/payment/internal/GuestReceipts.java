@@ -1,26 +1,16 @@
 package io.portico.payment.internal;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.portico.notification.Branding;
-import io.portico.notification.EmailMessage;
 import io.portico.notification.EmailTemplate;
-import io.portico.notification.NotificationService;
-import io.portico.operator.OperatorSettingsService;
-import io.portico.operator.Section;
-import io.portico.operator.Sections;
 import io.portico.payment.GuestPlanPaid;
-import io.portico.platform.PorticoException;
 
 /**
  * Queues a guest's receipt in the transaction that confirmed the payment, so a receipt exists
@@ -30,7 +20,6 @@ import io.portico.platform.PorticoException;
 @Component
 class GuestReceipts {
 
-    private static final Logger log = LoggerFactory.getLogger(GuestReceipts.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     static final EmailTemplate RECEIPT = new EmailTemplate("Your {operatorname} Wi-Fi receipt",
@@ -44,12 +33,10 @@ class GuestReceipts {
             "Gracias por su compra.\n\n{planname}: {amount}\nVálido desde {startdate} hasta {enddate}.\n"
                     + "Referencia del pago: {reference}\n");
 
-    private final NotificationService notifications;
-    private final OperatorSettingsService settings;
+    private final ReceiptMailer mailer;
 
-    GuestReceipts(NotificationService notifications, OperatorSettingsService settings) {
-        this.notifications = notifications;
-        this.settings = settings;
+    GuestReceipts(ReceiptMailer mailer) {
+        this.mailer = mailer;
     }
 
     @EventListener
@@ -59,25 +46,9 @@ class GuestReceipts {
         if (recipient == null) {
             return;
         }
-        long operatorId = paid.checkout().operatorId();
-        Sections.Profile profile = settings.section(operatorId, Section.PROFILE);
-        Sections.Notifications n = settings.section(operatorId, Section.NOTIFICATIONS);
-        Sections.Email email = settings.section(operatorId, Section.EMAIL);
-        String locale = paid.checkout().locale();
-        String operatorName = profile.networkOperatorName().isBlank() ? "Wi-Fi" : profile.networkOperatorName();
-        Map<String, String> variables = Map.of("operatorname", operatorName, "planname", paid.planName(),
-                "amount", paid.checkout().amount().display(), "startdate", DATE.format(paid.startsAt()),
-                "enddate", DATE.format(paid.expiresAt()), "reference", paid.paymentReference());
-        EmailTemplate template = locale.startsWith("es") ? RECEIPT_ES : RECEIPT;
-        String from = n.emailFrom().isBlank() ? profile.emailAddress() : n.emailFrom();
-        try {
-            long id = notifications.queue(new EmailMessage(operatorId, "GuestReceipt", "purchase:" + paid.purchaseId(),
-                    recipient, from, locale, template.render(variables),
-                    new Branding(email.brandColor(), profile.logoUrl(), operatorName), Instant.EPOCH));
-            log.info("Receipt for purchase {} queued as email {} ({})", paid.purchaseId(), id, locale);
-        } catch (PorticoException invalidAddress) {
-            // A missing sender address must not undo the payment's purchase.
-            log.warn("Receipt for purchase {} not queued: {}", paid.purchaseId(), invalidAddress.getMessage());
-        }
+        mailer.queue(paid.checkout().operatorId(), "GuestReceipt", "purchase:" + paid.purchaseId(), recipient, paid.checkout().locale(),
+                RECEIPT, RECEIPT_ES, Map.of("planname", paid.planName(), "amount", paid.checkout().amount().display(),
+                        "startdate", DATE.format(paid.startsAt()), "enddate", DATE.format(paid.expiresAt()),
+                        "reference", paid.paymentReference()));
     }
 }

@@ -43,7 +43,7 @@ public class ResidentBillingRepository {
     }
 
     public Optional<Billing> bySubscription(long operatorId, long subscriptionId) {
-        return jdbc.sql("select * from payment_resident_billing where operator_id = ? and subscription_id = ?")
+        return jdbc.sql("select * from payment_resident_billing where operator_id = ? and subscription_id = ? and ended_at is null")
                 .params(operatorId, subscriptionId).query(ResidentBillingRepository::billing).optional();
     }
 
@@ -69,6 +69,12 @@ public class ResidentBillingRepository {
     public void cancelAtPeriodEnd(String stripeSubscriptionId, Instant now) {
         jdbc.sql("update payment_resident_billing set cancel_at_period_end = true, updated_at = ? where stripe_subscription_id = ?")
                 .params(utc(now), stripeSubscriptionId).update();
+    }
+
+    /** Stripe deleted the subscription (customer.subscription.deleted): it bills nothing any more. */
+    public void ended(String stripeSubscriptionId, Instant now) {
+        jdbc.sql("update payment_resident_billing set ended_at = ?, updated_at = ? where stripe_subscription_id = ? and ended_at is null")
+                .params(utc(now), utc(now), stripeSubscriptionId).update();
     }
 
     private static Billing billing(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
