@@ -3,6 +3,7 @@ package io.portico.payment.internal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -20,12 +21,14 @@ import io.portico.operator.OperatorSettingsService;
 import io.portico.operator.Section;
 import io.portico.operator.Sections;
 import io.portico.payment.GuestPlanPaid;
+import io.portico.payment.GuestPlanRefunded;
 import io.portico.platform.PorticoException;
 
 /**
  * Queues a guest's receipt in the transaction that confirmed the payment, so a receipt exists
- * exactly when the purchase does; in the guest's portal language (Spanish for {@code es-*},
- * else English). Nothing when the guest left no e-mail address.
+ * exactly when the purchase does, and the refund notice in the transaction that recorded a
+ * refund; in the guest's portal language (Spanish for {@code es-*}, else English). Nothing when
+ * the guest left no e-mail address.
  */
 @Component
 class GuestReceipts {
@@ -44,6 +47,17 @@ class GuestReceipts {
             "Gracias por su compra.\n\n{planname}: {amount}\nVálido desde {startdate} hasta {enddate}.\n"
                     + "Referencia del pago: {reference}\n");
 
+    static final EmailTemplate REFUND = new EmailTemplate("Your {operatorname} Wi-Fi refund",
+            "<p>We refunded your purchase.</p><p>{planname}: {amount}<br>Your Wi-Fi access has ended.<br>"
+                    + "Refund reference: {reference}</p>",
+            "We refunded your purchase.\n\n{planname}: {amount}\nYour Wi-Fi access has ended.\n"
+                    + "Refund reference: {reference}\n");
+    static final EmailTemplate REFUND_ES = new EmailTemplate("Su reembolso de Wi-Fi de {operatorname}",
+            "<p>Le hemos reembolsado su compra.</p><p>{planname}: {amount}<br>Su acceso a Wi-Fi ha terminado.<br>"
+                    + "Referencia del reembolso: {reference}</p>",
+            "Le hemos reembolsado su compra.\n\n{planname}: {amount}\nSu acceso a Wi-Fi ha terminado.\n"
+                    + "Referencia del reembolso: {reference}\n");
+
     private final NotificationService notifications;
     private final OperatorSettingsService settings;
 
@@ -59,25 +73,40 @@ class GuestReceipts {
         if (recipient == null) {
             return;
         }
-        long operatorId = paid.checkout().operatorId();
+        queue(paid.checkout().operatorId(), "GuestReceipt", "purchase:" + paid.purchaseId(), recipient, paid.checkout().locale(),
+                RECEIPT, RECEIPT_ES, Map.of("planname", paid.planName(), "amount", paid.checkout().amount().display(),
+                        "startdate", DATE.format(paid.startsAt()), "enddate", DATE.format(paid.expiresAt()),
+                        "reference", paid.paymentReference()));
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(GuestPlanRefunded refunded) {
+        if (refunded.email() == null) {
+            return;
+        }
+        queue(refunded.client().operatorId(), "GuestRefund", "refund:" + refunded.purchaseId(), refunded.email(), refunded.locale(),
+                REFUND, REFUND_ES, Map.of("planname", refunded.planName(), "amount", refunded.amount().display(),
+                        "reference", refunded.refundReference()));
+    }
+
+    private void queue(long operatorId, String kind, String key, String recipient, String locale, EmailTemplate english,
+                       EmailTemplate spanish, Map<String, String> fields) {
         Sections.Profile profile = settings.section(operatorId, Section.PROFILE);
         Sections.Notifications n = settings.section(operatorId, Section.NOTIFICATIONS);
         Sections.Email email = settings.section(operatorId, Section.EMAIL);
-        String locale = paid.checkout().locale();
         String operatorName = profile.networkOperatorName().isBlank() ? "Wi-Fi" : profile.networkOperatorName();
-        Map<String, String> variables = Map.of("operatorname", operatorName, "planname", paid.planName(),
-                "amount", paid.checkout().amount().display(), "startdate", DATE.format(paid.startsAt()),
-                "enddate", DATE.format(paid.expiresAt()), "reference", paid.paymentReference());
-        EmailTemplate template = locale.startsWith("es") ? RECEIPT_ES : RECEIPT;
+        Map<String, String> variables = new HashMap<>(fields);
+        variables.put("operatorname", operatorName);
+        EmailTemplate template = locale.startsWith("es") ? spanish : english;
         String from = n.emailFrom().isBlank() ? profile.emailAddress() : n.emailFrom();
         try {
-            long id = notifications.queue(new EmailMessage(operatorId, "GuestReceipt", "purchase:" + paid.purchaseId(),
-                    recipient, from, locale, template.render(variables),
+            long id = notifications.queue(new EmailMessage(operatorId, kind, key, recipient, from, locale, template.render(variables),
                     new Branding(email.brandColor(), profile.logoUrl(), operatorName), Instant.EPOCH));
-            log.info("Receipt for purchase {} queued as email {} ({})", paid.purchaseId(), id, locale);
+            log.info("{} ({}) queued as email {} ({})", kind, key, id, locale);
         } catch (PorticoException invalidAddress) {
-            // A missing sender address must not undo the payment's purchase.
-            log.warn("Receipt for purchase {} not queued: {}", paid.purchaseId(), invalidAddress.getMessage());
+            // A missing sender address must not undo the payment or the refund.
+            log.warn("{} ({}) not queued: {}", kind, key, invalidAddress.getMessage());
         }
     }
 }
