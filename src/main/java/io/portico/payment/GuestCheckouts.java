@@ -35,7 +35,7 @@ import io.portico.platform.Problem;
  * {@link #offers}, {@link #start}s a checkout (the browser goes to Stripe's hosted page, so card
  * data never reaches Portico) and polls {@link #find} on the return page; the plan starts only
  * when Stripe's signed webhook says the session is paid ({@link #handle}), never on the browser's
- * return. Refunds are {@link GuestRefunds}'.
+ * return. Staff refund purchases through {@link GuestRefunds}.
  */
 @Service
 public class GuestCheckouts implements StripeEventHandler {

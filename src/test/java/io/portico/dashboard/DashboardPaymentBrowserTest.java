@@ -107,6 +107,7 @@ class DashboardPaymentBrowserTest {
             assertThat(browser.find(By.id("payment-modes")).getText()).contains("Stripe Test mode", "PayPal Test mode");
             assertThat(browser.find(By.id("guest-purchases")).getText()).contains("Paypal");
             assertThat(browser.accessibilityProblems()).isEmpty();
+            browser.driver().executeScript("arguments[0].scrollIntoView()", browser.find(By.id("purchases-heading")));
             browser.screenshot("dashboard-guest-refund");
             browser.clickAndWaitForPage(By.id("refund-" + purchase.id()));
 

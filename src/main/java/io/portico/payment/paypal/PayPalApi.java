@@ -188,14 +188,13 @@ public final class PayPalApi {
         if (response.statusCode() == 401) {
             TOKENS.remove(tokenKey());
         }
+        String route = method + " /" + path.replaceAll("/[A-Z0-9]{10,}", "/:id");
         if (response.statusCode() == 422) {
             // PayPal understood and said no (ORDER_NOT_APPROVED, CAPTURE_FULLY_REFUNDED, ...): the caller's request, not an outage.
-            throw PorticoException.conflict("PayPal refused " + method + " /" + path.replaceAll("/[A-Z0-9]{10,}", "/{id}") + ": "
-                    + errorName(response.body()) + ".");
+            throw PorticoException.conflict("PayPal refused " + route + ": " + errorName(response.body()) + ".");
         }
         if (response.statusCode() / 100 != 2) {
-            throw unavailable("PayPal refused " + method + " /" + path.replaceAll("/[A-Z0-9]{10,}", "/{id}") + ": "
-                    + response.statusCode() + " " + errorName(response.body()) + ".");
+            throw unavailable("PayPal refused " + route + ": " + response.statusCode() + " " + errorName(response.body()) + ".");
         }
         return readJson(response.body());
     }
