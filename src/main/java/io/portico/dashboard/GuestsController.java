@@ -31,7 +31,7 @@ import io.portico.guest.GuestPlan;
 import io.portico.guest.GuestPlanService;
 import io.portico.guest.GuestService;
 import io.portico.platform.Actor;
-import io.portico.payment.GuestCheckouts;
+import io.portico.payment.GuestRefunds;
 import io.portico.payment.PaymentService;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
@@ -56,14 +56,14 @@ class GuestsController extends DashboardErrorPages {
     private final DashboardScopes scopes;
     private final DashboardSessions sessions;
     private final PaymentService payments;
-    private final GuestCheckouts checkouts;
+    private final GuestRefunds refunds;
 
     GuestsController(DashboardPages pages, GuestDirectory directory, GuestService guests, GuestPlanService plans,
                      ConnectionInsights connections, DashboardScopes scopes, DashboardSessions sessions,
-                     PaymentService payments, GuestCheckouts checkouts) {
+                     PaymentService payments, GuestRefunds refunds) {
         super(pages);
         this.payments = payments;
-        this.checkouts = checkouts;
+        this.refunds = refunds;
         this.directory = directory;
         this.guests = guests;
         this.plans = plans;
@@ -112,17 +112,19 @@ class GuestsController extends DashboardErrorPages {
         model.addAttribute("planNames", planNames);
         model.addAttribute("formats", new DashboardFormats(zone, pages.text(request).locale()));
         model.addAttribute("canManage", actor.can(Permission.MANAGE_GUESTS));
-        model.addAttribute("canRefund", actor.can(Permission.MANAGE_GUESTS) && payments.stripeAccount(actor.operatorId()).allowRefund());
+        var paymentStatus = payments.status(actor.operatorId());
+        model.addAttribute("paymentStatus", paymentStatus);
+        model.addAttribute("canRefund", actor.can(Permission.MANAGE_GUESTS) && paymentStatus.refundsAllowed());
         return "dashboard/guest";
     }
 
-    /** Refunds a card purchase through Stripe (Stripe_allowrefund); the payment module ends the access and audits it. */
+    /** Refunds a card or PayPal purchase (Stripe_allowrefund); the payment module ends the access and audits it. */
     @PostMapping("/dashboard/guests/{id}/purchases/{purchaseId}/refund")
     String refund(Actor actor, @PathVariable long id, @PathVariable long purchaseId,
                   @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf, HttpServletRequest request) {
         sessions.checkForm(request, csrf);
         Guest guest = directory.get(actor, id);
-        checkouts.refund(actor, guest.clientId(), purchaseId);
+        refunds.refund(actor, guest.clientId(), purchaseId);
         return "redirect:/dashboard/guests/" + id;
     }
 

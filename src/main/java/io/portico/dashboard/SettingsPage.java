@@ -16,6 +16,7 @@ enum SettingsPage {
     NOTIFICATIONS("notifications", Permission.MANAGE_OPERATOR),
     NETWORK("network", Permission.MANAGE_OPERATOR),
     WEBHOOK("webhook", Permission.MANAGE_OPERATOR),
+    PAYMENT("payment", Permission.MANAGE_OPERATOR),
     RADIUS_CLIENTS("radius-clients", Permission.MANAGE_EQUIPMENT),
     ADMINISTRATORS("administrators", Permission.MANAGE_ADMINISTRATORS);
 

@@ -70,4 +70,12 @@ public final class SettingsViews {
     public record AdministratorsView(Frame frame, List<AdminRow> administrators, List<Choice> newRoles, String email, String name,
                                      boolean twoFactorRequired) {
     }
+
+    /**
+     * The payment settings page: each provider's mode (test or live), and the PayPal form with
+     * only whether each secret is set.
+     */
+    public record PaymentView(Frame frame, io.portico.payment.PaymentStatus status, io.portico.payment.PayPalSettings paypal,
+                              String webhookUrl) {
+    }
 }

@@ -374,12 +374,28 @@ public class GuestPlanService {
         if (purchase.revokedAt() != null) {
             throw PorticoException.conflict("Purchase " + purchaseId + " is already revoked.");
         }
-        Instant now = clock.instant();
-        purchases.revoke(purchaseId, now);
         audit(actor, "/guests/revokeGuestPlan", "Guest plan purchase " + purchaseId + " revoked.");
-        guests.find(clientId, purchase.guestId()).ifPresent(guest -> events.publishEvent(new GuestPlanRevoked(actor.operatorId(),
-                clientId, guest.id(), purchaseId, guest.macAddress(), now)));
-        return purchases.findPurchase(purchaseId).orElseThrow();
+        return revokeNow(actor.operatorId(), purchase);
+    }
+
+    /**
+     * Ends a purchase whose payment the provider refunded outside Portico (the operator refunded it
+     * on PayPal's own site): no administrator acted, so the payment module writes the log entry.
+     * Empty when the purchase is unknown to the client or already revoked.
+     */
+    @Transactional
+    public Optional<Purchase> revokeRefunded(long operatorId, long clientId, long purchaseId) {
+        return purchases.findPurchase(purchaseId).filter(p -> p.clientId() == clientId && p.revokedAt() == null)
+                .map(p -> revokeNow(operatorId, p));
+    }
+
+    /** Publishes {@link GuestPlanRevoked}, on which RADIUS disconnects the device's open sessions. */
+    private Purchase revokeNow(long operatorId, Purchase purchase) {
+        Instant now = clock.instant();
+        purchases.revoke(purchase.id(), now);
+        guests.find(purchase.clientId(), purchase.guestId()).ifPresent(guest -> events.publishEvent(new GuestPlanRevoked(operatorId,
+                purchase.clientId(), guest.id(), purchase.id(), guest.macAddress(), now)));
+        return purchases.findPurchase(purchase.id()).orElseThrow();
     }
 
     public List<Purchase> listPurchases(Actor actor, long clientId, long guestId) {

@@ -18,9 +18,15 @@ public record GuestCheckoutRequest(long operatorId, long clientId, long hotspotI
         if (!returnUrl.matches("https?://\\S+") || !cancelUrl.matches("https?://\\S+")) {
             throw new IllegalArgumentException("return and cancel URLs must be absolute http(s) URLs");
         }
-        email = email.map(String::strip).filter(e -> !e.isEmpty());
-        if (email.isPresent() && (email.get().length() > 254 || !email.get().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+        email = receiptEmail(email);
+    }
+
+    /** The guest's e-mail address for receipts and refund notices, stripped; empty when none was given. 400 when invalid. */
+    static Optional<String> receiptEmail(Optional<String> email) {
+        Optional<String> address = email.map(String::strip).filter(e -> !e.isEmpty());
+        if (address.isPresent() && (address.get().length() > 254 || !address.get().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
             throw PorticoException.invalid("email", "Please enter a valid e-mail address for the receipt.");
         }
+        return address;
     }
 }

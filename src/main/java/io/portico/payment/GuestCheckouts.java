@@ -14,12 +14,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
-import com.stripe.model.Refund;
 import com.stripe.model.checkout.Session;
-import com.stripe.net.RequestOptions;
-import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 
 import io.portico.guest.ActiveGuestPlan;
@@ -31,19 +27,15 @@ import io.portico.guest.Purchase;
 import io.portico.payment.GuestCheckout.State;
 import io.portico.payment.internal.CheckoutRepository;
 import io.portico.payment.internal.StripeClients;
-import io.portico.platform.Actor;
-import io.portico.platform.AdministratorActed;
-import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
 import io.portico.platform.Problem;
-import io.portico.tenant.TenantService;
 
 /**
  * Guests buying guest plans by card through Stripe Checkout. The captive portal asks for the
  * {@link #offers}, {@link #start}s a checkout (the browser goes to Stripe's hosted page, so card
  * data never reaches Portico) and polls {@link #find} on the return page; the plan starts only
  * when Stripe's signed webhook says the session is paid ({@link #handle}), never on the browser's
- * return. Staff {@link #refund} from the console or dashboard.
+ * return. Staff refund purchases through {@link GuestRefunds}.
  */
 @Service
 public class GuestCheckouts implements StripeEventHandler {
@@ -66,13 +58,10 @@ public class GuestCheckouts implements StripeEventHandler {
     private final GuestService guests;
     private final PaymentProperties properties;
     private final ApplicationEventPublisher events;
-    private final TenantService tenants;
     private final Clock clock;
 
     GuestCheckouts(PaymentService payments, StripeClients stripe, CheckoutRepository checkouts, GuestPlanService plans,
-                   GuestService guests, PaymentProperties properties, ApplicationEventPublisher events, TenantService tenants,
-                   Clock clock) {
-        this.tenants = tenants;
+                   GuestService guests, PaymentProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.payments = payments;
         this.stripe = stripe;
         this.checkouts = checkouts;
@@ -205,52 +194,5 @@ public class GuestCheckouts implements StripeEventHandler {
         String planName = plans.findPlan(checkout.clientId(), checkout.guestPlanId()).map(GuestPlan::name).orElse("");
         events.publishEvent(new GuestPlanPaid(checkout, purchase.id(), planName, purchase.startsAt(), purchase.expiresAt(),
                 reference, now));
-    }
-
-    // ---- refunds ----
-
-    /**
-     * Refunds a guest's card purchase in full through Stripe (console, dashboard; MANAGE_GUESTS),
-     * then revokes the purchase (RADIUS disconnects the device), writes the operator log and fires
-     * GuestPlanRefunded. 403 when the operator turned refunds off (Stripe_allowrefund), 404 for a
-     * purchase that was not paid by card here, 409 when already refunded, 503 when Stripe fails.
-     */
-    @Transactional
-    public GuestCheckout refund(Actor actor, long clientId, long purchaseId) {
-        actor.require(Permission.MANAGE_GUESTS);
-        guests.requireClient(actor, clientId);
-        StripeAccount account = payments.stripeAccount(actor.operatorId());
-        if (!account.allowRefund()) {
-            throw PorticoException.forbidden("Refunds are turned off for this operator (Stripe_allowrefund).");
-        }
-        GuestCheckout checkout = checkouts.findByPurchase(clientId, purchaseId).filter(c -> c.operatorId() == actor.operatorId())
-                .orElseThrow(() -> PorticoException.notFound("Purchase " + purchaseId + " was not paid by card."));
-        if (checkout.state() == State.REFUNDED) {
-            throw PorticoException.conflict("Purchase " + purchaseId + " is already refunded.");
-        }
-        Refund refund;
-        try {
-            refund = stripe.forAccount(account).v1().refunds().create(RefundCreateParams.builder()
-                            .setPaymentIntent(checkout.paymentReference())
-                            .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
-                            .putMetadata("purchase", Long.toString(purchaseId)).build(),
-                    RequestOptions.builder().setIdempotencyKey("portico-refund-" + checkout.id()).build());
-        } catch (InvalidRequestException e) {
-            throw PorticoException.conflict("Stripe refused the refund: " + e.getStripeError().getMessage());
-        } catch (StripeException e) {
-            log.warn("Stripe refund of checkout {} failed: {} ({})", checkout.id(), e.getCode(), e.getStatusCode());
-            throw new PorticoException(Problem.UNAVAILABLE, "Stripe did not answer the refund. Please try again.");
-        }
-        Instant now = clock.instant();
-        if (!checkouts.markRefunded(checkout.id(), refund.getId(), now)) {
-            throw PorticoException.conflict("Purchase " + purchaseId + " is already refunded.");
-        }
-        plans.findPurchase(clientId, purchaseId).filter(p -> p.revokedAt() == null)
-                .ifPresent(p -> plans.revoke(actor, clientId, purchaseId));
-        events.publishEvent(AdministratorActed.by(actor, "/guests/refundGuestPlan", Map.of("message", "Guest plan purchase "
-                + purchaseId + " refunded (" + checkout.amount().display() + ", Stripe " + refund.getId() + ")."), now));
-        events.publishEvent(new GuestPlanRefunded(tenants.findClient(actor.operatorId(), clientId).orElseThrow(), checkout.guestId(), purchaseId, checkout.amount(),
-                GATEWAY, refund.getId(), now));
-        return checkouts.findBySession(StripeWebhooks.PROVIDER, checkout.sessionId()).orElseThrow();
     }
 }

@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * facade starts an order ({@link #startGuestOrder}) and sends the guest to PayPal, captures it
  * when the guest comes back ({@link #buyerReturned}), and the plan starts only when PayPal's
  * {@code PAYMENT.CAPTURE.COMPLETED} webhook, verified by PayPal's verification call, arrives
- * ({@link #receiveWebhook}): once per event id (the webhook inbox) and once per order.
+ * ({@link #receiveWebhook}): once per event id (the webhook inbox) and once per order. The same
+ * webhook's PAYMENT.CAPTURE.REFUNDED ends a purchase refunded on PayPal's site ({@link GuestRefunds}).
  */
 @Service
 public class PayPalCheckout {
@@ -46,11 +47,13 @@ public class PayPalCheckout {
     public static final String GATEWAY = "Paypal";
     public static final String PROVIDER = "paypal";
     static final String CAPTURE_COMPLETED = "PAYMENT.CAPTURE.COMPLETED";
+    static final String CAPTURE_REFUNDED = "PAYMENT.CAPTURE.REFUNDED";
     private static final Logger log = LoggerFactory.getLogger(PayPalCheckout.class);
 
     private final PayPalAccounts accounts;
     private final PayPalOrderRepository orders;
     private final WebhookInbox inbox;
+    private final GuestRefunds refunds;
     private final GuestPlanService guestPlans;
     private final TenantService tenants;
     private final TransactionTemplate transactions;
@@ -58,11 +61,13 @@ public class PayPalCheckout {
     private final JsonMapper json;
     private final Clock clock;
 
-    PayPalCheckout(PayPalAccounts accounts, PayPalOrderRepository orders, WebhookInbox inbox, GuestPlanService guestPlans,
+    PayPalCheckout(PayPalAccounts accounts, PayPalOrderRepository orders, WebhookInbox inbox, GuestRefunds refunds,
+                   GuestPlanService guestPlans,
                    TenantService tenants, TransactionTemplate transactions, PaymentProperties properties, JsonMapper json, Clock clock) {
         this.accounts = accounts;
         this.orders = orders;
         this.inbox = inbox;
+        this.refunds = refunds;
         this.guestPlans = guestPlans;
         this.tenants = tenants;
         this.transactions = transactions;
@@ -87,6 +92,17 @@ public class PayPalCheckout {
      * (the order id) when it sends the guest back.
      */
     public URI startGuestOrder(long clientId, long guestId, long guestPlanId, URI returnUrl, URI cancelUrl) {
+        return startGuestOrder(clientId, guestId, guestPlanId, returnUrl, cancelUrl, Optional.empty(), "en-us");
+    }
+
+    /**
+     * {@link #startGuestOrder(long, long, long, URI, URI)} for a guest who may have left an e-mail
+     * address (for the refund notice) and reads the portal in {@code locale}.
+     */
+    public URI startGuestOrder(long clientId, long guestId, long guestPlanId, URI returnUrl, URI cancelUrl, Optional<String> email,
+                               String locale) {
+        String address = GuestCheckoutRequest.receiptEmail(email).orElse(null);
+        String language = locale.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?") ? locale : "en-us";
         Client client = tenants.findClient(clientId).orElseThrow(() -> PorticoException.notFound("Unknown client."));
         GuestPlan plan = guestPlans.requirePlan(clientId, guestPlanId);
         if (plan.priceCents() <= 0) {
@@ -97,7 +113,7 @@ public class PayPalCheckout {
         Money price = new Money(plan.priceCents(), plan.currency());
         String reference = "pp_" + Secrets.randomToken("").substring(0, 24);
         orders.insert(new PayPalOrder(reference, client.operatorId(), clientId, guestId, plan.id(), price.minorUnits(),
-                price.currency(), account.sandbox(), null, null, "CREATED", null), clock.instant());
+                price.currency(), account.sandbox(), null, null, "CREATED", null, address, language, null), clock.instant());
         PayPalRecords.Order order = account.api().createOrder(new PayPalRecords.NewOrder(reference, plan.name(), price.minorUnits(),
                 price.currency(), returnUrl, cancelUrl));
         orders.setOrderId(reference, order.id());
@@ -116,6 +132,10 @@ public class PayPalCheckout {
         }
         Client client = tenants.findClient(clientId).orElseThrow(() -> PorticoException.notFound("Unknown client."));
         Optional<PayPalOrder> found = orders.findByOrderId(client.operatorId(), orderId).filter(o -> o.clientId() == clientId);
+        if (found.isPresent() && found.get().status().equals("EXPIRED")) {
+            // The housekeeping task gave up on it: capturing now would take money for an order Portico no longer waits for.
+            throw PorticoException.conflict("This PayPal payment took too long and was cancelled; nothing was charged.");
+        }
         if (found.isEmpty() || !found.get().status().equals("CREATED")) {
             return found;
         }
@@ -165,10 +185,13 @@ public class PayPalCheckout {
             if (!inbox.accept(PROVIDER, id, operatorId, type, clock.instant())) {
                 return WebhookOutcome.DUPLICATE;
             }
-            if (!type.equals(CAPTURE_COMPLETED)) {
-                return WebhookOutcome.IGNORED;
+            switch (type) {
+                case CAPTURE_COMPLETED -> captureCompleted(operatorId, event.path("resource"));
+                case CAPTURE_REFUNDED -> refunds.refundedAtPayPal(operatorId, event.path("resource"));
+                default -> {
+                    return WebhookOutcome.IGNORED;
+                }
             }
-            captureCompleted(operatorId, event.path("resource"));
             return WebhookOutcome.PROCESSED;
         });
         log.info("PayPal event {} ({}) for operator {}: {}", id, type, operatorId, outcome);

@@ -146,7 +146,8 @@ class PortalPaymentController extends PortalErrorPages {
             Guest guest = guestRecords.findOrCreate(clientId, new MacAddress(choice.state().mac()));
             return paypal.startGuestOrder(clientId, guest.id(), choice.planId(),
                     URI.create(portalUrl("/portal/{nas}/paypal/return", nas, choice.sealed(), choice.lang())),
-                    URI.create(portalUrl("/portal/{nas}/paypal/cancel", nas, choice.sealed(), choice.lang())));
+                    URI.create(portalUrl("/portal/{nas}/paypal/cancel", nas, choice.sealed(), choice.lang())),
+                    Optional.ofNullable(form.get("email")), choice.lang());
         }, request, response, model);
     }
 

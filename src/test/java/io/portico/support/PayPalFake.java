@@ -55,8 +55,9 @@ public final class PayPalFake implements AutoCloseable {
 
     private static volatile PayPalFake shared;
 
-    /** A refund as requested. */
-    public record Refund(String id, String captureId, String body) {
+    /** A refund as requested (the request body as sent; empty for one made on PayPal's site). */
+    public record Refund(String id, String captureId, String body, String requestId, String currency, String value,
+                         String customId) {
     }
 
     public static final String AUTH_ALGO = "SHA256withRSA";
@@ -160,7 +161,26 @@ public final class PayPalFake implements AutoCloseable {
         resource.putObject("amount").put("currency_code", order.currency()).put("value", order.value());
         resource.putObject("supplementary_data").putObject("related_ids").put("order_id", order.id());
         resource.put("create_time", Instant.now().toString()).put("update_time", Instant.now().toString());
+        captureLinks(resource, order);
+        eventLinks(event);
         return event.toString();
+    }
+
+    /** A capture's HATEOAS links as PayPal writes them: itself, its refund, and the order it belongs to. */
+    private void captureLinks(ObjectNode capture, Order order) {
+        var links = capture.putArray("links");
+        links.addObject().put("href", url() + "/v2/payments/captures/" + order.captureId()).put("rel", "self").put("method", "GET");
+        links.addObject().put("href", url() + "/v2/payments/captures/" + order.captureId() + "/refund").put("rel", "refund")
+                .put("method", "POST");
+        links.addObject().put("href", url() + "/v2/checkout/orders/" + order.id()).put("rel", "up").put("method", "GET");
+    }
+
+    private void eventLinks(ObjectNode event) {
+        String id = event.path("id").asString();
+        var links = event.putArray("links");
+        links.addObject().put("href", url() + "/v1/notifications/webhooks-events/" + id).put("rel", "self").put("method", "GET");
+        links.addObject().put("href", url() + "/v1/notifications/webhooks-events/" + id + "/resend").put("rel", "resend")
+                .put("method", "POST");
     }
 
     /** Posts an event with PayPal's transmission headers, signed over exactly these bytes; the HTTP status. */
@@ -176,7 +196,9 @@ public final class PayPalFake implements AutoCloseable {
     }
 
     private java.util.Optional<Order> orderOfEvent(String event) {
-        String captureId = json.readTree(event).path("resource").path("id").asString("");
+        JsonNode resource = json.readTree(event).path("resource");
+        String id = resource.path("id").asString("");
+        String captureId = refunds.stream().filter(r -> r.id().equals(id)).map(Refund::captureId).findFirst().orElse(id);
         return orders.values().stream().filter(o -> captureId.equals(o.captureId())).findFirst();
     }
 
@@ -273,7 +295,7 @@ public final class PayPalFake implements AutoCloseable {
             } else if (method.equals("POST") && path.matches("/v2/checkout/orders/[A-Z0-9]+/capture")) {
                 capture(exchange, path.split("/")[4]);
             } else if (method.equals("POST") && path.matches("/v2/payments/captures/[A-Z0-9]+/refund")) {
-                refund(exchange, path.split("/")[4], body);
+                refund(exchange, path.split("/")[4], body, requestId);
             } else if (method.equals("POST") && path.equals("/v1/notifications/verify-webhook-signature")) {
                 verifyWebhook(exchange, body);
             } else {
@@ -360,6 +382,8 @@ public final class PayPalFake implements AutoCloseable {
         capture.put("id", captured.captureId()).put("status", "COMPLETED").put("final_capture", true)
                 .put("custom_id", captured.customId());
         capture.putObject("amount").put("currency_code", captured.currency()).put("value", captured.value());
+        captureLinks(capture, captured);
+        capture.put("create_time", Instant.now().toString()).put("update_time", Instant.now().toString());
         node.putObject("payer").put("payer_id", "FAKEPAYER0001");
         respond(exchange, 201, node.toString());
         String target = webhookUrl;
@@ -369,16 +393,106 @@ public final class PayPalFake implements AutoCloseable {
         }
     }
 
-    private void refund(HttpExchange exchange, String captureId, String body) throws IOException {
-        if (orders.values().stream().noneMatch(o -> captureId.equals(o.captureId()))) {
+    /**
+     * Payments v2 "refund captured payment": an empty body refunds what is left of the capture, an
+     * {@code amount} part of it; more than is left is CAPTURE_FULLY_REFUNDED or
+     * REFUND_AMOUNT_EXCEEDED (422). A repeated PayPal-Request-Id answers the first refund again.
+     * The answer is minimal (id, status, links) unless {@code Prefer: return=representation}.
+     */
+    private void refund(HttpExchange exchange, String captureId, String body, String requestId) throws IOException {
+        Order order = orders.values().stream().filter(o -> captureId.equals(o.captureId())).findFirst().orElse(null);
+        if (order == null) {
             respond(exchange, 404, error("RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID"));
             return;
         }
+        boolean representation = "return=representation".equals(exchange.getRequestHeaders().getFirst("Prefer"));
+        if (requestId != null) {
+            Refund earlier = refunds.stream().filter(r -> requestId.equals(r.requestId())).findFirst().orElse(null);
+            if (earlier != null) {
+                respond(exchange, 201, refundJson(earlier, representation).toString());
+                return;
+            }
+        }
+        JsonNode request = json.readTree(body.isBlank() ? "{}" : body);
+        String currency = order.currency();
+        long left = minor(order.value(), currency) - refunds.stream().filter(r -> captureId.equals(r.captureId()))
+                .mapToLong(r -> minor(r.value(), currency)).sum();
+        JsonNode amount = request.path("amount");
+        if (!amount.isMissingNode() && (!order.currency().equals(amount.path("currency_code").asString(""))
+                || !amount.path("value").asString("").matches("\\d{1,10}(\\.\\d{2})?"))) {
+            respond(exchange, 422, error("UNPROCESSABLE_ENTITY", "CURRENCY_MISMATCH"));
+            return;
+        }
+        long wanted = amount.isMissingNode() ? left : minor(amount.path("value").asString(), currency);
+        if (left <= 0) {
+            respond(exchange, 422, error("UNPROCESSABLE_ENTITY", "CAPTURE_FULLY_REFUNDED"));
+            return;
+        }
+        if (wanted <= 0 || wanted > left) {
+            respond(exchange, 422, error("UNPROCESSABLE_ENTITY", "REFUND_AMOUNT_EXCEEDED"));
+            return;
+        }
         String id = (next() + "REFUND" + next()).substring(0, 17);
-        refunds.add(new Refund(id, captureId, body));
-        ObjectNode node = json.createObjectNode().put("id", id).put("status", "COMPLETED");
-        node.putArray("links").addObject().put("href", url() + "/v2/payments/refunds/" + id).put("rel", "self").put("method", "GET");
-        respond(exchange, 201, node.toString());
+        Refund refund = new Refund(id, captureId, body, requestId, order.currency(), decimal(wanted, currency), order.customId());
+        refunds.add(refund);
+        respond(exchange, 201, refundJson(refund, representation).toString());
+    }
+
+    /** A refund resource as Payments v2 writes it (and as PAYMENT.CAPTURE.REFUNDED carries it). */
+    private ObjectNode refundJson(Refund refund, boolean representation) {
+        ObjectNode node = json.createObjectNode().put("id", refund.id()).put("status", "COMPLETED");
+        if (representation) {
+            node.putObject("amount").put("currency_code", refund.currency()).put("value", refund.value());
+            ObjectNode breakdown = node.putObject("seller_payable_breakdown");
+            breakdown.putObject("gross_amount").put("currency_code", refund.currency()).put("value", refund.value());
+            breakdown.putObject("net_amount").put("currency_code", refund.currency()).put("value", refund.value());
+            breakdown.putObject("total_refunded_amount").put("currency_code", refund.currency()).put("value", refund.value());
+            node.put("custom_id", refund.customId());
+            node.put("create_time", Instant.now().toString()).put("update_time", Instant.now().toString());
+        }
+        var links = node.putArray("links");
+        links.addObject().put("href", url() + "/v2/payments/refunds/" + refund.id()).put("rel", "self").put("method", "GET");
+        links.addObject().put("href", url() + "/v2/payments/captures/" + refund.captureId()).put("rel", "up").put("method", "GET");
+        return node;
+    }
+
+    /** What the operator does on PayPal's own site: refunds a capture (all of it when {@code value} is null) without Portico. */
+    public Refund refundOnPayPalSite(String captureId, String value) {
+        Order order = orders.values().stream().filter(o -> captureId.equals(o.captureId())).findFirst().orElseThrow();
+        Refund refund = new Refund((next() + "REFUND" + next()).substring(0, 17), captureId, "", null, order.currency(),
+                value == null ? order.value() : value, order.customId());
+        refunds.add(refund);
+        return refund;
+    }
+
+    /** A PAYMENT.CAPTURE.REFUNDED event for one of the fake's refunds, as PayPal writes it. */
+    public String captureRefundedEvent(String refundId) {
+        Refund refund = refunds.stream().filter(r -> r.id().equals(refundId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no refund " + refundId));
+        ObjectNode event = json.createObjectNode()
+                .put("id", "WH-" + next() + "-" + next())
+                .put("event_version", "1.0")
+                .put("create_time", Instant.now().toString())
+                .put("resource_type", "refund")
+                .put("resource_version", "2.0")
+                .put("event_type", "PAYMENT.CAPTURE.REFUNDED")
+                .put("summary", "A " + refund.value() + " " + refund.currency() + " capture payment was refunded");
+        event.set("resource", refundJson(refund, true));
+        eventLinks(event);
+        return event.toString();
+    }
+
+    /** "7.99" USD as 799, "500" JPY as 500: PayPal writes amounts with the currency's own decimals. */
+    private static long minor(String value, String currency) {
+        return new java.math.BigDecimal(value).movePointRight(digits(currency)).longValueExact();
+    }
+
+    private static String decimal(long minor, String currency) {
+        return java.math.BigDecimal.valueOf(minor, digits(currency)).toPlainString();
+    }
+
+    private static int digits(String currency) {
+        return Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
     }
 
     private void verifyWebhook(HttpExchange exchange, String body) throws IOException {

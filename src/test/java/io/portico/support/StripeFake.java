@@ -33,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A loopback fake of the parts of Stripe's API Portico calls, answering as Stripe's API reference
  * describes: {@code POST /v1/checkout/sessions} (form-encoded, bracketed keys), {@code GET
- * /v1/checkout/sessions/{id}}, {@code POST /v1/refunds}, {@code POST /v1/prices}, {@code GET} and
+ * /v1/checkout/sessions/{id}}, {@code POST /v1/checkout/sessions/{id}/expire}, {@code POST /v1/refunds},
+ * {@code POST /v1/prices}, {@code GET} and
  * {@code POST /v1/subscriptions/{id}} (cancel_at_period_end, metadata, and an item's price: Stripe's
  * default proration keeps the billing period unless the interval changes, which restarts it now),
  * with Stripe's error object on bad calls.
@@ -50,6 +51,7 @@ public final class StripeFake implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, ObjectNode> sessions = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> refunds = new ConcurrentHashMap<>();
+    private final Map<String, String> refundsByIdempotencyKey = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> prices = new ConcurrentHashMap<>();
     /** The form parameters of each subscription update, for tests to check what Portico sent. */
@@ -409,6 +411,8 @@ public final class StripeFake implements AutoCloseable {
             String path = x.getRequestURI().getPath();
             if ("POST".equals(x.getRequestMethod()) && path.equals("/v1/checkout/sessions")) {
                 createSession(x, form(x.getRequestBody()));
+            } else if ("POST".equals(x.getRequestMethod()) && path.matches("/v1/checkout/sessions/[^/]+/expire")) {
+                expireSession(x, path.substring("/v1/checkout/sessions/".length(), path.length() - "/expire".length()));
             } else if ("GET".equals(x.getRequestMethod()) && path.startsWith("/v1/checkout/sessions/")) {
                 ObjectNode s = sessions.get(path.substring("/v1/checkout/sessions/".length()));
                 if (s == null) {
@@ -419,6 +423,28 @@ public final class StripeFake implements AutoCloseable {
             } else {
                 error(x, 404, "resource_missing", "Unrecognized request URL (" + x.getRequestMethod() + ": " + path + ").", null);
             }
+        }
+    }
+
+    /**
+     * {@code POST /v1/checkout/sessions/{id}/expire}: only an {@code open} session can be expired;
+     * it becomes {@code expired} (its {@code url} null, its page refuses payment). Any other status
+     * is Stripe's invalid_request_error (400).
+     */
+    private void expireSession(HttpExchange x, String id) throws IOException {
+        ObjectNode s = sessions.get(id);
+        if (s == null) {
+            error(x, 404, "resource_missing", "No such checkout.session: '" + id + "'", "session");
+            return;
+        }
+        synchronized (s) {
+            if (!"open".equals(s.path("status").asString())) {
+                error(x, 400, null, "Only Checkout Sessions with a status in [\"open\"] can be expired.", null);
+                return;
+            }
+            s.put("status", "expired");
+            s.putNull("url");
+            send(x, 200, JSON.writeValueAsString(s));
         }
     }
 
@@ -484,6 +510,12 @@ public final class StripeFake implements AutoCloseable {
                 return;
             }
             Map<String, String> p = form(x.getRequestBody());
+            String key = x.getRequestHeaders().getFirst("Idempotency-Key");
+            if (key != null && refundsByIdempotencyKey.containsKey(key)) {
+                // Stripe answers a retried request with the first response, whatever happened since.
+                send(x, 200, JSON.writeValueAsString(refunds.get(refundsByIdempotencyKey.get(key))));
+                return;
+            }
             String intent = p.get("payment_intent");
             ObjectNode session = intent == null ? null : sessions.values().stream()
                     .filter(s -> intent.equals(s.path("payment_intent").asString())).findFirst().orElse(null);
@@ -499,6 +531,7 @@ public final class StripeFake implements AutoCloseable {
             r.put("id", "re_test_" + ids.incrementAndGet());
             r.put("object", "refund");
             r.put("amount", p.containsKey("amount") ? Long.parseLong(p.get("amount")) : session.path("amount_total").asLong());
+            r.put("balance_transaction", "txn_test_" + ids.incrementAndGet());
             r.put("charge", "ch_" + intent.substring(3));
             r.put("created", Instant.now().getEpochSecond());
             r.put("currency", session.path("currency").asString());
@@ -510,8 +543,14 @@ public final class StripeFake implements AutoCloseable {
             });
             r.put("payment_intent", intent);
             r.put("reason", p.get("reason"));
+            r.putNull("receipt_number");
+            r.putNull("source_transfer_reversal");
             r.put("status", "succeeded");
+            r.putNull("transfer_reversal");
             refunds.put(r.get("id").asString(), r);
+            if (key != null) {
+                refundsByIdempotencyKey.put(key, r.get("id").asString());
+            }
             send(x, 200, JSON.writeValueAsString(r));
         }
     }
@@ -523,6 +562,10 @@ public final class StripeFake implements AutoCloseable {
             ObjectNode s = sessions.get(id);
             if (s == null) {
                 send(x, 404, "no such session", "text/plain");
+                return;
+            }
+            if (!"open".equals(s.path("status").asString()) && !"complete".equals(s.path("status").asString())) {
+                send(x, 410, "This Checkout Session has expired.", "text/plain");
                 return;
             }
             if ("POST".equals(x.getRequestMethod())) {

@@ -38,6 +38,9 @@ public final class ConsoleFieldNames {
             Map.entry("guestPlan", "GuestPlanID"),
             Map.entry("paypal", "PayPal"),
             Map.entry("webhookId", "PayPal_webhookid"),
+            Map.entry("paypalClientId", "PayPal_clientid"),
+            Map.entry("paypalClientSecret", "PayPal_clientsecret"),
+            Map.entry("paypalWebhookId", "PayPal_webhookid"),
             Map.entry("reference", "PaymentReference"),
             // guest plans
             Map.entry("sessionProfileId", "SessionProfileID"),

@@ -50,9 +50,14 @@ public class CheckoutRepository {
                 .params(clientId, purchaseId).query(CheckoutRepository::row).optional();
     }
 
-    /** Open to paid; false when another delivery (or instance) already moved it on. */
+    /**
+     * Open (or expired: the money was taken all the same) to paid; false when another delivery
+     * (or instance) already moved it on.
+     */
     public boolean markPaid(long id, String paymentReference, Instant at) {
-        return jdbc.sql("update payment_checkout set state = 'PAID', payment_reference = ?, paid_at = ? where id = ? and state = 'OPEN'")
+        return jdbc.sql("""
+                        update payment_checkout set state = 'PAID', payment_reference = ?, paid_at = ?
+                        where id = ? and state in ('OPEN', 'EXPIRED')""")
                 .params(paymentReference, utc(at), id).update() == 1;
     }
 
@@ -63,6 +68,13 @@ public class CheckoutRepository {
     /** Open to failed or expired. */
     public boolean close(long id, State state) {
         return jdbc.sql("update payment_checkout set state = ? where id = ? and state = 'OPEN'").params(state.name(), id).update() == 1;
+    }
+
+    /** Open checkouts created before {@code before}, oldest first: the housekeeping task expires them. */
+    public java.util.List<GuestCheckout> openBefore(Instant before, int limit) {
+        return jdbc.sql("select * from payment_checkout where state = 'OPEN' and created_at < ? order by created_at"
+                        + " fetch first " + limit + " rows only")
+                .params(utc(before)).query(CheckoutRepository::row).list();
     }
 
     /** Paid to refunded; false when it is not paid (any more). */

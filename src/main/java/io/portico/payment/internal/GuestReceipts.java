@@ -11,11 +11,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.portico.notification.EmailTemplate;
 import io.portico.payment.GuestPlanPaid;
+import io.portico.payment.GuestPlanRefunded;
 
 /**
  * Queues a guest's receipt in the transaction that confirmed the payment, so a receipt exists
- * exactly when the purchase does; in the guest's portal language (Spanish for {@code es-*},
- * else English). Nothing when the guest left no e-mail address.
+ * exactly when the purchase does, and the refund notice in the transaction that recorded a
+ * refund; in the guest's portal language (Spanish for {@code es-*}, else English). Nothing when
+ * the guest left no e-mail address.
  */
 @Component
 class GuestReceipts {
@@ -32,6 +34,17 @@ class GuestReceipts {
                     + "Referencia del pago: {reference}</p>",
             "Gracias por su compra.\n\n{planname}: {amount}\nVálido desde {startdate} hasta {enddate}.\n"
                     + "Referencia del pago: {reference}\n");
+
+    static final EmailTemplate REFUND = new EmailTemplate("Your {operatorname} Wi-Fi refund",
+            "<p>We refunded your purchase.</p><p>{planname}: {amount}<br>Your Wi-Fi access has ended.<br>"
+                    + "Refund reference: {reference}</p>",
+            "We refunded your purchase.\n\n{planname}: {amount}\nYour Wi-Fi access has ended.\n"
+                    + "Refund reference: {reference}\n");
+    static final EmailTemplate REFUND_ES = new EmailTemplate("Su reembolso de Wi-Fi de {operatorname}",
+            "<p>Le hemos reembolsado su compra.</p><p>{planname}: {amount}<br>Su acceso a Wi-Fi ha terminado.<br>"
+                    + "Referencia del reembolso: {reference}</p>",
+            "Le hemos reembolsado su compra.\n\n{planname}: {amount}\nSu acceso a Wi-Fi ha terminado.\n"
+                    + "Referencia del reembolso: {reference}\n");
 
     private final ReceiptMailer mailer;
 
@@ -50,5 +63,16 @@ class GuestReceipts {
                 RECEIPT, RECEIPT_ES, Map.of("planname", paid.planName(), "amount", paid.checkout().amount().display(),
                         "startdate", DATE.format(paid.startsAt()), "enddate", DATE.format(paid.expiresAt()),
                         "reference", paid.paymentReference()));
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(GuestPlanRefunded refunded) {
+        if (refunded.email() == null) {
+            return;
+        }
+        mailer.queue(refunded.client().operatorId(), "GuestRefund", "refund:" + refunded.purchaseId(), refunded.email(), refunded.locale(),
+                REFUND, REFUND_ES, Map.of("planname", refunded.planName(), "amount", refunded.amount().display(),
+                        "reference", refunded.refundReference()));
     }
 }

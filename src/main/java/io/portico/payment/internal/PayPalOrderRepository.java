@@ -16,7 +16,8 @@ public class PayPalOrderRepository {
     /** A guest's PayPal order as Portico keeps it. */
     public record PayPalOrder(String reference, long operatorId, long clientId, long guestId, long guestPlanId, long amountMinor,
                               String currency, boolean sandbox, @Nullable String orderId, @Nullable String captureId,
-                              String status, @Nullable Long purchaseId) {
+                              String status, @Nullable Long purchaseId, @Nullable String email, String locale,
+                              @Nullable String refundId) {
     }
 
     private final JdbcClient jdbc;
@@ -28,9 +29,9 @@ public class PayPalOrderRepository {
     public void insert(PayPalOrder o, Instant now) {
         jdbc.sql("""
                         insert into payment_paypal_order (reference, operator_id, client_id, guest_id, guest_plan_id, amount_minor,
-                        currency, sandbox, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?)""")
+                        currency, sandbox, status, email, locale, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?)""")
                 .params(o.reference(), o.operatorId(), o.clientId(), o.guestId(), o.guestPlanId(), o.amountMinor(), o.currency(),
-                        o.sandbox(), utc(now)).update();
+                        o.sandbox(), o.email(), o.locale(), utc(now)).update();
     }
 
     public void setOrderId(String reference, String orderId) {
@@ -53,11 +54,24 @@ public class PayPalOrderRepository {
                 .params(captureId, reference).update();
     }
 
-    /** Completes the order once; false when it was completed already (by another delivery or instance). */
+    public Optional<PayPalOrder> findByCapture(long operatorId, String captureId) {
+        return jdbc.sql("select * from payment_paypal_order where operator_id = ? and capture_id = ?")
+                .params(operatorId, captureId).query(PayPalOrderRepository::order).optional();
+    }
+
+    public Optional<PayPalOrder> findByPurchase(long clientId, long purchaseId) {
+        return jdbc.sql("select * from payment_paypal_order where client_id = ? and purchase_id = ?")
+                .params(clientId, purchaseId).query(PayPalOrderRepository::order).optional();
+    }
+
+    /**
+     * Completes the order once; false when it was completed (or refunded) already, by another
+     * delivery or instance. An expired order still completes: PayPal took the money.
+     */
     public boolean complete(String reference, String captureId, Instant now) {
         return jdbc.sql("""
                         update payment_paypal_order set status = 'COMPLETED', capture_id = ?, completed_at = ?
-                        where reference = ? and status <> 'COMPLETED'""")
+                        where reference = ? and status in ('CREATED', 'CAPTURED', 'EXPIRED')""")
                 .params(captureId, utc(now), reference).update() == 1;
     }
 
@@ -65,12 +79,34 @@ public class PayPalOrderRepository {
         jdbc.sql("update payment_paypal_order set purchase_id = ? where reference = ?").params(purchaseId, reference).update();
     }
 
+    /** Completed to refunded; false when it is not completed (any more). */
+    public boolean markRefunded(String reference, String refundId, Instant now) {
+        return jdbc.sql("""
+                        update payment_paypal_order set status = 'REFUNDED', refund_id = ?, refunded_at = ?
+                        where reference = ? and status = 'COMPLETED'""")
+                .params(refundId, utc(now), reference).update() == 1;
+    }
+
+    /** References of orders nobody approved and captured, created before {@code before}, oldest first. */
+    public java.util.List<String> openBefore(Instant before, int limit) {
+        return jdbc.sql("select reference from payment_paypal_order where status = 'CREATED' and created_at < ? order by created_at"
+                        + " fetch first " + limit + " rows only")
+                .params(utc(before)).query(String.class).list();
+    }
+
+    /** Created to expired; false when the guest came back (captured) in the meantime. */
+    public boolean expire(String reference) {
+        return jdbc.sql("update payment_paypal_order set status = 'EXPIRED' where reference = ? and status = 'CREATED'")
+                .params(reference).update() == 1;
+    }
+
     private static PayPalOrder order(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long purchase = rs.getLong("purchase_id");
         Long purchaseId = rs.wasNull() ? null : purchase;
         return new PayPalOrder(rs.getString("reference"), rs.getLong("operator_id"), rs.getLong("client_id"), rs.getLong("guest_id"),
                 rs.getLong("guest_plan_id"), rs.getLong("amount_minor"), rs.getString("currency"), rs.getBoolean("sandbox"),
-                rs.getString("order_id"), rs.getString("capture_id"), rs.getString("status"), purchaseId);
+                rs.getString("order_id"), rs.getString("capture_id"), rs.getString("status"), purchaseId, rs.getString("email"),
+                rs.getString("locale"), rs.getString("refund_id"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

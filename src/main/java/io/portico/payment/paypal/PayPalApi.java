@@ -123,7 +123,25 @@ public final class PayPalApi {
             body.putObject("amount").put("currency_code", currency).put("value", MinorUnits.toDecimal(amountMinor, currency));
         }
         JsonNode refund = call("POST", "v2/payments/captures/" + captureId + "/refund", body.toString(), "refund-" + requestId);
-        return new PayPalRecords.Refund(refund.path("id").asString(""), refund.path("status").asString(""));
+        if (refund.path("id").asString("").isBlank()) {
+            throw unavailable("PayPal answered the refund without a refund id.");
+        }
+        return refund(refund);
+    }
+
+    /** Reads a refund as the refund call and the PAYMENT.CAPTURE.REFUNDED webhook's resource carry it. */
+    public static PayPalRecords.Refund refund(JsonNode refund) {
+        String currency = refund.path("amount").path("currency_code").asString("");
+        String value = refund.path("amount").path("value").asString("");
+        String captureId = "";
+        for (JsonNode link : refund.path("links")) {
+            String href = link.path("href").asString("");
+            if (link.path("rel").asString("").equals("up") && href.matches(".*/v2/payments/captures/[A-Za-z0-9-]+")) {
+                captureId = href.substring(href.lastIndexOf('/') + 1);
+            }
+        }
+        return new PayPalRecords.Refund(refund.path("id").asString(""), refund.path("status").asString(""), captureId,
+                currency.isEmpty() || value.isEmpty() ? 0 : MinorUnits.fromDecimal(value, currency), currency);
     }
 
     /**
@@ -163,14 +181,20 @@ public final class PayPalApi {
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (requestId != null) {
             request.header("PayPal-Request-Id", requestId);
+            // The whole resource, not the minimal id/status/links PayPal answers by default: the refund's amount is checked.
+            request.header("Prefer", "return=representation");
         }
         HttpResponse<String> response = send(request.build());
         if (response.statusCode() == 401) {
             TOKENS.remove(tokenKey());
         }
+        String route = method + " /" + path.replaceAll("/[A-Z0-9]{10,}", "/:id");
+        if (response.statusCode() == 422) {
+            // PayPal understood and said no (ORDER_NOT_APPROVED, CAPTURE_FULLY_REFUNDED, ...): the caller's request, not an outage.
+            throw PorticoException.conflict("PayPal refused " + route + ": " + errorName(response.body()) + ".");
+        }
         if (response.statusCode() / 100 != 2) {
-            throw unavailable("PayPal refused " + method + " /" + path.replaceAll("/[A-Z0-9]{10,}", "/{id}") + ": "
-                    + response.statusCode() + " " + errorName(response.body()) + ".");
+            throw unavailable("PayPal refused " + route + ": " + response.statusCode() + " " + errorName(response.body()) + ".");
         }
         return readJson(response.body());
     }

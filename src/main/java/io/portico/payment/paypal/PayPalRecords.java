@@ -44,8 +44,15 @@ public final class PayPalRecords {
         }
     }
 
-    /** A refund of a capture. */
-    public record Refund(String id, String status) {
+    /**
+     * A refund of a capture: its status (COMPLETED, PENDING, FAILED, CANCELLED), the capture it
+     * refunds (from its {@code up} link; empty when PayPal left the link out) and the amount.
+     */
+    public record Refund(String id, String status, String captureId, long amountMinor, String currency) {
+        /** Whether PayPal returns, or is returning, the money (a PENDING refund completes later). */
+        public boolean accepted() {
+            return "COMPLETED".equals(status) || "PENDING".equals(status);
+        }
     }
 
     /**
