@@ -45,7 +45,7 @@ public class ConnectionInsights {
         return repository.guestSessions(actor.operatorId(), guestId, limit);
     }
 
-    /** An open session of the operator's hotspots, for a staff disconnect. */
+    /** An open session of the operator (a guest's at its hotspots or a resident's at its venue gateways), for a staff disconnect. */
     @Transactional(readOnly = true)
     public Optional<LiveSession> openSession(long operatorId, long sessionId) {
         return repository.open(operatorId, sessionId, clock.instant());

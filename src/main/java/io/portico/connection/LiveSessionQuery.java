@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A page of the live sessions list: optional hotspot or venue filter, and the keyset of the last
- * row of the previous page (newest first: start time, then id).
+ * A page of the live sessions list: optional hotspot (guests only), venue (guests at its hotspots
+ * and its residents) or unit (its residents only) filter, and the keyset of the last row of the
+ * previous page (newest first: start time, then id).
  */
-public record LiveSessionQuery(Optional<Long> hotspotId, Optional<Long> venueId, Optional<Instant> afterStartedAt,
-                               Optional<Long> afterId, int limit) {
+public record LiveSessionQuery(Optional<Long> hotspotId, Optional<Long> venueId, Optional<Long> unitId,
+                               Optional<Instant> afterStartedAt, Optional<Long> afterId, int limit) {
 
     public LiveSessionQuery {
         if (limit < 1 || limit > 500) {
@@ -19,7 +20,13 @@ public record LiveSessionQuery(Optional<Long> hotspotId, Optional<Long> venueId,
         }
     }
 
-    public static LiveSessionQuery first(Optional<Long> hotspotId, Optional<Long> venueId, int limit) {
-        return new LiveSessionQuery(hotspotId, venueId, Optional.empty(), Optional.empty(), limit);
+    /** Whether guests' sessions can match (a unit holds residents only). */
+    public boolean guests() {
+        return unitId.isEmpty();
+    }
+
+    /** Whether residents' sessions can match (a hotspot serves guests only). */
+    public boolean residents() {
+        return hotspotId.isEmpty();
     }
 }

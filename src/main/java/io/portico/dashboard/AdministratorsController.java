@@ -82,7 +82,8 @@ class AdministratorsController extends SettingsForms {
         try {
             identity.createAdministrator(actor, email, name, password, chosen);
         } catch (PorticoException e) {
-            return administratorsPage(actor, request, model, null, refusal(e, request, response), email, name, chosen);
+            return administratorsPage(actor, request, model, null, refusal(e, request, response, "settings.conflict.administratorEmail"), email,
+                    name, chosen);
         }
         return "redirect:" + SettingsPage.ADMINISTRATORS.path() + "?saved";
     }
@@ -95,7 +96,8 @@ class AdministratorsController extends SettingsForms {
         try {
             identity.changeRoles(actor, email, roles(roles));
         } catch (PorticoException e) {
-            return administratorsPage(actor, request, model, null, refusal(e, request, response), "", "", Set.of(Role.CUSTOMER_SUPPORT));
+            return administratorsPage(actor, request, model, null, refusal(e, request, response, "settings.conflict.roles"), "", "",
+                    Set.of(Role.CUSTOMER_SUPPORT));
         }
         return "redirect:" + SettingsPage.ADMINISTRATORS.path() + "?saved";
     }
@@ -108,7 +110,8 @@ class AdministratorsController extends SettingsForms {
         try {
             identity.removeAdministrator(actor, email);
         } catch (PorticoException e) {
-            return administratorsPage(actor, request, model, null, refusal(e, request, response), "", "", Set.of(Role.CUSTOMER_SUPPORT));
+            return administratorsPage(actor, request, model, null, refusal(e, request, response, "settings.conflict.removeAdministrator"), "",
+                    "", Set.of(Role.CUSTOMER_SUPPORT));
         }
         return "redirect:" + SettingsPage.ADMINISTRATORS.path() + "?saved";
     }
@@ -182,7 +185,8 @@ class AdministratorsController extends SettingsForms {
             }
             radius.register(actor, client);
         } catch (PorticoException e) {
-            return radiusPage(actor, request, model, null, name, network, nasIdentifier, coaPort, refusal(e, request, response));
+            return radiusPage(actor, request, model, null, name, network, nasIdentifier, coaPort,
+                    refusal(e, request, response, "settings.conflict.nasClient"));
         }
         return "redirect:" + SettingsPage.RADIUS_CLIENTS.path() + "?saved";
     }

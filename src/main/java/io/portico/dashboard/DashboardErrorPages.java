@@ -44,7 +44,7 @@ abstract class DashboardErrorPages {
             case NOT_FOUND -> "error.notFound";
             default -> "error.refused";
         };
-        return error(request, model, heading, e.getMessage());
+        return error(request, model, heading, DashboardRefusal.messageOf(e, pages.text(request)));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,

@@ -18,11 +18,13 @@ import io.portico.platform.Actor;
 import io.portico.platform.Permission;
 import io.portico.tenant.Client;
 import io.portico.tenant.TenantService;
+import io.portico.unit.Unit;
+import io.portico.unit.UnitService;
 import io.portico.venue.Venue;
 import io.portico.venue.VenueService;
 
 /**
- * The operator's clients, venues and hotspots as the pages' filters offer them, and the time zone
+ * The operator's clients, venues, units and hotspots as the pages' filters offer them, and the time zone
  * a page states: the venue's when one is chosen, otherwise the zone most of the operator's venues
  * share (UTC when it has none).
  */
@@ -32,11 +34,13 @@ class DashboardScopes {
     private final TenantService tenants;
     private final VenueService venues;
     private final HotspotService hotspots;
+    private final UnitService units;
 
-    DashboardScopes(TenantService tenants, VenueService venues, HotspotService hotspots) {
+    DashboardScopes(TenantService tenants, VenueService venues, HotspotService hotspots, UnitService units) {
         this.tenants = tenants;
         this.venues = venues;
         this.hotspots = hotspots;
+        this.units = units;
     }
 
     List<Client> clients(Actor actor) {
@@ -47,6 +51,13 @@ class DashboardScopes {
     List<Venue> venues(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);
         return venues.listByOperator(actor.operatorId()).stream().sorted(Comparator.comparing(Venue::name)).toList();
+    }
+
+    /** The units of the chosen venue by name (none before a venue is chosen: an operator may have thousands). */
+    List<Unit> units(Actor actor, Optional<Long> venueId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return venueId.map(id -> units.listByVenue(actor.operatorId(), id).stream().sorted(Comparator.comparing(Unit::name)).toList())
+                .orElse(List.of());
     }
 
     List<Hotspot> hotspots(Actor actor) {

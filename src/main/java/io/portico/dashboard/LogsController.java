@@ -32,6 +32,7 @@ import io.portico.operator.OperatorSettingsService;
 import io.portico.platform.Actor;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Problem;
 import io.portico.platform.web.FormGuard;
 import io.portico.platform.web.PageText;
 import io.portico.webhook.WebhookLogEntry;
@@ -166,7 +167,11 @@ class LogsController extends DashboardErrorPages {
     String sendTest(Actor actor, @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf,
                     HttpServletRequest request) {
         sessions.checkForm(request, csrf);
-        webhooks.sendTestEvent(actor);
+        try {
+            webhooks.sendTestEvent(actor);
+        } catch (PorticoException e) {
+            throw DashboardRefusal.rephrased(e, Problem.CONFLICT, "settings.conflict.webhookTest");
+        }
         return "redirect:/dashboard/logs?kind=webhook&sent";
     }
 

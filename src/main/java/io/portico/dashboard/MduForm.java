@@ -30,7 +30,7 @@ public record MduForm(String id, Map<String, String> values, @Nullable String er
     static MduForm refused(String id, Map<String, String> sent, PorticoException e, PageText text) {
         Map<String, String> kept = new HashMap<>(sent);
         kept.keySet().removeAll(SECRET);
-        return new MduForm(id, kept, message(e, text));
+        return new MduForm(id, kept, message(id, e, text));
     }
 
     /** True when this page shows the refused form {@code formId}. */
@@ -48,14 +48,28 @@ public record MduForm(String id, Map<String, String> values, @Nullable String er
         return is(formId) ? values.containsKey(name) : fallback;
     }
 
-    /** The message for a refused change: the field's name in the page's language, and the reason. */
-    static String message(PorticoException e, PageText text) {
+    /**
+     * The message for a refused change in the page's language: the field's name and the reason; for
+     * a clash, what the form {@code formId} can clash with ({@code mdu.conflict.<form>}: the modules
+     * word their conflicts in English only); the dashboard's own refusals by their key.
+     */
+    static String message(String formId, PorticoException e, PageText text) {
+        if (e instanceof DashboardRefusal refusal) {
+            return text.t("mdu.error.other", refusal.message(text));
+        }
         String template = e.template() == null ? "" : e.template();
         String detail = PorticoException.render(template, field -> label(text, field));
         if (e.problem() == Problem.INVALID_INPUT && e.field().isPresent()) {
             return text.t("mdu.error.field", label(text, e.field().get()), detail);
         }
-        return text.t(e.problem() == Problem.CONFLICT ? "mdu.error.conflict" : "mdu.error.other", detail);
+        if (e.problem() == Problem.CONFLICT) {
+            try {
+                return text.t("mdu.conflict." + formId.replaceFirst("-\\d+$", ""));
+            } catch (NoSuchMessageException unknown) {
+                return text.t("mdu.error.conflict", detail);
+            }
+        }
+        return text.t("mdu.error.other", detail);
     }
 
     private static String label(PageText text, String field) {

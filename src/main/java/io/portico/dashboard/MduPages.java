@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -53,22 +52,6 @@ abstract class MduPages extends DashboardErrorPages {
             response.setStatus(e.problem().status());
             return showAgain.apply(MduForm.refused(formId, form, e, pages.text(request)));
         }
-    }
-
-    /** The page of {@code all} after the item whose key is {@code after} (from the start when null or unknown), PAGE long. */
-    static <T> List<T> pageAfter(List<T> all, @Nullable String after, Function<T, String> key) {
-        int from = 0;
-        for (int i = 0; after != null && i < all.size(); i++) {
-            if (key.apply(all.get(i)).equals(after)) {
-                from = i + 1;
-            }
-        }
-        return all.subList(from, Math.min(from + PAGE, all.size()));
-    }
-
-    /** The key to continue after {@code shown}, or null when it ends the list. */
-    static <T> @Nullable String nextAfter(List<T> all, List<T> shown, Function<T, String> key) {
-        return shown.isEmpty() || shown.getLast() == all.getLast() ? null : key.apply(shown.getLast());
     }
 
     static @Nullable Long whole(Map<String, String> form, String name, String field) {

@@ -1,12 +1,14 @@
 package io.portico.dashboard;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import io.portico.plan.FccLabel;
@@ -24,6 +27,7 @@ import io.portico.plan.ServicePlan;
 import io.portico.platform.Actor;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
@@ -42,8 +46,8 @@ class MduPlanController extends MduPages {
     }
 
     @GetMapping("/dashboard/mdu/plans")
-    String list(Actor actor, HttpServletRequest request, Model model) {
-        return listPage(actor, MduForm.NONE, request, model);
+    String list(Actor actor, @RequestParam(required = false) @Nullable String after, HttpServletRequest request, Model model) {
+        return listPage(actor, after, MduForm.NONE, request, model);
     }
 
     @PostMapping("/dashboard/mdu/plans")
@@ -52,7 +56,7 @@ class MduPlanController extends MduPages {
         return change(request, response, form, "plan-add", () -> {
             ServicePlan plan = plans.add(actor, changes(form, true)).plan();
             return "redirect:/dashboard/mdu/plans?done=added#plan-" + plan.id();
-        }, refused -> listPage(actor, refused, request, model));
+        }, refused -> listPage(actor, null, refused, request, model));
     }
 
     @GetMapping("/dashboard/mdu/plans/{key}")
@@ -69,11 +73,14 @@ class MduPlanController extends MduPages {
         }, refused -> planPage(actor, key, refused, request, model));
     }
 
-    private String listPage(Actor actor, MduForm form, HttpServletRequest request, Model model) {
-        List<MduViews.PlanRow> rows = plans.list(actor).stream().sorted(Comparator.comparing(p -> p.terms().name()))
-                .map(p -> new MduViews.PlanRow(p, path(p))).toList();
+    private String listPage(Actor actor, @Nullable String after, MduForm form, HttpServletRequest request, Model model) {
+        Slice<ServicePlan> shown = plans.page(actor, Optional.ofNullable(after).filter(a -> !a.isBlank()), PAGE);
+        List<MduViews.PlanRow> rows = shown.rows().stream().map(p -> new MduViews.PlanRow(p, path(p))).toList();
+        String next = shown.more() ? UriComponentsBuilder.fromPath("/dashboard/mdu/plans").queryParam("after", shown.rows().getLast().key())
+                .encode().build().toUriString() : null;
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.plans.title"));
-        model.addAttribute("view", new MduViews.PlansView(rows, actor.can(Permission.MANAGE_PLANS), MduVenueController.done(request), form));
+        model.addAttribute("view", new MduViews.PlansView(rows, next, actor.can(Permission.MANAGE_PLANS), MduVenueController.done(request),
+                form));
         return "dashboard/mdu-plans";
     }
 
@@ -86,7 +93,7 @@ class MduPlanController extends MduPages {
 
     private ServicePlan plan(Actor actor, String key) {
         return plans.list(actor).stream().filter(p -> p.key().equals(key)).findFirst()
-                .orElseThrow(() -> PorticoException.notFound("Unknown service plan " + key + "."));
+                .orElseThrow(() -> DashboardRefusal.notFound("error.unknown.servicePlan", key));
     }
 
     static String path(ServicePlan p) {

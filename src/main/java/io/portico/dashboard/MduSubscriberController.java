@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +31,7 @@ import io.portico.plan.ServicePlan;
 import io.portico.platform.Actor;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.platform.web.PageText;
 import io.portico.subscription.IssuedKey;
 import io.portico.subscription.NewKey;
@@ -97,18 +99,12 @@ class MduSubscriberController extends MduPages {
     }
 
     private String searchPage(Actor actor, String q, @Nullable String after, MduForm form, HttpServletRequest request, Model model) {
-        String query = q.strip().toLowerCase(Locale.ROOT);
-        List<Subscriber> found = subscriptions.listSubscribers(actor).stream()
-                .filter(s -> query.isEmpty() || s.email().toLowerCase(Locale.ROOT).contains(query)
-                        || (s.givenName() + " " + s.familyName()).toLowerCase(Locale.ROOT).contains(query))
-                .sorted(Comparator.comparing(Subscriber::email)).toList();
-        List<Subscriber> shown = pageAfter(found, after, Subscriber::token);
+        Slice<Subscriber> shown = subscriptions.searchSubscribers(actor, q, Optional.ofNullable(after).filter(a -> !a.isBlank()), PAGE);
         DashboardFormats utc = new DashboardFormats(ZoneOffset.UTC, pages.text(request).locale());
-        List<MduViews.SubscriberRow> rows = shown.stream().map(s -> new MduViews.SubscriberRow(s.token(), s.email(),
+        List<MduViews.SubscriberRow> rows = shown.rows().stream().map(s -> new MduViews.SubscriberRow(s.token(), s.email(),
                 s.givenName() + " " + s.familyName(), s.phoneE164(), utc.date(s.createdAt()))).toList();
-        String continueAfter = nextAfter(found, shown, Subscriber::token);
-        String next = continueAfter != null ? UriComponentsBuilder.fromPath("/dashboard/mdu/subscribers").queryParam("q", q)
-                .queryParam("after", continueAfter).encode().build().toUriString() : null;
+        String next = shown.more() ? UriComponentsBuilder.fromPath("/dashboard/mdu/subscribers").queryParam("q", q)
+                .queryParam("after", shown.rows().getLast().token()).encode().build().toUriString() : null;
         Map<Long, Venue> venueById = DashboardScopes.byId(venues.list(actor), Venue::id);
         List<MduViews.UnitChoice> unitChoices = units.listByOperator(actor.operatorId()).stream()
                 .filter(u -> venueById.containsKey(u.venueId()))
@@ -208,7 +204,7 @@ class MduSubscriberController extends MduPages {
     private SubscriptionView owner(Actor actor, long subscriptionId) {
         actor.require(Permission.READ_CONFIGURATION);
         return subscriptions.view(actor.operatorId(), subscriptionId)
-                .orElseThrow(() -> PorticoException.notFound("Unknown subscription " + subscriptionId + "."));
+                .orElseThrow(() -> DashboardRefusal.notFound("error.unknown.subscription", subscriptionId));
     }
 
     private ZoneId zone(Actor actor, Subscription s) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import io.portico.equipment.Equipment;
@@ -29,6 +30,7 @@ import io.portico.gateway.GatewayDrivers;
 import io.portico.platform.Actor;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.tenant.Client;
 import io.portico.tenant.TenantService;
 import io.portico.unit.NewUnit;
@@ -85,18 +87,16 @@ class MduVenueController extends MduPages {
     }
 
     private String venuesPage(Actor actor, @Nullable String after, MduForm form, HttpServletRequest request, Model model) {
-        List<Venue> all = venues.list(actor).stream().sorted(Comparator.comparing(Venue::name, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(Venue::key)).toList();
-        List<Venue> shown = pageAfter(all, after, Venue::key);
-        Map<Long, Long> unitCounts = units.listByOperator(actor.operatorId()).stream()
-                .collect(Collectors.groupingBy(Unit::venueId, Collectors.counting()));
+        Slice<Venue> shown = venues.page(actor, Optional.ofNullable(after).filter(a -> !a.isBlank()), PAGE);
+        Map<Long, Long> unitCounts = units.countByVenue(actor.operatorId(), shown.rows().stream().map(Venue::id).toList());
         List<Client> clients = tenants.listClients(actor);
         Map<Long, String> clientNames = clients.stream().collect(Collectors.toMap(Client::id, Client::company));
-        List<MduViews.VenueRow> rows = shown.stream().map(v -> new MduViews.VenueRow(v, clientNames.getOrDefault(v.clientId(), ""),
+        List<MduViews.VenueRow> rows = shown.rows().stream().map(v -> new MduViews.VenueRow(v, clientNames.getOrDefault(v.clientId(), ""),
                 unitCounts.getOrDefault(v.id(), 0L))).toList();
-        String next = nextAfter(all, shown, Venue::key);
+        String next = shown.more() ? UriComponentsBuilder.fromPath("/dashboard/mdu").queryParam("after", shown.rows().getLast().key())
+                .encode().build().toUriString() : null;
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.venues.title"));
-        model.addAttribute("view", new MduViews.VenuesView(rows, all.size(), next, clients, actor.can(Permission.MANAGE_VENUES), form));
+        model.addAttribute("view", new MduViews.VenuesView(rows, venues.count(actor), next, clients, actor.can(Permission.MANAGE_VENUES), form));
         return "dashboard/mdu-venues";
     }
 
@@ -234,17 +234,17 @@ class MduVenueController extends MduPages {
 
     private Venue venue(Actor actor, String key) {
         actor.require(Permission.READ_CONFIGURATION);
-        return venues.findByKey(actor.operatorId(), key).orElseThrow(() -> PorticoException.notFound("Unknown venue " + key + "."));
+        return venues.findByKey(actor.operatorId(), key).orElseThrow(() -> DashboardRefusal.notFound("error.unknown.venue", key));
     }
 
     private Unit unit(Actor actor, long id) {
         actor.require(Permission.READ_CONFIGURATION);
-        return units.find(actor.operatorId(), id).orElseThrow(() -> PorticoException.notFound("Unknown unit " + id + "."));
+        return units.find(actor.operatorId(), id).orElseThrow(() -> DashboardRefusal.notFound("error.unknown.unit", id));
     }
 
     private Equipment equipment(Actor actor, long id) {
         actor.require(Permission.READ_CONFIGURATION);
-        return equipment.find(actor.operatorId(), id).orElseThrow(() -> PorticoException.notFound("Unknown equipment " + id + "."));
+        return equipment.find(actor.operatorId(), id).orElseThrow(() -> DashboardRefusal.notFound("error.unknown.equipment", id));
     }
 
     static String venuePath(Venue v) {

@@ -41,7 +41,7 @@ public final class MduViews {
         }
     }
 
-    public record VenuesView(List<VenueRow> venues, int total, @Nullable String next, List<Client> clients, boolean canManage,
+    public record VenuesView(List<VenueRow> venues, long total, @Nullable String next, List<Client> clients, boolean canManage,
                              MduForm form) {
     }
 
@@ -110,7 +110,7 @@ public final class MduViews {
     public record PlanRow(ServicePlan plan, String href) {
     }
 
-    public record PlansView(List<PlanRow> plans, boolean canManage, @Nullable String done, MduForm form) {
+    public record PlansView(List<PlanRow> plans, @Nullable String next, boolean canManage, @Nullable String done, MduForm form) {
     }
 
     public record PlanView(ServicePlan plan, boolean canManage, MduForm form) {

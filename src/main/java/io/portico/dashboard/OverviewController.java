@@ -23,7 +23,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.portico.platform.Actor;
-import io.portico.platform.PorticoException;
 import io.portico.venue.Venue;
 
 /**
@@ -110,14 +109,14 @@ class OverviewController extends DashboardErrorPages {
     private Optional<Venue> venue(Actor actor, @Nullable Long venue) {
         Optional<Venue> chosen = scopes.venue(actor, Optional.ofNullable(venue));
         if (venue != null && chosen.isEmpty()) {
-            throw PorticoException.notFound("Unknown venue " + venue + ".");
+            throw DashboardRefusal.notFound("error.unknown.venue", venue);
         }
         return chosen;
     }
 
     private Optional<Long> clientOf(Actor actor, @Nullable Long client) {
         if (client != null && scopes.clients(actor).stream().noneMatch(c -> c.id() == client)) {
-            throw PorticoException.notFound("Unknown client " + client + ".");
+            throw DashboardRefusal.notFound("error.unknown.client", client);
         }
         return Optional.ofNullable(client);
     }

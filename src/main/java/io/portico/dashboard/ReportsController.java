@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.portico.platform.Actor;
-import io.portico.platform.PorticoException;
 import io.portico.reporting.SubscriptionEndReport;
 import io.portico.subscription.EndingSubscription;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -51,7 +50,7 @@ class ReportsController extends DashboardErrorPages {
             try {
                 after = Optional.of(Instant.parse(afterEnds));
             } catch (DateTimeParseException e) {
-                throw PorticoException.invalid("afterEnds", "The page key is not a time.");
+                throw DashboardRefusal.invalid("reports.badPage");
             }
         }
         var page = report.page(actor, after, Optional.ofNullable(afterId), PAGE);

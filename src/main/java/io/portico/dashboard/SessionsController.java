@@ -2,7 +2,6 @@ package io.portico.dashboard;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,16 +19,17 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.portico.connection.ConnectionInsights;
 import io.portico.connection.LiveSessionQuery;
 import io.portico.connection.LiveSessions;
-import io.portico.hotspot.Hotspot;
 import io.portico.platform.Actor;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Problem;
 import io.portico.platform.web.FormGuard;
+import io.portico.radius.DisconnectRequest;
 import io.portico.radius.RadiusService;
 
 /**
- * Live sessions: who is online now at the operator's hotspots (stale sessions marked and not
- * counted), filtered by hotspot or venue, keyset-paged, refreshed every few seconds by htmx
+ * Live sessions: who is online now at the operator's hotspots and venue gateways (guests and
+ * residents; stale sessions marked and not counted), filtered by hotspot, venue or unit, keyset-paged, refreshed every few seconds by htmx
  * ({@code /dashboard/sessions/live} answers the table alone); "disconnect" sends a tracked
  * Disconnect-Request, and the recent disconnects show whether the NAS ACKed and the Stop arrived.
  */
@@ -55,33 +55,54 @@ class SessionsController extends DashboardErrorPages {
 
     @GetMapping("/dashboard/sessions")
     String page(Actor actor, @RequestParam(required = false) @Nullable Long hotspot, @RequestParam(required = false) @Nullable Long venue,
-                @RequestParam(required = false) @Nullable String after, HttpServletRequest request, Model model) {
+                @RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable String after,
+                HttpServletRequest request, Model model) {
         model.addAttribute("page", pages.page(request, actor, DashboardSection.SESSIONS, "nav.sessions"));
         model.addAttribute("hotspots", scopes.hotspots(actor));
         model.addAttribute("venues", scopes.venues(actor));
+        model.addAttribute("units", scopes.units(actor, Optional.ofNullable(venue)));
         model.addAttribute("hotspot", hotspot);
         model.addAttribute("venue", venue);
-        live(actor, hotspot, venue, after, request, model);
+        model.addAttribute("unit", unit);
+        live(actor, new Filter(hotspot, venue, unit), after, request, model);
         return "dashboard/sessions";
     }
 
     @GetMapping("/dashboard/sessions/live")
     String liveTable(Actor actor, @RequestParam(required = false) @Nullable Long hotspot, @RequestParam(required = false) @Nullable Long venue,
-                     @RequestParam(required = false) @Nullable String after, HttpServletRequest request, Model model) {
-        live(actor, hotspot, venue, after, request, model);
+                     @RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable String after,
+                     HttpServletRequest request, Model model) {
+        live(actor, new Filter(hotspot, venue, unit), after, request, model);
         return "dashboard/sessions-live";
     }
 
     @PostMapping("/dashboard/sessions/{id}/disconnect")
     String disconnect(Actor actor, @PathVariable long id, @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf,
-                      HttpServletRequest request) {
+                      @RequestParam(required = false) @Nullable Long hotspot, @RequestParam(required = false) @Nullable Long venue,
+                      @RequestParam(required = false) @Nullable Long unit, HttpServletRequest request) {
         sessions.checkForm(request, csrf);
-        var requested = radius.disconnectSession(actor, id);
-        return "redirect:/dashboard/sessions?requested=" + requested.id();
+        DisconnectRequest requested;
+        try {
+            requested = radius.disconnectSession(actor, id);
+        } catch (PorticoException e) {
+            throw DashboardRefusal.rephrased(DashboardRefusal.rephrased(e, Problem.NOT_FOUND, "sessions.ended"), Problem.CONFLICT,
+                    "sessions.noNas");
+        }
+        // Back to the list as it was filtered.
+        return "redirect:" + new Filter(hotspot, venue, unit).on("/dashboard/sessions").queryParam("requested", requested.id())
+                .build().toUriString();
     }
 
-    private void live(Actor actor, @Nullable Long hotspot, @Nullable Long venue, @Nullable String after, HttpServletRequest request,
-                      Model model) {
+    /** The list's filter as the page's query parameters. */
+    private record Filter(@Nullable Long hotspot, @Nullable Long venue, @Nullable Long unit) {
+
+        UriComponentsBuilder on(String path) {
+            return UriComponentsBuilder.fromPath(path).queryParamIfPresent("hotspot", Optional.ofNullable(hotspot))
+                    .queryParamIfPresent("venue", Optional.ofNullable(venue)).queryParamIfPresent("unit", Optional.ofNullable(unit));
+        }
+    }
+
+    private void live(Actor actor, Filter filter, @Nullable String after, HttpServletRequest request, Model model) {
         Optional<Instant> afterStart = Optional.empty();
         Optional<Long> afterId = Optional.empty();
         if (after != null && !after.isBlank()) {
@@ -93,26 +114,23 @@ class SessionsController extends DashboardErrorPages {
                 throw PorticoException.invalid(pages.text(request).t("sessions.badPage"));
             }
         }
-        LiveSessions live = connections.live(actor, new LiveSessionQuery(Optional.ofNullable(hotspot), Optional.ofNullable(venue),
-                afterStart, afterId, PAGE_SIZE));
-        Map<Long, Hotspot> hotspots = DashboardScopes.byId(scopes.hotspots(actor), Hotspot::id);
-        var venueChoice = scopes.venue(actor, Optional.ofNullable(venue));
+        LiveSessions live = connections.live(actor, new LiveSessionQuery(Optional.ofNullable(filter.hotspot()),
+                Optional.ofNullable(filter.venue()), Optional.ofNullable(filter.unit()), afterStart, afterId, PAGE_SIZE));
+        var venueChoice = scopes.venue(actor, Optional.ofNullable(filter.venue()));
         DashboardFormats formats = new DashboardFormats(scopes.zone(actor, venueChoice), pages.text(request).locale());
-        String self = UriComponentsBuilder.fromPath("/dashboard/sessions/live").queryParamIfPresent("hotspot", Optional.ofNullable(hotspot))
-                .queryParamIfPresent("venue", Optional.ofNullable(venue)).queryParamIfPresent("after", Optional.ofNullable(after))
-                .build().toUriString();
+        String self = filter.on("/dashboard/sessions/live").queryParamIfPresent("after", Optional.ofNullable(after)).build().toUriString();
         String next = null;
         if (live.more()) {
             var last = live.sessions().getLast();
-            next = UriComponentsBuilder.fromPath("/dashboard/sessions").queryParamIfPresent("hotspot", Optional.ofNullable(hotspot))
-                    .queryParamIfPresent("venue", Optional.ofNullable(venue)).queryParam("after", last.startedAt() + "_" + last.id())
-                    .encode().build().toUriString();
+            next = filter.on("/dashboard/sessions").queryParam("after", last.startedAt() + "_" + last.id()).encode().build().toUriString();
         }
         model.addAttribute("text", pages.text(request));
         model.addAttribute("live", live);
-        model.addAttribute("hotspotNames", hotspots);
         model.addAttribute("formats", formats);
         model.addAttribute("refreshUrl", self);
+        model.addAttribute("filterHotspot", filter.hotspot());
+        model.addAttribute("filterVenue", filter.venue());
+        model.addAttribute("filterUnit", filter.unit());
         model.addAttribute("nextUrl", next);
         model.addAttribute("canDisconnect", actor.can(Permission.MANAGE_GUESTS));
         model.addAttribute("formToken", sessions.formToken(request));

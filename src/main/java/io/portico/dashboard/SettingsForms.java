@@ -64,6 +64,15 @@ abstract class SettingsForms extends DashboardErrorPages {
         return e.field().map(field -> pages.textOr(request, "settings.invalid." + field, fallback)).orElse(fallback);
     }
 
+    /** Like {@link #refusal(PorticoException, HttpServletRequest, HttpServletResponse)}, with a clash worded by {@code conflictKey}. */
+    protected String refusal(PorticoException e, HttpServletRequest request, HttpServletResponse response, String conflictKey) {
+        if (e.problem() == Problem.CONFLICT) {
+            response.setStatus(e.problem().status());
+            return pages.text(request).t(conflictKey);
+        }
+        return refusal(e, request, response);
+    }
+
     /** A refused value the form itself names (a parse error before any service is called). */
     protected String refusal(String key, HttpServletRequest request, HttpServletResponse response, Object... args) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -109,7 +109,7 @@ class SetupClientsController extends SetupPages {
         actor.require(DashboardSection.SETUP.permission());
         PageText text = pages.text(request);
         Client client = tenants.findClient(actor.operatorId(), clientId)
-                .orElseThrow(() -> PorticoException.notFound("Unknown client " + clientId + "."));
+                .orElseThrow(() -> DashboardRefusal.notFound("error.unknown.client", clientId));
         List<SetupViews.TokenRow> tokens = identity.listApiTokens(actor, clientId).stream().map(t -> new SetupViews.TokenRow(t.id(),
                 t.label(), t.prefix(), VoucherController.utcDateTime(t.createdAt()), t.createdBy(),
                 t.lastUsedAt() == null ? text.t("setup.token.neverUsed") : VoucherController.utcDateTime(t.lastUsedAt()),

@@ -111,7 +111,7 @@ class SetupHotspotController extends SetupPages {
         if (selected.isPresent()) {
             clientVenues = venues.listByClient(actor.operatorId(), clientId);
             Map<Long, String> venueNames = clientVenues.stream().collect(Collectors.toMap(Venue::id, Venue::name));
-            rows = SetupViews.Paged.of(hotspots.list(actor, clientId), page, PAGE).map(h -> new SetupViews.HotspotRow(h.id(), h.name(),
+            rows = SetupViews.Paged.of(hotspots.page(actor, clientId, page, PAGE), page).map(h -> new SetupViews.HotspotRow(h.id(), h.name(),
                     h.nasIdentifier(), venueNames.getOrDefault(h.venueId(), ""), hotspots.findPortal(h.id())
                             .map(p -> text.t("setup.gateway." + p.settings().gatewayKind().name()))
                             .orElse(text.t("setup.noPortal"))));
@@ -265,7 +265,7 @@ class SetupHotspotController extends SetupPages {
     private Hotspot own(Actor actor, long hotspotId) {
         actor.require(DashboardSection.SETUP.permission());
         return hotspots.find(actor.operatorId(), hotspotId)
-                .orElseThrow(() -> PorticoException.notFound("Unknown hotspot " + hotspotId + "."));
+                .orElseThrow(() -> DashboardRefusal.notFound("error.unknown.hotspot", hotspotId));
     }
 
     private static SetupViews.HotspotForm formOf(Hotspot hotspot) {

@@ -242,8 +242,9 @@ class SetupPlansController extends SetupPages {
         Optional<Client> selected = chosen(clients, client);
         List<SessionProfile> profiles = selected.map(c -> plans.listSessionProfiles(actor, c.id())).orElse(List.of());
         Map<Long, String> profileNames = profiles.stream().collect(Collectors.toMap(SessionProfile::id, SessionProfile::name));
-        List<GuestPlan> all = selected.map(c -> plans.listGuestPlans(actor, c.id())).orElse(List.of());
-        SetupViews.Paged<SetupViews.PlanRow> rows = SetupViews.Paged.of(all, page, PAGE).map(p -> new SetupViews.PlanRow(p.id(),
+        SetupViews.Paged<GuestPlan> shown = selected.map(c -> SetupViews.Paged.of(plans.guestPlanPage(actor, c.id(), page, PAGE), page))
+                .orElse(SetupViews.Paged.of(List.of(), 0, PAGE));
+        SetupViews.Paged<SetupViews.PlanRow> rows = shown.map(p -> new SetupViews.PlanRow(p.id(),
                 p.name(), profileNames.getOrDefault(p.sessionProfileId(), "?"), VoucherController.duration(text, p.duration()),
                 p.priceCents() == 0 ? text.t("setup.free")
                         : price(p) + " " + p.currency()));

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.portico.guest.GuestPlan;
 import io.portico.guest.SessionProfile;
+import io.portico.platform.Slice;
 import io.portico.tenant.Client;
 import io.portico.venue.Venue;
 
@@ -42,6 +43,11 @@ public final class SetupViews {
             int from = Math.min(Math.max(page, 0) * size, all.size());
             int to = Math.min(from + size, all.size());
             return new Paged<>(all.subList(from, to), from == 0 ? null : page - 1, to < all.size() ? page + 1 : null);
+        }
+
+        /** Page {@code page} (zero-based) as the module read it in SQL. */
+        static <T> Paged<T> of(Slice<T> slice, int page) {
+            return new Paged<>(slice.rows(), page <= 0 ? null : page - 1, slice.more() ? page + 1 : null);
         }
 
         <R> Paged<R> map(java.util.function.Function<T, R> row) {

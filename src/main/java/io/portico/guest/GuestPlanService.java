@@ -23,6 +23,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 
 /**
  * Entry point for what guests can buy and what they bought: session profiles, guest plans,
@@ -169,6 +170,13 @@ public class GuestPlanService {
         actor.require(Permission.READ_CONFIGURATION);
         guests.requireClient(actor, clientId);
         return requirePlan(clientId, planId);
+    }
+
+    /** A page (zero-based) of the client's guest plans by name, read in SQL (the dashboard's list). */
+    public Slice<GuestPlan> guestPlanPage(Actor actor, long clientId, int page, int size) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.requireClient(actor, clientId);
+        return Slice.of(plans.guestPlanPage(clientId, Slice.offset(page, size), size + 1), size);
     }
 
     public List<GuestPlan> listGuestPlans(Actor actor, long clientId) {

@@ -20,6 +20,7 @@ import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
 import io.portico.platform.SecretBox;
+import io.portico.platform.Slice;
 import io.portico.tenant.TenantService;
 import io.portico.venue.Venue;
 import io.portico.venue.VenueService;
@@ -129,6 +130,14 @@ public class HotspotService {
     }
 
     /** The client's hotspots sorted by name (then id), for callers already scoped to the client. */
+    /** A page (zero-based) of the client's hotspots by name, read in SQL (the dashboard's list). */
+    public Slice<Hotspot> page(Actor actor, long clientId, int page, int size) {
+        actor.require(Permission.READ_CONFIGURATION);
+        tenants.findClient(actor.operatorId(), clientId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown client " + clientId + "."));
+        return Slice.of(repository.page(actor.operatorId(), clientId, Slice.offset(page, size), size + 1), size);
+    }
+
     public List<Hotspot> listByClient(long clientId) {
         return repository.listByClient(clientId);
     }

@@ -18,6 +18,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.tenant.Keys;
 import io.portico.tenant.Operator;
 import io.portico.tenant.TenantService;
@@ -110,6 +111,12 @@ public class PlanService {
     public List<ServicePlan> list(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);
         return repository.list(actor.operatorId());
+    }
+
+    /** A page of the operator's plans by name, after the plan {@code afterKey} (the dashboard's list, read in SQL). */
+    public Slice<ServicePlan> page(Actor actor, Optional<String> afterKey, int size) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return Slice.of(repository.page(actor.operatorId(), afterKey, size + 1), size);
     }
 
     public List<ServicePlan> listByOperator(long operatorId) {

@@ -191,7 +191,7 @@ public class RadiusService {
     }
 
     /**
-     * Staff end one live guest session from the dashboard: a tracked Disconnect-Request
+     * Staff end one live session (a guest's or a resident's) from the dashboard: a tracked Disconnect-Request
      * ({@link DisconnectRequest}), confirmed by the NAS's ACK and the session's accounting Stop.
      */
     public DisconnectRequest disconnectSession(Actor actor, long connectionSessionId) {

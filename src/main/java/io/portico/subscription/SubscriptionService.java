@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.subscription.persistence.SubscriptionRepository;
 import io.portico.unit.Unit;
 import io.portico.unit.UnitService;
@@ -315,6 +317,16 @@ public class SubscriptionService {
         int free = (int) account.subscriptions().stream().filter(s -> !ResidentPlan.paid(byId.get(s.planId()))).count();
         return new EnrollmentLimits(account.subscriber(), cart.maxFreeEnrollmentsPerSubscriber(), cart.maxTrialCyclesPerSubscriber(),
                 free, limits);
+    }
+
+    /**
+     * A page of the operator's subscribers whose email or name contains {@code text}
+     * (case-insensitive), by email, after the subscriber {@code afterToken}: the dashboard's search,
+     * read in SQL.
+     */
+    public Slice<Subscriber> searchSubscribers(Actor actor, String text, Optional<String> afterToken, int size) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return Slice.of(repository.searchSubscribers(actor.operatorId(), text.strip().toLowerCase(Locale.ROOT), afterToken, size + 1), size);
     }
 
     public List<Subscriber> listSubscribers(Actor actor) {

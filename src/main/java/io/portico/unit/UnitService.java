@@ -1,6 +1,7 @@
 package io.portico.unit;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,11 @@ public class UnitService {
 
     public List<Unit> listByVenue(long operatorId, long venueId) {
         return repository.listByVenue(operatorId, venueId);
+    }
+
+    /** How many units each of these venues of the operator has (for a page of the venues list). */
+    public Map<Long, Long> countByVenue(long operatorId, Collection<Long> venueIds) {
+        return repository.countByVenue(operatorId, venueIds);
     }
 
     public List<Unit> listByOperator(long operatorId) {

@@ -13,6 +13,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.tenant.Client;
 import io.portico.tenant.Keys;
 import io.portico.tenant.TenantService;
@@ -87,6 +88,21 @@ public class VenueService {
     public List<Venue> list(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);
         return repository.list(actor.operatorId());
+    }
+
+    /**
+     * A page of the operator's venues by name, after the venue {@code afterKey} (the dashboard's
+     * Buildings list: read in SQL, so an operator's thousands of venues are never all loaded).
+     */
+    public Slice<Venue> page(Actor actor, Optional<String> afterKey, int size) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return Slice.of(repository.page(actor.operatorId(), afterKey, size + 1), size);
+    }
+
+    /** How many venues the operator has. */
+    public long count(Actor actor) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.count(actor.operatorId());
     }
 
     public List<Venue> listByOperator(long operatorId) {

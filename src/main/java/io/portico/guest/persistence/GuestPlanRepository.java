@@ -55,6 +55,12 @@ public class GuestPlanRepository {
                 .query(GuestPlanRepository::guestPlan).optional();
     }
 
+    /** A page of the client's guest plans by name (then id): {@code limit} rows from {@code offset}. */
+    public List<GuestPlan> guestPlanPage(long clientId, long offset, int limit) {
+        return jdbc.sql("select * from guest_plan where client_id = ? order by name, id offset ? rows fetch next ? rows only")
+                .params(clientId, offset, limit).query(GuestPlanRepository::guestPlan).list();
+    }
+
     public List<GuestPlan> listGuestPlans(long clientId) {
         return jdbc.sql("select * from guest_plan where client_id = ? order by name").param(clientId)
                 .query(GuestPlanRepository::guestPlan).list();

@@ -49,6 +49,12 @@ public class HotspotRepository {
                 .params(operatorId, nasIdentifier).query(HotspotRepository::hotspot).optional();
     }
 
+    /** A page of the client's hotspots of the operator by name (then id): {@code limit} rows from {@code offset}. */
+    public List<Hotspot> page(long operatorId, long clientId, long offset, int limit) {
+        return jdbc.sql("select * from hotspot where operator_id = ? and client_id = ? order by name, id offset ? rows fetch next ? rows only")
+                .params(operatorId, clientId, offset, limit).query(HotspotRepository::hotspot).list();
+    }
+
     public List<Hotspot> listByClient(long clientId) {
         return jdbc.sql("select * from hotspot where client_id = ? order by name, id").param(clientId)
                 .query(HotspotRepository::hotspot).list();

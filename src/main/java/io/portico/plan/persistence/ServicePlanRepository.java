@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,17 +91,38 @@ public class ServicePlanRepository {
         return select("where p.operator_id = ?", operatorId);
     }
 
+    /**
+     * The operator's plans by name (then key), {@code limit} of them after the plan {@code afterKey}
+     * (from the first when empty or not the operator's).
+     */
+    public List<ServicePlan> page(long operatorId, Optional<String> afterKey, int limit) {
+        if (afterKey.isPresent()) {
+            return selectPlans("select p.* from service_plan p join service_plan a on a.operator_id = p.operator_id and a.plan_key = ?"
+                    + " where p.operator_id = ? and (p.name > a.name or (p.name = a.name and p.plan_key > a.plan_key))"
+                    + " order by p.name, p.plan_key fetch first ? rows only", afterKey.get(), operatorId, limit);
+        }
+        return selectPlans("select p.* from service_plan p where p.operator_id = ? order by p.name, p.plan_key fetch first ? rows only",
+                operatorId, limit);
+    }
+
     private List<ServicePlan> select(String where, Object... params) {
+        return selectPlans("select * from service_plan p " + where + " order by p.plan_key", params);
+    }
+
+    /** The plans the query reads (one row of {@code service_plan} each, aliased {@code p}), with their prices. */
+    private List<ServicePlan> selectPlans(String query, Object... params) {
         record Row(long id, long operatorId, String key, ResultSetValues values) { }
-        List<Row> rows = jdbc.sql("select * from service_plan p " + where + " order by p.plan_key").params(params)
+        List<Row> rows = jdbc.sql(query).params(params)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("operator_id"), rs.getString("plan_key"), values(rs)))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, Map<String, Long>> prices = new HashMap<>();
-        jdbc.sql("select pr.* from service_plan_price pr join service_plan p on p.id = pr.plan_id " + where
-                        + " order by pr.plan_id, pr.position").params(params)
+        List<Object> ids = new ArrayList<>(rows.stream().map(Row::id).toList());
+        jdbc.sql("select pr.* from service_plan_price pr where pr.plan_id in ("
+                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") order by pr.plan_id, pr.position")
+                .params(ids)
                 .query((ResultSet rs) -> {
                     prices.computeIfAbsent(rs.getLong("plan_id"), k -> new LinkedHashMap<>())
                             .put(rs.getString("currency").strip(), rs.getLong("minor_units"));

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,6 +90,35 @@ public class SubscriptionRepository {
     public Optional<Subscription> findOwnSubscription(long operatorId, long subscriberId, long id) {
         return jdbc.sql("select * from subscription where operator_id = ? and subscriber_id = ? and id = ?")
                 .params(operatorId, subscriberId, id).query(this::subscription).optional();
+    }
+
+    /**
+     * The operator's subscribers whose email or "given family" name contains {@code text}
+     * (lower case; empty matches all), by email (unique per operator, {@code uq_subscriber_email}),
+     * {@code limit} of them after the subscriber {@code afterToken} (from the first when empty or not
+     * the operator's).
+     */
+    public List<Subscriber> searchSubscribers(long operatorId, String text, Optional<String> afterToken, int limit) {
+        StringBuilder sql = new StringBuilder("select s.* from subscriber s");
+        List<Object> params = new ArrayList<>();
+        if (afterToken.isPresent()) {
+            sql.append(" join subscriber a on a.operator_id = s.operator_id and a.subscriber_token = ?");
+            params.add(afterToken.get());
+        }
+        sql.append(" where s.operator_id = ?");
+        params.add(operatorId);
+        if (afterToken.isPresent()) {
+            sql.append(" and s.email > a.email");
+        }
+        if (!text.isEmpty()) {
+            String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" and (lower(s.email) like ? escape '\\' or lower(s.given_name || ' ' || s.family_name) like ? escape '\\')");
+            params.add(pattern);
+            params.add(pattern);
+        }
+        sql.append(" order by s.email fetch first ? rows only");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(SubscriptionRepository::subscriber).list();
     }
 
     public List<Subscriber> listSubscribers(long operatorId) {

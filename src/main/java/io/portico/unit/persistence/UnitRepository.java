@@ -4,7 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +59,22 @@ public class UnitRepository {
     public List<Unit> listByVenue(long operatorId, long venueId) {
         return jdbc.sql("select * from unit where operator_id = ? and venue_id = ? order by unit_key")
                 .params(operatorId, venueId).query(UnitRepository::unit).list();
+    }
+
+    /** How many units each of these venues of the operator has (venues without units are left out). */
+    public Map<Long, Long> countByVenue(long operatorId, Collection<Long> venueIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (venueIds.isEmpty()) {
+            return counts;
+        }
+        String marks = String.join(", ", Collections.nCopies(venueIds.size(), "?"));
+        List<Object> params = new ArrayList<>(List.of(operatorId));
+        params.addAll(venueIds);
+        jdbc.sql("select venue_id, count(*) from unit where operator_id = ? and venue_id in (" + marks + ") group by venue_id")
+                .params(params).query((ResultSet rs) -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     public List<Unit> listByOperator(long operatorId) {

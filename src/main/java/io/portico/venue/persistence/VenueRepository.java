@@ -64,6 +64,27 @@ public class VenueRepository {
                 .query(VenueRepository::venue).list();
     }
 
+    /**
+     * The operator's venues by name (case-insensitive, then key), {@code limit} of them after the
+     * venue {@code afterKey} (from the first when empty or not the operator's).
+     */
+    public List<Venue> page(long operatorId, Optional<String> afterKey, int limit) {
+        if (afterKey.isPresent()) {
+            return jdbc.sql("""
+                            select v.* from venue v join venue a on a.operator_id = v.operator_id and a.venue_key = ?
+                             where v.operator_id = ?
+                               and (lower(v.name) > lower(a.name) or (lower(v.name) = lower(a.name) and v.venue_key > a.venue_key))
+                             order by lower(v.name), v.venue_key fetch first ? rows only""")
+                    .params(afterKey.get(), operatorId, limit).query(VenueRepository::venue).list();
+        }
+        return jdbc.sql("select * from venue where operator_id = ? order by lower(name), venue_key fetch first ? rows only")
+                .params(operatorId, limit).query(VenueRepository::venue).list();
+    }
+
+    public long count(long operatorId) {
+        return jdbc.sql("select count(*) from venue where operator_id = ?").param(operatorId).query(Long.class).single();
+    }
+
     public List<Venue> listByClient(long operatorId, long clientId) {
         return jdbc.sql("select * from venue where operator_id = ? and client_id = ? order by venue_key")
                 .params(operatorId, clientId).query(VenueRepository::venue).list();

@@ -51,10 +51,20 @@ public final class ResidentGateway implements AutoCloseable {
 
     /** An interim update of the device's session with these counters. */
     public void interim(String sessionId, String mac, long inputOctets, long outputOctets) {
-        var result = Radclient.send(server.acctPort(), "acct", DisconnectClientTest.SECRET, "Acct-Status-Type = Interim-Update",
-                "Acct-Session-Id = \"" + sessionId + "\"", "User-Name = \"" + mac.replace("-", "") + "\"",
-                "Calling-Station-Id = \"" + mac + "\"", "Acct-Input-Octets = " + inputOctets, "Acct-Output-Octets = " + outputOctets,
-                "Acct-Session-Time = 60", "NAS-Identifier = \"" + nasIdentifier + "\"");
+        accounting("Interim-Update", sessionId, mac, "Acct-Input-Octets = " + inputOctets, "Acct-Output-Octets = " + outputOctets,
+                "Acct-Session-Time = 60");
+    }
+
+    /** An Accounting-Request of the device's session ({@code Start}, {@code Interim-Update}, {@code Stop}) with more attributes. */
+    public void accounting(String status, String sessionId, String mac, String... more) {
+        String[] attributes = new String[5 + more.length];
+        attributes[0] = "Acct-Status-Type = " + status;
+        attributes[1] = "Acct-Session-Id = \"" + sessionId + "\"";
+        attributes[2] = "User-Name = \"" + mac.replace("-", "") + "\"";
+        attributes[3] = "Calling-Station-Id = \"" + mac + "\"";
+        attributes[4] = "NAS-Identifier = \"" + nasIdentifier + "\"";
+        System.arraycopy(more, 0, attributes, 5, more.length);
+        var result = Radclient.send(server.acctPort(), "acct", DisconnectClientTest.SECRET, attributes);
         if (!result.received("Accounting-Response")) {
             throw new IllegalStateException("accounting not answered: " + result.output());
         }

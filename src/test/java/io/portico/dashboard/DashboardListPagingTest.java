@@ -1,0 +1,232 @@
+package io.portico.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.portico.guest.GuestPlan;
+import io.portico.guest.GuestPlanService;
+import io.portico.guest.SessionProfile;
+import io.portico.hotspot.Hotspot;
+import io.portico.hotspot.HotspotService;
+import io.portico.hotspot.NewHotspot;
+import io.portico.plan.PlanChanges;
+import io.portico.plan.PlanService;
+import io.portico.plan.ServicePlan;
+import io.portico.platform.Actor;
+import io.portico.platform.PorticoException;
+import io.portico.platform.RequestOrigin;
+import io.portico.platform.Role;
+import io.portico.platform.Slice;
+import io.portico.subscription.NewKey;
+import io.portico.subscription.Subscriber;
+import io.portico.subscription.SubscriberDetails;
+import io.portico.subscription.SubscriptionService;
+import io.portico.support.Fixtures;
+import io.portico.support.Http;
+import io.portico.support.PorticoIntegrationTest;
+import io.portico.tenant.Client;
+import io.portico.tenant.Operator;
+import io.portico.tenant.TenantService;
+import io.portico.unit.NewUnit;
+import io.portico.unit.Unit;
+import io.portico.unit.UnitPurpose;
+import io.portico.unit.UnitService;
+import io.portico.venue.Address;
+import io.portico.venue.NewVenue;
+import io.portico.venue.Venue;
+import io.portico.venue.VenueService;
+
+/**
+ * The dashboard's venue, subscriber, service plan, hotspot and guest plan lists read a page at a
+ * time in SQL: page 2 holds the rows after page 1 in the list's order, and another operator's rows
+ * (created with names that would sort among them) never show. Names start with distinct letters so
+ * the expected order is the same under H2's and PostgreSQL's collations.
+ */
+@PorticoIntegrationTest
+class DashboardListPagingTest {
+
+    @Autowired TenantService tenants;
+    @Autowired VenueService venues;
+    @Autowired UnitService units;
+    @Autowired PlanService plans;
+    @Autowired SubscriptionService subscriptions;
+    @Autowired HotspotService hotspots;
+    @Autowired GuestPlanService guestPlans;
+    @Autowired Fixtures fixtures;
+    @LocalServerPort int port;
+
+    private record Tenant(Operator operator, Client client, Actor staff) {
+    }
+
+    private Tenant tenant(String name) {
+        Operator operator = tenants.createOperator("USA.MA.02139.PG" + Fixtures.unique() + ".TEST", name);
+        Client client = tenants.createClient(operator.id(), name + " Properties", null);
+        return new Tenant(operator, client, new Actor(operator.id(), 1, "staff@example.com", "Staff", Set.of(Role.DOMAIN_ADMINISTRATORS),
+                RequestOrigin.SYSTEM));
+    }
+
+    private Venue venue(Tenant t, String name) {
+        return venues.add(t.operator().id(), new NewVenue(t.client().id(), name, new Address(name.length() + " Main St", "", "Cambridge",
+                "MA", "02139", "USA"), NewVenue.zone("America/New_York"), ""));
+    }
+
+    private ServicePlan plan(Tenant t, String name) {
+        return plans.add(t.operator().id(), new PlanChanges(name, 100_000L, 20_000L, 10, true, false, name + " plan", "", null, "", "", 0,
+                730.5, List.of("USD"), Map.of("USD", 0L), 0, 0, 3600));
+    }
+
+    @Test
+    void venuesPageByNameIgnoringCaseAndNeverShowAnotherOperators() {
+        Tenant mine = tenant("Paging Venues");
+        Tenant theirs = tenant("Other Venues");
+        for (String name : List.of("delta", "Alpha", "echo", "Charlie", "bravo")) {
+            venue(mine, name);
+        }
+        Venue foreign = venue(theirs, "Baker");
+
+        Slice<Venue> first = venues.page(mine.staff(), Optional.empty(), 2);
+        Slice<Venue> second = venues.page(mine.staff(), Optional.of(first.rows().getLast().key()), 2);
+        Slice<Venue> third = venues.page(mine.staff(), Optional.of(second.rows().getLast().key()), 2);
+        assertThat(first.rows()).extracting(Venue::name).containsExactly("Alpha", "bravo");
+        assertThat(first.more()).isTrue();
+        assertThat(second.rows()).extracting(Venue::name).containsExactly("Charlie", "delta");
+        assertThat(third.rows()).extracting(Venue::name).containsExactly("echo");
+        assertThat(third.more()).isFalse();
+        assertThat(venues.count(mine.staff())).isEqualTo(5);
+        // Another operator's venue key leads nowhere, and its venues are in no page.
+        assertThat(venues.page(mine.staff(), Optional.of(foreign.key()), 2).rows()).isEmpty();
+        assertThat(venues.page(theirs.staff(), Optional.empty(), 10).rows()).extracting(Venue::name).containsExactly("Baker");
+    }
+
+    @Test
+    void subscribersPageByEmailWithTheSearchInTheSameQuery() {
+        Tenant mine = tenant("Paging Residents");
+        Tenant theirs = tenant("Other Residents");
+        String tag = Fixtures.unique().toLowerCase();
+        subscribe(mine, List.of("d", "a", "c", "b"), tag);
+        subscribe(theirs, List.of("a", "bb"), tag);
+
+        Slice<Subscriber> first = subscriptions.searchSubscribers(mine.staff(), "", Optional.empty(), 3);
+        Slice<Subscriber> second = subscriptions.searchSubscribers(mine.staff(), "", Optional.of(first.rows().getLast().token()), 3);
+        assertThat(first.rows()).extracting(Subscriber::email).containsExactly("a" + tag + "@example.com", "b" + tag + "@example.com",
+                "c" + tag + "@example.com");
+        assertThat(first.more()).isTrue();
+        assertThat(second.rows()).extracting(Subscriber::email).containsExactly("d" + tag + "@example.com");
+        assertThat(second.more()).isFalse();
+
+        // Case-insensitive "contains" on the email or the name, a page at a time; % and _ are no wildcards.
+        assertThat(subscriptions.searchSubscribers(mine.staff(), "C" + tag.toUpperCase(), Optional.empty(), 3).rows())
+                .extracting(Subscriber::email).containsExactly("c" + tag + "@example.com");
+        assertThat(subscriptions.searchSubscribers(mine.staff(), "rita " + tag, Optional.empty(), 3).rows()).hasSize(3);
+        assertThat(subscriptions.searchSubscribers(mine.staff(), "%", Optional.empty(), 3).rows()).isEmpty();
+        assertThat(subscriptions.searchSubscribers(theirs.staff(), "", Optional.empty(), 10).rows()).extracting(Subscriber::email)
+                .containsExactly("a" + tag + "@example.com", "bb" + tag + "@example.com");
+        Subscriber foreign = subscriptions.searchSubscribers(theirs.staff(), "", Optional.empty(), 1).rows().getFirst();
+        assertThat(subscriptions.searchSubscribers(mine.staff(), "", Optional.of(foreign.token()), 3).rows()).isEmpty();
+    }
+
+    private void subscribe(Tenant t, List<String> prefixes, String tag) {
+        Venue venue = venue(t, "Lofts");
+        ServicePlan plan = plan(t, "Home");
+        int n = 0;
+        for (String prefix : prefixes) {
+            Unit unit = units.add(t.operator().id(), venue.key(), new NewUnit("U" + n++, "1", "2", UnitPurpose.WIRED_UNIT, null, ""));
+            subscriptions.addKey(t.operator().id(), new NewKey(unit.key(), plan.key(), new SubscriberDetails(prefix + tag + "@example.com",
+                    "Rita " + tag, "Mar", "+15551230000", "en-us", false, true), null, null, null));
+        }
+    }
+
+    @Test
+    void servicePlansPageByName() {
+        Tenant mine = tenant("Paging Plans");
+        Tenant theirs = tenant("Other Plans");
+        for (String name : List.of("Gold", "Bronze", "Platinum", "Silver")) {
+            plan(mine, name);
+        }
+        plan(theirs, "Copper");
+        Slice<ServicePlan> first = plans.page(mine.staff(), Optional.empty(), 2);
+        Slice<ServicePlan> second = plans.page(mine.staff(), Optional.of(first.rows().getLast().key()), 2);
+        assertThat(first.rows()).extracting(p -> p.terms().name()).containsExactly("Bronze", "Gold");
+        assertThat(second.rows()).extracting(p -> p.terms().name()).containsExactly("Platinum", "Silver");
+        assertThat(second.more()).isFalse();
+        assertThat(second.rows().getFirst().terms().prices()).containsEntry("USD", 0L);
+    }
+
+    @Test
+    void hotspotsAndGuestPlansPageByNameWithinTheOperatorsClient() {
+        Tenant mine = tenant("Paging Hotspots");
+        Tenant theirs = tenant("Other Hotspots");
+        Venue venue = venue(mine, "Mall");
+        Venue foreignVenue = venue(theirs, "Mall");
+        for (String name : List.of("Food court", "Atrium", "East wing", "Cinema", "Deck")) {
+            hotspots.add(mine.operator().id(), new NewHotspot(mine.client().id(), venue.id(), name, "nas-" + Fixtures.unique()));
+        }
+        hotspots.add(theirs.operator().id(), new NewHotspot(theirs.client().id(), foreignVenue.id(), "Bazaar", "nas-" + Fixtures.unique()));
+
+        assertThat(hotspots.page(mine.staff(), mine.client().id(), 1, 2).rows()).extracting(Hotspot::name).containsExactly("Deck", "East wing");
+        assertThat(hotspots.page(mine.staff(), mine.client().id(), 1, 2).more()).isTrue();
+        assertThat(hotspots.page(mine.staff(), mine.client().id(), 2, 2).rows()).extracting(Hotspot::name).containsExactly("Food court");
+        assertThat(hotspots.page(mine.staff(), mine.client().id(), 2, 2).more()).isFalse();
+        assertThatThrownBy(() -> hotspots.page(mine.staff(), theirs.client().id(), 0, 2)).isInstanceOf(PorticoException.class);
+        assertThatThrownBy(() -> hotspots.page(mine.staff(), mine.client().id(), -1, 2)).isInstanceOf(PorticoException.class);
+
+        SessionProfile profile = guestPlans.addSessionProfile(mine.staff(), mine.client().id(), "Standard", Duration.ofHours(1), null, null,
+                null, null);
+        for (String name : List.of("Week", "Day", "Hour", "Month")) {
+            guestPlans.addGuestPlan(mine.staff(), mine.client().id(), profile.id(), name, Duration.ofHours(1), 0, "USD");
+        }
+        SessionProfile foreignProfile = guestPlans.addSessionProfile(theirs.staff(), theirs.client().id(), "Standard", Duration.ofHours(1),
+                null, null, null, null);
+        guestPlans.addGuestPlan(theirs.staff(), theirs.client().id(), foreignProfile.id(), "Evening", Duration.ofHours(1), 0, "USD");
+        assertThat(guestPlans.guestPlanPage(mine.staff(), mine.client().id(), 1, 3).rows()).extracting(GuestPlan::name)
+                .containsExactly("Week");
+        assertThat(guestPlans.guestPlanPage(mine.staff(), mine.client().id(), 0, 3).rows()).extracting(GuestPlan::name)
+                .containsExactly("Day", "Hour", "Month");
+        assertThatThrownBy(() -> guestPlans.guestPlanPage(mine.staff(), theirs.client().id(), 0, 3)).isInstanceOf(PorticoException.class);
+    }
+
+    @Test
+    void theBuildingsPageShowsPageTwoThroughItsNextLink() {
+        Tenant mine = tenant("Paging Pages");
+        Tenant theirs = tenant("Other Pages");
+        List<String> names = new ArrayList<>();
+        for (char c = 'a'; c <= 'z'; c++) {
+            names.add("Venue " + c + c);
+        }
+        names.forEach(name -> venue(mine, name));
+        venue(theirs, "Venue zz foreign");
+        Http http = new Http(port);
+        var session = DashboardSessionTest.signIn(http, fixtures.administrator(mine.operator(), Role.DOMAIN_ADMINISTRATORS));
+        Http.Response first = http.get("/dashboard/mdu", "Cookie", session.cookieHeader());
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.raw()).contains("Venue aa", "Venue yy").doesNotContain("Venue zz");
+        Matcher next = Pattern.compile("id=\"next-venues\" href=\"([^\"]+)\"").matcher(first.raw());
+        assertThat(next.find()).isTrue();
+        Http.Response second = http.get(next.group(1).replace("&amp;", "&"), "Cookie", session.cookieHeader());
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.raw()).contains("Venue zz").doesNotContain("Venue aa", "Venue yy", "Venue zz foreign", "id=\"next-venues\"");
+
+        // A clash is worded by the dashboard in the page's language (the venue module words it in English only).
+        String token = DashboardSessionTest.formToken(first.raw());
+        var builder = http.builder("/dashboard/mdu/venues?lang=es-xl", "Content-Type", "application/x-www-form-urlencoded",
+                "Cookie", session.cookieHeader());
+        String form = "_csrf=" + token + "&client=" + mine.client().id() + "&name=Venue+aa&line1=8+Main+St&line2=&city=Cambridge"
+                + "&state=MA&postalCode=02139&country=USA&timeZone=America%2FNew_York&externalId=";
+        Http.Response clash = http.send(builder.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(clash.status()).isEqualTo(409);
+        assertThat(clash.raw()).contains("Ya existe una sede con este cliente, nombre y dirección.").doesNotContain("already exists");
+    }
+}
