@@ -2,10 +2,12 @@ package io.portico.connection.internal;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,9 @@ public class DailyRollup {
     /** Closed days kept rolled up: the overview's 30 days without today, and one more for zones ahead of the task's. */
     public static final int WINDOW_DAYS = 31;
 
+    /** New sessions read one by one to find their days; above this (a bulk import), every day between the first and last start counts. */
+    static final int LATE_ROWS_READ = 10_000;
+
     private static final Logger log = LoggerFactory.getLogger(DailyRollup.class);
 
     private final RollupRepository rollups;
@@ -56,7 +61,20 @@ public class DailyRollup {
             if (rollups.countBetweenIds(lower - margin, lower) != mark.marginRows()) {
                 lower -= margin; // a session committed under the mark after the last run looked
             }
-            return rollups.startsBetweenIds(lower, max);
+            if (rollups.countBetweenIds(lower, max) <= LATE_ROWS_READ) {
+                return rollups.startsBetweenIds(lower, max);
+            }
+            return rollups.startRangeBetweenIds(lower, max).map(range -> {
+                // Within the rolled-up window only; an hour apart touches every local day of any zone in between.
+                Instant from = max(range[0], now.minus(Duration.ofDays(WINDOW_DAYS + 2)));
+                Instant to = range[1].isAfter(now) ? now : range[1];
+                List<Instant> hours = new ArrayList<>();
+                for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofHours(1))) {
+                    hours.add(t);
+                }
+                hours.add(max(to, from));
+                return hours;
+            }).orElse(List.of());
         }).orElse(List.of());
         int rolled = 0;
         for (ZoneId zone : zones()) {
@@ -66,6 +84,10 @@ public class DailyRollup {
         rollups.setMark(new RollupRepository.Mark(max, rollups.countBetweenIds(max - margin, max)));
         rollups.prune(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(WINDOW_DAYS + 2));
         return rolled;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** The key a zone's days are stored under: the normalised id, so {@code UTC}, {@code Etc/UTC} and {@code Z} are one. */

@@ -80,6 +80,14 @@ public class RollupRepository {
                 .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant)).single();
     }
 
+    /** The earliest and latest start of the sessions with ids in (after, upTo] (empty when there are none). */
+    public Optional<Instant[]> startRangeBetweenIds(long after, long upTo) {
+        return jdbc.sql("select min(started_at), max(started_at) from connection_session where id > ? and id <= ?").params(after, upTo)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class) == null ? Optional.<Instant[]>empty()
+                        : Optional.of(new Instant[] {rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getObject(2, OffsetDateTime.class).toInstant()}))
+                .single();
+    }
+
     /** Start times of the sessions with ids in (after, upTo], on the primary key. */
     public List<Instant> startsBetweenIds(long after, long upTo) {
         return jdbc.sql("select started_at from connection_session where id > ? and id <= ?").params(after, upTo)
