@@ -68,7 +68,7 @@ public class OverviewReport {
             starts.add(today.minusDays(i).atStartOfDay(zone).toInstant());
         }
         Optional<Long> guestClient = venue.map(Venue::clientId).or(() -> clientId);
-        ConnectionStats stats = connections.stats(actor, clientId, venue.map(Venue::id), starts);
+        ConnectionStats stats = connections.stats(actor, clientId, venue.map(Venue::id), zone, starts);
         List<long[]> guestDays = guests.daily(actor, guestClient, starts);
         List<Day> days = new ArrayList<>();
         for (int i = 0; i < DAYS; i++) {

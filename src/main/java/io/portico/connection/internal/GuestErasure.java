@@ -1,12 +1,15 @@
 package io.portico.connection.internal;
 
 import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.portico.connection.persistence.ConnectionRepository;
+import io.portico.connection.persistence.RollupRepository;
 import io.portico.guest.GuestErased;
 import io.portico.guest.MacAddress;
 
@@ -19,11 +22,13 @@ import io.portico.guest.MacAddress;
 class GuestErasure {
 
     private final ConnectionRepository repository;
+    private final RollupRepository rollups;
     private final DeviceGuestIds guestIds;
     private final SecureRandom random = new SecureRandom();
 
-    GuestErasure(ConnectionRepository repository, DeviceGuestIds guestIds) {
+    GuestErasure(ConnectionRepository repository, RollupRepository rollups, DeviceGuestIds guestIds) {
         this.repository = repository;
+        this.rollups = rollups;
         this.guestIds = guestIds;
     }
 
@@ -34,6 +39,9 @@ class GuestErasure {
         random.nextBytes(mac);
         mac[0] = (byte) ((mac[0] & 0xFC) | 0x02); // locally administered, unicast: never a real device's
         String hex = HexFormat.of().withUpperCase().formatHex(mac);
+        // The new MAC can change a day's distinct devices: those days are counted from the sessions until rolled up again.
+        rollups.firstStartOf(erased.clientId(), erased.guestId())
+                .ifPresent(first -> rollups.forgetFrom(LocalDate.ofInstant(first, ZoneOffset.UTC).minusDays(1)));
         repository.anonymise(erased.clientId(), erased.guestId(), MacAddress.parse(hex).value());
     }
 }

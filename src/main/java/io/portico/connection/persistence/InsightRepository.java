@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -142,18 +144,8 @@ public class InsightRepository {
     public ConnectionStats stats(long operatorId, Optional<Long> clientId, Optional<Long> venueId, List<Instant> dayStarts) {
         Instant from = dayStarts.getFirst();
         Instant to = dayStarts.getLast();
-        StringBuilder scope = new StringBuilder(" h.operator_id = ?");
-        List<Object> scopeParams = new ArrayList<>(List.of(operatorId));
-        clientId.ifPresent(id -> {
-            scope.append(" and h.client_id = ?");
-            scopeParams.add(id);
-        });
-        venueId.ifPresent(id -> {
-            scope.append(" and h.venue_id = ?");
-            scopeParams.add(id);
-        });
-        List<ConnectionStats.Day> days = days(scope, scopeParams, dayStarts);
-        List<Object> params = new ArrayList<>(scopeParams);
+        List<Object> params = new ArrayList<>(List.of(operatorId));
+        String scope = " h.operator_id = ?" + RollupRepository.scope(clientId, venueId, params);
         params.add(utc(from));
         params.add(utc(to));
         List<ConnectionStats.HotspotFigure> busiest = jdbc.sql("""
@@ -165,14 +157,18 @@ public class InsightRepository {
                          group by h.id, h.name order by count(*) desc, h.id fetch first 5 rows only""")
                 .params(params).query((rs, n) -> new ConnectionStats.HotspotFigure(rs.getLong(1), rs.getString(2),
                         rs.getLong(3), rs.getLong(4), rs.getLong(5))).list();
-        return new ConnectionStats(days, busiest);
+        return new ConnectionStats(days(operatorId, clientId, venueId, dayStarts), busiest);
     }
 
-    /** Every day's figures in one grouped query over the window (one scan of {@code ix_connection_hotspot_start} per hotspot). */
-    private List<ConnectionStats.Day> days(StringBuilder scope, List<Object> scopeParams, List<Instant> dayStarts) {
+    /**
+     * Every day's figures in one grouped query over the window (one scan of {@code ix_connection_hotspot_start}
+     * per hotspot): sessions, distinct devices, data.
+     */
+    public List<ConnectionStats.Day> days(long operatorId, Optional<Long> clientId, Optional<Long> venueId, List<Instant> dayStarts) {
         List<Object> params = new ArrayList<>();
         String bucket = DayBuckets.bucket("c.started_at", dayStarts, params);
-        params.addAll(scopeParams);
+        params.add(operatorId);
+        String scope = " h.operator_id = ?" + RollupRepository.scope(clientId, venueId, params);
         params.add(utc(dayStarts.getFirst()));
         params.add(utc(dayStarts.getLast()));
         long[][] figures = new long[dayStarts.size() - 1][4];
@@ -191,6 +187,41 @@ public class InsightRepository {
             days.add(new ConnectionStats.Day(dayStarts.get(i), figures[i][0], figures[i][1], figures[i][2], figures[i][3]));
         }
         return days;
+    }
+
+    /** Sessions and data per hotspot in the scope started within [from, to): hotspot id to {sessions, octets}. */
+    public Map<Long, long[]> hotspotTotals(long operatorId, Optional<Long> clientId, Optional<Long> venueId, Instant from, Instant to) {
+        List<Object> params = new ArrayList<>(List.of(operatorId));
+        String scope = RollupRepository.scope(clientId, venueId, params);
+        params.add(utc(from));
+        params.add(utc(to));
+        Map<Long, long[]> totals = new HashMap<>();
+        jdbc.sql("select h.id, count(*), coalesce(sum(c.input_octets + c.output_octets), 0)"
+                        + " from hotspot h join connection_session c on c.hotspot_id = h.id where h.operator_id = ?" + scope
+                        + " and c.started_at >= ? and c.started_at < ? group by h.id")
+                .params(params).query(rs -> {
+                    totals.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return totals;
+    }
+
+    /** The named hotspots' names and distinct devices within [from, to): hotspot id to name and devices. */
+    public Map<Long, Map.Entry<String, Long>> hotspotDevices(long operatorId, List<Long> hotspotIds, Instant from, Instant to) {
+        Map<Long, Map.Entry<String, Long>> devices = new HashMap<>();
+        if (hotspotIds.isEmpty()) {
+            return devices;
+        }
+        List<Object> params = new ArrayList<>(List.of(operatorId));
+        params.addAll(hotspotIds);
+        params.add(utc(from));
+        params.add(utc(to));
+        jdbc.sql("select h.id, h.name, count(distinct c.mac_address) from hotspot h join connection_session c on c.hotspot_id = h.id"
+                        + " where h.operator_id = ? and h.id in (" + String.join(", ", java.util.Collections.nCopies(hotspotIds.size(), "?"))
+                        + ") and c.started_at >= ? and c.started_at < ? group by h.id, h.name")
+                .params(params).query(rs -> {
+                    devices.put(rs.getLong(1), Map.entry(rs.getString(2), rs.getLong(3)));
+                });
+        return devices;
     }
 
     /** A guest's sessions, newest first ({@code ix_connection_guest}). */

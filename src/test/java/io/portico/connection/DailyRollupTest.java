@@ -1,0 +1,201 @@
+package io.portico.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.portico.connection.internal.DailyRollup;
+import io.portico.connection.persistence.InsightRepository;
+import io.portico.connection.persistence.RollupRepository;
+import io.portico.platform.Actor;
+import io.portico.platform.RequestOrigin;
+import io.portico.platform.Role;
+import io.portico.support.Fixtures;
+import io.portico.support.PorticoIntegrationTest;
+import io.portico.support.TestClock;
+import io.portico.tenant.Client;
+import io.portico.tenant.Operator;
+
+/**
+ * The overview's daily rollup gives the figures the sessions give: for the operator, a client and a
+ * venue, in zones whose days start at odd UTC hours (New York across its spring change, Kolkata at
+ * +05:30), with sessions on the day boundaries, devices seen at two hotspots, open sessions that end
+ * after the day was rolled up and sessions that arrive days late.
+ */
+@PorticoIntegrationTest
+class DailyRollupTest {
+
+    /** The Monday after New York's clocks moved on 8 March 2026 (a 23-hour day in the window). */
+    private static final Instant NOW = Instant.parse("2026-03-09T15:30:00Z");
+    private static final List<ZoneId> ZONES = List.of(ZoneId.of("America/New_York"), ZoneId.of("Asia/Kolkata"), ZoneOffset.UTC);
+
+    @Autowired Fixtures fixtures;
+    @Autowired TestClock clock;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ConnectionInsights insights;
+    @Autowired InsightRepository sessions;
+    @Autowired RollupRepository rollups;
+    @Autowired DailyRollup rollup;
+
+    private Actor actor;
+    private Client client;
+    private Client otherClient;
+    private long venue;
+    private final List<Long> hotspots = new ArrayList<>();
+    private int serial;
+
+    @BeforeEach
+    void world() {
+        clock.fix(NOW);
+        Operator operator = fixtures.operator();
+        actor = new Actor(operator.id(), 1, "staff@example.com", "Staff", Set.of(Role.DOMAIN_ADMINISTRATORS), RequestOrigin.SYSTEM);
+        client = fixtures.client(operator, "Rollup " + Fixtures.unique());
+        otherClient = fixtures.client(operator, "Rollup other " + Fixtures.unique());
+        venue = venue(client, "America/New_York");
+        long kolkata = venue(otherClient, "Asia/Kolkata");
+        hotspots.add(hotspot(client, venue));
+        hotspots.add(hotspot(client, venue));
+        hotspots.add(hotspot(otherClient, kolkata));
+        // Every 97 minutes for 36 days, at a hotspot and by a device chosen so devices recur across hotspots and days.
+        for (int i = 0; i < 36 * 24 * 60 / 97; i++) {
+            Instant start = NOW.minus(Duration.ofMinutes(97L * i + 3));
+            session(hotspots.get(i % 3), (i * 7) % 23, start, i % 11 == 0 ? null : start.plusSeconds(600), 1000L * i);
+        }
+        // On the local midnights of New York and Kolkata, and a second before them.
+        for (ZoneId zone : ZONES) {
+            for (int d = 1; d < 30; d += 4) {
+                Instant midnight = LocalDate.ofInstant(NOW, zone).minusDays(d).atStartOfDay(zone).toInstant();
+                session(hotspots.get(d % 3), 40 + d, midnight, midnight.plusSeconds(60), 7);
+                session(hotspots.get((d + 1) % 3), 40 + d, midnight.minusSeconds(1), midnight.plusSeconds(60), 11);
+            }
+        }
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void rolledUpDaysGiveTheFiguresTheSessionsGive() {
+        rollup.run();
+
+        for (ZoneId zone : ZONES) {
+            assertThat(rollups.rolledDays(DailyRollup.key(zone), LocalDate.ofInstant(NOW, zone).minusDays(29),
+                    LocalDate.ofInstant(NOW, zone))).as("closed days rolled up in " + zone).hasSize(29);
+        }
+        assertSameAsSessions();
+    }
+
+    @Test
+    void lateSessionsAndLateStopsAreRolledUpAgain() {
+        rollup.run();
+        assertSameAsSessions();
+
+        // A session of ten days ago reported only now, and the Stop of a session left open on a closed day.
+        Instant tenDaysAgo = NOW.minus(Duration.ofDays(10));
+        session(hotspots.get(0), 99, tenDaysAgo, tenDaysAgo.plusSeconds(300), 123_456_789);
+        jdbc.update("update connection_session set ended_at = started_at + interval '1' hour, closed_by = 'nas', input_octets = 555555555"
+                + " where hotspot_id = ? and ended_at is null and started_at < ?", hotspots.get(1), utc(NOW.minus(Duration.ofDays(2))));
+        assertThat(insights.stats(actor, Optional.empty(), Optional.empty(), ZONES.get(0), starts(ZONES.get(0))))
+                .as("the rollup is what the overview reads: before the task runs again it does not know the late records")
+                .isNotEqualTo(sessions.stats(actor.operatorId(), Optional.empty(), Optional.empty(), starts(ZONES.get(0))));
+
+        assertThat(rollup.run()).isPositive();
+        assertSameAsSessions();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(rollup.run()).as("nothing new: only the days still holding open sessions are rolled up again").isLessThan(3 * 29);
+        assertSameAsSessions();
+    }
+
+    @Test
+    void forgottenDaysAreCountedFromTheSessionsUntilRolledUpAgain() {
+        rollup.run();
+        LocalDate first = LocalDate.ofInstant(NOW, ZoneOffset.UTC).minusDays(20);
+        rollups.forgetFrom(first);
+        assertThat(rollups.rolledDays("Z", first, LocalDate.ofInstant(NOW, ZoneOffset.UTC))).isEmpty();
+        assertSameAsSessions();
+        rollup.run();
+        assertThat(rollups.rolledDays("Z", first, LocalDate.ofInstant(NOW, ZoneOffset.UTC))).isNotEmpty();
+        assertSameAsSessions();
+    }
+
+    private void assertSameAsSessions() {
+        for (ZoneId zone : ZONES) {
+            List<Instant> starts = starts(zone);
+            for (Optional<Long>[] scope : scopes()) {
+                assertThat(insights.stats(actor, scope[0], scope[1], zone, starts))
+                        .as("zone %s, client %s, venue %s", zone, scope[0], scope[1])
+                        .isEqualTo(sessions.stats(actor.operatorId(), scope[0], scope[1], starts));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Optional<Long>[]> scopes() {
+        return List.of(new Optional[] {Optional.empty(), Optional.empty()}, new Optional[] {Optional.of(client.id()), Optional.empty()},
+                new Optional[] {Optional.of(otherClient.id()), Optional.empty()}, new Optional[] {Optional.empty(), Optional.of(venue)});
+    }
+
+    /** The overview's 30 local days ending today, as the dashboard asks for them. */
+    private static List<Instant> starts(ZoneId zone) {
+        LocalDate today = LocalDate.ofInstant(NOW, zone);
+        List<Instant> starts = new ArrayList<>();
+        for (int i = 29; i >= -1; i--) {
+            starts.add(today.minusDays(i).atStartOfDay(zone).toInstant());
+        }
+        return starts;
+    }
+
+    private long venue(Client owner, String zone) {
+        String key = "V" + Fixtures.unique();
+        jdbc.update("insert into venue (operator_id, client_id, venue_key, name, address_line1, city, state, postal_code, country,"
+                + " time_zone, created_at) values (?, ?, ?, 'Rollup venue', '1 Main St', 'Boston', 'MA', '02110', 'USA', ?, current_timestamp)",
+                actor.operatorId(), owner.id(), key, zone);
+        return jdbc.queryForObject("select id from venue where venue_key = ?", Long.class, key);
+    }
+
+    private long hotspot(Client owner, long venueId) {
+        String nas = "rollup-" + Fixtures.unique();
+        jdbc.update("insert into hotspot (operator_id, client_id, venue_id, name, nas_identifier, created_at)"
+                + " values (?, ?, ?, ?, ?, current_timestamp)", actor.operatorId(), owner.id(), venueId, "Spot " + nas, nas);
+        return jdbc.queryForObject("select id from hotspot where nas_identifier = ?", Long.class, nas);
+    }
+
+    private void session(long hotspot, int device, Instant start, Instant end, long octets) {
+        long clientId = jdbc.queryForObject("select client_id from hotspot where id = ?", Long.class, hotspot);
+        String mac = String.format("02-00-00-00-%02X-%02X", (actor.operatorId() % 256), device);
+        String key = HexFormat.of().formatHex(sha(hotspot + "-" + serial++ + "-" + start));
+        jdbc.update("insert into connection_session (session_key, client_id, hotspot_id, mac_address, started_at, start_reported, last_seen_at,"
+                        + " ended_at, session_seconds, input_octets, output_octets, closed_by) values (?, ?, ?, ?, ?, true, ?, ?, 600, ?, ?, ?)",
+                key, clientId, hotspot, mac, utc(start), utc(end == null ? start.plusSeconds(60) : end),
+                end == null ? null : utc(end), octets, octets * 3, end == null ? null : "nas");
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static byte[] sha(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
