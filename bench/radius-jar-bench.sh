@@ -24,7 +24,11 @@
 # concurrency 8 (discarded), then run SECONDS_PER_RUN at each CONCURRENCY (closed loop: each worker
 # one request in flight); acct-first-seen warms up WARMUP_SECONDS on its own fresh range, then runs.
 # Then auth and acct (known devices) once more, open loop at half of that server's own best rate of the
-# kind (p99 at half the peak). Afterwards every acknowledged accounting Start must be exactly one row
+# kind (p99 at half the peak). A PostgreSQL CHECKPOINT is forced before each server's runs and again before
+# its half-peak runs, then SETTLE_SECONDS (10) to let the disk settle: without it the pages the sweeps
+# dirtied were written back during Portico's (the second server's) half-peak runs, and every accounting
+# answer waited on WAL flushes stalled behind that write-back. bench/FsyncProbe.java times a small write +
+# fdatasync every 20 ms on the database's filesystem (PROBE_DIR) during each half-peak run. Afterwards every acknowledged accounting Start must be exactly one row
 # (radacct / connection_session) and every first-seen session must be linked to a guest of its own.
 #
 # Needs: root (apt-get for freeradius, freeradius-postgresql when missing), PostgreSQL at PGHOST/PGPORT
@@ -33,7 +37,7 @@
 # Databases: portico_bench and radius_bench, both recreated. Ports: Portico 21812/21813 (HTTP 18080),
 # FreeRADIUS 31812/31813. Environment: SECONDS_PER_RUN, WARMUP_SECONDS, CONCURRENCY, PORTICO_LAUNCH
 # (bin = bin/portico with its AOT cache, default; jar = java -jar), PORTICO_JAVA_OPTS (default
-# -Xmx1g -XX:+UseZGC), BENCH_NOTE (a sentence printed under the section's title), BENCH_WRITE_DOCS
+# -Xmx1g -XX:+UseZGC), SETTLE_SECONDS (10), PROBE_DIR, BENCH_NOTE (a sentence printed under the section's title), BENCH_WRITE_DOCS
 # (1, default: replace the section in docs/benchmarks.md; 0: print only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +48,7 @@ CONCURRENCY=${CONCURRENCY:-16,64}
 PORTICO_LAUNCH=${PORTICO_LAUNCH:-bin}
 PORTICO_JAVA_OPTS=${PORTICO_JAVA_OPTS:--Xmx1g -XX:+UseZGC}
 BENCH_WRITE_DOCS=${BENCH_WRITE_DOCS:-1}
+SETTLE_SECONDS=${SETTLE_SECONDS:-10}
 [[ $CONCURRENCY =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || { echo "CONCURRENCY must be numbers separated by commas: $CONCURRENCY"; exit 2; }
 [[ $SECONDS_PER_RUN =~ ^[1-9][0-9]*$ && $WARMUP_SECONDS =~ ^[0-9]+$ ]] || { echo "SECONDS_PER_RUN / WARMUP_SECONDS must be numbers"; exit 2; }
 WORK=$(mktemp -d /tmp/radius-jar-bench.XXXXXX)
@@ -102,8 +107,16 @@ psql -q -d radius_bench -c "create temp table m (mac varchar(64))" -c "\\copy m 
   -c "insert into radusergroup (username, groupname, priority) select mac, 'guests', 1 from m" -c "analyze radusergroup"
 fr_start "$WORK" radius_bench "$SECRET" 31812 31813
 
-if "$(dirname "$JAVA")/javac" -d "$WORK/load" bench/RadiusLoad.java 2>/dev/null; then LOAD=("$JAVA" -cp "$WORK/load" RadiusLoad)
-else LOAD=("$JAVA" bench/RadiusLoad.java); fi
+if "$(dirname "$JAVA")/javac" -d "$WORK/load" bench/RadiusLoad.java bench/FsyncProbe.java 2>/dev/null; then
+  LOAD=("$JAVA" -cp "$WORK/load" RadiusLoad); FSYNC_PROBE=("$JAVA" -cp "$WORK/load" FsyncProbe)
+else LOAD=("$JAVA" bench/RadiusLoad.java); FSYNC_PROBE=("$JAVA" bench/FsyncProbe.java); fi
+PROBE_DIR=${PROBE_DIR:-$(dirname "$(psql -tA -d postgres -c "show data_directory" 2>/dev/null || echo "$WORK/x")")}
+[ -d "$PROBE_DIR" ] && [ -w "$PROBE_DIR" ] || PROBE_DIR=$WORK
+# A clean start for each server's runs and for its half-peak runs (see the header).
+checkpoint() {
+  psql -q -d postgres -c checkpoint
+  sleep "$SETTLE_SECONDS"
+}
 load() { # label authport acctport run-id sessionsfile args...
   local label=$1 auth=$2 acct=$3 runid=$4 sessions=$5; shift 5
   "${LOAD[@]}" --label "$label" --auth-port "$auth" --acct-port "$acct" --secret "$SECRET" --nas-id "$NAS" \
@@ -119,7 +132,8 @@ half() { # file kind: half of the best requests/s of that kind
   awk -F'|' -v kind="$2" '{k=$3; gsub(/ /, "", k)} k == kind && $5 + 0 > p {p = $5 + 0} END {printf "%d\n", p / 2}' "$1"
 }
 bench() { # label authport acctport first-range
-  local l=$1 c range=$4 rate
+  local l=$1 c range=$4 rate probe
+  checkpoint
   LOADAVG[$l]=$(cat /proc/loadavg)
   for mode in auth acct; do
     echo "== $l $mode: warm-up ${WARMUP_SECONDS}s at concurrency 8 (discarded), then $CONCURRENCY"
@@ -136,12 +150,17 @@ bench() { # label authport acctport first-range
   cat "$WORK/$l.md"
   # p99 at half of this server's own peak: open loop (sent on schedule whatever the answers) over 64 sockets
   : > "$WORK/$l-half.md"
+  checkpoint
   for mode in auth acct; do
     rate=$(half "$WORK/$l.md" "$mode")
     [ "$rate" -ge 1 ] || continue
     echo "== $l $mode at $rate requests/s (half its peak), open loop"
+    "${FSYNC_PROBE[@]}" "$PROBE_DIR/radius-jar-bench-fsync-probe.dat" $((3 + SECONDS_PER_RUN + 1)) > "$WORK/$l-$mode.disk" 2>&1 &
+    probe=$!
     load "$l" "$2" "$3" "$l-half-$mode" "$WORK/$l-half-$mode.sessions" --mode "$mode" --macs-file "$WORK/known.macs" \
       --rate "$rate" --rate-kind half-peak --concurrency 64 --seconds "$SECONDS_PER_RUN" --warmup-seconds 3 | tail -1 >> "$WORK/$l-half.md"
+    wait "$probe" || true
+    echo "- $l $mode@half-peak: $(cat "$WORK/$l-$mode.disk")" >> "$WORK/disk.md"
   done
   cat "$WORK/$l-half.md"
 }
@@ -167,7 +186,7 @@ ratios=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
   [ -n "${BENCH_NOTE:-}" ] && { echo "$BENCH_NOTE"; echo; }
   echo "**How to run:** \`bench/radius-jar-bench.sh\` (root, for apt; PostgreSQL on 127.0.0.1:5432; builds the jar only when"
   echo "\`target/portico.jar\` is missing). Environment: \`SECONDS_PER_RUN\` ($SECONDS_PER_RUN), \`WARMUP_SECONDS\` ($WARMUP_SECONDS),"
-  echo "\`CONCURRENCY\` ($CONCURRENCY), \`PORTICO_LAUNCH\` ($PORTICO_LAUNCH), \`PORTICO_JAVA_OPTS\` ($PORTICO_JAVA_OPTS). With the defaults a run"
+  echo "\`CONCURRENCY\` ($CONCURRENCY), \`PORTICO_LAUNCH\` ($PORTICO_LAUNCH), \`PORTICO_JAVA_OPTS\` ($PORTICO_JAVA_OPTS), \`SETTLE_SECONDS\` ($SETTLE_SECONDS). With the defaults a run"
   echo "takes about 10 min (each server about 3.5 min of load, Portico's start with the demo data 1-3 min), plus the jar build"
   echo "and the FreeRADIUS install when missing, and bin/portico's one-off cache training. This run took $MINUTES min."
   echo
@@ -193,6 +212,12 @@ ratios=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
   echo
   echo "Rows \`auth@half-peak\`/\`acct@half-peak\`: open loop at half of that server's own best closed-loop rate of the kind (one"
   echo "sender on schedule over 64 sockets, latency from each send, 3 s warm-up on the same schedule; goal for Portico: p99 under 20 ms)."
+  echo
+  echo "The disk during each half-peak run (bench/FsyncProbe.java: a small write + fdatasync every 20 ms in $PROBE_DIR;"
+  echo "every accounting answer of both servers waits for a WAL flush on this disk; a CHECKPOINT and ${SETTLE_SECONDS} s of settling"
+  echo "before each server's runs and before its half-peak runs):"
+  echo
+  cat "$WORK/disk.md"
   echo
   echo "Accounting records: FreeRADIUS $FR_CHECK; Portico $PT_CHECK; $FIRST_SEEN (each first-seen session a"
   echo "new device, so as many guests as sessions)."

@@ -59,8 +59,9 @@ public class GuestService {
 
     /**
      * The client's guests for many devices, those never seen created with an empty profile, in
-     * two statements whatever the number of devices (one batched insert that skips devices already
-     * guests, one select of them all): an accounting batch's devices. Idempotent per client and
+     * one statement whatever the number of devices on PostgreSQL when all are new (an insert that
+     * skips devices already guests and answers the rows it made), plus one select of the devices
+     * that were guests already: an accounting batch's devices. Idempotent per client and
      * MAC, also against other transactions creating the same devices at once: each device gets one
      * guest, and {@link GuestCreated} once, from the transaction that inserted it.
      */
@@ -69,15 +70,20 @@ public class GuestService {
         // sorted, so concurrent batches insert new devices in one order
         List<MacAddress> distinct = macs.stream().distinct().sorted(java.util.Comparator.comparing(MacAddress::value)).toList();
         Instant now = clock.instant();
-        java.util.Set<MacAddress> inserted = repository.insertNew(distinct.stream()
+        List<Guest> inserted = repository.insertNew(distinct.stream()
                 .map(m -> new Guest(0, clientId, UUID.randomUUID(), m, GuestProfile.EMPTY, false, now, now)).toList());
         Map<MacAddress, Guest> found = new java.util.HashMap<>();
-        @Nullable Client client = inserted.isEmpty() ? null : client(clientId);
-        for (Guest guest : repository.findByMacs(clientId, distinct)) {
-            found.put(guest.macAddress(), guest);
-            if (client != null && inserted.contains(guest.macAddress())) {
+        if (!inserted.isEmpty()) {
+            Client client = client(clientId);
+            for (Guest guest : inserted) {
+                found.put(guest.macAddress(), guest);
                 events.publishEvent(GuestCreated.of(guest, client));
             }
+        }
+        // devices that were guests already (or that another transaction made guests meanwhile)
+        List<MacAddress> existing = distinct.stream().filter(m -> !found.containsKey(m)).toList();
+        for (Guest guest : repository.findByMacs(clientId, existing)) {
+            found.put(guest.macAddress(), guest);
         }
         return found;
     }

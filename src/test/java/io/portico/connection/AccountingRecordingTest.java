@@ -175,6 +175,44 @@ class AccountingRecordingTest {
     }
 
     @Test
+    void aBatchOfNewAndKnownDevicesMakesGuestsOfTheNewOnesOnlyEachWithOneGuestCreatedWebhook() {
+        MacAddress known = MacAddress.parse("02-bb-00-00-00-01");
+        long knownGuest = world.guests().findOrCreate(world.client.id(), known).id();
+        context.getBean(io.portico.webhook.WebhookService.class).configure(world.operator.id(), "https://hooks.example/accounting", null);
+        MacAddress first = MacAddress.parse("02-bb-00-00-00-02");
+        MacAddress second = MacAddress.parse("02-bb-00-00-00-03");
+        List<AccountingRecord> batch = new java.util.ArrayList<>();
+        for (MacAddress mac : List.of(known, first, second, first)) { // the first new device twice: Start, then Interim-Update
+            AccountingSessionId session = AccountingSessionId.of(world.operator.id(), hotspot.nasIdentifier(), "mix-" + mac.value(),
+                    mac.value(), "AP-1:guest");
+            boolean again = batch.stream().anyMatch(r -> r.sessionId().equals(session));
+            batch.add(new AccountingRecord(again ? AccountingRecord.Type.INTERIM_UPDATE : AccountingRecord.Type.START, session,
+                    world.operator.id(), hotspot.nasIdentifier(), mac, null, again ? 10 : 0, 0, again ? 60 : 0, null,
+                    T0.plusSeconds(again ? 60 : 0)));
+        }
+        assertThat(writer.recordAll(batch)).containsOnly(AccountingOutcome.RECORDED);
+        // the same batch again (a retransmission after a lost reply) changes nothing
+        assertThat(writer.recordAll(batch)).containsOnly(AccountingOutcome.RECORDED);
+
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        for (MacAddress mac : List.of(known, first, second)) {
+            assertThat(jdbc.sql("select count(*) from guest where client_id = ? and mac_address = ?").params(world.client.id(), mac.value())
+                    .query(Long.class).single()).as("guests of " + mac.value()).isEqualTo(1L);
+            long guest = world.guests().findByMac(world.client.id(), mac).orElseThrow().id();
+            assertThat(jdbc.sql("select count(*) from connection_session where client_id = ? and guest_id = ?")
+                    .params(world.client.id(), guest).query(Long.class).single()).as("sessions of " + mac.value()).isEqualTo(1L);
+        }
+        assertThat(world.guests().findByMac(world.client.id(), known).orElseThrow().id()).isEqualTo(knownGuest);
+        assertThat(jdbc.sql("select payload_json from webhook_delivery where operator_id = ? and event_type = 'GuestCreated'")
+                .param(world.operator.id()).query(String.class).list())
+                .as("one GuestCreated for each device accounting made a guest, none for the known one")
+                .hasSize(2).anyMatch(p -> p.contains(first.value())).anyMatch(p -> p.contains(second.value()))
+                .noneMatch(p -> p.contains(known.value()));
+        assertThat(jdbc.sql("select input_octets from connection_session where mac_address = ? and client_id = ?")
+                .params(first.value(), world.client.id()).query(Long.class).single()).isEqualTo(10L);
+    }
+
+    @Test
     void batchRecordsKnownHotspotsAndReportsUnknownOnes() {
         AccountingRecord unknown = new AccountingRecord(AccountingRecord.Type.START, id, world.operator.id(), "NO-SUCH-NAS",
                 MAC, null, 0, 0, 0, null, T0);

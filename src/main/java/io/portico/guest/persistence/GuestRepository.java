@@ -58,20 +58,72 @@ public class GuestRepository {
     }
 
     /**
-     * Inserts the guests whose device is not yet a guest of their client, in one JDBC batch; a
-     * device another transaction made a guest first (committed, or committing meanwhile) is left
-     * as it is. Answers the devices this call inserted.
+     * Inserts the guests whose device is not yet a guest of their client; a device another
+     * transaction made a guest first (committed, or committing meanwhile) is left as it is. Answers
+     * the guests this call inserted, with their ids. On PostgreSQL one statement does both
+     * ({@code insert ... select from unnest(arrays) on conflict do nothing returning *}: one round
+     * trip whatever the number of devices); elsewhere one JDBC batch, then one select of the
+     * inserted devices. For guests with an empty profile only (devices first seen by accounting).
      */
-    public java.util.Set<MacAddress> insertNew(List<Guest> guests) {
-        int[] inserted = streaming.batchUpdate("insert into guest (" + COLUMNS + ") values (" + "?, ".repeat(29) + "?)"
-                + " on conflict do nothing", guests.stream().map(GuestRepository::values).toList());
-        java.util.Set<MacAddress> mine = new java.util.HashSet<>();
-        for (int i = 0; i < inserted.length; i++) {
-            if (inserted[i] != 0) {
-                mine.add(guests.get(i).macAddress());
+    public List<Guest> insertNew(List<Guest> guests) {
+        if (guests.isEmpty()) {
+            return List.of();
+        }
+        for (Guest g : guests) {
+            if (!g.profile().equals(GuestProfile.EMPTY) || g.unsubscribed()) {
+                throw new IllegalArgumentException("insertNew takes first-seen guests only (empty profile, subscribed)");
             }
         }
-        return mine;
+        if (postgres()) {
+            return streaming.query(connection -> {
+                var ps = connection.prepareStatement(INSERT_NEW);
+                int n = guests.size();
+                Object[] clients = new Object[n], tokens = new Object[n], macs = new Object[n], created = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    Guest g = guests.get(i);
+                    clients[i] = g.clientId();
+                    tokens[i] = g.token().toString();
+                    macs[i] = g.macAddress().value();
+                    created[i] = g.createdAt().toString();
+                }
+                ps.setArray(1, connection.createArrayOf("int8", clients));
+                ps.setArray(2, connection.createArrayOf("text", tokens));
+                ps.setArray(3, connection.createArrayOf("text", macs));
+                ps.setArray(4, connection.createArrayOf("text", created));
+                return ps;
+            }, GuestRepository::guest);
+        }
+        int[] inserted = streaming.batchUpdate("insert into guest (" + COLUMNS + ") values (" + "?, ".repeat(29) + "?)"
+                + " on conflict do nothing", guests.stream().map(GuestRepository::values).toList());
+        java.util.Map<Long, List<MacAddress>> mine = new java.util.HashMap<>();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] != 0) {
+                mine.computeIfAbsent(guests.get(i).clientId(), c -> new ArrayList<>()).add(guests.get(i).macAddress());
+            }
+        }
+        List<Guest> rows = new ArrayList<>();
+        mine.forEach((clientId, macs) -> rows.addAll(findByMacs(clientId, macs)));
+        return rows;
+    }
+
+    /** {@link #insertNew} on PostgreSQL: the arrays in the guests' order (sorted by the caller), a row per device. */
+    private static final String INSERT_NEW = """
+            insert into guest (client_id, token, mac_address, unsubscribed, created_at, updated_at)
+            select x.client_id, x.token, x.mac_address, false, x.created_at, x.created_at
+              from unnest(?::int8[], ?::uuid[], ?::varchar[], ?::timestamptz[]) as x(client_id, token, mac_address, created_at)
+                on conflict do nothing
+            returning *""";
+
+    private volatile @Nullable Boolean postgres;
+
+    /** Whether the database is PostgreSQL (asked once, of the first connection). */
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(streaming.execute((java.sql.Connection c) -> c.isWrapperFor(org.postgresql.PGConnection.class)));
+            postgres = known;
+        }
+        return known;
     }
 
     private static Object[] values(Guest g) {

@@ -22,7 +22,10 @@ import io.portico.radius.AccountingSink;
  * CPU per request than four, see docs/radius.md); with several, two batches touching one session
  * at once are safe, because the sink is idempotent and a batch that fails on the conflict is
  * retried. Each request's future completes only after that commit, and only then is the
- * Accounting-Response sent. When the database is down the writer retries the same batch with
+ * Accounting-Response sent. The futures are completed (which sends the replies) by an
+ * acknowledging thread, not the writer: a committed batch is handed over and the writer starts the
+ * next one at once, so the requests queued meanwhile do not also wait for a whole batch of UDP
+ * sends (a pipeline: the replies of batch N go out while batch N + 1 is written). When the database is down the writer retries the same batch with
  * back-off; nothing is acknowledged meanwhile, and once the queue is full new requests are dropped
  * so the NAS retransmits them later.
  */
@@ -38,6 +41,9 @@ final class GroupCommitter implements AutoCloseable {
     private final RadiusMetrics metrics;
     private final BlockingQueue<Pending> queue;
     private final List<Thread> writers;
+    /** Committed batches whose replies are still to be sent, in commit order; {@link #ACKNOWLEDGER_STOP} ends the thread. */
+    private final BlockingQueue<List<Pending>> committed = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread acknowledger;
     private volatile boolean running = true;
     private volatile boolean started;
 
@@ -48,11 +54,37 @@ final class GroupCommitter implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writers = java.util.stream.IntStream.range(0, writers)
                 .mapToObj(i -> Thread.ofPlatform().daemon().name("radius-accounting-writer-" + i).unstarted(this::write)).toList();
+        this.acknowledger = Thread.ofPlatform().daemon().name("radius-accounting-acknowledger").unstarted(this::acknowledge);
     }
+
+    private static final List<Pending> ACKNOWLEDGER_STOP = List.of();
 
     void start() {
         started = true;
+        acknowledger.start();
         writers.forEach(Thread::start);
+    }
+
+    /** Completes the futures of committed batches, in commit order, until told to stop. */
+    private void acknowledge() {
+        while (true) {
+            List<Pending> batch;
+            try {
+                batch = committed.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (batch == ACKNOWLEDGER_STOP) {
+                return;
+            }
+            for (Pending p : batch) {
+                try {
+                    p.stored().complete(null);
+                } catch (RuntimeException e) {
+                    log.warn("Accounting reply not sent: {}", e.toString());
+                }
+            }
+        }
     }
 
     /** Completes once the event is durably stored; fails at once with {@link RequestPipeline.QueueFullException} when the queue is full. */
@@ -75,7 +107,7 @@ final class GroupCommitter implements AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
                 store(batch);
-                batch.clear();
+                batch = new ArrayList<>(batchSize); // the stored one now belongs to the acknowledger
             } catch (InterruptedException e) {
                 break;
             }
@@ -93,7 +125,7 @@ final class GroupCommitter implements AutoCloseable {
             try {
                 sink.record(events);
                 metrics.batchWritten();
-                batch.forEach(p -> p.stored().complete(null));
+                committed.add(batch); // durably stored: now, and only now, it may be acknowledged
                 return;
             } catch (RuntimeException e) {
                 metrics.batchFailed();
@@ -126,6 +158,13 @@ final class GroupCommitter implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             writer.interrupt();
+        }
+        // what the writers stored is acknowledged before the committer is closed
+        committed.add(ACKNOWLEDGER_STOP);
+        try {
+            acknowledger.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
