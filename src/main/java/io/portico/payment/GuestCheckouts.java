@@ -192,7 +192,7 @@ public class GuestCheckouts implements StripeEventHandler {
                 reference, starts);
         checkouts.setPurchase(checkout.id(), purchase.id());
         String planName = plans.findPlan(checkout.clientId(), checkout.guestPlanId()).map(GuestPlan::name).orElse("");
-        events.publishEvent(new GuestPlanPaid(checkout, purchase.id(), planName, purchase.startsAt(), purchase.expiresAt(),
-                reference, now));
+        events.publishEvent(new GuestPlanPaid(checkout.operatorId(), purchase.id(), planName, checkout.amount(), purchase.startsAt(),
+                purchase.expiresAt(), reference, now, checkout.email(), checkout.locale()));
     }
 }

@@ -42,12 +42,13 @@ import tools.jackson.databind.JsonNode;
  * Refunds of guests' purchases, whichever provider took the money. Staff refund from the console
  * ({@code guests/refundGuestPlan}) or the dashboard's guest page ({@link #refund}): Stripe through a
  * Refund of the PaymentIntent, PayPal through Payments v2's refund of the capture. A refund the
- * operator made on PayPal's own site arrives as PAYMENT.CAPTURE.REFUNDED ({@link #refundedAtPayPal}).
+ * operator made on PayPal's own site arrives as PAYMENT.CAPTURE.REFUNDED ({@link #refundedAtPayPal}),
+ * one made in Stripe's Dashboard as {@code charge.refunded} ({@link #handle}).
  * Either way the purchase is revoked (RADIUS disconnects the device), the operator log gets an
  * entry, GuestPlanRefunded fires and the guest is e-mailed in their language, once.
  */
 @Service
-public class GuestRefunds {
+public class GuestRefunds implements StripeEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GuestRefunds.class);
 
@@ -150,6 +151,46 @@ public class GuestRefunds {
         return done;
     }
 
+    @Override
+    public boolean supports(String eventType) {
+        return "charge.refunded".equals(eventType);
+    }
+
+    /**
+     * Stripe's verified {@code charge.refunded} (in the webhook's transaction): a full refund made in
+     * Stripe's Dashboard of a guest's card purchase ends it as a refund from the console does. A
+     * refund Portico made itself is already recorded, so nothing happens twice; a partial refund
+     * keeps the access and is only logged. Charges that are not a guest checkout's are ignored.
+     */
+    @Override
+    public void handle(StripeEvent event, long operatorId) {
+        String paymentIntent = event.value("payment_intent");
+        Optional<GuestCheckout> found = paymentIntent.isEmpty() ? Optional.empty()
+                : checkouts.findByPaymentReference(operatorId, paymentIntent);
+        if (found.isEmpty() || found.get().state() != State.PAID || found.get().purchaseId() == null) {
+            return;
+        }
+        GuestCheckout checkout = found.get();
+        long refunded = event.object().path("amount_refunded").asLong(-1);
+        if (!event.object().path("refunded").asBoolean(false) || refunded != checkout.amount().minorUnits()) {
+            log.warn("Stripe charge {} of checkout {} refunded {} of {}: not a full refund, the access stays", event.value("id"),
+                    checkout.id(), refunded, checkout.amount().display());
+            return;
+        }
+        String refundId = event.object().path("refunds").path("data").path(0).path("id").asString("");
+        String reference = refundId.isEmpty() ? event.value("id") : refundId;
+        Instant now = clock.instant();
+        if (!checkouts.markRefunded(checkout.id(), reference, now)) {
+            return;
+        }
+        GuestRefund done = new GuestRefund(java.util.Objects.requireNonNull(checkout.purchaseId()), GuestCheckouts.GATEWAY,
+                paymentIntent, reference, checkout.amount());
+        AdministratorActed entry = new AdministratorActed(operatorId, null, RequestOrigin.SYSTEM, "/payments/stripe/webhook",
+                message(done), "", "", now);
+        refunded(operatorId, entry, checkout.clientId(), checkout.guestId(), checkout.guestPlanId(), done, checkout.email(),
+                checkout.locale());
+    }
+
     /**
      * PayPal's verified PAYMENT.CAPTURE.REFUNDED (in the webhook's transaction): a full refund of
      * one of Portico's captures ends the purchase as a refund from the console does. A refund
@@ -160,8 +201,8 @@ public class GuestRefunds {
         PayPalRecords.Refund refund = PayPalApi.refund(resource);
         Optional<PayPalOrder> found = refund.captureId().isEmpty() ? Optional.empty()
                 : paypalOrders.findByCapture(operatorId, refund.captureId());
-        if (found.isEmpty() || found.get().purchaseId() == null) {
-            log.warn("PayPal refund {} of operator {} is for capture '{}', not a paid Portico order", refund.id(), operatorId,
+        if (found.isEmpty()) {
+            log.warn("PayPal refund {} of operator {} is for capture '{}', not one of Portico's orders", refund.id(), operatorId,
                     refund.captureId());
             return;
         }
@@ -176,6 +217,15 @@ public class GuestRefunds {
             return;
         }
         Instant now = clock.instant();
+        if (order.purchaseId() == null) {
+            // The refund overtook its capture's COMPLETED event: the order closes as refunded, so
+            // that event, when it comes, grants nothing.
+            if (paypalOrders.markRefundedBeforeCompletion(order.reference(), refund.id(), now)) {
+                log.info("PayPal refund {} of capture {} arrived before the capture's completion; order {} closed unpaid",
+                        refund.id(), refund.captureId(), order.reference());
+            }
+            return;
+        }
         if (!paypalOrders.markRefunded(order.reference(), refund.id(), now)) {
             return;
         }

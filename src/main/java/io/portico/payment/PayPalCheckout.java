@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,11 +60,12 @@ public class PayPalCheckout {
     private final TransactionTemplate transactions;
     private final PaymentProperties properties;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PayPalCheckout(PayPalAccounts accounts, PayPalOrderRepository orders, WebhookInbox inbox, GuestRefunds refunds,
-                   GuestPlanService guestPlans,
-                   TenantService tenants, TransactionTemplate transactions, PaymentProperties properties, JsonMapper json, Clock clock) {
+                   GuestPlanService guestPlans, TenantService tenants, TransactionTemplate transactions, PaymentProperties properties,
+                   JsonMapper json, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.orders = orders;
         this.inbox = inbox;
@@ -73,6 +75,7 @@ public class PayPalCheckout {
         this.transactions = transactions;
         this.properties = properties;
         this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -220,6 +223,9 @@ public class PayPalCheckout {
         Purchase purchase = guestPlans.recordPayment(order.clientId(), order.guestId(), order.guestPlanId(), GATEWAY,
                 capture.captureId(), now);
         orders.setPurchase(order.reference(), purchase.id());
+        String planName = guestPlans.findPlan(order.clientId(), order.guestPlanId()).map(GuestPlan::name).orElse("");
+        events.publishEvent(new GuestPlanPaid(operatorId, purchase.id(), planName, new Money(order.amountMinor(), order.currency()),
+                purchase.startsAt(), purchase.expiresAt(), capture.captureId(), now, order.email(), order.locale()));
     }
 
     private void requireFresh(String transmissionTime) {

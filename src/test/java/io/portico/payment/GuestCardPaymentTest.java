@@ -262,6 +262,33 @@ class GuestCardPaymentTest {
     }
 
     @Test
+    void aRefundMadeInStripesDashboardEndsTheAccessOnceAndAPartialOneKeepsIt() {
+        ObjectNode paid = stripe.pay(checkout("es-xl", "refund" + Fixtures.unique() + "@guest.example").path("id").asString());
+        send("checkout.session.completed", paid);
+        String intent = paid.path("payment_intent").asString();
+        long purchaseId = checkouts.find(world.world.client.id(), paid.path("id").asString()).orElseThrow().purchaseId();
+
+        ObjectNode partial = stripe.refundInDashboard(intent, 200L);
+        assertThat(send("charge.refunded", partial).statusCode()).isEqualTo(200);
+        assertThat(world.world.plans().activePlanForDevice(world.world.client.id(), device, clock.instant().plusSeconds(1)))
+                .as("a partial refund keeps the access").isPresent();
+
+        ObjectNode full = stripe.refundInDashboard(intent, 300L);
+        assertThat(send("charge.refunded", full).statusCode()).isEqualTo(200);
+        assertThat(send("charge.refunded", full).statusCode()).as("the same refund under another event id").isEqualTo(200);
+
+        assertThat(world.world.plans().activePlanForDevice(world.world.client.id(), device, clock.instant().plusSeconds(1))).isEmpty();
+        assertThat(checkouts.find(world.world.client.id(), paid.path("id").asString()).orElseThrow().state())
+                .isEqualTo(GuestCheckout.State.REFUNDED);
+        String admin = fixtures.administrator(world.world.operator, Role.DOMAIN_ADMINISTRATORS);
+        ConsoleSession console = ConsoleSession.login(new Http(port), admin, Fixtures.PASSWORD);
+        Http.Response log = console.post("/preview/networkoperatorconsole/equipment/listOperatorLog");
+        assertThat(log.raw().split("Guest plan purchase " + purchaseId + " refunded", -1)).as("one log entry").hasSize(2);
+        assertThat(console.post("/preview/networkoperatorconsole/guests/refundGuestPlan", "ClientID", world.world.client.id(),
+                "PurchaseID", purchaseId).status()).as("already refunded").isEqualTo(409);
+    }
+
+    @Test
     void refusesRefundsWhenTheOperatorTurnedThemOff() {
         ObjectNode paid = stripe.pay(checkout("en-us", null).path("id").asString());
         send("checkout.session.completed", paid);

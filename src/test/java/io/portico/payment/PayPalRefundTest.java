@@ -131,6 +131,22 @@ class PayPalRefundTest {
                 .params(email, "%" + subjectPart + "%").query(Long.class).single();
     }
 
+    private long receiptEmails() {
+        return jdbc.sql("select count(*) from email_outbox where recipient = ? and kind = 'GuestReceipt' and locale = 'es-xl'"
+                        + " and subject like '%recibo%' and text_body like '%7.99 USD%'")
+                .params(email).query(Long.class).single();
+    }
+
+    @Test
+    void aPayPalPurchaseIsReceiptedOnceInTheGuestsLanguage() {
+        Purchase purchase = paidPurchase();
+        assertThat(receiptEmails()).isEqualTo(1);
+
+        // PayPal delivers the same capture again (a retry under a new event id): no second receipt.
+        assertThat(fake.deliver(webhookUrl(), fake.captureCompletedEvent(purchase.transactionId()))).isEqualTo(200);
+        assertThat(receiptEmails()).isEqualTo(1);
+    }
+
     @Test
     void staffRefundAPayPalPurchaseThroughPayPalAndTheAccessEnds() {
         Purchase purchase = paidPurchase();
@@ -191,6 +207,25 @@ class PayPalRefundTest {
         assertThat(refundLogEntries(purchase.id())).isEqualTo(1);
         assertThat(refundEmails("reembolso")).isEqualTo(1);
         assertThat(refund(console(), purchase.id()).status()).as("already refunded").isEqualTo(409);
+    }
+
+    @Test
+    void aRefundWhoseEventOvertakesTheCaptureCompletedEventStartsNoPlan() {
+        URI approve = paypal.startGuestOrder(world.client.id(), guest.id(), plan.id(), URI.create("http://portal.example/return"),
+                URI.create("http://portal.example/cancel"), Optional.of(email), "es-xl");
+        String orderId = approve.getQuery().replace("token=", "");
+        fake.approve(orderId);
+        String captureId = paypal.buyerReturned(world.client.id(), orderId).orElseThrow().captureId();
+        PayPalFake.Refund refund = fake.refundOnPayPalSite(captureId, null);
+
+        assertThat(fake.deliver(webhookUrl(), fake.captureRefundedEvent(refund.id()))).isEqualTo(200);
+        assertThat(fake.deliver(webhookUrl(), fake.captureCompletedEvent(captureId))).isEqualTo(200);
+
+        assertThat(world.plans().activePlanForDevice(world.client.id(), guest.macAddress(), clock.instant().plusSeconds(1))).isEmpty();
+        assertThat(orders.findByCapture(world.operator.id(), captureId).orElseThrow())
+                .satisfies(o -> assertThat(o.status()).isEqualTo("REFUNDED"))
+                .satisfies(o -> assertThat(o.purchaseId()).isNull());
+        assertThat(receiptEmails()).isZero();
     }
 
     @Test

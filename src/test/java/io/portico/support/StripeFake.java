@@ -527,32 +527,75 @@ public final class StripeFake implements AutoCloseable {
                 error(x, 400, "charge_already_refunded", "Charge ch_" + intent.substring(3) + " has already been refunded.", null);
                 return;
             }
-            ObjectNode r = JSON.createObjectNode();
-            r.put("id", "re_test_" + ids.incrementAndGet());
-            r.put("object", "refund");
-            r.put("amount", p.containsKey("amount") ? Long.parseLong(p.get("amount")) : session.path("amount_total").asLong());
-            r.put("balance_transaction", "txn_test_" + ids.incrementAndGet());
-            r.put("charge", "ch_" + intent.substring(3));
-            r.put("created", Instant.now().getEpochSecond());
-            r.put("currency", session.path("currency").asString());
+            ObjectNode r = refund(intent, session, p.containsKey("amount") ? Long.parseLong(p.get("amount"))
+                    : session.path("amount_total").asLong(), p.get("reason"));
             ObjectNode metadata = r.putObject("metadata");
             p.forEach((k, v) -> {
                 if (k.startsWith("metadata[")) {
                     metadata.put(k.substring(9, k.length() - 1), v);
                 }
             });
-            r.put("payment_intent", intent);
-            r.put("reason", p.get("reason"));
-            r.putNull("receipt_number");
-            r.putNull("source_transfer_reversal");
-            r.put("status", "succeeded");
-            r.putNull("transfer_reversal");
-            refunds.put(r.get("id").asString(), r);
             if (key != null) {
                 refundsByIdempotencyKey.put(key, r.get("id").asString());
             }
             send(x, 200, JSON.writeValueAsString(r));
         }
+    }
+
+    /** A Refund object as Stripe's API reference describes it, kept as made. */
+    private ObjectNode refund(String intent, ObjectNode session, long amount, String reason) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("id", "re_test_" + ids.incrementAndGet());
+        r.put("object", "refund");
+        r.put("amount", amount);
+        r.put("balance_transaction", "txn_test_" + ids.incrementAndGet());
+        r.put("charge", "ch_" + intent.substring(3));
+        r.put("created", Instant.now().getEpochSecond());
+        r.put("currency", session.path("currency").asString());
+        r.putObject("metadata");
+        r.put("payment_intent", intent);
+        r.put("reason", reason);
+        r.putNull("receipt_number");
+        r.putNull("source_transfer_reversal");
+        r.put("status", "succeeded");
+        r.putNull("transfer_reversal");
+        refunds.put(r.get("id").asString(), r);
+        return r;
+    }
+
+    /**
+     * What the operator does in Stripe's Dashboard: refunds {@code amount} of the payment (null: all
+     * of it). Returns the Charge as Stripe's {@code charge.refunded} event carries it (API reference:
+     * the Charge object; {@code refunds} listed as in the event's payload).
+     */
+    public ObjectNode refundInDashboard(String intent, Long amount) {
+        ObjectNode session = sessions.values().stream().filter(s -> intent.equals(s.path("payment_intent").asString())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no payment " + intent));
+        long total = session.path("amount_total").asLong();
+        refund(intent, session, amount == null ? total : amount, "requested_by_customer");
+        long refunded = refundsOf(intent).stream().mapToLong(r -> r.path("amount").asLong()).sum();
+        ObjectNode charge = JSON.createObjectNode();
+        charge.put("id", "ch_" + intent.substring(3));
+        charge.put("object", "charge");
+        charge.put("amount", total);
+        charge.put("amount_captured", total);
+        charge.put("amount_refunded", refunded);
+        charge.put("captured", true);
+        charge.put("created", Instant.now().getEpochSecond());
+        charge.put("currency", session.path("currency").asString());
+        charge.put("livemode", false);
+        charge.put("paid", true);
+        charge.put("payment_intent", intent);
+        charge.put("refunded", refunded >= total);
+        charge.put("status", "succeeded");
+        ObjectNode list = charge.putObject("refunds");
+        list.put("object", "list");
+        var data = list.putArray("data"); // newest first, as Stripe lists them
+        refundsOf(intent).stream().sorted(java.util.Comparator.comparingLong(
+                (ObjectNode r) -> Long.parseLong(r.path("id").asString().substring("re_test_".length()))).reversed()).forEach(data::add);
+        list.put("has_more", false);
+        list.put("url", "/v1/charges/" + charge.path("id").asString() + "/refunds");
+        return charge;
     }
 
     /** The hosted payment page: shows the amount; its Pay button completes the session and goes to the success URL. */

@@ -45,6 +45,11 @@ public class CheckoutRepository {
                 .params(provider, sessionId).query(CheckoutRepository::row).optional();
     }
 
+    public Optional<GuestCheckout> findByPaymentReference(long operatorId, String paymentReference) {
+        return jdbc.sql("select * from payment_checkout where operator_id = ? and payment_reference = ?")
+                .params(operatorId, paymentReference).query(CheckoutRepository::row).optional();
+    }
+
     public Optional<GuestCheckout> findByPurchase(long clientId, long purchaseId) {
         return jdbc.sql("select * from payment_checkout where client_id = ? and purchase_id = ?")
                 .params(clientId, purchaseId).query(CheckoutRepository::row).optional();

@@ -55,12 +55,11 @@ class GuestReceipts {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(GuestPlanPaid paid) {
-        String recipient = paid.checkout().email();
-        if (recipient == null) {
+        if (paid.email() == null) {
             return;
         }
-        mailer.queue(paid.checkout().operatorId(), "GuestReceipt", "purchase:" + paid.purchaseId(), recipient, paid.checkout().locale(),
-                RECEIPT, RECEIPT_ES, Map.of("planname", paid.planName(), "amount", paid.checkout().amount().display(),
+        mailer.queue(paid.operatorId(), "GuestReceipt", "purchase:" + paid.purchaseId(), paid.email(), paid.locale(),
+                RECEIPT, RECEIPT_ES, Map.of("planname", paid.planName(), "amount", paid.amount().display(),
                         "startdate", DATE.format(paid.startsAt()), "enddate", DATE.format(paid.expiresAt()),
                         "reference", paid.paymentReference()));
     }

@@ -87,6 +87,14 @@ public class PayPalOrderRepository {
                 .params(refundId, utc(now), reference).update() == 1;
     }
 
+    /** A full refund of a captured order whose COMPLETED event has not come yet: no plan will start for it. */
+    public boolean markRefundedBeforeCompletion(String reference, String refundId, Instant now) {
+        return jdbc.sql("""
+                        update payment_paypal_order set status = 'REFUNDED', refund_id = ?, refunded_at = ?
+                        where reference = ? and status in ('CREATED', 'CAPTURED', 'EXPIRED') and purchase_id is null""")
+                .params(refundId, utc(now), reference).update() == 1;
+    }
+
     /** References of orders nobody approved and captured, created before {@code before}, oldest first. */
     public java.util.List<String> openBefore(Instant before, int limit) {
         return jdbc.sql("select reference from payment_paypal_order where status = 'CREATED' and created_at < ? order by created_at"
