@@ -25,12 +25,6 @@ public class TenantService {
     private final TenantRepository repository;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    /**
-     * Clients by id. A client is never changed or deleted once created (no route or statement
-     * does either), so a cached one is never stale, on any node; only found ones are kept.
-     */
-    private final com.github.benmanes.caffeine.cache.Cache<Long, Client> clients = io.portico.platform.Caches.builder()
-            .maximumSize(10_000).build();
 
     TenantService(TenantRepository repository, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
@@ -96,18 +90,12 @@ public class TenantService {
 
     /** A client of the given operator; empty for unknown ids and other operators' clients. */
     public Optional<Client> findClient(long operatorId, long clientId) {
-        return findClient(clientId).filter(c -> c.operatorId() == operatorId);
+        return repository.findClient(clientId).filter(c -> c.operatorId() == operatorId);
     }
 
     /** A client by id, for callers already scoped to it (an authenticated guest API token). */
     public Optional<Client> findClient(long clientId) {
-        Client cached = clients.getIfPresent(clientId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Client> found = repository.findClient(clientId);
-        found.ifPresent(c -> clients.put(clientId, c));
-        return found;
+        return repository.findClient(clientId);
     }
 
     public List<Client> listClients(long operatorId) {
