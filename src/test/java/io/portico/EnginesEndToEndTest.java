@@ -62,11 +62,7 @@ class EnginesEndToEndTest {
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> LoopbackParts.port(smtp));
-        registry.add("spring.mail.properties.mail.smtp.starttls.enable", () -> "false");
-        registry.add("portico.scheduler.polling-interval", () -> "200ms");
-        registry.add("portico.notification.dispatch-interval", () -> "200ms");
+        LoopbackParts.sendMailTo(registry, smtp);
         registry.add("portico.subscription.transition-interval", () -> "200ms");
         registry.add("portico.gateway.reconciler.enabled", () -> "true");
         registry.add("portico.gateway.reconciler.interval", () -> "200ms");

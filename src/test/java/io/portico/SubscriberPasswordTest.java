@@ -68,11 +68,7 @@ class SubscriberPasswordTest {
 
     @DynamicPropertySource
     static void parts(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> LoopbackParts.port(smtp));
-        registry.add("spring.mail.properties.mail.smtp.starttls.enable", () -> "false");
-        registry.add("portico.scheduler.polling-interval", () -> "200ms");
-        registry.add("portico.notification.dispatch-interval", () -> "200ms");
+        LoopbackParts.sendMailTo(registry, smtp);
         registry.add("portico.notification.subscriber-portal-url", () -> PORTAL + "/");
         registry.add("portico.webhook.delivery-enabled", () -> "true");
         registry.add("portico.webhook.dispatch-interval", () -> "200ms");

@@ -36,11 +36,7 @@ class EmailDeliveryTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("spring.mail.properties.mail.smtp.starttls.enable", () -> "false");
-        registry.add("portico.notification.dispatch-interval", () -> "200ms");
-        registry.add("portico.scheduler.polling-interval", () -> "200ms");
+        LoopbackParts.sendMailTo(registry, () -> SMTP_PORT);
     }
 
     @Autowired

@@ -49,11 +49,7 @@ class SubscriberConsoleBrowserTest {
 
     @DynamicPropertySource
     static void parts(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> LoopbackParts.port(smtp));
-        registry.add("spring.mail.properties.mail.smtp.starttls.enable", () -> "false");
-        registry.add("portico.scheduler.polling-interval", () -> "200ms");
-        registry.add("portico.notification.dispatch-interval", () -> "200ms");
+        LoopbackParts.sendMailTo(registry, smtp);
         registry.add("portico.notification.subscriber-portal-url", () -> PORTAL);
     }
 

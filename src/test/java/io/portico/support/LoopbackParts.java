@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
+import java.util.function.Supplier;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real parts the engine tests talk to, on loopback: a started GreenMail, a webhook receiver, a
@@ -73,6 +77,23 @@ public final class LoopbackParts {
     /** The port a started SMTP server is bound to. */
     public static int port(GreenMail smtp) {
         return smtp.getSmtp().getPort();
+    }
+
+    /**
+     * Points the context's mail sender at a loopback SMTP server (no STARTTLS) and makes the
+     * e-mail dispatcher and db-scheduler poll every 200 ms, so a test sees a mail within a second.
+     */
+    public static void sendMailTo(DynamicPropertyRegistry registry, GreenMail smtp) {
+        sendMailTo(registry, () -> port(smtp));
+    }
+
+    /** As {@link #sendMailTo(DynamicPropertyRegistry, GreenMail)}, for an SMTP port known otherwise. */
+    public static void sendMailTo(DynamicPropertyRegistry registry, Supplier<Object> smtpPort) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", smtpPort);
+        registry.add("spring.mail.properties.mail.smtp.starttls.enable", () -> "false");
+        registry.add("portico.notification.dispatch-interval", () -> "200ms");
+        registry.add("portico.scheduler.polling-interval", () -> "200ms");
     }
 
     public static WebhookReceiver webhookReceiver() {
