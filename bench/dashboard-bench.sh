@@ -91,9 +91,12 @@ read -r OPERATOR CLIENT CLIENT_KEY <<< "$(psql_q -F ' ' -c "select c.operator_id
     where exists (select 1 from hotspot h where h.client_id = c.id) order by c.id fetch first 1 rows only")"
 # A hotspot whose NAS client has the demo's shared secret: each start of `--demo` gives the two hotspots its
 # simulated gateways play (DemoHotspots) a new NAS client with a random secret, so radclient with
-# PORTICO_DEMO_RADIUS_SECRET got no answer from them (dropped as bad_authenticator) on a restarted demo.
+# PORTICO_DEMO_RADIUS_SECRET got no answer from them (dropped as bad_authenticator). They are registered just
+# after "Demo data loaded" is logged, so the name alone could still pick one: hotspots with a MikroTik or
+# CoovaChilli portal (the ones the simulators play) are left out too.
 read -r NAS_ID <<< "$(psql_q -c "select min(h.nas_identifier) from hotspot h join radius_client r on r.hotspot_id = h.id
-    where h.client_id = $CLIENT and r.name not like 'Demo simulated gateway %'")"
+    where h.client_id = $CLIENT and r.name not like 'Demo simulated gateway %'
+      and not exists (select 1 from hotspot_portal p where p.hotspot_id = h.id and p.gateway_kind in ('MIKROTIK', 'COOVACHILLI'))")"
 echo "client $CLIENT_KEY (id $CLIENT), NAS-Identifier $NAS_ID"
 
 if [[ "$LOADED" == 0 ]]; then
