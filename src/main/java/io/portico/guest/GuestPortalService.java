@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,7 +42,8 @@ import io.portico.platform.SecretBox;
  * Entry point of the guest module for the captive portal: the portal pages call {@link #signIn}
  * when a guest accepts the terms, fills the form or redeems a voucher, {@link #returningDevice}
  * when a device with an active plan comes back, {@link #status} for the status page and the
- * RFC 8908 API, and {@link #unsubscribe} for the marketing link; RADIUS calls {@link #useCredential}
+ * RFC 8908 API, {@link #issueStatusLink} and {@link #statusLink} for the short status page link
+ * gateways carry after the login, and {@link #unsubscribe} for the marketing link; RADIUS calls {@link #useCredential}
  * when a gateway logs a device in with the one-time credential a sign-in issued; the console sets
  * a hotspot's portal through {@link #configurePortal}. The portal-facing methods throw
  * {@link PorticoException}s whose messages are written for the guest (and name the form field at
@@ -61,6 +63,7 @@ public class GuestPortalService {
     private static final int USERNAME_LENGTH = 16;
     private static final int PASSWORD_LENGTH = 20;
     private static final Duration CREDENTIAL_KEPT = Duration.ofDays(1);
+    private static final int STATUS_LINK_BYTES = 16;
 
     private final HotspotService hotspots;
     private final GuestService guests;
@@ -201,6 +204,32 @@ public class GuestPortalService {
     /** The marketing consent the guest gave last; empty when none. */
     public Optional<MarketingConsent> consent(long guestId) {
         return repository.consent(guestId).map(c -> new MarketingConsent(c.at(), c.textVersion()));
+    }
+
+    /**
+     * A short id for a signed-in device's status page, which gateways carry after the login
+     * (MikroTik {@code dst}, CoovaChilli {@code userurl}: Chilli keeps only 2047 characters of its
+     * logon query). It stands for the portal's own sealed state ({@code sealedState}, opaque here)
+     * at this hotspot until {@code expiresAt}: 128 random bits, so it cannot be guessed.
+     */
+    @Transactional
+    public String issueStatusLink(long clientId, long hotspotId, String sealedState, Instant expiresAt) {
+        portal(clientId, hotspotId);
+        byte[] bits = new byte[STATUS_LINK_BYTES];
+        random.nextBytes(bits);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+        Instant now = clock.instant();
+        repository.deleteExpiredStatusLinks(now);
+        repository.insertStatusLink(id, clientId, hotspotId, sealedState, expiresAt, now);
+        return id;
+    }
+
+    /** The sealed state behind a status link of the client's hotspot; empty when unknown, another hotspot's or expired. */
+    public Optional<String> statusLink(long clientId, long hotspotId, String id) {
+        if (id.length() > 32) {
+            return Optional.empty();
+        }
+        return repository.findStatusLink(clientId, hotspotId, id, clock.instant());
     }
 
     // ---- RADIUS ----

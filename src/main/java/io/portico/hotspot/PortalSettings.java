@@ -26,8 +26,8 @@ import io.portico.platform.PorticoException;
  * @param unifiSite   the UniFi controller's site name (the {@code <site>} of {@code /guest/s/<site>/})
  * @param afterLogin  where the gateway sends the guest once logged in (default: the status page)
  * @param gatewayLoginHost MikroTik only: {@code host} or {@code host:port} of the router's login page
- *                    (its hotspot DNS name or address); a hand-over's {@code link-login-only} must
- *                    name it. Empty: only private, link-local, CGNAT or loopback addresses and
+ *                    (its hotspot DNS name or address), or up to four of them separated by commas
+ *                    (stored as {@code "a, b"}); a hand-over's {@code link-login-only} must name one. Empty: only private, link-local, CGNAT or loopback addresses and
  *                    {@code .local} or single-label names are accepted there.
  */
 public record PortalSettings(GatewayKind gatewayKind, Set<SignInMethod> methods, Map<SignInMethod, Long> freePlanIds,
@@ -39,6 +39,8 @@ public record PortalSettings(GatewayKind gatewayKind, Set<SignInMethod> methods,
             Stream.of("email", "firstName", "lastName", "phone", "birthDate", "country"),
             IntStream.rangeClosed(1, 10).mapToObj(i -> "custom" + i)).toList();
     private static final Pattern SITE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** A router can answer by its DNS name and its address; a hotspot may have a few routers. */
+    private static final int MAX_LOGIN_HOSTS = 4;
     private static final Pattern LOGIN_HOST = Pattern.compile(
             "(\\[[0-9a-f:.]{2,45}\\]|[a-z0-9]([a-z0-9-]{0,62})(\\.[a-z0-9]([a-z0-9-]{0,62}))*)(:([0-9]{1,5}))?");
 
@@ -90,18 +92,36 @@ public record PortalSettings(GatewayKind gatewayKind, Set<SignInMethod> methods,
         }
         afterLogin = afterLogin == null ? AfterLogin.STATUS_PAGE : afterLogin;
         gatewayLoginHost = gatewayLoginHost == null ? Optional.empty()
-                : gatewayLoginHost.map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).filter(h -> !h.isEmpty());
+                : gatewayLoginHost.map(PortalSettings::normalizedLoginHosts).filter(h -> !h.isEmpty());
         if (gatewayLoginHost.isPresent()) {
             if (gatewayKind != GatewayKind.MIKROTIK) {
                 throw PorticoException.invalid("gatewayLoginHost", "{gatewayLoginHost}: only a MikroTik gateway has a login host.");
             }
-            var host = LOGIN_HOST.matcher(gatewayLoginHost.get());
-            if (gatewayLoginHost.get().length() > 260 || !host.matches()
-                    || (host.group(6) != null && (Integer.parseInt(host.group(6)) < 1 || Integer.parseInt(host.group(6)) > 65535))) {
+            List<String> hosts = List.of(gatewayLoginHost.get().split(", "));
+            boolean valid = gatewayLoginHost.get().length() <= 260 && hosts.size() <= MAX_LOGIN_HOSTS;
+            for (String host : hosts) {
+                var parts = LOGIN_HOST.matcher(host);
+                valid &= parts.matches() && (parts.group(6) == null
+                        || (Integer.parseInt(parts.group(6)) >= 1 && Integer.parseInt(parts.group(6)) <= 65535));
+            }
+            if (!valid) {
                 throw PorticoException.invalid("gatewayLoginHost",
-                        "{gatewayLoginHost} must be the router's login host name or address, optionally with :port (e.g. hotspot.example.net or 10.5.50.1:8080).");
+                        "{gatewayLoginHost} must be the router's login host name or address, optionally with :port (e.g. "
+                                + "hotspot.example.net or 10.5.50.1:8080); up to " + MAX_LOGIN_HOSTS
+                                + " separated by commas, 260 characters in all.");
             }
         }
+    }
+
+    /** The hosts of {@code gatewayLoginHost}, each {@code host} or {@code host:port}; empty when none is set. */
+    public List<String> gatewayLoginHosts() {
+        return gatewayLoginHost.map(hosts -> List.of(hosts.split(", "))).orElse(List.of());
+    }
+
+    /** Lower case, stripped, without blanks or repeats, joined by ", ". */
+    private static String normalizedLoginHosts(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(h -> !h.isEmpty()).distinct().collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The free guest plan a CLICK_THROUGH or FORM sign-in grants; empty for VOUCHER or a method not offered. */

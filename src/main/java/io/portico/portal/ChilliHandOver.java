@@ -26,6 +26,11 @@ record ChilliHandOver(String res, String uamIp, int uamPort, @Nullable String ch
                       @Nullable String ip, @Nullable String nasId, @Nullable String sessionId, @Nullable URI userUrl) {
 
     private static final String MD = "&md=";
+    /**
+     * The longest query CoovaChilli's web server keeps: it copies the query into
+     * {@code qs[REDIR_USERURLSIZE]} (2048 bytes, {@code redir.h}) and drops the rest.
+     */
+    static final int QUERY_LIMIT = 2047;
 
     /**
      * Parses and verifies a hand-over. {@code urlBeforeQuery} is the portal URL Chilli redirected

@@ -3,6 +3,7 @@ package io.portico.portal;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Whether a MikroTik hand-over's {@code link-login-only} may receive the guest's one-time
  * credential. The hand-over is unsigned, so anyone can forge one that points at their own
- * server: with the hotspot's configured login host, only that host (and port: the scheme's
- * default when none is configured) is accepted; without one, only addresses a router's login
+ * server: with the hotspot's configured login hosts, only those hosts (and ports: the scheme's
+ * default when none is configured) are accepted; without one, only addresses a router's login
  * page can have and the public internet cannot: private (RFC 1918), CGNAT (100.64/10),
  * link-local and loopback IP literals, IPv6 unique-local and link-local ones, and {@code .local}
  * or single-label names (which only the LAN's resolver answers).
@@ -25,10 +26,13 @@ final class GatewayLoginHost {
     private GatewayLoginHost() {
     }
 
-    /** Refuses ({@link HandOverException}) a login URL that is not the gateway's own. */
-    static void check(URI login, Optional<String> configured) {
+    /**
+     * Refuses ({@link HandOverException}) a login URL that is not the gateway's own; {@code configured}
+     * is the hotspot's login hosts, {@code host[:port]} each (see {@code PortalSettings#gatewayLoginHosts}).
+     */
+    static void check(URI login, List<String> configured) {
         String host = login.getHost().toLowerCase(Locale.ROOT);
-        boolean ok = configured.map(expected -> matches(login, host, expected)).orElseGet(() -> local(host));
+        boolean ok = configured.isEmpty() ? local(host) : configured.stream().anyMatch(expected -> matches(login, host, expected));
         if (!ok) {
             throw new HandOverException("MikroTik's link-login-only names host " + host + ", which is not the router's");
         }

@@ -3,6 +3,7 @@ package io.portico.portal;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,15 +22,15 @@ import io.portico.platform.Digests;
 record MikroTikHandOver(String mac, @Nullable String ip, URI loginUrl, @Nullable URI originalUrl,
                         @Nullable String chapIdHex, @Nullable String chapChallengeHex, boolean gatewayError) {
 
-    /** Reads the hand-over; {@code loginHost} is the hotspot's configured router login host (see {@link GatewayLoginHost}). */
-    static MikroTikHandOver parse(Map<String, String> params, Optional<String> loginHost) {
+    /** Reads the hand-over; {@code loginHosts} are the hotspot's configured router login hosts (see {@link GatewayLoginHost}). */
+    static MikroTikHandOver parse(Map<String, String> params, List<String> loginHosts) {
         String mac = HandOvers.mac(params.get("mac"), "MikroTik").value();
         URI login = HandOvers.webUrl(params.get("link-login-only"))
                 .orElseThrow(() -> new HandOverException("MikroTik sent no usable link-login-only"));
         if (login.getRawQuery() != null) {
             throw new HandOverException("MikroTik's link-login-only carries a query");
         }
-        GatewayLoginHost.check(login, loginHost);
+        GatewayLoginHost.check(login, loginHosts);
         URI original = HandOvers.webUrl(params.get("link-orig")).orElse(null);
         String chapId = HandOvers.blankToNull(params.get("chap-id"));
         String challenge = HandOvers.blankToNull(params.get("chap-challenge"));

@@ -8,9 +8,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
+import io.portico.platform.PorticoException;
+import io.portico.platform.Problem;
+
 /**
  * The portal controllers' failures as friendly pages in the guest's language: an unknown hotspot,
- * a refused hand-over, an altered, foreign or expired form, or an incident (logged with its id).
+ * a refused hand-over, an altered, foreign or expired form, a module's refusal (in the portal's
+ * own words, never the module's), or an incident (logged with its id).
  * Handlers in the controllers' own class hierarchy win over the platform's JSON error advice.
  */
 abstract class PortalErrorPages {
@@ -41,6 +45,19 @@ abstract class PortalErrorPages {
         boolean expired = e instanceof PortalStateCodec.StateRefused refused && refused.expired();
         response.setStatus(expired ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_FORBIDDEN);
         return pages.notice(model, null, request, "error.title", expired ? "error.expired" : "error.forbidden");
+    }
+
+    /**
+     * A refusal of a module outside a sign-in form (the address's form allowance spent, an unknown
+     * unsubscribe link): its status, with the portal's own words in the guest's language.
+     */
+    @ExceptionHandler(PorticoException.class)
+    String refused(PorticoException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(e.problem().status());
+        if (e.problem() == Problem.TOO_MANY_REQUESTS) {
+            return pages.notice(model, null, request, "error.title", "error.tooMany", SignInProblems.waitSeconds(e));
+        }
+        return pages.notice(model, null, request, "error.title", e.problem() == Problem.NOT_FOUND ? "error.link" : "error.refused");
     }
 
     @ExceptionHandler(Exception.class)

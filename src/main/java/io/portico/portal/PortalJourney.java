@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.portico.connection.ConnectionReader;
+import io.portico.guest.GuestPortalService;
 import io.portico.guest.MacAddress;
 import io.portico.guest.PortalGrant;
 import io.portico.guest.PortalStatus;
@@ -39,6 +40,9 @@ import io.portico.payment.PayPalCheckout;
 @Component
 class PortalJourney {
 
+    /** The status page's short-link parameter. */
+    static final String STATUS_LINK = "s";
+
     private final HotspotService hotspots;
     private final PortalPages pages;
     private final PortalStateCodec states;
@@ -46,11 +50,14 @@ class PortalJourney {
     private final ConnectionReader connections;
     private final GuestCheckouts checkouts;
     private final PayPalCheckout paypal;
+    private final GuestPortalService guests;
     private final Clock clock;
 
     PortalJourney(HotspotService hotspots, PortalPages pages, PortalStateCodec states, PortalRateLimit limits,
-                  ConnectionReader connections, GuestCheckouts checkouts, PayPalCheckout paypal, Clock clock) {
+                  ConnectionReader connections, GuestCheckouts checkouts, PayPalCheckout paypal, GuestPortalService guests,
+                  Clock clock) {
         this.hotspots = hotspots;
+        this.guests = guests;
         this.checkouts = checkouts;
         this.paypal = paypal;
         this.connections = connections;
@@ -78,7 +85,7 @@ class PortalJourney {
         String nas = portal.hotspot().nasIdentifier();
         return switch (portal.settings().gatewayKind()) {
             case MIKROTIK -> new PortalState(nas, clock.instant(), MikroTikHandOver.parse(parameters(request),
-                    portal.settings().gatewayLoginHost()), null, null);
+                    portal.settings().gatewayLoginHosts()), null, null);
             case COOVACHILLI -> new PortalState(nas, clock.instant(), null, ChilliHandOver.parse(selfUrls(request),
                     request.getQueryString() == null ? "" : request.getQueryString(), uamSecret(portal)), null);
             case UNIFI -> new PortalState(nas, clock.instant(), null, null,
@@ -114,7 +121,11 @@ class PortalJourney {
             return state.mikrotik().login(grant.radiusUsername(), grant.radiusPassword(), landing);
         }
         if (state.chilli() != null) {
-            return state.chilli().logon(grant.radiusUsername(), grant.radiusPassword(), uamSecret(portal), landing);
+            URI logon = state.chilli().logon(grant.radiusUsername(), grant.radiusPassword(), uamSecret(portal), landing);
+            // an original URL so long that Chilli would cut it off: the status page, which links it
+            return logon.getRawQuery().length() <= ChilliHandOver.QUERY_LIMIT ? logon
+                    : state.chilli().logon(grant.radiusUsername(), grant.radiusPassword(), uamSecret(portal),
+                    statusLink(portal, state, lang));
         }
         return landing;
     }
@@ -128,9 +139,42 @@ class PortalJourney {
         AfterLogin after = portal.settings().afterLogin();
         return switch (after.kind()) {
             case URL -> after.url().orElseThrow();
-            case ORIGINAL -> Optional.ofNullable(originalUrl(state)).orElseGet(() -> statusUrl(portal, states.seal(state), lang));
-            case STATUS -> statusUrl(portal, states.seal(state), lang);
+            case ORIGINAL -> Optional.ofNullable(originalUrl(state)).orElseGet(() -> statusLink(portal, state, lang));
+            case STATUS -> statusLink(portal, state, lang);
         };
+    }
+
+    /**
+     * The status page as gateways carry it after the login: a short link ({@code s=}, about 100
+     * characters in all) standing for the sealed state, which the guest module keeps until the
+     * state expires. CoovaChilli copies its /logon query into a 2048-byte buffer ({@code redir.c},
+     * {@code REDIR_USERURLSIZE}) and cuts the rest, so a status URL carrying the sealed state
+     * (about 700 characters, more with a long original URL) could lose its end there.
+     */
+    URI statusLink(PortalHotspot portal, PortalState state, String lang) {
+        String id = guests.issueStatusLink(portal.hotspot().clientId(), portal.hotspot().id(), states.seal(state),
+                state.issuedAt().plus(PortalStateCodec.LIFETIME));
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal/{nas}/status")
+                .queryParam(STATUS_LINK, id).queryParam("lang", lang)
+                .encode().buildAndExpand(portal.hotspot().nasIdentifier()).toUri();
+    }
+
+    /**
+     * The state behind a status page's {@code state} or short link {@code s} (one of them); a
+     * {@link PortalStateCodec.StateRefused} when neither is one this server issued for the hotspot,
+     * or it expired.
+     */
+    PortalState openStatus(PortalHotspot portal, @Nullable String state, @Nullable String link) {
+        String nas = portal.hotspot().nasIdentifier();
+        if (link != null) {
+            return guests.statusLink(portal.hotspot().clientId(), portal.hotspot().id(), link)
+                    .map(sealed -> states.open(sealed, nas))
+                    .orElseThrow(() -> new PortalStateCodec.StateRefused(true));
+        }
+        if (state == null) {
+            throw new PortalStateCodec.StateRefused(false);
+        }
+        return states.open(state, nas);
     }
 
     /** The URL the phone first asked for, from the gateway's hand-over (already checked to be an absolute http(s) URL). */
@@ -220,14 +264,14 @@ class PortalJourney {
     }
 
     /** Fills the status page's model and returns its view name. */
-    String statusPage(Model model, PortalHotspot portal, PortalState state, Optional<PortalStatus> status,
+    String statusPage(Model model, PortalHotspot portal, PortalState state, @Nullable String link, Optional<PortalStatus> status,
                       HttpServletRequest request) {
         PortalLook look = pages.look(portal.hotspot().operatorId());
         String lang = pages.language(look, request);
         String nas = portal.hotspot().nasIdentifier();
-        String sealed = states.seal(state);
+        String self = link != null ? STATUS_LINK + "=" + encodeQuery(link) : "state=" + states.seal(state);
         PortalPage page = pages.page(look, lang, "status.title", portal.hotspot().name(), themeUrl(nas),
-                "/portal/" + encode(nas) + "/status?state=" + sealed);
+                "/portal/" + encode(nas) + "/status?" + self);
         URI original = originalUrl(state);
         URI logout = state.mikrotik() != null ? state.mikrotik().logoutUrl()
                 : state.chilli() != null ? state.chilli().logoffUrl() : null;
@@ -292,9 +336,11 @@ class PortalJourney {
     }
 
     /** A notice page (errors, "signed out") in the hotspot operator's look, or the default look without a hotspot. */
-    String notice(Model model, @Nullable PortalHotspot portal, HttpServletRequest request, String headingKey, String messageKey) {
+    String notice(Model model, @Nullable PortalHotspot portal, HttpServletRequest request, String headingKey, String messageKey,
+                  Object... messageArgs) {
         PortalLook look = portal == null ? PortalLook.DEFAULT : pages.look(portal.hotspot().operatorId());
-        return pages.notice(model, look, request, portal == null ? "Wi-Fi" : portal.hotspot().name(), headingKey, messageKey);
+        return pages.notice(model, look, request, portal == null ? "Wi-Fi" : portal.hotspot().name(), headingKey, messageKey,
+                messageArgs);
     }
 
     String themeUrl(String nas) {

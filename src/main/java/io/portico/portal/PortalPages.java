@@ -80,12 +80,12 @@ class PortalPages {
      * page is for a guest, so it names no internals.
      */
     String notice(Model model, PortalLook look, HttpServletRequest request, String brand, String headingKey,
-                  String messageKey) {
+                  String messageKey, Object... messageArgs) {
         String lang = language(look, request);
         PortalPage page = page(look, lang, headingKey, brand, null, request.getRequestURI());
         model.addAttribute("page", page);
         model.addAttribute("heading", page.title());
-        model.addAttribute("message", page.text().t(messageKey));
+        model.addAttribute("message", page.text().t(messageKey, messageArgs));
         return "portal/notice";
     }
 

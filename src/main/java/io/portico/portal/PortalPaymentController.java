@@ -86,7 +86,13 @@ class PortalPaymentController extends PortalErrorPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return new Choice(portal, state, text, planId, "", "", journey.signInPage(model, portal, state, request, error, Map.of()));
         }
-        journey.takeForm(request);
+        try {
+            journey.takeForm(request);
+        } catch (PorticoException e) {
+            response.setStatus(e.problem().status());
+            return new Choice(portal, state, text, planId, "", "", journey.signInPage(model, portal, state, request,
+                    text.t("error.tooMany", SignInProblems.waitSeconds(e)), Map.of()));
+        }
         return new Choice(portal, state, text, planId, journey.language(portal, request), journey.seal(state), null);
     }
 
@@ -96,7 +102,8 @@ class PortalPaymentController extends PortalErrorPages {
         response.setStatus(e.problem().status());
         String message = e.problem() == Problem.UNAVAILABLE || e.problem() == Problem.CONFLICT ? choice.text().t(unavailableKey)
                 : e.field().filter("email"::equals).isPresent() ? choice.text().t("payment.badEmail")
-                : e.problem() == Problem.TOO_MANY_REQUESTS ? e.getMessage() : choice.text().t("payment.choosePlan");
+                : e.problem() == Problem.TOO_MANY_REQUESTS ? choice.text().t("error.tooMany", SignInProblems.waitSeconds(e))
+                : choice.text().t("payment.choosePlan");
         return journey.signInPage(model, choice.portal(), choice.state(), request, message, Map.of());
     }
 

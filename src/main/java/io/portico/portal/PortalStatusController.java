@@ -45,24 +45,29 @@ class PortalStatusController extends PortalErrorPages {
         this.guests = guests;
     }
 
+    /** The status page, by the sealed {@code state} of the portal's own links or the short link {@code s} gateways carry. */
     @GetMapping("/portal/{nas}/status")
-    String status(@PathVariable String nas, @RequestParam String state, HttpServletRequest request, Model model) {
+    String status(@PathVariable String nas, @RequestParam(required = false) @Nullable String state,
+                  @RequestParam(name = PortalJourney.STATUS_LINK, required = false) @Nullable String link,
+                  HttpServletRequest request, Model model) {
         PortalHotspot portal = journey.portal(nas);
-        PortalState opened = journey.open(state, nas);
-        return journey.statusPage(model, portal, opened, status(portal, opened), request);
+        PortalState opened = journey.openStatus(portal, state, link);
+        return journey.statusPage(model, portal, opened, link, status(portal, opened), request);
     }
 
     /**
      * RFC 8908: {@code captive} and the portal URL for a phone the portal cannot place; with the
-     * {@code state} of a signed-in device (the status page links it), its time left and, for a
+     * {@code state} or status link {@code s} of a signed-in device, its time left and, for a
      * capped plan, the bytes left (RFC 8908 section 5's {@code bytes-remaining}). The OS polls
      * this, so the answer is private to the device and never cached by a proxy.
      */
     @GetMapping(path = "/portal/{nas}/api")
-    ResponseEntity<Map<String, Object>> captiveApi(@PathVariable String nas, @RequestParam(required = false) @Nullable String state) {
+    ResponseEntity<Map<String, Object>> captiveApi(@PathVariable String nas, @RequestParam(required = false) @Nullable String state,
+                                                   @RequestParam(name = PortalJourney.STATUS_LINK, required = false) @Nullable String link) {
         PortalHotspot portal = journey.portal(nas);
         Map<String, Object> body = new LinkedHashMap<>();
-        Optional<PortalStatus> status = state == null ? Optional.empty() : status(portal, journey.open(state, nas));
+        Optional<PortalStatus> status = state == null && link == null ? Optional.empty()
+                : status(portal, journey.openStatus(portal, state, link));
         body.put("captive", status.isEmpty());
         body.put("user-portal-url", ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal/{nas}")
                 .encode().buildAndExpand(nas).toUriString());

@@ -28,7 +28,7 @@ final class SignInProblems {
         String field = e.field().map(f -> FORM_FIELDS.getOrDefault(f, f)).orElse("");
         boolean blank = entered.getOrDefault(field, "").isBlank();
         if (problem == Problem.TOO_MANY_REQUESTS) {
-            return text.t("error.tooMany", e.retryAfter().map(d -> Math.max(1, d.toSeconds())).orElse(60L));
+            return text.t("error.tooMany", waitSeconds(e));
         }
         if (problem == Problem.UNAVAILABLE) {
             return text.t("error.unavailable");
@@ -52,6 +52,11 @@ final class SignInProblems {
             return text.t("error.noAccess");
         }
         return text.t("error.signIn");
+    }
+
+    /** How long a rate-limited guest should wait, in whole seconds (at least one). */
+    static long waitSeconds(PorticoException e) {
+        return e.retryAfter().map(d -> Math.max(1, d.toSeconds())).orElse(60L);
     }
 
     /** A form field's label as the sign-in page shows it. */

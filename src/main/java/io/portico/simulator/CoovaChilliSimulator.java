@@ -30,7 +30,8 @@ import io.portico.platform.Digests;
  * uamsecret) and CHAP-Password = 0 ‖ response, then redirects back to the portal with
  * {@code res=success} (or {@code res=failed&reply=<Reply-Message>} and a new challenge, or
  * {@code res=already}). {@code /logoff} ends the session (Accounting Stop, User-Request) and
- * returns {@code res=logoff}. PAP through {@code password=} is not simulated.
+ * returns {@code res=logoff}. Like Chilli, it keeps only the first 2047 characters of a request's
+ * query. PAP through {@code password=} is not simulated.
  */
 public final class CoovaChilliSimulator extends SimulatedGateway {
 
@@ -39,6 +40,8 @@ public final class CoovaChilliSimulator extends SimulatedGateway {
     private static final int NAS_PORT_TYPE_WIRELESS = 19;
     private static final int VENDOR_WISPR = 14122;
     private static final int WISPR_LOGOFF_URL = 3;
+    /** The longest query CoovaChilli's web server keeps (REDIR_USERURLSIZE less the terminating NUL). */
+    public static final int QUERY_LIMIT = 2047;
 
     private final Map<String, byte[]> challenges = new ConcurrentHashMap<>();
     private final Map<String, String> sessionIds = new ConcurrentHashMap<>();
@@ -87,6 +90,15 @@ public final class CoovaChilliSimulator extends SimulatedGateway {
     public static String chapResponse(String hexChallenge, String password, Optional<String> uamSecret) {
         byte[] challenge = chapChallenge(HexFormat.of().parseHex(hexChallenge), uamSecret);
         return HexFormat.of().formatHex(Digests.md5(new byte[] {0}, password.getBytes(StandardCharsets.UTF_8), challenge));
+    }
+
+    /**
+     * CoovaChilli copies a request's query string into {@code qs[REDIR_USERURLSIZE]}, 2048 bytes
+     * ({@code redir.c}, {@code chilli_limits.h}), with {@code strlcpy}: anything past 2047 characters is lost.
+     */
+    @Override
+    int queryLimit() {
+        return QUERY_LIMIT;
     }
 
     @Override

@@ -221,7 +221,7 @@ public abstract sealed class SimulatedGateway implements AutoCloseable permits M
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> parameters = parameters(exchange);
+            Map<String, String> parameters = parameters(exchange, queryLimit());
             String path = exchange.getRequestURI().getPath();
             Route route = routes.get(path);
             if (route != null) {
@@ -261,10 +261,15 @@ public abstract sealed class SimulatedGateway implements AutoCloseable permits M
         return baseUrl() + exchange.getRequestURI().toString();
     }
 
-    static Map<String, String> parameters(HttpExchange exchange) throws IOException {
+    /** How many characters of a request's query the gateway's web server keeps; the rest is cut off. */
+    int queryLimit() {
+        return Integer.MAX_VALUE;
+    }
+
+    static Map<String, String> parameters(HttpExchange exchange, int queryLimit) throws IOException {
         Map<String, String> parameters = new LinkedHashMap<>();
         String query = exchange.getRequestURI().getRawQuery();
-        decodeInto(query, parameters);
+        decodeInto(query == null || query.length() <= queryLimit ? query : query.substring(0, queryLimit), parameters);
         if ("POST".equals(exchange.getRequestMethod())) {
             try (InputStream body = exchange.getRequestBody()) {
                 decodeInto(new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8), parameters);

@@ -143,7 +143,12 @@ class HotspotPortalRoutesTest {
         assertThat(set.get("GatewayLoginHost").asString()).isEqualTo("hotspot.example.net:8080");
         assertThat(ok(manager.post(BASE + "/configurePortal", with(mikrotik, "GatewayLoginHost", "10.5.50.1")))
                 .get("GatewayLoginHost").asString()).isEqualTo("10.5.50.1");
-        for (String bad : List.of("http://10.5.50.1/login", "evil.example/login", "host:99999", "host:", "a b")) {
+        JsonNode two = ok(manager.post(BASE + "/configurePortal", with(mikrotik, "GatewayLoginHost", " Hotspot.Example.net,10.5.50.1:8080, ")));
+        assertThat(two.get("GatewayLoginHost").asString()).isEqualTo("hotspot.example.net, 10.5.50.1:8080");
+        assertThat(ok(manager.post(BASE + "/getPortal", "HotspotID", hotspot.id())).get("GatewayLoginHost").asString())
+                .isEqualTo("hotspot.example.net, 10.5.50.1:8080");
+        for (String bad : List.of("http://10.5.50.1/login", "evil.example/login", "host:99999", "host:", "a b",
+                "hotspot.example.net, evil.example/login", "a.example, b.example, c.example, d.example, e.example")) {
             error(manager.post(BASE + "/configurePortal", with(mikrotik, "GatewayLoginHost", bad)), 400, "GatewayLoginHost");
         }
         error(manager.post(BASE + "/configurePortal", chilli("UAMSecret", "s", "GatewayLoginHost", "10.1.0.1")), 400,

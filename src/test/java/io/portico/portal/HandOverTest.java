@@ -39,7 +39,7 @@ class HandOverTest {
 
     @Test
     void mikroTikLoginCarriesTheChapResponseOfIdPasswordAndChallenge() {
-        MikroTikHandOver handOver = MikroTikHandOver.parse(mikrotik(), Optional.empty());
+        MikroTikHandOver handOver = MikroTikHandOver.parse(mikrotik(), List.of());
 
         assertThat(handOver.mac()).isEqualTo("02-00-00-00-00-0A");
         assertThat(handOver.chapChallengeHex()).isEqualTo("12e6a0ff00112233445566778899aabb");
@@ -52,7 +52,7 @@ class HandOverTest {
 
     @Test
     void mikroTikWithoutChapSendsThePasswordItself() {
-        MikroTikHandOver handOver = MikroTikHandOver.parse(mikrotik("chap-id", "", "chap-challenge", ""), Optional.empty());
+        MikroTikHandOver handOver = MikroTikHandOver.parse(mikrotik("chap-id", "", "chap-challenge", ""), List.of());
 
         assertThat(handOver.password("secret-pass")).isEqualTo("secret-pass");
     }
@@ -61,10 +61,10 @@ class HandOverTest {
     void refusesALoginUrlThatIsNotTheGatewaysOwn() {
         for (String bad : List.of("javascript:alert(1)", "//evil.example/login", "/login", "http://u:p@10.5.50.1/login",
                 "http://10.5.50.1/login?next=http://evil.example", "ftp://10.5.50.1/login")) {
-            assertThatThrownBy(() -> MikroTikHandOver.parse(mikrotik("link-login-only", bad), Optional.empty()))
+            assertThatThrownBy(() -> MikroTikHandOver.parse(mikrotik("link-login-only", bad), List.of()))
                     .as(bad).isInstanceOf(HandOverException.class);
         }
-        assertThatThrownBy(() -> MikroTikHandOver.parse(mikrotik("mac", "not-a-mac"), Optional.empty())).isInstanceOf(HandOverException.class);
+        assertThatThrownBy(() -> MikroTikHandOver.parse(mikrotik("mac", "not-a-mac"), List.of())).isInstanceOf(HandOverException.class);
     }
 
     @Test
@@ -72,25 +72,25 @@ class HandOverTest {
         for (String local : List.of("http://10.5.50.1/login", "https://192.168.88.1/login", "http://172.31.0.1:8080/login",
                 "http://100.64.0.1/login", "http://169.254.1.1/login", "http://127.0.0.1:41234/login", "http://[fd00::1]/login",
                 "http://[fe80::1]/login", "http://hotspot.local/login", "http://router/login")) {
-            assertThat(MikroTikHandOver.parse(mikrotik("link-login-only", local), Optional.empty()).loginUrl()).as(local)
+            assertThat(MikroTikHandOver.parse(mikrotik("link-login-only", local), List.of()).loginUrl()).as(local)
                     .hasToString(local);
         }
         for (String forged : List.of("http://evil.example/login", "https://8.8.8.8/login", "http://172.32.0.1/login",
                 "http://100.128.0.1/login", "http://[2001:db8::1]/login", "http://[::ffff:8.8.8.8]/login",
                 "http://134744072/login", "http://0x08080808/login", "http://10.5.50.1.nip.io/login")) {
-            assertThatThrownBy(() -> MikroTikHandOver.parse(mikrotik("link-login-only", forged), Optional.empty()))
+            assertThatThrownBy(() -> MikroTikHandOver.parse(mikrotik("link-login-only", forged), List.of()))
                     .as(forged).isInstanceOf(HandOverException.class);
         }
     }
 
     @Test
     void aConfiguredLoginHostIsTheOnlyOneAccepted() {
-        Optional<String> host = Optional.of("hotspot.example.net");
+        List<String> host = List.of("hotspot.example.net");
         assertThat(MikroTikHandOver.parse(mikrotik("link-login-only", "https://hotspot.example.net/login"), host).loginUrl())
                 .hasToString("https://hotspot.example.net/login");
         assertThat(MikroTikHandOver.parse(mikrotik("link-login-only", "http://Hotspot.Example.net:80/login"), host).loginUrl())
                 .isNotNull();
-        Optional<String> withPort = Optional.of("10.5.50.1:8080");
+        List<String> withPort = List.of("10.5.50.1:8080");
         assertThat(MikroTikHandOver.parse(mikrotik("link-login-only", "http://10.5.50.1:8080/login"), withPort).loginUrl())
                 .isNotNull();
         for (String other : List.of("http://10.5.50.1/login", "http://hotspot.example.net.evil.example/login",
@@ -100,11 +100,18 @@ class HandOverTest {
         }
         assertThatThrownBy(() -> MikroTikHandOver.parse(mikrotik("link-login-only", "http://10.5.50.1/login"), withPort))
                 .isInstanceOf(HandOverException.class);
+
+        List<String> both = List.of("hotspot.example.net", "10.5.50.1:8080");
+        for (String either : List.of("https://hotspot.example.net/login", "http://10.5.50.1:8080/login")) {
+            assertThat(MikroTikHandOver.parse(mikrotik("link-login-only", either), both).loginUrl()).as(either).hasToString(either);
+        }
+        assertThatThrownBy(() -> MikroTikHandOver.parse(mikrotik("link-login-only", "http://10.5.50.1/login"), both))
+                .as("neither configured host").isInstanceOf(HandOverException.class);
     }
 
     @Test
     void dropsAnOriginalUrlThatIsNotAWebAddress() {
-        assertThat(MikroTikHandOver.parse(mikrotik("link-orig", "javascript:alert(1)"), Optional.empty()).originalUrl()).isNull();
+        assertThat(MikroTikHandOver.parse(mikrotik("link-orig", "javascript:alert(1)"), List.of()).originalUrl()).isNull();
         assertThat(UniFiHandOver.parse("default", Map.of("id", "02:00:00:00:00:0b", "url", "data:text/html,x")).originalUrl())
                 .isNull();
     }

@@ -77,4 +77,40 @@ class PortalErrorLanguageTest {
                         "No pudimos completar tu inicio de sesión. Revisa lo que ingresaste e inténtalo de nuevo.")
                 .doesNotContain("not offered", "Exception", "Please");
     }
+
+    @Test
+    void aUsedVoucherAndTooManyVoucherAttemptsReadInSpanish() {
+        PortalWorld w = new PortalWorld(context, "Portal Cupones", GatewayKind.MIKROTIK);
+        String code = w.voucher();
+        assertThat(submit(w, "02:00:00:00:f0:07", SPANISH, Map.of("method", "VOUCHER", "voucherCode", code)).status())
+                .as("the first device redeems it").isEqualTo(302);
+
+        Http.Response used = submit(w, "02:00:00:00:f0:08", SPANISH, Map.of("method", "VOUCHER", "voucherCode", code));
+        assertThat(used.status()).isEqualTo(409);
+        assertThat(used.raw()).contains("lang=\"es-xl\"", "Este código de cupón no es válido o ya se usó.")
+                .doesNotContain("already been used", "has expired", "used up");
+
+        // five attempts per device and window: the sixth is refused before the code is even looked at
+        for (int i = 0; i < 5; i++) {
+            Http.Response wrong = submit(w, "02:00:00:00:f0:09", SPANISH, Map.of("method", "VOUCHER", "voucherCode", "NOPE" + i));
+            assertThat(wrong.status()).isEqualTo(400);
+            assertThat(wrong.raw()).contains("Este código de cupón no es válido o ya se usó.");
+        }
+        Http.Response limited = submit(w, "02:00:00:00:f0:09", SPANISH, Map.of("method", "VOUCHER", "voucherCode", code));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.raw()).contains("lang=\"es-xl\"").containsPattern("Demasiados intentos\\. Espera \\d+ segundos")
+                .doesNotContain("Too many", "Please try again", "minute");
+    }
+
+    @Test
+    void anUnknownUnsubscribeLinkIsAFriendlySpanishPageNotAnIncident() {
+        PortalWorld w = new PortalWorld(context, "Portal Enlace", GatewayKind.MIKROTIK);
+
+        Http.Response page = new PortalHttp(port).post("/portal/" + w.hotspot.nasIdentifier() + "/unsubscribe",
+                Map.of("token", "no-such-token"), "Accept-Language", SPANISH);
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.raw()).contains("lang=\"es-xl\"", "Este enlace no es válido o ya caducó.")
+                .doesNotContain("unsubscribe link is not valid", "Algo salió mal");
+    }
 }

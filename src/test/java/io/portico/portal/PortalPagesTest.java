@@ -62,7 +62,7 @@ class PortalPagesTest {
         assertThat(done.status()).isEqualTo(302);
         assertThat(done.header("Location"))
                 .matches("http://10\\.5\\.50\\.1/login\\?username=p-[a-z0-9]+&password=[0-9a-f]{32}&dst=http%3A%2F%2F127\\.0\\.0\\.1%3A"
-                        + port + "%2Fportal%2F.*%2Fstatus%3Fstate%3D.*")
+                        + port + "%2Fportal%2F.*%2Fstatus%3Fs%3D[A-Za-z0-9_-]{22}%26lang%3Den-us")
                 .doesNotContain("evil");
     }
 
@@ -130,7 +130,7 @@ class PortalPagesTest {
         assertThat(done.status()).isEqualTo(302);
         assertThat(done.header("Location"))
                 .matches("http://10\\.1\\.0\\.1:3990/logon\\?username=p-[a-z0-9]+&response=[0-9a-f]{32}&userurl=http%3A%2F%2F127\\.0\\.0\\.1%3A"
-                        + port + "%2Fportal%2F.*%2Fstatus%3Fstate%3D.*");
+                        + port + "%2Fportal%2F.*%2Fstatus%3Fs%3D[A-Za-z0-9_-]{22}%26lang%3Den-us");
 
         String success = "res=success&uamip=10.1.0.1&uamport=3990&mac=02-00-00-00-10-04&ip=10.1.0.23&userurl=http%3A%2F%2Fexample.com%2F";
         Http.Response back = http().get(path + "?" + success + "&md=" + md("http://127.0.0.1:" + port + path + "?" + success,

@@ -2,9 +2,15 @@ package io.portico.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +22,8 @@ import io.portico.hotspot.PortalSettings;
 import io.portico.support.Http;
 import io.portico.support.PorticoIntegrationTest;
 import io.portico.support.PortalWorld;
+import io.portico.support.TestClock;
+import io.portico.simulator.CoovaChilliSimulator;
 
 /**
  * Where the portal sends a signed-in guest (the hotspot's after-login setting, passed as MikroTik's
@@ -31,6 +39,13 @@ class PortalRedirectsTest {
     int port;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    Clock clock;
+
+    @AfterEach
+    void resetClock() {
+        ((TestClock) clock).reset();
+    }
 
     private PortalWorld world(String company, GatewayKind kind, AfterLogin after, Optional<String> loginHost) {
         PortalWorld w = new PortalWorld(context, company, kind);
@@ -72,7 +87,8 @@ class PortalRedirectsTest {
 
         Http.Response done = phone.signIn(w, click(PortalHttp.state(page)));
 
-        assertThat(dst(done)).startsWith("http://127.0.0.1:" + port + "/portal/" + w.hotspot.nasIdentifier() + "/status?state=");
+        assertThat(dst(done)).matches("http://127\\.0\\.0\\.1:" + port + "/portal/" + w.hotspot.nasIdentifier()
+                + "/status\\?s=[A-Za-z0-9_-]{22}&lang=en-us");
     }
 
     @Test
@@ -127,5 +143,102 @@ class PortalRedirectsTest {
         assertThat(page.status()).isEqualTo(200);
         Http.Response done = phone.signIn(w, click(PortalHttp.state(page)));
         assertThat(done.header("Location")).startsWith("https://hotspot.cafe.example.net/login?username=p-");
+    }
+
+    /** A CoovaChilli hand-over (md-signed with the PortalWorld's UAM secret) whose phone first asked for {@code userurl}. */
+    private Http.Response chilliLands(PortalHttp phone, PortalWorld w, String mac, String userurl) {
+        String path = "/portal/" + w.hotspot.nasIdentifier();
+        String query = "res=notyet&uamip=10.1.0.1&uamport=3990&challenge=0123456789abcdef0123456789abcdef"
+                + "&mac=" + mac + "&ip=10.1.0.23&userurl=" + CoovaChilliSimulator.urlEncode(userurl);
+        return phone.http().get(path + "?" + query + "&md="
+                + PortalPagesTest.md("http://127.0.0.1:" + port + path + "?" + query, "uam-secret-123"));
+    }
+
+    /** A parameter of a URL's query, decoded. */
+    private static String parameter(String url, String name) {
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError(name + " not in " + url);
+    }
+
+    @Test
+    void coovaChilliGetsAShortStatusLinkWithinItsQueryBufferEvenForALongOriginalUrl() {
+        PortalWorld w = world("Portal Short Link", GatewayKind.COOVACHILLI, AfterLogin.STATUS_PAGE, Optional.empty());
+        PortalHttp phone = new PortalHttp(port);
+        String original = "http://news.example.com/article?ref=" + "x".repeat(1_900);
+        String nas = w.hotspot.nasIdentifier();
+
+        Http.Response done = phone.signIn(w, click(PortalHttp.state(chilliLands(phone, w, "02-00-00-00-e0-06", original))),
+                "Accept-Language", "es-419");
+
+        assertThat(done.status()).isEqualTo(302);
+        String logon = done.header("Location");
+        assertThat(logon).startsWith("http://10.1.0.1:3990/logon?username=p-");
+        assertThat(URI.create(logon).getRawQuery().length()).as("what Chilli keeps of the logon query")
+                .isLessThanOrEqualTo(CoovaChilliSimulator.QUERY_LIMIT);
+        String userurl = parameter(logon, "userurl");
+        assertThat(userurl).matches("http://127\\.0\\.0\\.1:" + port + "/portal/" + nas + "/status\\?s=[A-Za-z0-9_-]{22}&lang=es-xl")
+                .hasSizeLessThan(120);
+
+        Http.Response status = phone.http().get(userurl.substring(userurl.indexOf("/portal/")));
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.raw()).contains("Estás conectado", "news.example.com", "x".repeat(1_900));
+
+        // Chilli's res=success return carries the link back; the portal follows it to the same page
+        String success = "res=success&uamip=10.1.0.1&uamport=3990&mac=02-00-00-00-e0-06&ip=10.1.0.23&userurl="
+                + CoovaChilliSimulator.urlEncode(userurl);
+        String path = "/portal/" + nas;
+        Http.Response back = phone.http().get(path + "?" + success + "&md="
+                + PortalPagesTest.md("http://127.0.0.1:" + port + path + "?" + success, "uam-secret-123"));
+        assertThat(back.status()).isEqualTo(302);
+        assertThat(back.header("Location")).endsWith(userurl.substring(userurl.indexOf("/portal/")));
+    }
+
+    @Test
+    void aStatusLinkOpensOnlyAtItsOwnHotspotAndExpiresWithTheHandOver() {
+        PortalWorld w = world("Portal Link Bound", GatewayKind.MIKROTIK, AfterLogin.STATUS_PAGE, Optional.empty());
+        PortalWorld other = world("Portal Link Other", GatewayKind.MIKROTIK, AfterLogin.STATUS_PAGE, Optional.empty());
+        PortalHttp phone = new PortalHttp(port);
+        String link = dst(phone.signIn(w, click(PortalHttp.state(phone.mikrotikLands(w, "02:00:00:00:e0:07")))));
+        String id = parameter(link, "s");
+
+        assertThat(phone.http().get("/portal/" + w.hotspot.nasIdentifier() + "/status?s=" + id).raw()).contains("You are online");
+        assertThat(phone.http().get("/portal/" + w.hotspot.nasIdentifier() + "/api?s=" + id).json().get("captive").asBoolean())
+                .isFalse();
+
+        Http.Response elsewhere = phone.http().get("/portal/" + other.hotspot.nasIdentifier() + "/status?s=" + id);
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.raw()).contains("This page has expired").doesNotContain("You are online");
+        Http.Response guessed = phone.http().get("/portal/" + w.hotspot.nasIdentifier() + "/status?s="
+                + (id.charAt(0) == 'A' ? "B" : "A") + id.substring(1));
+        assertThat(guessed.status()).isEqualTo(400);
+        assertThat(phone.http().get("/portal/" + w.hotspot.nasIdentifier() + "/status").status())
+                .as("neither a state nor a link").isEqualTo(403);
+
+        ((TestClock) clock).advance(Duration.ofHours(1).plusMinutes(1));
+        Http.Response late = phone.http().get("/portal/" + w.hotspot.nasIdentifier() + "/status?s=" + id);
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.raw()).contains("This page has expired");
+    }
+
+    @Test
+    void anOriginalUrlTooLongForChillisQueryBufferIsReachedThroughTheStatusPage() {
+        PortalWorld w = world("Portal Long Original", GatewayKind.COOVACHILLI, AfterLogin.ORIGINAL_URL, Optional.empty());
+        PortalHttp phone = new PortalHttp(port);
+        String shortOriginal = "http://news.example.com/article?ref=" + "y".repeat(1_000);
+        String longOriginal = "http://news.example.com/article?ref=" + "z".repeat(1_950);
+
+        Http.Response fits = phone.signIn(w, click(PortalHttp.state(chilliLands(phone, w, "02-00-00-00-e0-08", shortOriginal))));
+        assertThat(parameter(fits.header("Location"), "userurl")).isEqualTo(shortOriginal);
+
+        Http.Response tooLong = phone.signIn(w, click(PortalHttp.state(chilliLands(phone, w, "02-00-00-00-e0-09", longOriginal))));
+        String logon = tooLong.header("Location");
+        assertThat(URI.create(logon).getRawQuery().length()).isLessThanOrEqualTo(CoovaChilliSimulator.QUERY_LIMIT);
+        String userurl = parameter(logon, "userurl");
+        assertThat(userurl).contains("/status?s=");
+        assertThat(phone.http().get(userurl.substring(userurl.indexOf("/portal/"))).raw()).contains("z".repeat(1_950));
     }
 }

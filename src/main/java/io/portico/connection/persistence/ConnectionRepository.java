@@ -354,8 +354,12 @@ public class ConnectionRepository {
                 rs.getString(15), rs.getString(16));
     }
 
-    /** The hotspot of the guest's latest session. */
-    /** Bytes in and out of the guest's sessions last seen at or after {@code since} (whole sessions). */
+    /**
+     * Bytes in and out of the guest's sessions last seen at or after {@code since} (whole
+     * sessions): ix_connection_guest (guest_id, started_at) finds the guest's few sessions;
+     * last_seen_at stays unindexed on purpose, since every Interim-Update moves it (an index there
+     * would cost each accounting write).
+     */
     public long bytesSeenSince(long clientId, long guestId, Instant since) {
         return jdbc.sql("""
                         select coalesce(sum(input_octets + output_octets), 0) from connection_session
@@ -380,6 +384,7 @@ public class ConnectionRepository {
                 }).single();
     }
 
+    /** The hotspot of the guest's latest session. */
     public Optional<Long> lastHotspotId(long clientId, long guestId) {
         return jdbc.sql("""
                         select hotspot_id from connection_session where client_id = ? and guest_id = ?

@@ -82,7 +82,8 @@ class HotspotPortalController {
             + "SignInMethods (CLICK_THROUGH, FORM, VOUCHER), FreeGuestPlanIDs per CLICK_THROUGH / FORM, RequiredFields and "
             + "OptionalFields of the form, UAMSecret (CoovaChilli), UniFiSite and the UniFi controller (URL with user and "
             + "password, or API key with UniFiIntegrationSiteID), AfterLogin (STATUS, ORIGINAL or an http(s) URL: where the "
-            + "gateway sends the guest once online), GatewayLoginHost (MikroTik: host[:port] of the router's login page). "
+            + "gateway sends the guest once online), GatewayLoginHost (MikroTik: host[:port] of the router's login page, or up to "
+            + "four separated by commas; a hand-over's link-login-only must name one). "
             + "Secrets left out keep the stored ones.")
     Map<String, @Nullable Object> configure(Actor actor, @RequestBody ConfigurePortal request) {
         long id = GuestConsoleFields.required("HotspotID", request.hotspotId());

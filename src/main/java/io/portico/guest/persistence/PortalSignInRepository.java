@@ -11,7 +11,10 @@ import org.springframework.stereotype.Repository;
 
 import io.portico.guest.MacAddress;
 
-/** SQL for what portal sign-ins leave: guest_marketing (consent, unsubscribe token) and guest_portal_credential. */
+/**
+ * SQL for what portal sign-ins leave: guest_marketing (consent, unsubscribe token),
+ * guest_portal_credential and guest_portal_status_link.
+ */
 @Repository
 public class PortalSignInRepository {
 
@@ -83,6 +86,26 @@ public class PortalSignInRepository {
     /** Deletes credentials that expired before the instant; returns how many. */
     public int deleteExpired(Instant before) {
         return jdbc.sql("delete from guest_portal_credential where expires_at < ?").param(utc(before)).update();
+    }
+
+    public void insertStatusLink(String id, long clientId, long hotspotId, String stateSealed, Instant expiresAt, Instant createdAt) {
+        jdbc.sql("""
+                        insert into guest_portal_status_link (id, client_id, hotspot_id, state_sealed, expires_at, created_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(id, clientId, hotspotId, stateSealed, utc(expiresAt), utc(createdAt)).update();
+    }
+
+    /** The sealed state behind a status link of the client's hotspot, while it has not expired at {@code now}. */
+    public Optional<String> findStatusLink(long clientId, long hotspotId, String id, Instant now) {
+        return jdbc.sql("""
+                        select state_sealed from guest_portal_status_link
+                         where id = ? and client_id = ? and hotspot_id = ? and expires_at > ?""")
+                .params(id, clientId, hotspotId, utc(now)).query(String.class).optional();
+    }
+
+    /** Deletes status links that expired before the instant; returns how many. */
+    public int deleteExpiredStatusLinks(Instant before) {
+        return jdbc.sql("delete from guest_portal_status_link where expires_at < ?").param(utc(before)).update();
     }
 
     private static OffsetDateTime utc(Instant at) {
