@@ -40,6 +40,11 @@
  * Access-Rejects for auth; Accounting-Responses and any other answer for acct), and with
  * --sessions-file the acknowledged accounting session ids (to check the database for lost or
  * duplicated records afterwards): <run-id>-c<concurrency>-<worker>-<n>, or -r<rate>- for paced runs.
+ *
+ * --timeline F writes every request of the measured runs to F (CSV: run, send time in UTC and in
+ * epoch microseconds, latency in microseconds, -1 when lost) and prints to stderr where the answers
+ * over 20 ms cluster, with their UTC send times, to line up with the server's GC log, flight
+ * recording and scheduled tasks.
  */
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -70,14 +75,24 @@ public class RadiusLoad {
 
     record Options(String host, int authPort, int acctPort, String secret, String nasId, List<String> modes, List<Integer> concurrency,
                    int seconds, int timeoutMs, String label, String sessionsFile, String runId, int devices, double rate,
-                   String rateKind, int warmupSeconds, int warmupConcurrency, long deviceBase, List<String> macs) {
+                   String rateKind, int warmupSeconds, int warmupConcurrency, long deviceBase, List<String> macs,
+                   String timeline) {
     }
 
     /** One run: closed loop at {@code concurrency} workers ({@code rate} 0), or paced at {@code rate} requests/s. */
     record Run(String mode, int concurrency, double rate, String rateKind, int seconds, String tag) {
     }
 
-    record Result(Run run, long answered, long accepted, long rejected, long lost, long late, double seconds, long[] latenciesMicros) {
+    /**
+     * Every request of a run in the order sent: when it was sent (wall clock, microseconds since the
+     * epoch, so it lines up with the server's GC log and flight recording) and its latency in
+     * microseconds (-1: lost).
+     */
+    record Timeline(long[] sentEpochMicros, long[] latencyMicros) {
+    }
+
+    record Result(Run run, long answered, long accepted, long rejected, long lost, long late, double seconds, long[] latenciesMicros,
+                  Timeline timeline) {
         double throughput() {
             return answered / seconds;
         }
@@ -119,13 +134,17 @@ public class RadiusLoad {
                 System.err.println("warm-up (discarded) " + r.row(o.label()));
             }
         }
+        boolean timelineWritten = false;
         System.out.println("| server | kind | concurrency | requests/s | p50 ms | p95 ms | p99 ms | lost | accepted | rejected |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String mode : o.modes()) {
             for (int c : o.concurrency()) {
                 Run run = o.rate() > 0 ? new Run(mode, c, o.rate(), o.rateKind(), o.seconds(), "r" + Math.round(o.rate()))
                         : new Run(mode, c, 0, "", o.seconds(), "c" + c);
-                System.out.println(run(o, run, acknowledgedSessions).row(o.label()));
+                Result result = run(o, run, acknowledgedSessions);
+                System.out.println(result.row(o.label()));
+                writeTimeline(o, result, timelineWritten);
+                timelineWritten = o.timeline() != null;
             }
         }
         if (o.sessionsFile() != null) {
@@ -152,13 +171,17 @@ public class RadiusLoad {
         AtomicLong rejected = new AtomicLong();
         AtomicLong lost = new AtomicLong();
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> timelines = new ConcurrentLinkedQueue<>(); // per worker: send, latency, send, latency, ...
         ConcurrentLinkedQueue<String> sessions = new ConcurrentLinkedQueue<>();
         List<Thread> workers = new ArrayList<>();
+        long epochMicros = epochMicros(), nanoBase = System.nanoTime();
         for (int w = 0; w < concurrency; w++) {
             int worker = w;
             workers.add(Thread.ofPlatform().start(() -> {
                 long[] mine = new long[1 << 16];
                 int n = 0;
+                long[] timeline = new long[o.timeline() == null ? 0 : 1 << 16];
+                int t = 0;
                 try (DatagramSocket socket = new DatagramSocket()) {
                     socket.setSoTimeout(o.timeoutMs());
                     int port = auth ? o.authPort() : o.acctPort();
@@ -175,6 +198,13 @@ public class RadiusLoad {
                         byte[] request = auth ? access(o, id, mac) : accounting(o, id, session, step, mac);
                         long t0 = System.nanoTime();
                         byte[] reply = exchange(socket, host, port, request, id);
+                        if (timeline.length > 0) {
+                            if (t == timeline.length) {
+                                timeline = Arrays.copyOf(timeline, t * 2);
+                            }
+                            timeline[t++] = epochMicros + (t0 - nanoBase) / 1000;
+                            timeline[t++] = reply == null ? -1 : (System.nanoTime() - t0) / 1000;
+                        }
                         if (reply == null) {
                             lost.incrementAndGet();
                             continue;
@@ -197,6 +227,7 @@ public class RadiusLoad {
                     System.err.println("worker " + worker + ": " + e);
                 }
                 latencies.add(Arrays.copyOf(mine, n));
+                timelines.add(Arrays.copyOf(timeline, t));
             }));
         }
         for (Thread t : workers) {
@@ -207,7 +238,7 @@ public class RadiusLoad {
         synchronized (acknowledgedSessions) {
             acknowledgedSessions.addAll(sessions);
         }
-        return new Result(run, answered.get(), accepted.get(), rejected.get(), lost.get(), 0, seconds, all);
+        return new Result(run, answered.get(), accepted.get(), rejected.get(), lost.get(), 0, seconds, all, merged(timelines));
     }
 
     /**
@@ -247,6 +278,12 @@ public class RadiusLoad {
         List<String> sessions = new ArrayList<>();
         long[][] latencies = {new long[1 << 16]};
         int[] count = {0};
+        // the timeline: request j's send time and latency; which request each socket and identifier carries
+        int planned = o.timeline() == null ? 0 : (int) Math.ceil(run.rate() * run.seconds()) + 1;
+        long[] sentOf = new long[planned], latencyOf = new long[planned];
+        Arrays.fill(latencyOf, -1);
+        int[] requestOf = new int[streams * 256];
+        long epochMicros = epochMicros(), nanoBase = System.nanoTime();
         long timeout = o.timeoutMs() * 1_000_000L;
         long started = System.nanoTime();
         long end = started + run.seconds() * 1_000_000_000L;
@@ -273,6 +310,9 @@ public class RadiusLoad {
                                 latencies[0] = Arrays.copyOf(latencies[0], count[0] * 2);
                             }
                             latencies[0][count[0]++] = (now - sent) / 1000;
+                            if (planned > 0) {
+                                latencyOf[requestOf[slot]] = (now - sent) / 1000;
+                            }
                             answered.incrementAndGet();
                             byte code = buffer.get(0);
                             if (code == (auth ? ACCESS_ACCEPT : ACCOUNTING_RESPONSE)) {
@@ -315,6 +355,10 @@ public class RadiusLoad {
             int slot = w * 256 + (id & 0xFF);
             startOf[slot] = !auth && step == 0 ? session : null;
             long sendTime = System.nanoTime();
+            if (j < planned) {
+                requestOf[slot] = (int) j;
+                sentOf[(int) j] = epochMicros + (sendTime - nanoBase) / 1000;
+            }
             if (sentAt.getAndSet(slot, sendTime) != 0) {
                 lost.incrementAndGet(); // the identifier came round unanswered
             }
@@ -342,7 +386,91 @@ public class RadiusLoad {
         synchronized (acknowledgedSessions) {
             acknowledgedSessions.addAll(sessions);
         }
-        return new Result(run, answered.get(), accepted.get(), rejected.get(), lost.get(), late, seconds, all);
+        int sentCount = (int) Math.min(planned, Math.ceil(run.rate() * run.seconds()));
+        while (sentCount > 0 && sentOf[sentCount - 1] == 0) {
+            sentCount--;
+        }
+        return new Result(run, answered.get(), accepted.get(), rejected.get(), lost.get(), late, seconds, all,
+                new Timeline(Arrays.copyOf(sentOf, sentCount), Arrays.copyOf(latencyOf, sentCount)));
+    }
+
+    /** Now on the wall clock, in microseconds since the epoch. */
+    static long epochMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    /** The closed-loop workers' timelines (send, latency pairs) as one, in the order sent. */
+    static Timeline merged(ConcurrentLinkedQueue<long[]> workers) {
+        List<long[]> pairs = new ArrayList<>();
+        for (long[] w : workers) {
+            for (int i = 0; i + 1 < w.length; i += 2) {
+                pairs.add(new long[] {w[i], w[i + 1]});
+            }
+        }
+        pairs.sort((a, b) -> Long.compare(a[0], b[0]));
+        long[] sent = new long[pairs.size()], latency = new long[pairs.size()];
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = pairs.get(i)[0];
+            latency[i] = pairs.get(i)[1];
+        }
+        return new Timeline(sent, latency);
+    }
+
+    /**
+     * Writes the run's timeline to --timeline (CSV: run, sent at as UTC time and as epoch
+     * microseconds, latency in microseconds, -1 when lost) and prints to stderr where the slow answers
+     * (over 20 ms, or lost) cluster: runs of them no more than 50 ms apart, with when each began (UTC,
+     * to set beside the server's GC log and flight recording), how long it lasted, how many requests
+     * it held and the worst latency.
+     */
+    static void writeTimeline(Options o, Result r, boolean append) throws java.io.IOException {
+        Timeline t = r.timeline();
+        if (o.timeline() == null || t == null) {
+            return;
+        }
+        java.time.format.DateTimeFormatter utc = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS")
+                .withZone(java.time.ZoneOffset.UTC);
+        String name = o.label() + "-" + r.run().mode() + "-" + r.run().tag();
+        StringBuilder csv = new StringBuilder(append ? "" : "run,sent_utc,sent_epoch_us,latency_us\n");
+        for (int i = 0; i < t.sentEpochMicros().length; i++) {
+            long s = t.sentEpochMicros()[i];
+            csv.append(name).append(',').append(utc.format(java.time.Instant.ofEpochSecond(s / 1_000_000, s % 1_000_000 * 1000)))
+                    .append(',').append(s).append(',').append(t.latencyMicros()[i]).append('\n');
+        }
+        Files.writeString(Path.of(o.timeline()), csv, append ? new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND} : new java.nio.file.OpenOption[0]);
+        long slowMicros = 20_000, gapMicros = 50_000;
+        int slow = 0, clusters = 0;
+        long begin = -1, last = -1, worst = 0;
+        int inCluster = 0;
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i <= t.sentEpochMicros().length; i++) {
+            boolean end = i == t.sentEpochMicros().length;
+            long s = end ? Long.MAX_VALUE : t.sentEpochMicros()[i];
+            long l = end ? 0 : t.latencyMicros()[i];
+            boolean isSlow = !end && (l < 0 || l > slowMicros);
+            if (begin >= 0 && (end || (isSlow && s - last > gapMicros))) {
+                clusters++;
+                lines.add(String.format("  %s  %6.1f ms  %5d slow  worst %s", utc.format(java.time.Instant.ofEpochSecond(begin / 1_000_000,
+                        begin % 1_000_000 * 1000)), (last - begin) / 1000.0, inCluster, worst < 0 ? "lost" : String.format("%.1f ms", worst / 1000.0)));
+                begin = -1;
+            }
+            if (isSlow) {
+                slow++;
+                if (begin < 0) {
+                    begin = s;
+                    inCluster = 0;
+                    worst = 0;
+                }
+                last = s;
+                inCluster++;
+                worst = l < 0 || worst < 0 ? -1 : Math.max(worst, l);
+            }
+        }
+        System.err.printf("%s: %d of %d answers over %d ms or lost, in %d clusters (send times UTC, gap > %d ms):%n", name, slow,
+                t.sentEpochMicros().length, slowMicros / 1000, clusters, gapMicros / 1000);
+        lines.forEach(System.err::println);
     }
 
     /** Requests sent and not answered yet. */
@@ -483,6 +611,6 @@ public class RadiusLoad {
                 a.getOrDefault("label", "server"), a.get("sessions-file"),
                 a.getOrDefault("run-id", "bench" + Long.toString(System.currentTimeMillis(), 36)), devices,
                 Double.parseDouble(a.getOrDefault("rate", "0")), a.getOrDefault("rate-kind", "paced"), Integer.parseInt(a.getOrDefault("warmup-seconds", "0")),
-                Integer.parseInt(a.getOrDefault("warmup-concurrency", "8")), deviceBase, macs);
+                Integer.parseInt(a.getOrDefault("warmup-concurrency", "8")), deviceBase, macs, a.get("timeline"));
     }
 }

@@ -28,7 +28,10 @@
 # its half-peak runs, then SETTLE_SECONDS (10) to let the disk settle: without it the pages the sweeps
 # dirtied were written back during Portico's (the second server's) half-peak runs, and every accounting
 # answer waited on WAL flushes stalled behind that write-back. bench/FsyncProbe.java times a small write +
-# fdatasync every 20 ms on the database's filesystem (PROBE_DIR) during each half-peak run. Afterwards every acknowledged accounting Start must be exactly one row
+# fdatasync every 20 ms on the database's filesystem (PROBE_DIR) during each half-peak run. Each half-peak run also
+# keeps its timeline ($WORK/<server>-half-<kind>.timeline.csv: every request's send time and latency) and where its
+# answers over 20 ms cluster ($WORK/<server>-half-<kind>.clusters, UTC), and Portico logs its GC to
+# /tmp/radius-jar-bench-portico-gc.log (UTC), so a slow cluster can be set beside a GC cycle. Afterwards every acknowledged accounting Start must be exactly one row
 # (radacct / connection_session) and every first-seen session must be linked to a guest of its own.
 #
 # Needs: root (apt-get for freeradius, freeradius-postgresql when missing), PostgreSQL at PGHOST/PGPORT
@@ -69,11 +72,13 @@ export PORTICO_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/portico_bench" PORTICO_
   PORTICO_RADIUS_AUTH_PORT=21812 PORTICO_RADIUS_ACCT_PORT=21813 PORTICO_RADIUS_BIND_ADDRESS=127.0.0.1 PORTICO_HTTP_PORT=18080 \
   PORTICO_SECRETS_KEY=YmVuY2gtb25seS1rZXktMzItYnl0ZXMtbG9uZy0hISE= PORTICO_DEMO_RADIUS_SECRET=$SECRET
 STARTED=$(date +%s%N)
+# A fixed path: bin/portico stamps its start-up cache with JAVA_OPTS, so a path under $WORK would rebuild it every run.
+GC_LOG="-Xlog:gc:file=/tmp/radius-jar-bench-portico-gc.log:utctime"
 if [ "$PORTICO_LAUNCH" = jar ]; then
-  read -r -a PORTICO_OPTS <<< "$PORTICO_JAVA_OPTS"
+  read -r -a PORTICO_OPTS <<< "$PORTICO_JAVA_OPTS $GC_LOG"
   "$JAVA" "${PORTICO_OPTS[@]}" -jar target/portico.jar --demo > "$WORK/portico.log" 2>&1 &
 else
-  JAVA_OPTS=$PORTICO_JAVA_OPTS bin/portico --demo > "$WORK/portico.log" 2>&1 &
+  JAVA_OPTS="$PORTICO_JAVA_OPTS $GC_LOG" bin/portico --demo > "$WORK/portico.log" 2>&1 &
 fi
 PIDS+=($!)
 PORTICO_PID=$!
@@ -158,7 +163,9 @@ bench() { # label authport acctport first-range
     "${FSYNC_PROBE[@]}" "$PROBE_DIR/radius-jar-bench-fsync-probe.dat" $((3 + SECONDS_PER_RUN + 1)) > "$WORK/$l-$mode.disk" 2>&1 &
     probe=$!
     load "$l" "$2" "$3" "$l-half-$mode" "$WORK/$l-half-$mode.sessions" --mode "$mode" --macs-file "$WORK/known.macs" \
-      --rate "$rate" --rate-kind half-peak --concurrency 64 --seconds "$SECONDS_PER_RUN" --warmup-seconds 3 | tail -1 >> "$WORK/$l-half.md"
+      --rate "$rate" --rate-kind half-peak --concurrency 64 --seconds "$SECONDS_PER_RUN" --warmup-seconds 3 \
+      --timeline "$WORK/$l-half-$mode.timeline.csv" 2> "$WORK/$l-half-$mode.clusters" | tail -1 >> "$WORK/$l-half.md"
+    grep -m1 "answers over" "$WORK/$l-half-$mode.clusters" || true
     wait "$probe" || true
     echo "- $l $mode@half-peak: $(cat "$WORK/$l-$mode.disk")" >> "$WORK/disk.md"
   done

@@ -131,6 +131,10 @@ public class AccountingWriter {
             write(known, clientIds, hotspotIds, ids);
             return outcomes;
         }
+        if (repository.postgres()) {
+            transactions.executeWithoutResult(status -> writeFirstSeen(known, clientIds, hotspotIds, ids, unresolved));
+            return outcomes;
+        }
         transactions.executeWithoutResult(status -> {
             // First seen: the devices become guests (found when another writer or the portal made them first).
             Map<Long, Map<MacAddress, Long>> byClient = new HashMap<>();
@@ -150,6 +154,52 @@ public class AccountingWriter {
             afterCommit(() -> byClient.forEach((clientId, guestIdOf) -> guestIdOf.forEach((mac, id) -> guestIds.put(clientId, mac, id))));
         });
         return outcomes;
+    }
+
+    /**
+     * A batch with first-seen devices on PostgreSQL, in the caller's transaction: one statement makes
+     * them guests and writes the sessions with their guest, and answers the new guests with their
+     * client, so {@link io.portico.guest.GuestCreated} needs no read of its own. A device another
+     * transaction made a guest after that statement began has no guest in its answer: its guest is read
+     * and its sessions written again (idempotent), still in this transaction.
+     */
+    private void writeFirstSeen(List<AccountingRecord> known, List<@Nullable Long> clientIds, List<@Nullable Long> hotspotIds,
+                                List<@Nullable Long> ids, Map<Long, Set<MacAddress>> unresolved) {
+        ConnectionRepository.FirstSeenWrite written;
+        try {
+            written = repository.mergeFirstSeen(known, clientIds, hotspotIds, ids, guests.firstSeen(unresolved));
+        } catch (DataIntegrityViolationException e) {
+            guestIds.forgetAll(); // a guest erased elsewhere: the caller's retry resolves afresh
+            throw e;
+        }
+        guests.firstSeenCreated(written.created());
+        Map<Long, Map<MacAddress, Long>> byClient = new HashMap<>();
+        Map<Long, List<MacAddress>> missing = new HashMap<>();
+        for (ConnectionRepository.DeviceGuest device : written.devices()) {
+            if (device.guestId() != null) {
+                byClient.computeIfAbsent(device.clientId(), c -> new HashMap<>()).put(device.mac(), device.guestId());
+            } else if (unresolved.getOrDefault(device.clientId(), Set.of()).contains(device.mac())) {
+                missing.computeIfAbsent(device.clientId(), c -> new ArrayList<>()).add(device.mac());
+            }
+        }
+        if (!missing.isEmpty()) {
+            missing.forEach((clientId, macs) -> guests.findOrCreateAll(clientId, macs)
+                    .forEach((mac, guest) -> byClient.computeIfAbsent(clientId, c -> new HashMap<>()).put(mac, guest.id())));
+            List<AccountingRecord> again = new ArrayList<>();
+            List<@Nullable Long> againClients = new ArrayList<>(), againHotspots = new ArrayList<>(), againIds = new ArrayList<>();
+            for (int i = 0; i < known.size(); i++) {
+                Long clientId = clientIds.get(i);
+                MacAddress mac = known.get(i).macAddress();
+                if (clientId != null && mac != null && missing.getOrDefault(clientId, List.of()).contains(mac)) {
+                    again.add(known.get(i));
+                    againClients.add(clientId);
+                    againHotspots.add(hotspotIds.get(i));
+                    againIds.add(byClient.get(clientId).get(mac));
+                }
+            }
+            write(again, againClients, againHotspots, againIds);
+        }
+        afterCommit(() -> byClient.forEach((clientId, guestIdOf) -> guestIdOf.forEach((mac, id) -> guestIds.put(clientId, mac, id))));
     }
 
     /** One statement for the batch; a device whose guest is still unknown is looked up by the statement itself. */

@@ -89,6 +89,31 @@ public class GuestService {
     }
 
     /**
+     * The first-seen devices of an accounting batch (by client) as guests for the connection
+     * module's one statement, {@link FirstSeenGuests}: new tokens, created now, sorted by client
+     * and MAC so concurrent batches insert in one order. Nothing is written here.
+     */
+    public FirstSeenGuests firstSeen(Map<Long, ? extends java.util.Collection<MacAddress>> macsByClient) {
+        Instant now = clock.instant();
+        List<Guest> guests = macsByClient.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .flatMap(e -> e.getValue().stream().distinct().sorted(java.util.Comparator.comparing(MacAddress::value))
+                        .map(m -> new Guest(0, e.getKey(), UUID.randomUUID(), m, GuestProfile.EMPTY, false, now, now)))
+                .toList();
+        return new FirstSeenGuests(guests);
+    }
+
+    /**
+     * {@link GuestCreated} for each guest the caller's {@link FirstSeenGuests} statement inserted,
+     * in the caller's transaction (the webhook outbox writes its rows there).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void firstSeenCreated(List<FirstSeenGuests.Created> created) {
+        for (FirstSeenGuests.Created c : created) {
+            events.publishEvent(GuestCreated.of(c.guest(), c.client()));
+        }
+    }
+
+    /**
      * The captive portal's record of a sign-in: creates the device's guest with the profile
      * (publishing {@link GuestCreated}) or lays the profile over the stored one. A new guest starts
      * {@code unsubscribed} as given (no marketing consent, no marketing).

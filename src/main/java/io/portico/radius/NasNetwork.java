@@ -38,13 +38,21 @@ public record NasNetwork(InetAddress address, int prefixLength) {
         }
     }
 
+    /** Compared byte by byte under the prefix: every request's source is checked, so no masked copy is made. */
     public boolean contains(InetAddress candidate) {
         byte[] a = address.getAddress();
         byte[] c = candidate.getAddress();
         if (a.length != c.length) {
             return false;
         }
-        return java.util.Arrays.equals(a, mask(candidate, prefixLength).getAddress());
+        for (int i = 0; i < a.length; i++) {
+            int bits = Math.max(0, Math.min(8, prefixLength - i * 8));
+            int mask = (0xFF << (8 - bits)) & 0xFF;
+            if ((a[i] & mask) != (c[i] & mask)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isSingleHost() {

@@ -2,6 +2,7 @@ package io.portico.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.portico.guest.MacAddress;
 import io.portico.hotspot.Hotspot;
+import io.portico.support.DatabaseTarget;
 import io.portico.support.GuestWorld;
 import io.portico.support.PorticoIntegrationTest;
 
@@ -210,6 +212,62 @@ class AccountingRecordingTest {
                 .noneMatch(p -> p.contains(known.value()));
         assertThat(jdbc.sql("select input_octets from connection_session where mac_address = ? and client_id = ?")
                 .params(first.value(), world.client.id()).query(Long.class).single()).isEqualTo(10L);
+    }
+
+    @Test
+    void aDeviceAnotherTransactionMakesAGuestWhileTheBatchIsWrittenGetsThatGuestAndNoSecond() throws Exception {
+        assumeTrue(DatabaseTarget.current() == DatabaseTarget.POSTGRES,
+                "PostgreSQL's one first-seen statement: a guest committed after it began is invisible to it");
+        MacAddress raced = MacAddress.parse("02-cc-00-00-00-01");
+        MacAddress fresh = MacAddress.parse("02-cc-00-00-00-02");
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        var inserted = new java.util.concurrent.CountDownLatch(1);
+        var commit = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // the portal (say) makes the device a guest and commits only once the batch's statement waits on that row
+            var portal = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                world.guests().findOrCreate(world.client.id(), raced);
+                inserted.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            inserted.await();
+            List<AccountingRecord> batch = new java.util.ArrayList<>();
+            for (MacAddress mac : List.of(raced, fresh)) {
+                batch.add(new AccountingRecord(AccountingRecord.Type.START, AccountingSessionId.of(world.operator.id(),
+                        hotspot.nasIdentifier(), "race-" + mac.value(), mac.value(), "AP-1:guest"), world.operator.id(),
+                        hotspot.nasIdentifier(), mac, null, 0, 0, 0, null, T0));
+            }
+            var accounting = pool.submit(() -> writer.recordAll(batch));
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%new_guest%'")
+                    .query(Long.class).single() > 0);
+            commit.countDown();
+            portal.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(accounting.get(30, java.util.concurrent.TimeUnit.SECONDS)).containsOnly(AccountingOutcome.RECORDED);
+            for (MacAddress mac : List.of(raced, fresh)) {
+                assertThat(jdbc.sql("select count(*) from guest where client_id = ? and mac_address = ?")
+                        .params(world.client.id(), mac.value()).query(Long.class).single()).as("guests of " + mac.value()).isEqualTo(1L);
+                long guest = world.guests().findByMac(world.client.id(), mac).orElseThrow().id();
+                assertThat(jdbc.sql("select guest_id from connection_session where client_id = ? and mac_address = ?")
+                        .params(world.client.id(), mac.value()).query(Long.class).single()).as("session of " + mac.value()).isEqualTo(guest);
+            }
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+        // the next packet of the raced device finds its guest cached: no guest look-up, still linked
+        writer.record(new AccountingRecord(AccountingRecord.Type.INTERIM_UPDATE, AccountingSessionId.of(world.operator.id(),
+                hotspot.nasIdentifier(), "race-" + raced.value(), raced.value(), "AP-1:guest"), world.operator.id(),
+                hotspot.nasIdentifier(), raced, null, 5, 5, 60, null, T0.plusSeconds(60)));
+        assertThat(context.getBean(io.portico.connection.internal.DeviceGuestIds.class).find(world.client.id(), raced))
+                .isEqualTo(world.guests().findByMac(world.client.id(), raced).orElseThrow().id());
     }
 
     @Test

@@ -34,6 +34,7 @@ import io.portico.connection.ConnectionProperties;
 import io.portico.connection.ConnectionQuery;
 import io.portico.connection.NasSession;
 import io.portico.connection.OpenNasSession;
+import io.portico.guest.FirstSeenGuests;
 import io.portico.guest.MacAddress;
 
 /**
@@ -184,14 +185,17 @@ public class ConnectionRepository {
         batch.batchUpdate(MERGE, rows);
     }
 
-    /** {@link #MERGE}'s rules as PostgreSQL's upsert of a whole batch (one row per session, sorted by key). */
-    private static final String UPSERT = """
+    /**
+     * {@link #MERGE}'s rules as PostgreSQL's upsert of a whole batch (one row per session, sorted by
+     * key); {@code GUEST_OF_ROW} is where a session without a known guest id finds its guest.
+     */
+    private static final String UPSERT_TEMPLATE = """
             insert into connection_session as t (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
                    started_at, start_reported, last_seen_at, ended_at, session_seconds, input_octets, output_octets,
                    terminate_cause, nas_client_id, nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by,
                    nas_identifier)
             select x.session_key, x.client_id, x.hotspot_id,
-                   coalesce(x.guest_id, (select g.id from guest g where g.client_id = x.client_id and g.mac_address = x.mac_address)),
+                   coalesce(x.guest_id, GUEST_OF_ROW),
                    x.mac_address, x.user_agent, x.started_at, x.start_reported, x.last_seen_at, x.ended_at, x.session_seconds,
                    x.input_octets, x.output_octets, x.terminate_cause, x.nas_client_id, x.nas_address, x.acct_session_id,
                    x.user_name, x.framed_ip, x.stale_after, x.closed_by, x.nas_identifier
@@ -204,7 +208,88 @@ public class ConnectionRepository {
                 on conflict (session_key) do update set
             """ + UPDATE_RULES.replace("pkt.", "excluded.");
 
+    private static final String EXISTING_GUEST = "(select g.id from guest g where g.client_id = x.client_id and g.mac_address = x.mac_address)";
+
+    private static final String UPSERT = UPSERT_TEMPLATE.replace("GUEST_OF_ROW", EXISTING_GUEST);
+
+    /**
+     * A first-seen batch in one statement (PostgreSQL): the guest module's {@link FirstSeenGuests#INSERT}
+     * makes the new devices guests, the sessions are upserted with their guest (inserted by this
+     * statement, else existing), and the answer is the inserted guests with their client
+     * ({@link FirstSeenGuests#CREATED}) and, per device written at a hotspot, the guest its session
+     * now has ({@code 'd'} rows; no guest when another transaction made the device a guest after this
+     * statement began: the caller writes those sessions again once it sees that guest).
+     */
+    private static final String UPSERT_FIRST_SEEN = "with " + FirstSeenGuests.INSERT + ",\nwritten as (\n"
+            + UPSERT_TEMPLATE.replace("GUEST_OF_ROW", "(select n.id from new_guest n where n.client_id = x.client_id"
+                    + " and n.mac_address = x.mac_address), " + EXISTING_GUEST)
+            + "\nreturning t.guest_id, t.client_id, t.mac_address)\n" + FirstSeenGuests.CREATED + """
+
+             union all
+            select distinct 'd', w.guest_id, w.client_id, w.mac_address, null::uuid, null::timestamptz, null::int8,
+                   null::varchar, null::varchar, null::timestamptz
+              from written w where w.client_id is not null and w.mac_address is not null""";
+
+    /** What {@link #mergeFirstSeen} wrote: the guests it inserted, and the guest of each device it wrote at a hotspot. */
+    public record FirstSeenWrite(List<FirstSeenGuests.Created> created, List<DeviceGuest> devices) {
+    }
+
+    /** A device at a client and the guest its session has; none when that guest was not visible to the statement. */
+    public record DeviceGuest(long clientId, MacAddress mac, @Nullable Long guestId) {
+    }
+
+    /**
+     * {@link #merge} of a batch with first-seen devices on PostgreSQL, the new guests inserted by the
+     * same statement ({@link #UPSERT_FIRST_SEEN}): one round trip. Must run in the caller's
+     * transaction (its {@link io.portico.guest.GuestCreated} events belong to it).
+     */
+    public FirstSeenWrite mergeFirstSeen(List<AccountingRecord> records, List<@Nullable Long> clientIds,
+                                         List<@Nullable Long> hotspotIds, List<@Nullable Long> guestIds, FirstSeenGuests guests) {
+        List<SessionWrite> writes = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            writes.add(SessionWrite.of(records.get(i), clientIds.get(i), hotspotIds.get(i), guestIds.get(i)));
+        }
+        Object[][] sessions = columns(SessionWrite.combined(writes));
+        Object[][] newGuests = guests.arrays();
+        List<FirstSeenGuests.Created> created = new ArrayList<>();
+        List<DeviceGuest> devices = new ArrayList<>();
+        batch.query(connection -> {
+            var ps = connection.prepareStatement(UPSERT_FIRST_SEEN);
+            String[] guestTypes = {"int8", "text", "text", "text"};
+            for (int i = 0; i < newGuests.length; i++) {
+                ps.setArray(i + 1, connection.createArrayOf(guestTypes[i], newGuests[i]));
+            }
+            bind(ps, connection, sessions, newGuests.length + 1);
+            return ps;
+        }, (RowCallbackHandler) rs -> {
+            if ("g".equals(rs.getString(1))) {
+                created.add(FirstSeenGuests.created(rs));
+            } else {
+                long guest = rs.getLong(2);
+                Long guestId = rs.wasNull() ? null : guest;
+                devices.add(new DeviceGuest(rs.getLong(3), new MacAddress(rs.getString(4).strip()), guestId));
+            }
+        });
+        return new FirstSeenWrite(created, devices);
+    }
+
     private void upsert(List<SessionWrite> writes) {
+        Object[][] columns = columns(writes);
+        batch.update(UPSERT, ps -> bind(ps, ps.getConnection(), columns, 1));
+    }
+
+    /** {@link #UPSERT}'s arrays from {@code first} on: each a JDBC array of its column's type. */
+    private static void bind(java.sql.PreparedStatement ps, Connection c, Object[][] columns, int first) throws SQLException {
+        for (int i = 0; i < columns.length; i++) {
+            Object[] column = columns[i];
+            String type = column instanceof Long[] ? "int8" : column instanceof Integer[] ? "int4"
+                    : column instanceof Boolean[] ? "bool" : "text";
+            ps.setArray(first + i, c.createArrayOf(type, column));
+        }
+    }
+
+    /** The sessions as {@link #UPSERT}'s column arrays. */
+    private static Object[][] columns(List<SessionWrite> writes) {
         int n = writes.size();
         String[] keys = new String[n], macs = new String[n], agents = new String[n], started = new String[n], seen = new String[n],
                 ended = new String[n], nasAddresses = new String[n], sessions = new String[n], users = new String[n],
@@ -238,23 +323,14 @@ public class ConnectionRepository {
             closedBy[i] = w.closedBy();
             nasIdentifiers[i] = w.nasIdentifier();
         }
-        batch.update(UPSERT, ps -> {
-            Connection c = ps.getConnection();
-            Object[][] columns = {keys, clients, hotspots, guests, macs, agents, started, startReported, seen, ended, seconds,
-                    input, output, causes, nasClients, nasAddresses, sessions, users, framed, stale, closedBy, nasIdentifiers};
-            for (int i = 0; i < columns.length; i++) {
-                Object[] column = columns[i];
-                String type = column instanceof Long[] ? "int8" : column instanceof Integer[] ? "int4"
-                        : column instanceof Boolean[] ? "bool" : "text";
-                ps.setArray(i + 1, c.createArrayOf(type, column));
-            }
-        });
+        return new Object[][] {keys, clients, hotspots, guests, macs, agents, started, startReported, seen, ended, seconds,
+                input, output, causes, nasClients, nasAddresses, sessions, users, framed, stale, closedBy, nasIdentifiers};
     }
 
     private volatile @Nullable Boolean postgres;
 
-    /** Whether the database is PostgreSQL (asked once, of the first connection). */
-    private boolean postgres() {
+    /** Whether the database is PostgreSQL (asked once, of the first connection): {@link #mergeFirstSeen} is for it only. */
+    public boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
             known = Boolean.TRUE.equals(batch.execute((Connection c) -> c.isWrapperFor(PGConnection.class)));
