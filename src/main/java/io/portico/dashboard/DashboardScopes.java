@@ -70,17 +70,17 @@ class DashboardScopes {
     }
 
     Optional<Venue> venue(Actor actor, Optional<Long> venueId) {
-        return venueId.flatMap(id -> venues(actor).stream().filter(v -> v.id() == id).findFirst());
+        actor.require(Permission.READ_CONFIGURATION);
+        return venueId.flatMap(id -> venues.find(actor.operatorId(), id));
     }
 
+    /** The venue's zone, else the one most of the operator's venues share (counted in SQL), else UTC. */
     ZoneId zone(Actor actor, Optional<Venue> venue) {
         if (venue.isPresent()) {
             return venue.get().timeZone();
         }
-        Map<ZoneId, Long> counts = venues(actor).stream().collect(Collectors.groupingBy(Venue::timeZone, Collectors.counting()));
-        return counts.entrySet().stream().max(Map.Entry.<ZoneId, Long>comparingByValue()
-                        .thenComparing(e -> e.getKey().getId(), Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse(ZoneOffset.UTC);
+        actor.require(Permission.READ_CONFIGURATION);
+        return venues.commonestZone(actor.operatorId()).orElse(ZoneOffset.UTC);
     }
 
     static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {

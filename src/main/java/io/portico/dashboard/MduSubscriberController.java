@@ -39,6 +39,7 @@ import io.portico.subscription.PendingVlanChange;
 import io.portico.subscription.Subscriber;
 import io.portico.subscription.SubscriberDetails;
 import io.portico.subscription.Subscription;
+import io.portico.subscription.SubscriberAccount;
 import io.portico.subscription.SubscriptionService;
 import io.portico.subscription.SubscriptionView;
 import io.portico.unit.Unit;
@@ -63,10 +64,13 @@ class MduSubscriberController extends MduPages {
     private final PlanService plans;
     private final EquipmentService equipment;
     private final GatewayDrivers drivers;
+    private final DashboardChoices choices;
 
     MduSubscriberController(DashboardPages pages, DashboardSessions sessions, SubscriptionService subscriptions, VenueService venues,
-                            UnitService units, PlanService plans, EquipmentService equipment, GatewayDrivers drivers) {
+                            UnitService units, PlanService plans, EquipmentService equipment, GatewayDrivers drivers,
+                            DashboardChoices choices) {
         super(pages, sessions);
+        this.choices = choices;
         this.subscriptions = subscriptions;
         this.venues = venues;
         this.units = units;
@@ -87,10 +91,12 @@ class MduSubscriberController extends MduPages {
     String add(Actor actor, @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
                Model model) {
         return change(request, response, form, "subscription-add", () -> {
-            ZoneId zone = units.findByKey(actor.operatorId(), text(form, "unit"))
+            // The unit comes from the menu (its key) or, above the menu's limit, by its typed "venue · unit" name.
+            String unitKey = choices.unit(actor, text(form, "unit"), text(form, "unitName")).map(Unit::key).orElse("");
+            ZoneId zone = units.findByKey(actor.operatorId(), unitKey)
                     .flatMap(u -> venues.find(actor.operatorId(), u.venueId())).map(Venue::timeZone).orElse(ZoneOffset.UTC);
             String psk = text(form, "psk");
-            IssuedKey issued = subscriptions.addKey(actor, new NewKey(text(form, "unit"), text(form, "plan"),
+            IssuedKey issued = subscriptions.addKey(actor, new NewKey(unitKey, text(form, "plan"),
                     new SubscriberDetails(text(form, "email"), text(form, "givenName"), text(form, "familyName"),
                             text(form, "phone"), text(form, "locale"), false, true),
                     local(form, "start", zone, "startsAt"), local(form, "end", zone, "endsAt"), psk.isEmpty() ? null : psk));
@@ -105,14 +111,11 @@ class MduSubscriberController extends MduPages {
                 s.givenName() + " " + s.familyName(), s.phoneE164(), utc.date(s.createdAt()))).toList();
         String next = shown.more() ? UriComponentsBuilder.fromPath("/dashboard/mdu/subscribers").queryParam("q", q)
                 .queryParam("after", shown.rows().getLast().token()).encode().build().toUriString() : null;
-        Map<Long, Venue> venueById = DashboardScopes.byId(venues.list(actor), Venue::id);
-        List<MduViews.UnitChoice> unitChoices = units.listByOperator(actor.operatorId()).stream()
-                .filter(u -> venueById.containsKey(u.venueId()))
-                .map(u -> new MduViews.UnitChoice(u.key(), venueById.get(u.venueId()).name() + " · " + u.name()
-                        + " (VLAN " + u.vlan() + ", " + venueById.get(u.venueId()).timeZone().getId() + ")"))
-                .sorted(Comparator.comparing(MduViews.UnitChoice::label)).toList();
+        Choice unitChoices = choices.units(actor, "sub-unit", form.value("subscription-add", "unit", ""),
+                form.value("subscription-add", "unitName", ""));
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.subscribers.title"));
-        model.addAttribute("view", new MduViews.SubscribersView(q, rows, next, unitChoices, plans.list(actor),
+        model.addAttribute("view", new MduViews.SubscribersView(q, rows, next, unitChoices,
+                plans.page(actor, Optional.empty(), DashboardChoices.LIMIT).rows(),
                 actor.can(Permission.MANAGE_SUBSCRIBERS), "", form));
         return "dashboard/mdu-subscribers";
     }
@@ -168,19 +171,20 @@ class MduSubscriberController extends MduPages {
     }
 
     private String subscriberPage(Actor actor, String token, MduForm form, HttpServletRequest request, Model model) {
-        Subscriber s = subscriptions.listSubscribers(actor).stream().filter(x -> x.token().equals(token)).findFirst()
+        SubscriberAccount account = subscriptions.subscriberByToken(actor, token)
                 .orElseThrow(() -> PorticoException.notFound(pages.text(request).t("mdu.subscriber.unknown")));
+        Subscriber s = account.subscriber();
         PageText text = pages.text(request);
-        Map<Long, Venue> venueById = DashboardScopes.byId(venues.list(actor), Venue::id);
-        List<ServicePlan> allPlans = plans.list(actor);
-        Map<String, String> planNames = allPlans.stream().collect(Collectors.toMap(ServicePlan::key, p -> p.terms().name()));
+        // The plan menu is bounded like every menu; an operator has a handful of service plans.
+        List<ServicePlan> allPlans = plans.page(actor, Optional.empty(), DashboardChoices.LIMIT).rows();
+        Map<String, String> planNames = new java.util.HashMap<>();
+        Map<Long, Optional<Venue>> venueById = new java.util.HashMap<>();
         List<MduViews.SubscriptionRow> rows = new ArrayList<>();
-        for (SubscriptionView v : subscriptions.listSubscriptions(actor)) {
-            if (v.subscriber().id() != s.id()) {
-                continue;
-            }
+        for (Subscription owned : account.subscriptions()) {
+            SubscriptionView v = subscriptions.view(actor.operatorId(), owned.id()).orElseThrow();
+            planNames.computeIfAbsent(v.planKey(), key -> plans.findByKey(actor.operatorId(), key).map(p -> p.terms().name()).orElse(key));
             Subscription sub = v.subscription();
-            Venue venue = venueById.get(sub.venueId());
+            Venue venue = venueById.computeIfAbsent(sub.venueId(), id -> venues.find(actor.operatorId(), id)).orElse(null);
             ZoneId zone = venue == null ? ZoneOffset.UTC : venue.timeZone();
             DashboardFormats f = new DashboardFormats(zone, text.locale());
             String state = v.state().name().toLowerCase(Locale.ROOT);

@@ -76,11 +76,7 @@ public final class MduViews {
     public record SubscriberRow(String token, String email, String name, String phone, String added) {
     }
 
-    /** A unit offered by the add-subscription form, labelled with its venue. */
-    public record UnitChoice(String key, String label) {
-    }
-
-    public record SubscribersView(String query, List<SubscriberRow> subscribers, @Nullable String next, List<UnitChoice> units,
+    public record SubscribersView(String query, List<SubscriberRow> subscribers, @Nullable String next, Choice units,
                                   List<ServicePlan> plans, boolean canManage, String zoneNote, MduForm form) {
     }
 

@@ -18,6 +18,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.platform.SecretBox;
 import io.portico.tenant.Keys;
 import io.portico.venue.Venue;
@@ -91,6 +92,18 @@ public class EquipmentService {
     public List<Equipment> list(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);
         return repository.listByOperator(actor.operatorId());
+    }
+
+    /** At most {@code limit} of the operator's equipment whose name starts with {@code namePrefix} (case-insensitive), by name. */
+    public List<Equipment> named(Actor actor, String namePrefix, int limit) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.named(actor.operatorId(), Slice.prefix(namePrefix), limit);
+    }
+
+    /** How many pieces of equipment the operator has. */
+    public long count(Actor actor) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.count(actor.operatorId());
     }
 
     /** Equipment of the operator by EquipmentID; empty for unknown ones and other operators'. */

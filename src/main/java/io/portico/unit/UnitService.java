@@ -19,6 +19,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.tenant.Keys;
 import io.portico.unit.persistence.UnitRepository;
 import io.portico.venue.Venue;
@@ -105,6 +106,19 @@ public class UnitService {
     /** How many units each of these venues of the operator has (for a page of the venues list). */
     public Map<Long, Long> countByVenue(long operatorId, Collection<Long> venueIds) {
         return repository.countByVenue(operatorId, venueIds);
+    }
+
+    /**
+     * At most {@code limit} of the operator's units whose "venue name · unit name" starts with
+     * {@code labelPrefix} (case-insensitive), by venue then unit: the dashboard's bounded unit menu.
+     */
+    public List<Unit> named(long operatorId, String labelPrefix, int limit) {
+        return repository.named(operatorId, Slice.prefix(labelPrefix), limit);
+    }
+
+    /** How many units the operator has. */
+    public long count(long operatorId) {
+        return repository.count(operatorId);
     }
 
     public List<Unit> listByOperator(long operatorId) {
