@@ -20,6 +20,20 @@ final class DashboardRefusal extends PorticoException {
         this.args = args.clone();
     }
 
+    // The one-argument forms hide PorticoException's (whose argument is a message, not a key), which a
+    // call without arguments would otherwise reach.
+    public static DashboardRefusal notFound(String key) {
+        return new DashboardRefusal(Problem.NOT_FOUND, key);
+    }
+
+    public static DashboardRefusal conflict(String key) {
+        return new DashboardRefusal(Problem.CONFLICT, key);
+    }
+
+    public static DashboardRefusal invalid(String key) {
+        return new DashboardRefusal(Problem.INVALID_INPUT, key);
+    }
+
     static DashboardRefusal notFound(String key, Object... args) {
         return new DashboardRefusal(Problem.NOT_FOUND, key, args);
     }

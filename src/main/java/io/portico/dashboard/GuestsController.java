@@ -197,6 +197,6 @@ class GuestsController extends DashboardErrorPages {
     /** The client a CSV form chose (from the menu or by name); a form that names none is refused. */
     private long required(Actor actor, @Nullable Long client, @Nullable String clientName) {
         return choices.client(actor, client, clientName).map(Client::id)
-                .orElseThrow(() -> DashboardRefusal.invalid("choice.none.client", ""));
+                .orElseThrow(() -> DashboardRefusal.invalid("choice.typeName"));
     }
 }

@@ -96,10 +96,12 @@ class MduSubscriberController extends MduPages {
             ZoneId zone = units.findByKey(actor.operatorId(), unitKey)
                     .flatMap(u -> venues.find(actor.operatorId(), u.venueId())).map(Venue::timeZone).orElse(ZoneOffset.UTC);
             String psk = text(form, "psk");
-            IssuedKey issued = subscriptions.addKey(actor, new NewKey(unitKey, text(form, "plan"),
+            NewKey wanted = new NewKey(unitKey, text(form, "plan"),
                     new SubscriberDetails(text(form, "email"), text(form, "givenName"), text(form, "familyName"),
                             text(form, "phone"), text(form, "locale"), false, true),
-                    local(form, "start", zone, "startsAt"), local(form, "end", zone, "endsAt"), psk.isEmpty() ? null : psk));
+                    local(form, "start", zone, "startsAt"), local(form, "end", zone, "endsAt"), psk.isEmpty() ? null : psk);
+            IssuedKey issued = clash(() -> subscriptions.addKey(actor, wanted), e -> keyClash(e)
+                    .orElseGet(() -> DashboardRefusal.conflict("mdu.conflict.subscription-add", unitLabel(actor, unitKey))));
             return "redirect:" + subscriberPath(issued.subscriber().token()) + "?done=added";
         }, refused -> searchPage(actor, "", null, refused, request, model));
     }
@@ -144,8 +146,8 @@ class MduSubscriberController extends MduPages {
         SubscriptionView owner = owner(actor, id);
         ZoneId zone = zone(actor, owner.subscription());
         return change(request, response, form, "adjust-" + id, () -> {
-            subscriptions.adjust(actor, id, local(form, "start", zone, "startsAt"), local(form, "end", zone, "endsAt"),
-                    form.containsKey("removeEnd"));
+            clash(() -> subscriptions.adjust(actor, id, local(form, "start", zone, "startsAt"), local(form, "end", zone, "endsAt"),
+                    form.containsKey("removeEnd")), e -> DashboardRefusal.conflict("mdu.conflict.adjust", unitLabel(actor, owner.unit().key())));
             return "redirect:" + subscriberPath(owner.subscriber().token()) + "?done=adjusted#subscription-" + id;
         }, refused -> subscriberPage(actor, owner.subscriber().token(), refused, request, model));
     }
@@ -165,7 +167,8 @@ class MduSubscriberController extends MduPages {
                       HttpServletResponse response, Model model) {
         SubscriptionView owner = owner(actor, id);
         return change(request, response, form, "plan-" + id, () -> {
-            subscriptions.changePlan(actor, id, text(form, "plan"));
+            clash(() -> subscriptions.changePlan(actor, id, text(form, "plan")), e -> DashboardRefusal.conflict("mdu.conflict.plan",
+                    plans.findByKey(actor.operatorId(), text(form, "plan")).map(p -> p.terms().name()).orElse(text(form, "plan"))));
             return "redirect:" + subscriberPath(owner.subscriber().token()) + "?done=planChanged#subscription-" + id;
         }, refused -> subscriberPage(actor, owner.subscriber().token(), refused, request, model));
     }
@@ -203,6 +206,19 @@ class MduSubscriberController extends MduPages {
                 s.phoneE164(), s.locale(), utc.date(s.createdAt()), rows, allPlans, actor.can(Permission.MANAGE_SUBSCRIBERS),
                 MduVenueController.done(request), form));
         return "dashboard/mdu-subscriber";
+    }
+
+    /** A clash over a typed key: the key is never repeated back, the message says it is taken. */
+    private static Optional<DashboardRefusal> keyClash(PorticoException e) {
+        String template = e.template();
+        return template != null && template.contains(PorticoException.ref("psk"))
+                ? Optional.of(DashboardRefusal.conflict("mdu.conflict.key")) : Optional.<DashboardRefusal>empty();
+    }
+
+    /** A unit as the pages name it: "venue · unit". */
+    private String unitLabel(Actor actor, String unitKey) {
+        return units.findByKey(actor.operatorId(), unitKey).map(u -> venues.find(actor.operatorId(), u.venueId()).map(Venue::name)
+                .orElse("") + " · " + u.name()).orElse(unitKey);
     }
 
     private SubscriptionView owner(Actor actor, long subscriptionId) {

@@ -41,7 +41,7 @@ public final class MduViews {
         }
     }
 
-    public record VenuesView(List<VenueRow> venues, long total, @Nullable String next, List<Client> clients, boolean canManage,
+    public record VenuesView(List<VenueRow> venues, long total, @Nullable String next, Choice clients, boolean canManage,
                              MduForm form) {
     }
 

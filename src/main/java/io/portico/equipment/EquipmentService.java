@@ -100,6 +100,12 @@ public class EquipmentService {
         return repository.named(actor.operatorId(), Slice.prefix(namePrefix), limit);
     }
 
+    /** The venue's equipment by name (the venue's page). */
+    public List<Equipment> atVenue(Actor actor, long venueId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.listByVenue(actor.operatorId(), venueId);
+    }
+
     /** How many pieces of equipment the operator has. */
     public long count(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);

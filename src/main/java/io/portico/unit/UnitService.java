@@ -61,8 +61,7 @@ public class UnitService {
     @Transactional
     public Unit add(long operatorId, String venueKey, NewUnit request) {
         Venue venue = venue(operatorId, venueKey);
-        String key = venue.key() + "." + String.join(".", Keys.part(request.name()), Keys.part(request.building()),
-                Keys.part(request.floor()));
+        String key = keyOf(venue, request.name(), request.building(), request.floor());
         if (repository.findByKey(operatorId, key).isPresent()) {
             throw PorticoException.conflict("Unit " + key + " already exists.");
         }
@@ -133,6 +132,18 @@ public class UnitService {
     /** A unit by internal id, scoped to the operator. */
     public Optional<Unit> find(long operatorId, long unitId) {
         return repository.find(unitId).filter(u -> u.operatorId() == operatorId);
+    }
+
+    /**
+     * The unit of the operator's venue with this number, building and floor (the identity a new unit
+     * must not share); empty when there is none.
+     */
+    public Optional<Unit> findInVenue(long operatorId, String venueKey, String name, String building, String floor) {
+        return venues.findByKey(operatorId, venueKey).flatMap(v -> repository.findByKey(operatorId, keyOf(v, name, building, floor)));
+    }
+
+    private static String keyOf(Venue venue, String name, String building, String floor) {
+        return venue.key() + "." + String.join(".", Keys.part(name), Keys.part(building), Keys.part(floor));
     }
 
     private Venue venue(long operatorId, String venueKey) {

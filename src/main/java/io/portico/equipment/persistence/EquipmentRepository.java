@@ -78,6 +78,11 @@ public class EquipmentRepository {
                 .params(operatorId, prefix, limit).query(EquipmentRepository::equipment).list();
     }
 
+    public List<Equipment> listByVenue(long operatorId, long venueId) {
+        return jdbc.sql("select * from equipment where operator_id = ? and venue_id = ? order by name, id").params(operatorId, venueId)
+                .query(EquipmentRepository::equipment).list();
+    }
+
     public long count(long operatorId) {
         return jdbc.sql("select count(*) from equipment where operator_id = ?").param(operatorId).query(Long.class).single();
     }
