@@ -166,8 +166,10 @@ class DashboardChoices {
                     .map(t -> new Choice.Option(source.value().apply(t), source.label().apply(t))).toList();
             return new Choice(id, param, nameParam, options, false, selected, "");
         }
-        String shown = typed != null && !typed.isBlank() ? typed.strip()
-                : selected == null || selected.isBlank() ? "" : source.byValue().apply(selected).map(source.label()).orElse("");
+        // The chosen row by its own name (once a typed name is resolved), else what was typed.
+        String asTyped = typed == null ? "" : typed.strip();
+        String shown = selected == null || selected.isBlank() ? asTyped
+                : source.byValue().apply(selected).map(source.label()).orElse(asTyped);
         List<Choice.Option> options = source.named(shown, LIMIT).stream()
                 .map(t -> new Choice.Option(source.value().apply(t), source.label().apply(t))).toList();
         return new Choice(id, param, nameParam, options, true, selected, shown);

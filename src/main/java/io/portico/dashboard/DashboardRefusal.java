@@ -20,8 +20,8 @@ final class DashboardRefusal extends PorticoException {
         this.args = args.clone();
     }
 
-    // The one-argument forms hide PorticoException's (whose argument is a message, not a key), which a
-    // call without arguments would otherwise reach.
+    // These forms hide PorticoException's (whose arguments are a field and a message, not a key), which a
+    // call with one or two strings would otherwise reach.
     public static DashboardRefusal notFound(String key) {
         return new DashboardRefusal(Problem.NOT_FOUND, key);
     }
@@ -32,6 +32,11 @@ final class DashboardRefusal extends PorticoException {
 
     public static DashboardRefusal invalid(String key) {
         return new DashboardRefusal(Problem.INVALID_INPUT, key);
+    }
+
+    /** Hides {@code PorticoException.invalid(field, message)}: here the first is the key, the second its argument. */
+    public static DashboardRefusal invalid(String key, String arg) {
+        return new DashboardRefusal(Problem.INVALID_INPUT, key, arg);
     }
 
     static DashboardRefusal notFound(String key, Object... args) {

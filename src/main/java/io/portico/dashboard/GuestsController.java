@@ -112,13 +112,16 @@ class GuestsController extends DashboardErrorPages {
     String profile(Actor actor, @PathVariable long id, HttpServletRequest request, Model model) {
         Guest guest = directory.get(actor, id);
         var zone = scopes.zone(actor, Optional.empty());
-        Map<Long, GuestPlan> planNames = DashboardScopes.byId(plans.listGuestPlans(actor, guest.clientId()), GuestPlan::id);
+        var purchases = plans.listPurchases(actor, guest.clientId(), id);
+        // The plans of this guest's purchases only, not every plan of the client.
+        Map<Long, GuestPlan> planNames = new java.util.HashMap<>();
+        purchases.forEach(p -> planNames.computeIfAbsent(p.guestPlanId(), plan -> plans.guestPlan(actor, guest.clientId(), plan)));
         model.addAttribute("page", pages.page(request, actor, DashboardSection.GUESTS, "guest.title", guest.macAddress().value()));
         model.addAttribute("text", pages.text(request));
         model.addAttribute("guest", guest);
         model.addAttribute("client", choices.client(actor, guest.clientId(), null).orElseThrow());
         model.addAttribute("sessions", connections.guestSessions(actor, id, 50));
-        model.addAttribute("purchases", plans.listPurchases(actor, guest.clientId(), id));
+        model.addAttribute("purchases", purchases);
         model.addAttribute("planNames", planNames);
         model.addAttribute("formats", new DashboardFormats(zone, pages.text(request).locale()));
         model.addAttribute("canManage", actor.can(Permission.MANAGE_GUESTS));

@@ -241,12 +241,21 @@ class MduSubscriberController extends MduPages {
     @GetMapping("/dashboard/mdu/vlan-changes")
     String vlanChanges(Actor actor, HttpServletRequest request, Model model) {
         PageText text = pages.text(request);
-        Map<Long, Venue> venueById = DashboardScopes.byId(venues.list(actor), Venue::id);
-        List<Equipment> gateways = equipment.list(actor).stream().filter(e -> e.type() == EquipmentType.GATEWAY).toList();
+        List<PendingVlanChange> enables = subscriptions.pendingEnables(actor);
+        List<PendingVlanChange> disables = subscriptions.pendingDisables(actor);
+        // The venues and gateways of the pending changes only, not every venue and piece of equipment.
+        Map<Long, Venue> venueById = new java.util.HashMap<>();
+        List<Equipment> gateways = new ArrayList<>();
+        for (PendingVlanChange p : java.util.stream.Stream.concat(enables.stream(), disables.stream()).toList()) {
+            if (!venueById.containsKey(p.venueId())) {
+                venues.find(actor.operatorId(), p.venueId()).ifPresent(v -> venueById.put(v.id(), v));
+                gateways.addAll(equipment.gateways(actor.operatorId(), p.venueId()));
+            }
+        }
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.vlan.title"));
         model.addAttribute("view", new MduViews.VlanChangesView(
-                rows(subscriptions.pendingEnables(actor), true, venueById, gateways, text),
-                rows(subscriptions.pendingDisables(actor), false, venueById, gateways, text),
+                rows(enables, true, venueById, gateways, text),
+                rows(disables, false, venueById, gateways, text),
                 actor.can(Permission.MANAGE_EQUIPMENT), MduVenueController.done(request)));
         return "dashboard/mdu-vlan-changes";
     }

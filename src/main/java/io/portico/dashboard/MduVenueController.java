@@ -154,7 +154,7 @@ class MduVenueController extends MduPages {
         if (units.findInVenue(actor.operatorId(), venue.key(), request.name(), request.building(), request.floor()).isPresent()) {
             return DashboardRefusal.conflict("mdu.conflict.unit-add", request.name(), request.building(), request.floor(), venue.name());
         }
-        return request.vlan() != null ? DashboardRefusal.conflict("mdu.conflict.vlanTaken", request.vlan(), venue.name())
+        return request.vlan() != null ? DashboardRefusal.conflict("mdu.conflict.vlanTaken", String.valueOf(request.vlan()), venue.name())
                 : DashboardRefusal.conflict("mdu.conflict.noFreeVlan", venue.name());
     }
 
@@ -188,7 +188,7 @@ class MduVenueController extends MduPages {
             Integer asked = vlan != null && vlan == unit.vlan() && purpose == unit.purpose() ? null : vlan;
             Venue venue = venues.find(actor.operatorId(), unit.venueId()).orElseThrow();
             clash(() -> units.update(actor, unit.key(), purpose, asked, text(form, "externalId")),
-                    e -> asked != null ? DashboardRefusal.conflict("mdu.conflict.vlanTaken", asked, venue.name())
+                    e -> asked != null ? DashboardRefusal.conflict("mdu.conflict.vlanTaken", String.valueOf(asked), venue.name())
                             : DashboardRefusal.conflict("mdu.conflict.noFreeVlan", venue.name()));
             return "redirect:" + venuePath(venues.find(actor.operatorId(), unit.venueId()).orElseThrow()) + "?done=unitUpdated";
         }, refused -> unitPage(actor, id, refused, request, model));

@@ -125,8 +125,7 @@ public class EquipmentService {
 
     /** The gateways of a venue, for the drivers that open and close its VLANs. */
     public List<Equipment> gateways(long operatorId, long venueId) {
-        return repository.listByOperator(operatorId).stream()
-                .filter(e -> e.venueId() == venueId && e.type() == EquipmentType.GATEWAY).toList();
+        return repository.listByVenue(operatorId, venueId).stream().filter(e -> e.type() == EquipmentType.GATEWAY).toList();
     }
 
     /** The stored password in clear, for a driver that logs in to the equipment; never for an API response. */

@@ -84,8 +84,8 @@ public class UnitRepository {
     public List<Unit> named(long operatorId, String prefix, int limit) {
         return jdbc.sql("""
                         select u.* from unit u join venue v on v.id = u.venue_id
-                         where u.operator_id = ? and lower(v.name || ' · ' || u.name) like ? escape '\\'
-                         order by lower(v.name), v.id, lower(u.name), u.id fetch first ? rows only""")
+                         where u.operator_id = ? and lower(v.name || ' · ' || u.unit_name) like ? escape '\\'
+                         order by lower(v.name), v.id, lower(u.unit_name), u.id fetch first ? rows only""")
                 .params(operatorId, prefix, limit).query(UnitRepository::unit).list();
     }
 
