@@ -100,7 +100,7 @@ public class EquipmentService {
         return repository.named(actor.operatorId(), Slice.prefix(namePrefix), limit);
     }
 
-    /** The venue's equipment by name (the venue's page). */
+    /** The venue's equipment (the venue's page sorts it by name). */
     public List<Equipment> atVenue(Actor actor, long venueId) {
         actor.require(Permission.READ_CONFIGURATION);
         return repository.listByVenue(actor.operatorId(), venueId);

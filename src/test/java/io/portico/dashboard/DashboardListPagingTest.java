@@ -304,6 +304,7 @@ class DashboardListPagingTest {
         String small = http.get("/dashboard/sessions", "Cookie", session.cookieHeader()).raw();
         assertThat(small).contains("<select id=\"filter-hotspot\" name=\"hotspot\">", "Zeta lobby").doesNotContain("Zeta foreign");
 
+        units.add(mine.operator().id(), venue.key(), new NewUnit("Z-1", "A", "1", UnitPurpose.WIRED_UNIT, 999, ""));
         Hotspot hallOne = null;
         for (int i = 1; i <= DashboardChoices.LIMIT; i++) {
             Hotspot hall = hotspots.add(mine.operator().id(), new NewHotspot(mine.client().id(), venue.id(), "Hall " + i,

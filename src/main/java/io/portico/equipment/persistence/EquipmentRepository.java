@@ -79,7 +79,7 @@ public class EquipmentRepository {
     }
 
     public List<Equipment> listByVenue(long operatorId, long venueId) {
-        return jdbc.sql("select * from equipment where operator_id = ? and venue_id = ? order by name, id").params(operatorId, venueId)
+        return jdbc.sql("select * from equipment where operator_id = ? and venue_id = ? order by equipment_key").params(operatorId, venueId)
                 .query(EquipmentRepository::equipment).list();
     }
 
