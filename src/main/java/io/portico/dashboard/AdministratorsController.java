@@ -50,16 +50,16 @@ class AdministratorsController extends SettingsForms {
     private final TwoFactorService twoFactor;
     private final RadiusService radius;
     private final HotspotService hotspots;
-    private final TenantService tenants;
+    private final DashboardChoices choices;
 
     AdministratorsController(DashboardPages pages, DashboardSessions sessions, IdentityService identity, TwoFactorService twoFactor,
-                             RadiusService radius, HotspotService hotspots, TenantService tenants) {
+                             RadiusService radius, HotspotService hotspots, DashboardChoices choices) {
         super(pages, sessions);
         this.identity = identity;
         this.twoFactor = twoFactor;
         this.radius = radius;
         this.hotspots = hotspots;
-        this.tenants = tenants;
+        this.choices = choices;
     }
 
     // ---- administrators ---------------------------------------------------------------------
@@ -82,7 +82,8 @@ class AdministratorsController extends SettingsForms {
         try {
             identity.createAdministrator(actor, email, name, password, chosen);
         } catch (PorticoException e) {
-            return administratorsPage(actor, request, model, null, refusal(e, request, response, "settings.conflict.administratorEmail"), email,
+            return administratorsPage(actor, request, model, null, refusal(e, request, response, "settings.conflict.administratorEmail",
+                    email.strip()), email,
                     name, chosen);
         }
         return "redirect:" + SettingsPage.ADMINISTRATORS.path() + "?saved";
@@ -162,11 +163,15 @@ class AdministratorsController extends SettingsForms {
     @PostMapping("/dashboard/settings/radius-clients")
     String addClient(Actor actor, @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String network,
                      @RequestParam(defaultValue = "") String nasIdentifier, @RequestParam(defaultValue = "") String sharedSecret,
-                     @RequestParam(defaultValue = "0") long hotspot, @RequestParam(defaultValue = "3799") String coaPort,
+                     @RequestParam(defaultValue = "0") long hotspot, @RequestParam(required = false) @Nullable String hotspotName,
+                     @RequestParam(defaultValue = "3799") String coaPort,
                      @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf,
                      HttpServletRequest request, HttpServletResponse response, Model model) {
         checkForm(actor, SettingsPage.RADIUS_CLIENTS, request, csrf);
         try {
+            if (hotspotName != null && !hotspotName.isBlank()) {
+                hotspot = choices.hotspot(actor, null, hotspotName).map(Hotspot::id).orElse(0L);
+            }
             NasNetwork parsed;
             try {
                 parsed = NasNetwork.parse(network);
@@ -186,7 +191,8 @@ class AdministratorsController extends SettingsForms {
             radius.register(actor, client);
         } catch (PorticoException e) {
             return radiusPage(actor, request, model, null, name, network, nasIdentifier, coaPort,
-                    refusal(e, request, response, "settings.conflict.nasClient"));
+                    refusal(e, request, response, "settings.conflict.nasClient", network.strip(),
+                            nasIdentifier.strip()));
         }
         return "redirect:" + SettingsPage.RADIUS_CLIENTS.path() + "?saved";
     }
@@ -202,19 +208,16 @@ class AdministratorsController extends SettingsForms {
     private String radiusPage(Actor actor, HttpServletRequest request, Model model, @Nullable String noticeKey, String name, String network,
                               String nasIdentifier, String coaPort, @Nullable String error) {
         PageText text = pages.text(request);
-        List<Hotspot> all = new ArrayList<>();
-        for (Client c : tenants.listClients(actor)) {
-            all.addAll(hotspots.list(actor, c.id()));
-        }
-        Map<Long, String> names = all.stream().collect(Collectors.toMap(Hotspot::id, Hotspot::name, (a, b) -> a));
+        Map<Long, String> names = new java.util.HashMap<>();
         List<SettingsViews.NasRow> rows = radius.clients(actor).stream().map((NasClient c) -> new SettingsViews.NasRow(c.id(), c.name(),
                 c.network().toString(), c.nasIdentifier(),
-                c.hotspotId().map(id -> text.t("settings.radius.hotspot", names.getOrDefault(id, "#" + id)))
+                c.hotspotId().map(id -> text.t("settings.radius.hotspot", names.computeIfAbsent(id,
+                                h -> hotspots.find(actor.operatorId(), h).map(Hotspot::name).orElse("#" + h))))
                         .or(() -> c.equipmentId().map(id -> text.t("settings.radius.gateway", id))).orElse(""),
                 c.coaPort(), VoucherController.utcDateTime(c.createdAt()))).toList();
         model.addAttribute("page", page(request, actor, SettingsPage.RADIUS_CLIENTS, List.of()));
         model.addAttribute("view", new SettingsViews.RadiusView(frame(actor, request, SettingsPage.RADIUS_CLIENTS, noticeKey, error), rows,
-                all.stream().map(h -> new SettingsViews.Choice(Long.toString(h.id()), h.name() + " (" + h.nasIdentifier() + ")", false)).toList(),
+                choices.hotspots(actor, "nas-hotspot", null, null),
                 name, network, nasIdentifier, coaPort));
         return "dashboard/settings-radius-clients";
     }

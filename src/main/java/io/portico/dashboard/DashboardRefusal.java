@@ -20,6 +20,25 @@ final class DashboardRefusal extends PorticoException {
         this.args = args.clone();
     }
 
+    // These forms hide PorticoException's (whose arguments are a field and a message, not a key), which a
+    // call with one or two strings would otherwise reach.
+    public static DashboardRefusal notFound(String key) {
+        return new DashboardRefusal(Problem.NOT_FOUND, key);
+    }
+
+    public static DashboardRefusal conflict(String key) {
+        return new DashboardRefusal(Problem.CONFLICT, key);
+    }
+
+    public static DashboardRefusal invalid(String key) {
+        return new DashboardRefusal(Problem.INVALID_INPUT, key);
+    }
+
+    /** Hides {@code PorticoException.invalid(field, message)}: here the first is the key, the second its argument. */
+    public static DashboardRefusal invalid(String key, String arg) {
+        return new DashboardRefusal(Problem.INVALID_INPUT, key, arg);
+    }
+
     static DashboardRefusal notFound(String key, Object... args) {
         return new DashboardRefusal(Problem.NOT_FOUND, key, args);
     }

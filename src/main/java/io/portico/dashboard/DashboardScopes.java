@@ -2,7 +2,6 @@ package io.portico.dashboard;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,45 +11,27 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import io.portico.hotspot.Hotspot;
-import io.portico.hotspot.HotspotService;
 import io.portico.platform.Actor;
 import io.portico.platform.Permission;
-import io.portico.tenant.Client;
-import io.portico.tenant.TenantService;
 import io.portico.unit.Unit;
 import io.portico.unit.UnitService;
 import io.portico.venue.Venue;
 import io.portico.venue.VenueService;
 
 /**
- * The operator's clients, venues, units and hotspots as the pages' filters offer them, and the time zone
- * a page states: the venue's when one is chosen, otherwise the zone most of the operator's venues
+ * The units of a venue as the live sessions' filter offers them, a chosen venue, and the time zone a
+ * page states (menus of clients, venues and hotspots are {@link DashboardChoices}): the venue's when one is chosen, otherwise the zone most of the operator's venues
  * share (UTC when it has none).
  */
 @Component
 class DashboardScopes {
 
-    private final TenantService tenants;
     private final VenueService venues;
-    private final HotspotService hotspots;
     private final UnitService units;
 
-    DashboardScopes(TenantService tenants, VenueService venues, HotspotService hotspots, UnitService units) {
-        this.tenants = tenants;
+    DashboardScopes(VenueService venues, UnitService units) {
         this.venues = venues;
-        this.hotspots = hotspots;
         this.units = units;
-    }
-
-    List<Client> clients(Actor actor) {
-        actor.require(Permission.READ_CONFIGURATION);
-        return tenants.listClients(actor.operatorId());
-    }
-
-    List<Venue> venues(Actor actor) {
-        actor.require(Permission.READ_CONFIGURATION);
-        return venues.listByOperator(actor.operatorId()).stream().sorted(Comparator.comparing(Venue::name)).toList();
     }
 
     /** The units of the chosen venue by name (none before a venue is chosen: an operator may have thousands). */
@@ -60,27 +41,18 @@ class DashboardScopes {
                 .orElse(List.of());
     }
 
-    List<Hotspot> hotspots(Actor actor) {
-        List<Hotspot> all = new ArrayList<>();
-        for (Client client : clients(actor)) {
-            all.addAll(hotspots.listByClient(client.id()));
-        }
-        all.sort(Comparator.comparing(Hotspot::name));
-        return all;
-    }
-
     Optional<Venue> venue(Actor actor, Optional<Long> venueId) {
-        return venueId.flatMap(id -> venues(actor).stream().filter(v -> v.id() == id).findFirst());
+        actor.require(Permission.READ_CONFIGURATION);
+        return venueId.flatMap(id -> venues.find(actor.operatorId(), id));
     }
 
+    /** The venue's zone, else the one most of the operator's venues share (counted in SQL), else UTC. */
     ZoneId zone(Actor actor, Optional<Venue> venue) {
         if (venue.isPresent()) {
             return venue.get().timeZone();
         }
-        Map<ZoneId, Long> counts = venues(actor).stream().collect(Collectors.groupingBy(Venue::timeZone, Collectors.counting()));
-        return counts.entrySet().stream().max(Map.Entry.<ZoneId, Long>comparingByValue()
-                        .thenComparing(e -> e.getKey().getId(), Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse(ZoneOffset.UTC);
+        actor.require(Permission.READ_CONFIGURATION);
+        return venues.commonestZone(actor.operatorId()).orElse(ZoneOffset.UTC);
     }
 
     static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {

@@ -54,14 +54,16 @@ class GuestsController extends DashboardErrorPages {
     private final GuestPlanService plans;
     private final ConnectionInsights connections;
     private final DashboardScopes scopes;
+    private final DashboardChoices choices;
     private final DashboardSessions sessions;
     private final PaymentService payments;
     private final GuestRefunds refunds;
 
     GuestsController(DashboardPages pages, GuestDirectory directory, GuestService guests, GuestPlanService plans,
-                     ConnectionInsights connections, DashboardScopes scopes, DashboardSessions sessions,
+                     ConnectionInsights connections, DashboardScopes scopes, DashboardChoices choices, DashboardSessions sessions,
                      PaymentService payments, GuestRefunds refunds) {
         super(pages);
+        this.choices = choices;
         this.payments = payments;
         this.refunds = refunds;
         this.directory = directory;
@@ -74,8 +76,10 @@ class GuestsController extends DashboardErrorPages {
 
     @GetMapping("/dashboard/guests")
     String search(Actor actor, @RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable Long client,
-                  @RequestParam(required = false) @Nullable Long before, HttpServletRequest request, Model model) {
-        List<Client> clients = scopes.clients(actor);
+                  @RequestParam(required = false) @Nullable String clientName, @RequestParam(required = false) @Nullable Long before,
+                  HttpServletRequest request, Model model) {
+        actor.require(DashboardSection.GUESTS.permission());
+        client = choices.client(actor, client, clientName).map(Client::id).orElse(null);
         List<Guest> found = directory.search(actor, Optional.ofNullable(client), q, Optional.ofNullable(before), PAGE_SIZE);
         boolean more = found.size() > PAGE_SIZE;
         List<Guest> shown = more ? found.subList(0, PAGE_SIZE) : found;
@@ -85,8 +89,14 @@ class GuestsController extends DashboardErrorPages {
         model.addAttribute("page", pages.page(request, actor, DashboardSection.GUESTS, "nav.guests"));
         model.addAttribute("text", pages.text(request));
         model.addAttribute("q", q);
-        model.addAttribute("clients", clients);
-        model.addAttribute("clientNames", DashboardScopes.byId(clients, Client::id));
+        model.addAttribute("clients", choices.clients(actor, "guest-client", client, clientName));
+        Map<Long, Client> clientNames = new java.util.HashMap<>();
+        for (Guest g : shown) {
+            if (!clientNames.containsKey(g.clientId())) {
+                choices.client(actor, g.clientId(), null).ifPresent(c -> clientNames.put(c.id(), c));
+            }
+        }
+        model.addAttribute("clientNames", clientNames);
         model.addAttribute("client", client);
         model.addAttribute("guests", shown);
         model.addAttribute("nextUrl", next);
@@ -102,13 +112,16 @@ class GuestsController extends DashboardErrorPages {
     String profile(Actor actor, @PathVariable long id, HttpServletRequest request, Model model) {
         Guest guest = directory.get(actor, id);
         var zone = scopes.zone(actor, Optional.empty());
-        Map<Long, GuestPlan> planNames = DashboardScopes.byId(plans.listGuestPlans(actor, guest.clientId()), GuestPlan::id);
+        var purchases = plans.listPurchases(actor, guest.clientId(), id);
+        // The plans of this guest's purchases only, not every plan of the client.
+        Map<Long, GuestPlan> planNames = new java.util.HashMap<>();
+        purchases.forEach(p -> planNames.computeIfAbsent(p.guestPlanId(), plan -> plans.guestPlan(actor, guest.clientId(), plan)));
         model.addAttribute("page", pages.page(request, actor, DashboardSection.GUESTS, "guest.title", guest.macAddress().value()));
         model.addAttribute("text", pages.text(request));
         model.addAttribute("guest", guest);
-        model.addAttribute("client", scopes.clients(actor).stream().filter(c -> c.id() == guest.clientId()).findFirst().orElseThrow());
+        model.addAttribute("client", choices.client(actor, guest.clientId(), null).orElseThrow());
         model.addAttribute("sessions", connections.guestSessions(actor, id, 50));
-        model.addAttribute("purchases", plans.listPurchases(actor, guest.clientId(), id));
+        model.addAttribute("purchases", purchases);
         model.addAttribute("planNames", planNames);
         model.addAttribute("formats", new DashboardFormats(zone, pages.text(request).locale()));
         model.addAttribute("canManage", actor.can(Permission.MANAGE_GUESTS));
@@ -160,7 +173,9 @@ class GuestsController extends DashboardErrorPages {
     }
 
     @GetMapping("/dashboard/guests/export.csv")
-    void export(Actor actor, @RequestParam long client, HttpServletResponse response) throws IOException {
+    void export(Actor actor, @RequestParam(required = false) @Nullable Long client, @RequestParam(required = false) @Nullable String clientName,
+                HttpServletResponse response) throws IOException {
+        client = required(actor, client, clientName);
         guests.authorizeExport(actor, client);
         response.setContentType("text/csv; charset=utf-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"portico-guests-" + client + ".csv\"");
@@ -169,14 +184,22 @@ class GuestsController extends DashboardErrorPages {
     }
 
     @PostMapping("/dashboard/guests/import")
-    String importCsv(Actor actor, @RequestParam long client, @RequestParam("file") MultipartFile file,
+    String importCsv(Actor actor, @RequestParam(required = false) @Nullable Long client,
+                     @RequestParam(required = false) @Nullable String clientName, @RequestParam("file") MultipartFile file,
                      @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf, HttpServletRequest request)
             throws IOException {
         sessions.checkForm(request, csrf);
+        client = required(actor, client, clientName);
         try (Reader in = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
             var result = directory.importCsv(actor, client, in);
             return "redirect:" + UriComponentsBuilder.fromPath("/dashboard/guests").queryParam("client", client)
                     .queryParam("imported", result.added() + "," + result.updated() + "," + result.unchanged()).build().toUriString();
         }
+    }
+
+    /** The client a CSV form chose (from the menu or by name); a form that names none is refused. */
+    private long required(Actor actor, @Nullable Long client, @Nullable String clientName) {
+        return choices.client(actor, client, clientName).map(Client::id)
+                .orElseThrow(() -> DashboardRefusal.invalid("choice.typeName"));
     }
 }

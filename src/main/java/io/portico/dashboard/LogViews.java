@@ -14,15 +14,11 @@ public final class LogViews {
     public record Line(String at, String what, String who, String detail, @Nullable String link, @Nullable String status) {
     }
 
-    /** An equipment the equipment log can show. */
-    public record EquipmentChoice(String key, String name) {
-    }
-
     /**
      * @param from   the window start as a {@code datetime-local} value in {@code zone}
      * @param next   the query string of the next (older) page, or null on the last
      */
-    public record LogsView(String kind, String zone, String from, String to, String filter, List<EquipmentChoice> equipment,
+    public record LogsView(String kind, String zone, String from, String to, String filter, @Nullable Choice equipment,
                            String equipmentKey, List<Line> lines, @Nullable String next, boolean canSendTest,
                            @Nullable String notice, boolean keysetPaged) {
     }

@@ -60,11 +60,13 @@ class LogsController extends DashboardErrorPages {
     private final WebhookService webhooks;
     private final DashboardSessions sessions;
     private final OperatorSettingsService settings;
+    private final DashboardChoices choices;
     private final Clock clock;
 
     LogsController(DashboardPages pages, AuditService audit, EquipmentService equipment, WebhookService webhooks,
-                   DashboardSessions sessions, OperatorSettingsService settings, Clock clock) {
+                   DashboardSessions sessions, OperatorSettingsService settings, DashboardChoices choices, Clock clock) {
         super(pages);
+        this.choices = choices;
         this.settings = settings;
         this.audit = audit;
         this.equipment = equipment;
@@ -77,7 +79,7 @@ class LogsController extends DashboardErrorPages {
     String logs(Actor actor, @RequestParam(defaultValue = "operator") String kind, @RequestParam(defaultValue = "") String tz,
                 @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
                 @RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "") String equipmentKey,
-                @RequestParam(required = false) @Nullable String fieldsZone,
+                @RequestParam(required = false) @Nullable String fieldsZone, @RequestParam(required = false) @Nullable String equipmentName,
                 @RequestParam(required = false) @Nullable Instant beforeAt, @RequestParam(defaultValue = "0") long beforeId,
                 HttpServletRequest request, Model model) {
         actor.require(DashboardSection.LOGS.permission());
@@ -90,7 +92,11 @@ class LogsController extends DashboardErrorPages {
         Instant start = from.isBlank() ? end.minus(WebhookService.DEFAULT_SPAN) : instant(from, entered, text);
         List<LogViews.Line> lines = new ArrayList<>();
         String next = null;
-        List<LogViews.EquipmentChoice> choices = List.of();
+        Choice equipmentMenu = null;
+        boolean menus = actor.can(Permission.READ_CONFIGURATION);
+        if (menus && "equipment".equals(kind) && equipmentName != null && !equipmentName.isBlank()) {
+            equipmentKey = choices.equipment(actor, null, equipmentName).map(e -> e.key()).orElse("");
+        }
         boolean keyset = true;
         UriComponentsBuilder more = UriComponentsBuilder.fromPath("/dashboard/logs").queryParam("kind", kind)
                 .queryParam("tz", zone.getId()).queryParam("from", exact(start, zone)).queryParam("to", exact(end, zone))
@@ -109,8 +115,8 @@ class LogsController extends DashboardErrorPages {
                 }
             }
             case "equipment" -> {
-                if (actor.can(Permission.READ_CONFIGURATION)) {
-                    choices = equipment.list(actor).stream().map(e -> new LogViews.EquipmentChoice(e.key(), e.name())).toList();
+                if (menus) {
+                    equipmentMenu = choices.equipment(actor, "log-equipment", equipmentKey, equipmentName);
                 }
                 if (!equipmentKey.isBlank()) {
                     List<EquipmentLogLine> page = equipment.logPage(actor, equipmentKey, start, end, filter, beforeAt, beforeId, PAGE + 1);
@@ -144,7 +150,7 @@ class LogsController extends DashboardErrorPages {
             default -> "operator";
         };
         model.addAttribute("page", pages.page(request, actor, DashboardSection.LOGS, "logs.title"));
-        model.addAttribute("view", new LogViews.LogsView(shownKind, zone.getId(), field(start, zone), field(end, zone), filter, choices,
+        model.addAttribute("view", new LogViews.LogsView(shownKind, zone.getId(), field(start, zone), field(end, zone), filter, equipmentMenu,
                 equipmentKey, lines, next, actor.can(Permission.MANAGE_OPERATOR),
                 request.getParameter("sent") != null ? text.t("logs.testSent") : null, keyset));
         return "dashboard/logs";

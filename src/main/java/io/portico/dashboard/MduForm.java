@@ -55,7 +55,8 @@ public record MduForm(String id, Map<String, String> values, @Nullable String er
      */
     static String message(String formId, PorticoException e, PageText text) {
         if (e instanceof DashboardRefusal refusal) {
-            return text.t("mdu.error.other", refusal.message(text));
+            // The dashboard's own wording of a clash or a refused choice names what it is about already.
+            return e.problem() == Problem.NOT_FOUND ? text.t("mdu.error.other", refusal.message(text)) : refusal.message(text);
         }
         String template = e.template() == null ? "" : e.template();
         String detail = PorticoException.render(template, field -> label(text, field));

@@ -54,6 +54,21 @@ abstract class MduPages extends DashboardErrorPages {
         }
     }
 
+    /**
+     * Runs a module's change; a clash it reports (the modules word theirs in English) is worded by the
+     * dashboard with {@code wording}, which names the clashing values in the page's language.
+     */
+    protected static <T> T clash(Supplier<T> change, Function<PorticoException, DashboardRefusal> wording) {
+        try {
+            return change.get();
+        } catch (PorticoException e) {
+            if (e.problem() == Problem.CONFLICT && !(e instanceof DashboardRefusal)) {
+                throw wording.apply(e);
+            }
+            throw e;
+        }
+    }
+
     static @Nullable Long whole(Map<String, String> form, String name, String field) {
         String value = form.getOrDefault(name, "").strip();
         if (value.isEmpty()) {

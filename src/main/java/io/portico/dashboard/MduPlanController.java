@@ -54,7 +54,9 @@ class MduPlanController extends MduPages {
     String add(Actor actor, @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
                Model model) {
         return change(request, response, form, "plan-add", () -> {
-            ServicePlan plan = plans.add(actor, changes(form, true)).plan();
+            PlanChanges changes = changes(form, true);
+            ServicePlan plan = clash(() -> plans.add(actor, changes), e -> DashboardRefusal.conflict("mdu.conflict.plan-add", changes.name()))
+                    .plan();
             return "redirect:/dashboard/mdu/plans?done=added#plan-" + plan.id();
         }, refused -> listPage(actor, null, refused, request, model));
     }
@@ -68,7 +70,9 @@ class MduPlanController extends MduPages {
     String configure(Actor actor, @PathVariable String key, @RequestParam Map<String, String> form, HttpServletRequest request,
                      HttpServletResponse response, Model model) {
         return change(request, response, form, "plan-edit", () -> {
-            plans.configure(actor, plan(actor, key).key(), changes(form, false));
+            PlanChanges changes = changes(form, false);
+            clash(() -> plans.configure(actor, plan(actor, key).key(), changes),
+                    e -> DashboardRefusal.conflict("mdu.conflict.plan-edit", changes.name()));
             return "redirect:/dashboard/mdu/plans?done=updated";
         }, refused -> planPage(actor, key, refused, request, model));
     }
@@ -92,7 +96,8 @@ class MduPlanController extends MduPages {
     }
 
     private ServicePlan plan(Actor actor, String key) {
-        return plans.list(actor).stream().filter(p -> p.key().equals(key)).findFirst()
+        actor.require(Permission.READ_CONFIGURATION);
+        return plans.findByKey(actor.operatorId(), key)
                 .orElseThrow(() -> DashboardRefusal.notFound("error.unknown.servicePlan", key));
     }
 

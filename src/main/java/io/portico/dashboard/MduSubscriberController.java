@@ -39,6 +39,7 @@ import io.portico.subscription.PendingVlanChange;
 import io.portico.subscription.Subscriber;
 import io.portico.subscription.SubscriberDetails;
 import io.portico.subscription.Subscription;
+import io.portico.subscription.SubscriberAccount;
 import io.portico.subscription.SubscriptionService;
 import io.portico.subscription.SubscriptionView;
 import io.portico.unit.Unit;
@@ -63,10 +64,13 @@ class MduSubscriberController extends MduPages {
     private final PlanService plans;
     private final EquipmentService equipment;
     private final GatewayDrivers drivers;
+    private final DashboardChoices choices;
 
     MduSubscriberController(DashboardPages pages, DashboardSessions sessions, SubscriptionService subscriptions, VenueService venues,
-                            UnitService units, PlanService plans, EquipmentService equipment, GatewayDrivers drivers) {
+                            UnitService units, PlanService plans, EquipmentService equipment, GatewayDrivers drivers,
+                            DashboardChoices choices) {
         super(pages, sessions);
+        this.choices = choices;
         this.subscriptions = subscriptions;
         this.venues = venues;
         this.units = units;
@@ -87,13 +91,17 @@ class MduSubscriberController extends MduPages {
     String add(Actor actor, @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
                Model model) {
         return change(request, response, form, "subscription-add", () -> {
-            ZoneId zone = units.findByKey(actor.operatorId(), text(form, "unit"))
+            // The unit comes from the menu (its key) or, above the menu's limit, by its typed "venue · unit" name.
+            String unitKey = choices.unit(actor, text(form, "unit"), text(form, "unitName")).map(Unit::key).orElse("");
+            ZoneId zone = units.findByKey(actor.operatorId(), unitKey)
                     .flatMap(u -> venues.find(actor.operatorId(), u.venueId())).map(Venue::timeZone).orElse(ZoneOffset.UTC);
             String psk = text(form, "psk");
-            IssuedKey issued = subscriptions.addKey(actor, new NewKey(text(form, "unit"), text(form, "plan"),
+            NewKey wanted = new NewKey(unitKey, text(form, "plan"),
                     new SubscriberDetails(text(form, "email"), text(form, "givenName"), text(form, "familyName"),
                             text(form, "phone"), text(form, "locale"), false, true),
-                    local(form, "start", zone, "startsAt"), local(form, "end", zone, "endsAt"), psk.isEmpty() ? null : psk));
+                    local(form, "start", zone, "startsAt"), local(form, "end", zone, "endsAt"), psk.isEmpty() ? null : psk);
+            IssuedKey issued = clash(() -> subscriptions.addKey(actor, wanted), e -> keyClash(e)
+                    .orElseGet(() -> DashboardRefusal.conflict("mdu.conflict.subscription-add", unitLabel(actor, unitKey))));
             return "redirect:" + subscriberPath(issued.subscriber().token()) + "?done=added";
         }, refused -> searchPage(actor, "", null, refused, request, model));
     }
@@ -105,14 +113,11 @@ class MduSubscriberController extends MduPages {
                 s.givenName() + " " + s.familyName(), s.phoneE164(), utc.date(s.createdAt()))).toList();
         String next = shown.more() ? UriComponentsBuilder.fromPath("/dashboard/mdu/subscribers").queryParam("q", q)
                 .queryParam("after", shown.rows().getLast().token()).encode().build().toUriString() : null;
-        Map<Long, Venue> venueById = DashboardScopes.byId(venues.list(actor), Venue::id);
-        List<MduViews.UnitChoice> unitChoices = units.listByOperator(actor.operatorId()).stream()
-                .filter(u -> venueById.containsKey(u.venueId()))
-                .map(u -> new MduViews.UnitChoice(u.key(), venueById.get(u.venueId()).name() + " · " + u.name()
-                        + " (VLAN " + u.vlan() + ", " + venueById.get(u.venueId()).timeZone().getId() + ")"))
-                .sorted(Comparator.comparing(MduViews.UnitChoice::label)).toList();
+        Choice unitChoices = choices.units(actor, "sub-unit", form.value("subscription-add", "unit", ""),
+                form.value("subscription-add", "unitName", ""));
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.subscribers.title"));
-        model.addAttribute("view", new MduViews.SubscribersView(q, rows, next, unitChoices, plans.list(actor),
+        model.addAttribute("view", new MduViews.SubscribersView(q, rows, next, unitChoices,
+                plans.page(actor, Optional.empty(), DashboardChoices.LIMIT).rows(),
                 actor.can(Permission.MANAGE_SUBSCRIBERS), "", form));
         return "dashboard/mdu-subscribers";
     }
@@ -141,8 +146,8 @@ class MduSubscriberController extends MduPages {
         SubscriptionView owner = owner(actor, id);
         ZoneId zone = zone(actor, owner.subscription());
         return change(request, response, form, "adjust-" + id, () -> {
-            subscriptions.adjust(actor, id, local(form, "start", zone, "startsAt"), local(form, "end", zone, "endsAt"),
-                    form.containsKey("removeEnd"));
+            clash(() -> subscriptions.adjust(actor, id, local(form, "start", zone, "startsAt"), local(form, "end", zone, "endsAt"),
+                    form.containsKey("removeEnd")), e -> DashboardRefusal.conflict("mdu.conflict.adjust", unitLabel(actor, owner.unit().key())));
             return "redirect:" + subscriberPath(owner.subscriber().token()) + "?done=adjusted#subscription-" + id;
         }, refused -> subscriberPage(actor, owner.subscriber().token(), refused, request, model));
     }
@@ -162,25 +167,27 @@ class MduSubscriberController extends MduPages {
                       HttpServletResponse response, Model model) {
         SubscriptionView owner = owner(actor, id);
         return change(request, response, form, "plan-" + id, () -> {
-            subscriptions.changePlan(actor, id, text(form, "plan"));
+            clash(() -> subscriptions.changePlan(actor, id, text(form, "plan")), e -> DashboardRefusal.conflict("mdu.conflict.plan",
+                    plans.findByKey(actor.operatorId(), text(form, "plan")).map(p -> p.terms().name()).orElse(text(form, "plan"))));
             return "redirect:" + subscriberPath(owner.subscriber().token()) + "?done=planChanged#subscription-" + id;
         }, refused -> subscriberPage(actor, owner.subscriber().token(), refused, request, model));
     }
 
     private String subscriberPage(Actor actor, String token, MduForm form, HttpServletRequest request, Model model) {
-        Subscriber s = subscriptions.listSubscribers(actor).stream().filter(x -> x.token().equals(token)).findFirst()
+        SubscriberAccount account = subscriptions.subscriberByToken(actor, token)
                 .orElseThrow(() -> PorticoException.notFound(pages.text(request).t("mdu.subscriber.unknown")));
+        Subscriber s = account.subscriber();
         PageText text = pages.text(request);
-        Map<Long, Venue> venueById = DashboardScopes.byId(venues.list(actor), Venue::id);
-        List<ServicePlan> allPlans = plans.list(actor);
-        Map<String, String> planNames = allPlans.stream().collect(Collectors.toMap(ServicePlan::key, p -> p.terms().name()));
+        // The plan menu is bounded like every menu; an operator has a handful of service plans.
+        List<ServicePlan> allPlans = plans.page(actor, Optional.empty(), DashboardChoices.LIMIT).rows();
+        Map<String, String> planNames = new java.util.HashMap<>();
+        Map<Long, Optional<Venue>> venueById = new java.util.HashMap<>();
         List<MduViews.SubscriptionRow> rows = new ArrayList<>();
-        for (SubscriptionView v : subscriptions.listSubscriptions(actor)) {
-            if (v.subscriber().id() != s.id()) {
-                continue;
-            }
+        for (Subscription owned : account.subscriptions()) {
+            SubscriptionView v = subscriptions.view(actor.operatorId(), owned.id()).orElseThrow();
+            planNames.computeIfAbsent(v.planKey(), key -> plans.findByKey(actor.operatorId(), key).map(p -> p.terms().name()).orElse(key));
             Subscription sub = v.subscription();
-            Venue venue = venueById.get(sub.venueId());
+            Venue venue = venueById.computeIfAbsent(sub.venueId(), id -> venues.find(actor.operatorId(), id)).orElse(null);
             ZoneId zone = venue == null ? ZoneOffset.UTC : venue.timeZone();
             DashboardFormats f = new DashboardFormats(zone, text.locale());
             String state = v.state().name().toLowerCase(Locale.ROOT);
@@ -199,6 +206,19 @@ class MduSubscriberController extends MduPages {
                 s.phoneE164(), s.locale(), utc.date(s.createdAt()), rows, allPlans, actor.can(Permission.MANAGE_SUBSCRIBERS),
                 MduVenueController.done(request), form));
         return "dashboard/mdu-subscriber";
+    }
+
+    /** A clash over a typed key: the key is never repeated back, the message says it is taken. */
+    private static Optional<DashboardRefusal> keyClash(PorticoException e) {
+        String template = e.template();
+        return template != null && template.contains(PorticoException.ref("psk"))
+                ? Optional.of(DashboardRefusal.conflict("mdu.conflict.key")) : Optional.<DashboardRefusal>empty();
+    }
+
+    /** A unit as the pages name it: "venue · unit". */
+    private String unitLabel(Actor actor, String unitKey) {
+        return units.findByKey(actor.operatorId(), unitKey).map(u -> venues.find(actor.operatorId(), u.venueId()).map(Venue::name)
+                .orElse("") + " · " + u.name()).orElse(unitKey);
     }
 
     private SubscriptionView owner(Actor actor, long subscriptionId) {
@@ -221,12 +241,21 @@ class MduSubscriberController extends MduPages {
     @GetMapping("/dashboard/mdu/vlan-changes")
     String vlanChanges(Actor actor, HttpServletRequest request, Model model) {
         PageText text = pages.text(request);
-        Map<Long, Venue> venueById = DashboardScopes.byId(venues.list(actor), Venue::id);
-        List<Equipment> gateways = equipment.list(actor).stream().filter(e -> e.type() == EquipmentType.GATEWAY).toList();
+        List<PendingVlanChange> enables = subscriptions.pendingEnables(actor);
+        List<PendingVlanChange> disables = subscriptions.pendingDisables(actor);
+        // The venues and gateways of the pending changes only, not every venue and piece of equipment.
+        Map<Long, Venue> venueById = new java.util.HashMap<>();
+        List<Equipment> gateways = new ArrayList<>();
+        for (PendingVlanChange p : java.util.stream.Stream.concat(enables.stream(), disables.stream()).toList()) {
+            if (!venueById.containsKey(p.venueId())) {
+                venues.find(actor.operatorId(), p.venueId()).ifPresent(v -> venueById.put(v.id(), v));
+                gateways.addAll(equipment.gateways(actor.operatorId(), p.venueId()));
+            }
+        }
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.vlan.title"));
         model.addAttribute("view", new MduViews.VlanChangesView(
-                rows(subscriptions.pendingEnables(actor), true, venueById, gateways, text),
-                rows(subscriptions.pendingDisables(actor), false, venueById, gateways, text),
+                rows(enables, true, venueById, gateways, text),
+                rows(disables, false, venueById, gateways, text),
                 actor.can(Permission.MANAGE_EQUIPMENT), MduVenueController.done(request)));
         return "dashboard/mdu-vlan-changes";
     }

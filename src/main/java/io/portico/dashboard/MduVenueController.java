@@ -56,11 +56,13 @@ class MduVenueController extends MduPages {
     private final UnitService units;
     private final EquipmentService equipment;
     private final TenantService tenants;
+    private final DashboardChoices choices;
     private final GatewayDrivers drivers;
 
     MduVenueController(DashboardPages pages, DashboardSessions sessions, VenueService venues, UnitService units,
-                       EquipmentService equipment, TenantService tenants, GatewayDrivers drivers) {
+                       EquipmentService equipment, TenantService tenants, GatewayDrivers drivers, DashboardChoices choices) {
         super(pages, sessions);
+        this.choices = choices;
         this.venues = venues;
         this.units = units;
         this.equipment = equipment;
@@ -79,9 +81,11 @@ class MduVenueController extends MduPages {
     String addVenue(Actor actor, @RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
                     Model model) {
         return change(request, response, form, "venue-add", () -> {
-            Long client = whole(form, "client", "clientId");
-            Venue v = venues.add(actor, new NewVenue(client == null ? 0 : client, text(form, "name"), address(form),
-                    NewVenue.zone(text(form, "timeZone")), text(form, "externalId")));
+            Long client = choices.client(actor, whole(form, "client", "clientId"), text(form, "clientName")).map(Client::id).orElse(null);
+            NewVenue wanted = new NewVenue(client == null ? 0 : client, text(form, "name"), address(form),
+                    NewVenue.zone(text(form, "timeZone")), text(form, "externalId"));
+            Venue v = clash(() -> venues.add(actor, wanted), e -> DashboardRefusal.conflict("mdu.conflict.venue-add", wanted.name(),
+                    wanted.address().line1(), wanted.address().city()));
             return "redirect:" + venuePath(v) + "?done=added";
         }, refused -> venuesPage(actor, null, refused, request, model));
     }
@@ -89,8 +93,14 @@ class MduVenueController extends MduPages {
     private String venuesPage(Actor actor, @Nullable String after, MduForm form, HttpServletRequest request, Model model) {
         Slice<Venue> shown = venues.page(actor, Optional.ofNullable(after).filter(a -> !a.isBlank()), PAGE);
         Map<Long, Long> unitCounts = units.countByVenue(actor.operatorId(), shown.rows().stream().map(Venue::id).toList());
-        List<Client> clients = tenants.listClients(actor);
-        Map<Long, String> clientNames = clients.stream().collect(Collectors.toMap(Client::id, Client::company));
+        Map<Long, String> clientNames = new java.util.HashMap<>();
+        for (Venue v : shown.rows()) {
+            clientNames.computeIfAbsent(v.clientId(), id -> tenants.findClient(actor.operatorId(), id).map(Client::company).orElse(""));
+        }
+        String typedClient = form.value("venue-add", "clientName", "");
+        String sentClient = form.value("venue-add", "client", "");
+        Choice clients = choices.clients(actor, "venue-add-client", sentClient.matches("\\d{1,18}") ? Long.valueOf(sentClient) : null,
+                typedClient);
         List<MduViews.VenueRow> rows = shown.rows().stream().map(v -> new MduViews.VenueRow(v, clientNames.getOrDefault(v.clientId(), ""),
                 unitCounts.getOrDefault(v.id(), 0L))).toList();
         String next = shown.more() ? UriComponentsBuilder.fromPath("/dashboard/mdu").queryParam("after", shown.rows().getLast().key())
@@ -119,8 +129,10 @@ class MduVenueController extends MduPages {
     String addUnit(Actor actor, @PathVariable String key, @RequestParam Map<String, String> form, HttpServletRequest request,
                    HttpServletResponse response, Model model) {
         return change(request, response, form, "unit-add", () -> {
-            Unit u = units.add(actor, venue(actor, key).key(), new NewUnit(text(form, "name"), text(form, "building"),
-                    text(form, "floor"), purpose(form), integer(form, "vlan", "vlan"), text(form, "externalId")));
+            Venue venue = venue(actor, key);
+            NewUnit wanted = new NewUnit(text(form, "name"), text(form, "building"), text(form, "floor"), purpose(form),
+                    integer(form, "vlan", "vlan"), text(form, "externalId"));
+            Unit u = clash(() -> units.add(actor, venue.key(), wanted), e -> unitClash(actor, venue, wanted));
             return "redirect:" + venuePath(venue(actor, key)) + "?done=unitAdded#unit-" + u.id();
         }, refused -> venuePage(actor, key, refused, request, model));
     }
@@ -129,18 +141,29 @@ class MduVenueController extends MduPages {
     String addEquipment(Actor actor, @PathVariable String key, @RequestParam Map<String, String> form, HttpServletRequest request,
                         HttpServletResponse response, Model model) {
         return change(request, response, form, "equipment-add", () -> {
-            Equipment e = equipment.add(actor, venue(actor, key).key(), text(form, "name"), details(form));
+            Venue venue = venue(actor, key);
+            EquipmentDetails details = details(form);
+            Equipment e = clash(() -> equipment.add(actor, venue.key(), text(form, "name"), details),
+                    refusal -> DashboardRefusal.conflict("mdu.conflict.equipment-add", text(form, "name"), venue.name()));
             return "redirect:/dashboard/mdu/equipment/" + e.id() + "?done=added";
         }, refused -> venuePage(actor, key, refused, request, model));
     }
 
+    /** What a new unit clashed with: a unit of the same number, building and floor, its VLAN, or a full VLAN range. */
+    private DashboardRefusal unitClash(Actor actor, Venue venue, NewUnit request) {
+        if (units.findInVenue(actor.operatorId(), venue.key(), request.name(), request.building(), request.floor()).isPresent()) {
+            return DashboardRefusal.conflict("mdu.conflict.unit-add", request.name(), request.building(), request.floor(), venue.name());
+        }
+        return request.vlan() != null ? DashboardRefusal.conflict("mdu.conflict.vlanTaken", String.valueOf(request.vlan()), venue.name())
+                : DashboardRefusal.conflict("mdu.conflict.noFreeVlan", venue.name());
+    }
+
     private String venuePage(Actor actor, String key, MduForm form, HttpServletRequest request, Model model) {
         Venue venue = venue(actor, key);
-        String client = tenants.listClients(actor).stream().filter(c -> c.id() == venue.clientId()).map(Client::company)
-                .findFirst().orElse("");
+        String client = tenants.findClient(actor.operatorId(), venue.clientId()).map(Client::company).orElse("");
         List<Unit> venueUnits = units.listByVenue(actor.operatorId(), venue.id()).stream()
                 .sorted(Comparator.comparing(Unit::building).thenComparing(Unit::floor).thenComparing(Unit::name)).toList();
-        List<MduViews.EquipmentRow> gear = equipment.list(actor).stream().filter(e -> e.venueId() == venue.id())
+        List<MduViews.EquipmentRow> gear = equipment.atVenue(actor, venue.id()).stream()
                 .sorted(Comparator.comparing(Equipment::name)).map(this::row).toList();
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.venue.title", venue.name()));
         model.addAttribute("view", new MduViews.VenueView(venue, client, venueUnits, gear, actor.can(Permission.MANAGE_VENUES),
@@ -162,8 +185,11 @@ class MduVenueController extends MduPages {
             Unit unit = unit(actor, id);
             UnitPurpose purpose = purpose(form);
             Integer vlan = integer(form, "vlan", "vlan");
-            units.update(actor, unit.key(), purpose, vlan != null && vlan == unit.vlan() && purpose == unit.purpose() ? null : vlan,
-                    text(form, "externalId"));
+            Integer asked = vlan != null && vlan == unit.vlan() && purpose == unit.purpose() ? null : vlan;
+            Venue venue = venues.find(actor.operatorId(), unit.venueId()).orElseThrow();
+            clash(() -> units.update(actor, unit.key(), purpose, asked, text(form, "externalId")),
+                    e -> asked != null ? DashboardRefusal.conflict("mdu.conflict.vlanTaken", String.valueOf(asked), venue.name())
+                            : DashboardRefusal.conflict("mdu.conflict.noFreeVlan", venue.name()));
             return "redirect:" + venuePath(venues.find(actor.operatorId(), unit.venueId()).orElseThrow()) + "?done=unitUpdated";
         }, refused -> unitPage(actor, id, refused, request, model));
     }

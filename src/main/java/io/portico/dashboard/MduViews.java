@@ -41,7 +41,7 @@ public final class MduViews {
         }
     }
 
-    public record VenuesView(List<VenueRow> venues, long total, @Nullable String next, List<Client> clients, boolean canManage,
+    public record VenuesView(List<VenueRow> venues, long total, @Nullable String next, Choice clients, boolean canManage,
                              MduForm form) {
     }
 
@@ -76,11 +76,7 @@ public final class MduViews {
     public record SubscriberRow(String token, String email, String name, String phone, String added) {
     }
 
-    /** A unit offered by the add-subscription form, labelled with its venue. */
-    public record UnitChoice(String key, String label) {
-    }
-
-    public record SubscribersView(String query, List<SubscriberRow> subscribers, @Nullable String next, List<UnitChoice> units,
+    public record SubscribersView(String query, List<SubscriberRow> subscribers, @Nullable String next, Choice units,
                                   List<ServicePlan> plans, boolean canManage, String zoneNote, MduForm form) {
     }
 

@@ -37,18 +37,23 @@ class OverviewController extends DashboardErrorPages {
 
     private final OverviewReport report;
     private final DashboardScopes scopes;
+    private final DashboardChoices choices;
 
-    OverviewController(DashboardPages pages, OverviewReport report, DashboardScopes scopes) {
+    OverviewController(DashboardPages pages, OverviewReport report, DashboardScopes scopes, DashboardChoices choices) {
         super(pages);
+        this.choices = choices;
         this.report = report;
         this.scopes = scopes;
     }
 
     @GetMapping("/dashboard/overview")
     String overview(Actor actor, @RequestParam(required = false) @Nullable Long client, @RequestParam(required = false) @Nullable Long venue,
+                    @RequestParam(required = false) @Nullable String clientName, @RequestParam(required = false) @Nullable String venueName,
                     HttpServletRequest request, Model model) {
         actor.require(DashboardSection.OVERVIEW.permission());
-        Optional<Venue> chosenVenue = venue(actor, venue);
+        client = choices.client(actor, client, clientName).map(c -> c.id()).orElse(null);
+        Optional<Venue> chosenVenue = choices.venue(actor, venue, venueName);
+        venue = chosenVenue.map(Venue::id).orElse(null);
         var zone = scopes.zone(actor, chosenVenue);
         var overview = report.build(actor, clientOf(actor, client), chosenVenue, zone);
         var text = pages.text(request);
@@ -57,8 +62,8 @@ class OverviewController extends DashboardErrorPages {
                         pages.asset("overview.js"))));
         model.addAttribute("text", text);
         model.addAttribute("overview", overview);
-        model.addAttribute("clients", scopes.clients(actor));
-        model.addAttribute("venues", scopes.venues(actor));
+        model.addAttribute("clients", choices.clients(actor, "scope-client", client, clientName));
+        model.addAttribute("venues", choices.venues(actor, "scope-venue", venue, venueName));
         model.addAttribute("client", client);
         model.addAttribute("venue", venue);
         model.addAttribute("dataUrl", query("/dashboard/overview.json", client, venue));
@@ -107,18 +112,11 @@ class OverviewController extends DashboardErrorPages {
     }
 
     private Optional<Venue> venue(Actor actor, @Nullable Long venue) {
-        Optional<Venue> chosen = scopes.venue(actor, Optional.ofNullable(venue));
-        if (venue != null && chosen.isEmpty()) {
-            throw DashboardRefusal.notFound("error.unknown.venue", venue);
-        }
-        return chosen;
+        return choices.venue(actor, venue, null);
     }
 
     private Optional<Long> clientOf(Actor actor, @Nullable Long client) {
-        if (client != null && scopes.clients(actor).stream().noneMatch(c -> c.id() == client)) {
-            throw DashboardRefusal.notFound("error.unknown.client", client);
-        }
-        return Optional.ofNullable(client);
+        return choices.client(actor, client, null).map(c -> c.id());
     }
 
     private static Map<String, Object> chart(String id, String title, Map<String, List<Long>> series) {

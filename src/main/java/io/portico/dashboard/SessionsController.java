@@ -42,11 +42,13 @@ class SessionsController extends DashboardErrorPages {
     private final ConnectionInsights connections;
     private final RadiusService radius;
     private final DashboardScopes scopes;
+    private final DashboardChoices choices;
     private final DashboardSessions sessions;
 
     SessionsController(DashboardPages pages, ConnectionInsights connections, RadiusService radius, DashboardScopes scopes,
-                       DashboardSessions sessions) {
+                       DashboardChoices choices, DashboardSessions sessions) {
         super(pages);
+        this.choices = choices;
         this.connections = connections;
         this.radius = radius;
         this.scopes = scopes;
@@ -56,10 +58,17 @@ class SessionsController extends DashboardErrorPages {
     @GetMapping("/dashboard/sessions")
     String page(Actor actor, @RequestParam(required = false) @Nullable Long hotspot, @RequestParam(required = false) @Nullable Long venue,
                 @RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable String after,
+                @RequestParam(required = false) @Nullable String hotspotName, @RequestParam(required = false) @Nullable String venueName,
                 HttpServletRequest request, Model model) {
+        actor.require(DashboardSection.SESSIONS.permission());
+        // A name typed into a menu (operators with more hotspots or venues than a menu lists) is resolved here, once.
+        hotspot = choices.hotspot(actor, hotspot, hotspotName).map(h -> h.id()).orElse(null);
+        venue = choices.venue(actor, venue, venueName).map(v -> v.id()).orElse(null);
+        var text = pages.text(request);
         model.addAttribute("page", pages.page(request, actor, DashboardSection.SESSIONS, "nav.sessions"));
-        model.addAttribute("hotspots", scopes.hotspots(actor));
-        model.addAttribute("venues", scopes.venues(actor));
+        model.addAttribute("text", text);
+        model.addAttribute("hotspots", choices.hotspots(actor, "filter-hotspot", hotspot, hotspotName));
+        model.addAttribute("venues", choices.venues(actor, "filter-venue", venue, venueName));
         model.addAttribute("units", scopes.units(actor, Optional.ofNullable(venue)));
         model.addAttribute("hotspot", hotspot);
         model.addAttribute("venue", venue);

@@ -60,15 +60,19 @@ abstract class SettingsForms extends DashboardErrorPages {
             throw e;
         }
         response.setStatus(e.problem().status());
-        String fallback = String.valueOf(e.getMessage());
+        String fallback = DashboardRefusal.messageOf(e, pages.text(request));
         return e.field().map(field -> pages.textOr(request, "settings.invalid." + field, fallback)).orElse(fallback);
     }
 
-    /** Like {@link #refusal(PorticoException, HttpServletRequest, HttpServletResponse)}, with a clash worded by {@code conflictKey}. */
-    protected String refusal(PorticoException e, HttpServletRequest request, HttpServletResponse response, String conflictKey) {
-        if (e.problem() == Problem.CONFLICT) {
+    /**
+     * Like {@link #refusal(PorticoException, HttpServletRequest, HttpServletResponse)}, with a clash worded by
+     * {@code conflictKey} naming what clashed ({@code args}: the values the form sent).
+     */
+    protected String refusal(PorticoException e, HttpServletRequest request, HttpServletResponse response, String conflictKey,
+                             Object... args) {
+        if (e.problem() == Problem.CONFLICT && !(e instanceof DashboardRefusal)) {
             response.setStatus(e.problem().status());
-            return pages.text(request).t(conflictKey);
+            return pages.text(request).t(conflictKey, args);
         }
         return refusal(e, request, response);
     }

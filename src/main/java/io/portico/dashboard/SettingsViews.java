@@ -60,7 +60,7 @@ public final class SettingsViews {
     public record NasRow(long id, String name, String network, String nasIdentifier, String serves, int coaPort, String added) {
     }
 
-    public record RadiusView(Frame frame, List<NasRow> clients, List<Choice> hotspots, String name, String network,
+    public record RadiusView(Frame frame, List<NasRow> clients, io.portico.dashboard.Choice hotspots, String name, String network,
                              String nasIdentifier, String coaPort) {
     }
 

@@ -37,14 +37,20 @@ class SetupClientsController extends SetupPages {
 
     private final IdentityService identity;
 
-    SetupClientsController(DashboardPages pages, DashboardSessions sessions, TenantService tenants, IdentityService identity) {
-        super(pages, sessions, tenants);
+    SetupClientsController(DashboardPages pages, DashboardSessions sessions, TenantService tenants, IdentityService identity, DashboardChoices choices) {
+        super(pages, sessions, tenants, choices);
         this.identity = identity;
     }
 
     @GetMapping(CLIENTS)
     String list(Actor actor, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
         return list(actor, page, SetupViews.ClientForm.EMPTY, null, request, model);
+    }
+
+    /** The name search of the list (a case-insensitive prefix of the company), as typed. */
+    private static String query(HttpServletRequest request) {
+        String q = request.getParameter("q");
+        return q == null ? "" : q.strip();
     }
 
     @PostMapping(CLIENTS)
@@ -57,18 +63,20 @@ class SetupClientsController extends SetupPages {
             Client client = tenants.createClient(actor, company, key.strip());
             return "redirect:" + CLIENTS + "/" + client.id() + "?added";
         } catch (PorticoException e) {
-            return list(actor, 0, new SetupViews.ClientForm(company, key), problem(pages.text(request), e, "setup.conflict.client"),
-                    request, model);
+            // The key is the one typed, or the one made from the company's name.
+            String conflict = key.isBlank() ? "setup.conflict.clientCompany" : "setup.conflict.client";
+            return list(actor, 0, new SetupViews.ClientForm(company, key), problem(pages.text(request), e, conflict,
+                    key.isBlank() ? company.strip() : key.strip()), request, model);
         }
     }
 
     private String list(Actor actor, int page, SetupViews.ClientForm form, @Nullable String error, HttpServletRequest request,
                         Model model) {
         actor.require(DashboardSection.SETUP.permission());
-        List<Client> clients = tenants.listClients(actor);
+        String q = query(request);
         model.addAttribute("page", frame(request, actor, "setup.clients.title"));
-        model.addAttribute("view", new SetupViews.ClientsView(new SetupViews.Tabs("clients", null),
-                SetupViews.Paged.of(clients, page, PAGE).map(c -> new SetupViews.ClientRow(c.id(), c.company(), c.key(),
+        model.addAttribute("view", new SetupViews.ClientsView(new SetupViews.Tabs("clients", null), q,
+                SetupViews.Paged.of(tenants.clientPage(actor, q, page, PAGE), page).map(c -> new SetupViews.ClientRow(c.id(), c.company(), c.key(),
                         VoucherController.utcDateTime(c.createdAt()))), actor.can(Permission.MANAGE_CLIENTS), form, error));
         return "dashboard/setup-clients";
     }

@@ -64,8 +64,8 @@ class SetupHotspotController extends SetupPages {
     private final VenueService venues;
 
     SetupHotspotController(DashboardPages pages, DashboardSessions sessions, TenantService tenants, HotspotService hotspots,
-                           GuestPortalService portals, GuestPlanService plans, VenueService venues) {
-        super(pages, sessions, tenants);
+                           GuestPortalService portals, GuestPlanService plans, VenueService venues, DashboardChoices choices) {
+        super(pages, sessions, tenants, choices);
         this.hotspots = hotspots;
         this.portals = portals;
         this.plans = plans;
@@ -95,7 +95,8 @@ class SetupHotspotController extends SetupPages {
             Hotspot added = hotspots.add(actor, new NewHotspot(client, venue, name, nasIdentifier));
             return "redirect:" + HOTSPOTS + "/" + added.id() + "?added";
         } catch (PorticoException e) {
-            return list(actor, client, 0, form, problem(pages.text(request), e, "setup.conflict.hotspot"), request, model);
+            return list(actor, client, 0, form, problem(pages.text(request), e, "setup.conflict.hotspot", nasIdentifier.strip()), request,
+                    model);
         }
     }
 
@@ -103,8 +104,8 @@ class SetupHotspotController extends SetupPages {
                         HttpServletRequest request, Model model) {
         actor.require(DashboardSection.SETUP.permission());
         PageText text = pages.text(request);
-        List<Client> clients = tenants.listClients(actor);
-        Optional<Client> selected = chosen(clients, client);
+        Scope scope = scope(actor, client, request.getParameter("clientName"));
+        Optional<Client> selected = scope.client();
         SetupViews.Paged<SetupViews.HotspotRow> rows = SetupViews.Paged.of(List.of(), 0, PAGE);
         List<Venue> clientVenues = List.of();
         long clientId = selected.map(Client::id).orElse(0L);
@@ -118,7 +119,7 @@ class SetupHotspotController extends SetupPages {
         }
         model.addAttribute("page", frame(request, actor, "setup.hotspots.title"));
         model.addAttribute("view", new SetupViews.HotspotsView(new SetupViews.Tabs("hotspots", selected.map(Client::id).orElse(null)),
-                clients, clientId, rows, clientVenues, actor.can(Permission.MANAGE_VENUES), form, error));
+                scope.menu(), clientId, rows, clientVenues, actor.can(Permission.MANAGE_VENUES), form, error));
         return "dashboard/setup-hotspots";
     }
 
@@ -145,7 +146,8 @@ class SetupHotspotController extends SetupPages {
             hotspots.update(actor, hotspotId, new NewHotspot(hotspot.clientId(), venue, name, nasIdentifier));
             return "redirect:" + HOTSPOTS + "/" + hotspotId + "?saved";
         } catch (PorticoException e) {
-            return show(actor, hotspot, form, storedPortal(actor, hotspotId), problem(pages.text(request), e, "setup.conflict.hotspot"),
+            return show(actor, hotspot, form, storedPortal(actor, hotspotId), problem(pages.text(request), e, "setup.conflict.hotspot",
+                    nasIdentifier.strip()),
                     null, null, request, model);
         }
     }
@@ -199,7 +201,10 @@ class SetupHotspotController extends SetupPages {
                     controller(kind, stored, controllerUrl, controllerUser, controllerPassword, apiKey, integrationSite, text)));
             return "redirect:" + HOTSPOTS + "/" + hotspotId + "?portalSaved";
         } catch (PorticoException e) {
-            return show(actor, hotspot, formOf(hotspot), typed, null, problem(text, e, "setup.conflict.portal"), null, request, model);
+            // A UniFi site clashes when one was typed for a UniFi gateway; otherwise the hotspot's NAS-Identifier does.
+            String conflict = "UNIFI".equalsIgnoreCase(gatewayKind) && !unifiSite.isBlank() ? "setup.conflict.portalSite" : "setup.conflict.portal";
+            return show(actor, hotspot, formOf(hotspot), typed, null, problem(text, e, conflict,
+                    conflict.endsWith("Site") ? unifiSite.strip() : hotspot.nasIdentifier()), null, request, model);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.portico.dashboard;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,30 +26,47 @@ abstract class SetupPages extends DashboardErrorPages {
 
     protected final DashboardSessions sessions;
     protected final TenantService tenants;
+    protected final DashboardChoices choices;
 
-    protected SetupPages(DashboardPages pages, DashboardSessions sessions, TenantService tenants) {
+    protected SetupPages(DashboardPages pages, DashboardSessions sessions, TenantService tenants, DashboardChoices choices) {
         super(pages);
         this.sessions = sessions;
         this.tenants = tenants;
+        this.choices = choices;
     }
 
     protected DashboardPage frame(HttpServletRequest request, Actor actor, String titleKey, Object... args) {
         return pages.page(request, actor, DashboardSection.SETUP, titleKey, args);
     }
 
-    /** The operator's clients and the chosen one (the first when none is asked for; empty when there are none). */
-    protected Optional<Client> chosen(List<Client> clients, @Nullable Long client) {
-        return VoucherController.select(clients, client);
+    /** The client menu of a set-up page and the client chosen in it. */
+    protected record Scope(Choice menu, Optional<Client> client) {
+
+        long clientId() {
+            return client.map(Client::id).orElse(0L);
+        }
+    }
+
+    /**
+     * The client a page shows (asked for by id or typed name; else the first by name; empty when the
+     * operator has none) and the page's bounded client menu.
+     */
+    protected Scope scope(Actor actor, @Nullable Long client, @Nullable String clientName) {
+        Optional<Client> chosen = choices.clientOrFirst(actor, client, clientName);
+        return new Scope(choices.clients(actor, "client", chosen.map(Client::id).orElse(null), clientName), chosen);
     }
 
     /**
      * The message a refused form shows: a field's own message ({@code setup.invalid.<field>}), the
-     * form's "already exists" message for a conflict, else the service's message. Rethrows what
+     * form's "already exists" message for a conflict (naming the clashing values, {@code args}), else the service's message. Rethrows what
      * is not about the form's input.
      */
-    protected static String problem(PageText text, PorticoException e, String conflictKey) {
+    protected static String problem(PageText text, PorticoException e, String conflictKey, Object... args) {
+        if (e instanceof DashboardRefusal refusal && e.problem() != Problem.FORBIDDEN && e.problem() != Problem.NOT_FOUND) {
+            return refusal.message(text);
+        }
         if (e.problem() == Problem.CONFLICT) {
-            return text.t(conflictKey);
+            return text.t(conflictKey, args);
         }
         if (e.problem() != Problem.INVALID_INPUT) {
             throw e;
@@ -63,6 +79,11 @@ abstract class SetupPages extends DashboardErrorPages {
             }
         }
         return String.valueOf(e.getMessage());
+    }
+
+    /** The client's company, for messages that name it. */
+    protected String company(Actor actor, long client) {
+        return tenants.findClient(actor.operatorId(), client).map(Client::company).orElse("");
     }
 
     /** A whole number typed in a form, or null when left empty; a message in the page's language otherwise. */

@@ -46,8 +46,8 @@ class SetupPlansController extends SetupPages {
 
     private final GuestPlanService plans;
 
-    SetupPlansController(DashboardPages pages, DashboardSessions sessions, TenantService tenants, GuestPlanService plans) {
-        super(pages, sessions, tenants);
+    SetupPlansController(DashboardPages pages, DashboardSessions sessions, TenantService tenants, GuestPlanService plans, DashboardChoices choices) {
+        super(pages, sessions, tenants, choices);
         this.plans = plans;
     }
 
@@ -57,6 +57,12 @@ class SetupPlansController extends SetupPages {
     String profiles(Actor actor, @RequestParam(required = false) @Nullable Long client, @RequestParam(defaultValue = "0") int page,
                     HttpServletRequest request, Model model) {
         return profiles(actor, client, page, SetupViews.ProfileForm.EMPTY, null, request, model);
+    }
+
+    /** The name search of the profiles list (a case-insensitive prefix), as typed. */
+    private static String query(HttpServletRequest request) {
+        String q = request.getParameter("q");
+        return q == null ? "" : q.strip();
     }
 
     @PostMapping(PROFILES)
@@ -71,7 +77,8 @@ class SetupPlansController extends SetupPages {
             plans.addSessionProfile(actor, client, form.name(), l.session(), l.idle(), l.down(), l.up(), l.cap());
             return "redirect:" + PROFILES + "?client=" + client + "&added";
         } catch (PorticoException e) {
-            return profiles(actor, client, 0, form, problem(text, e, "setup.conflict.profile"), request, model);
+            return profiles(actor, client, 0, form, problem(text, e, "setup.conflict.profile", form.name().strip(), company(actor, client)),
+                    request, model);
         }
     }
 
@@ -97,7 +104,8 @@ class SetupPlansController extends SetupPages {
             plans.updateSessionProfile(actor, client, profileId, form.name(), l.session(), l.idle(), l.down(), l.up(), l.cap());
             return "redirect:" + PROFILES + "?client=" + client + "&saved";
         } catch (PorticoException e) {
-            return profile(actor, client, existing, form, problem(text, e, "setup.conflict.profile"), request, model);
+            return profile(actor, client, existing, form, problem(text, e, "setup.conflict.profile", form.name().strip(),
+                    company(actor, client)), request, model);
         }
     }
 
@@ -137,17 +145,18 @@ class SetupPlansController extends SetupPages {
                             HttpServletRequest request, Model model) {
         actor.require(DashboardSection.SETUP.permission());
         PageText text = pages.text(request);
-        List<Client> clients = tenants.listClients(actor);
-        Optional<Client> selected = chosen(clients, client);
-        List<SessionProfile> all = selected.map(c -> plans.listSessionProfiles(actor, c.id())).orElse(List.of());
-        SetupViews.Paged<SetupViews.ProfileRow> rows = SetupViews.Paged.of(all, page, PAGE).map(p -> new SetupViews.ProfileRow(
+        Scope scope = scope(actor, client, request.getParameter("clientName"));
+        Optional<Client> selected = scope.client();
+        String q = query(request);
+        SetupViews.Paged<SessionProfile> shown = selected.map(c -> SetupViews.Paged.of(plans.sessionProfilePage(actor, c.id(), q, page,
+                PAGE), page)).orElse(SetupViews.Paged.of(List.of(), 0, PAGE));
+        SetupViews.Paged<SetupViews.ProfileRow> rows = shown.map(p -> new SetupViews.ProfileRow(
                 p.id(), p.name(), minutes(text, p.sessionTimeout()), minutes(text, p.idleTimeout()), kbps(text, p.downloadKbps()),
                 kbps(text, p.uploadKbps()), p.dataCapBytes() == null ? text.t("setup.noLimit")
                         : text.t("setup.megabytes", p.dataCapBytes() / MB)));
         model.addAttribute("page", frame(request, actor, "setup.profiles.title"));
         model.addAttribute("view", new SetupViews.ProfilesView(new SetupViews.Tabs("session-profiles", selected.map(Client::id).orElse(null)),
-                clients, selected.map(Client::id).orElse(0L), rows, actor.can(Permission.MANAGE_PLANS), form,
-                error));
+                scope.menu(), scope.clientId(), q, rows, actor.can(Permission.MANAGE_PLANS), form, error));
         model.addAttribute("notice", error != null ? null : notice(request, text, "setup.profile"));
         return "dashboard/setup-profiles";
     }
@@ -171,7 +180,8 @@ class SetupPlansController extends SetupPages {
             plans.addGuestPlan(actor, client, form.profileId(), form.name(), duration(text, form), cents(form.price()), form.currency());
             return "redirect:" + PLANS + "?client=" + client + "&added";
         } catch (PorticoException e) {
-            return plans(actor, client, 0, form, problem(text, e, "setup.conflict.plan"), request, model);
+            return plans(actor, client, 0, form, problem(text, e, "setup.conflict.plan", form.name().strip(), company(actor, client)),
+                    request, model);
         }
     }
 
@@ -200,7 +210,8 @@ class SetupPlansController extends SetupPages {
                     form.currency());
             return "redirect:" + PLANS + "?client=" + client + "&saved";
         } catch (PorticoException e) {
-            return plan(actor, client, existing, form, problem(text, e, "setup.conflict.plan"), request, model);
+            return plan(actor, client, existing, form, problem(text, e, "setup.conflict.plan", form.name().strip(), company(actor, client)),
+                    request, model);
         }
     }
 
@@ -208,7 +219,7 @@ class SetupPlansController extends SetupPages {
                         HttpServletRequest request, Model model) {
         model.addAttribute("page", frame(request, actor, "setup.plan.title", plan.name()));
         model.addAttribute("view", new SetupViews.PlanView(new SetupViews.Tabs("guest-plans", client), client, plan.id(), form,
-                plans.listSessionProfiles(actor, client), actor.can(Permission.MANAGE_PLANS), error));
+                profileMenu(actor, client, plan.sessionProfileId()), actor.can(Permission.MANAGE_PLANS), error));
         return "dashboard/setup-plan";
     }
 
@@ -238,19 +249,20 @@ class SetupPlansController extends SetupPages {
                          HttpServletRequest request, Model model) {
         actor.require(DashboardSection.SETUP.permission());
         PageText text = pages.text(request);
-        List<Client> clients = tenants.listClients(actor);
-        Optional<Client> selected = chosen(clients, client);
-        List<SessionProfile> profiles = selected.map(c -> plans.listSessionProfiles(actor, c.id())).orElse(List.of());
-        Map<Long, String> profileNames = profiles.stream().collect(Collectors.toMap(SessionProfile::id, SessionProfile::name));
+        Scope scope = scope(actor, client, request.getParameter("clientName"));
+        Optional<Client> selected = scope.client();
+        List<SessionProfile> profiles = selected.map(c -> profileMenu(actor, c.id(), null)).orElse(List.of());
+        Map<Long, String> profileNames = new java.util.HashMap<>(profiles.stream()
+                .collect(Collectors.toMap(SessionProfile::id, SessionProfile::name)));
         SetupViews.Paged<GuestPlan> shown = selected.map(c -> SetupViews.Paged.of(plans.guestPlanPage(actor, c.id(), page, PAGE), page))
                 .orElse(SetupViews.Paged.of(List.of(), 0, PAGE));
         SetupViews.Paged<SetupViews.PlanRow> rows = shown.map(p -> new SetupViews.PlanRow(p.id(),
-                p.name(), profileNames.getOrDefault(p.sessionProfileId(), "?"), VoucherController.duration(text, p.duration()),
+                p.name(), profileNames.computeIfAbsent(p.sessionProfileId(), id -> plans.sessionProfile(actor, p.clientId(), id).name()), VoucherController.duration(text, p.duration()),
                 p.priceCents() == 0 ? text.t("setup.free")
                         : price(p) + " " + p.currency()));
         model.addAttribute("page", frame(request, actor, "setup.plans.title"));
         model.addAttribute("view", new SetupViews.PlansView(new SetupViews.Tabs("guest-plans", selected.map(Client::id).orElse(null)),
-                clients, selected.map(Client::id).orElse(0L), rows, profiles, actor.can(Permission.MANAGE_PLANS), form, error));
+                scope.menu(), scope.clientId(), rows, profiles, actor.can(Permission.MANAGE_PLANS), form, error));
         model.addAttribute("notice", error != null ? null : notice(request, text, "setup.plan"));
         return "dashboard/setup-plans";
     }
@@ -275,5 +287,19 @@ class SetupPlansController extends SetupPages {
 
     private static String kbps(PageText text, @Nullable Long kbps) {
         return kbps == null ? text.t("setup.noLimit") : text.t("setup.kbps", kbps);
+    }
+
+    /**
+     * The session profiles a guest plan form offers: the first {@link DashboardChoices#LIMIT} by name
+     * (read in SQL), plus the plan's own profile when it is not among them.
+     */
+    private List<SessionProfile> profileMenu(Actor actor, long client, @Nullable Long current) {
+        List<SessionProfile> first = plans.sessionProfilePage(actor, client, "", 0, DashboardChoices.LIMIT).rows();
+        if (current == null || first.stream().anyMatch(p -> p.id() == current)) {
+            return first;
+        }
+        List<SessionProfile> menu = new java.util.ArrayList<>(first);
+        menu.add(plans.sessionProfile(actor, client, current));
+        return menu;
     }
 }

@@ -36,6 +36,11 @@ public final class SetupViews {
         }
     }
 
+    /** A list's name search as a query parameter for its pager ({@code q=...&}), or nothing. */
+    static String search(String query) {
+        return query.isEmpty() ? "" : "q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8) + "&";
+    }
+
     /** A page of a list: the rows shown and the previous and next page numbers (null at either end). */
     public record Paged<T>(List<T> rows, @Nullable Integer previous, @Nullable Integer next) {
 
@@ -65,7 +70,7 @@ public final class SetupViews {
         static final HotspotForm EMPTY = new HotspotForm("", 0, "");
     }
 
-    public record HotspotsView(Tabs tabs, List<Client> clients, long clientId, Paged<HotspotRow> hotspots, List<Venue> venues,
+    public record HotspotsView(Tabs tabs, Choice clients, long clientId, Paged<HotspotRow> hotspots, List<Venue> venues,
                                boolean canManage, HotspotForm form, @Nullable String error) {
     }
 
@@ -118,8 +123,13 @@ public final class SetupViews {
         static final ProfileForm EMPTY = new ProfileForm("", "", "", "", "", "");
     }
 
-    public record ProfilesView(Tabs tabs, List<Client> clients, long clientId, Paged<ProfileRow> profiles, boolean canManage,
+    public record ProfilesView(Tabs tabs, Choice clients, long clientId, String query, Paged<ProfileRow> profiles, boolean canManage,
                                ProfileForm form, @Nullable String error) {
+
+        /** The list's address for the pager, with the client and the search. */
+        public String pagerBase() {
+            return "/dashboard/setup/session-profiles?client=" + clientId + "&" + SetupViews.search(query);
+        }
     }
 
     public record ProfileView(Tabs tabs, long clientId, long profileId, ProfileForm form, boolean canManage, @Nullable String error) {
@@ -144,7 +154,7 @@ public final class SetupViews {
         }
     }
 
-    public record PlansView(Tabs tabs, List<Client> clients, long clientId, Paged<PlanRow> plans, List<SessionProfile> profiles,
+    public record PlansView(Tabs tabs, Choice clients, long clientId, Paged<PlanRow> plans, List<SessionProfile> profiles,
                             boolean canManage, PlanForm form, @Nullable String error) {
     }
 
@@ -162,7 +172,12 @@ public final class SetupViews {
         static final ClientForm EMPTY = new ClientForm("", "");
     }
 
-    public record ClientsView(Tabs tabs, Paged<ClientRow> clients, boolean canManage, ClientForm form, @Nullable String error) {
+    public record ClientsView(Tabs tabs, String query, Paged<ClientRow> clients, boolean canManage, ClientForm form, @Nullable String error) {
+
+        /** The list's address for the pager, with the search. */
+        public String pagerBase() {
+            return "/dashboard/setup/clients?" + SetupViews.search(query);
+        }
     }
 
     public record TokenRow(long id, String label, String prefix, String created, String createdBy, String lastUsed, boolean active) {

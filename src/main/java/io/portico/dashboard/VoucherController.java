@@ -60,11 +60,13 @@ class VoucherController extends DashboardErrorPages {
     private final HotspotService hotspots;
     private final TenantService tenants;
     private final DashboardSessions sessions;
+    private final DashboardChoices choices;
     private final Clock clock;
 
     VoucherController(DashboardPages pages, GuestPlanService plans, HotspotService hotspots, TenantService tenants,
-                      DashboardSessions sessions, Clock clock) {
+                      DashboardSessions sessions, DashboardChoices choices, Clock clock) {
         super(pages);
+        this.choices = choices;
         this.clock = clock;
         this.plans = plans;
         this.hotspots = hotspots;
@@ -76,8 +78,9 @@ class VoucherController extends DashboardErrorPages {
     String list(Actor actor, @RequestParam(required = false) @Nullable Long client,
                 @RequestParam(required = false) @Nullable Long before, HttpServletRequest request, Model model) {
         actor.require(DashboardSection.VOUCHERS.permission());
-        List<Client> clients = tenants.listClients(actor);
-        Optional<Client> selected = select(clients, client);
+        String clientName = request.getParameter("clientName");
+        Optional<Client> selected = choices.clientOrFirst(actor, client, clientName);
+        Choice clients = choices.clients(actor, "client", selected.map(Client::id).orElse(null), clientName);
         PageText text = pages.text(request);
         List<VoucherViews.BatchRow> rows = new ArrayList<>();
         List<GuestPlan> guestPlans = List.of();
@@ -85,12 +88,13 @@ class VoucherController extends DashboardErrorPages {
         @Nullable Long older = null;
         if (selected.isPresent()) {
             long clientId = selected.get().id();
-            guestPlans = plans.listGuestPlans(actor, clientId);
-            clientHotspots = hotspots.list(actor, clientId);
-            Map<Long, String> planNames = guestPlans.stream().collect(Collectors.toMap(GuestPlan::id, GuestPlan::name));
+            // The batch form's menus, bounded like every menu (the first by name).
+            guestPlans = plans.guestPlanPage(actor, clientId, 0, DashboardChoices.LIMIT).rows();
+            clientHotspots = hotspots.page(actor, clientId, 0, DashboardChoices.LIMIT).rows();
+            Map<Long, String> planNames = new java.util.HashMap<>(guestPlans.stream().collect(Collectors.toMap(GuestPlan::id, GuestPlan::name)));
             List<VoucherBatch> batches = plans.listBatches(actor, clientId, before, PAGE + 1);
             for (VoucherBatch b : batches.subList(0, Math.min(PAGE, batches.size()))) {
-                rows.add(new VoucherViews.BatchRow(b.id(), b.label(), planNames.getOrDefault(b.guestPlanId(), "?"), b.count(), b.redeemed(),
+                rows.add(new VoucherViews.BatchRow(b.id(), b.label(), planNames.computeIfAbsent(b.guestPlanId(), id -> plans.guestPlan(actor, clientId, id).name()), b.count(), b.redeemed(),
                         b.revoked(), validity(text, b.expiresAt()), utcDateTime(b.createdAt())));
             }
             older = batches.size() > PAGE ? batches.get(PAGE - 1).id() : null;
@@ -135,11 +139,15 @@ class VoucherController extends DashboardErrorPages {
                     switch (state) { case "revoked", "expired" -> "bad"; case "redeemed", "partly" -> "ok"; default -> "warn"; },
                     v.uses(), v.maxUses()));
         }
-        Map<Long, String> hotspotNames = hotspots.list(actor, client).stream().collect(Collectors.toMap(Hotspot::id, Hotspot::name));
-        List<VoucherViews.RedemptionRow> redemptions = plans.batchRedemptions(actor, client, batchId, null, PAGE).stream()
-                .map(r -> redemption(text, r, hotspotNames)).toList();
-        String plan = plans.listGuestPlans(actor, client).stream().filter(p -> p.id() == batch.guestPlanId())
-                .map(GuestPlan::name).findFirst().orElse("?");
+        List<io.portico.guest.VoucherRedemption> page = plans.batchRedemptions(actor, client, batchId, null, PAGE);
+        Map<Long, String> hotspotNames = new java.util.HashMap<>();
+        for (var r : page) {
+            if (r.hotspotId() != null && !hotspotNames.containsKey(r.hotspotId())) {
+                hotspots.find(actor.operatorId(), r.hotspotId()).ifPresent(h -> hotspotNames.put(h.id(), h.name()));
+            }
+        }
+        List<VoucherViews.RedemptionRow> redemptions = page.stream().map(r -> redemption(text, r, hotspotNames)).toList();
+        String plan = plans.guestPlan(actor, client, batch.guestPlanId()).name();
         model.addAttribute("page", pages.page(request, actor, DashboardSection.VOUCHERS, "vouchers.batch.title", batch.label()));
         model.addAttribute("view", new VoucherViews.BatchView(client, batch.id(), batch.label(), plan, batch.count(), batch.redeemed(),
                 batch.revoked(), validity(text, batch.expiresAt()), batch.createdBy(), utcDateTime(batch.createdAt()), rows,
@@ -208,12 +216,12 @@ class VoucherController extends DashboardErrorPages {
 
     private List<VoucherCard> cards(Actor actor, long client, VoucherBatch batch, List<Voucher> vouchers, HttpServletRequest request) {
         PageText text = pages.text(request);
-        List<Hotspot> clientHotspots = hotspots.list(actor, client);
-        Hotspot hotspot = clientHotspots.stream().filter(h -> batch.hotspotId() != null && h.id() == batch.hotspotId()).findFirst()
-                .or(() -> clientHotspots.stream().findFirst())
+        Hotspot hotspot = Optional.ofNullable(batch.hotspotId()).flatMap(id -> hotspots.find(actor.operatorId(), id))
+                .filter(h -> h.clientId() == client)
+                .or(() -> hotspots.page(actor, client, 0, 1).rows().stream().findFirst())
                 .orElseThrow(() -> PorticoException.conflict(text.t("vouchers.noHotspot")));
-        String plan = plans.listGuestPlans(actor, client).stream().filter(p -> p.id() == batch.guestPlanId()).findFirst()
-                .map(p -> p.name() + " · " + duration(text, p.duration())).orElse("");
+        GuestPlan guestPlan = plans.guestPlan(actor, client, batch.guestPlanId());
+        String plan = guestPlan.name() + " · " + duration(text, guestPlan.duration());
         Function<Voucher, String> url = v -> ServletUriComponentsBuilder.fromContextPath(request).path("/portal/{nas}")
                 .queryParam("voucher", v.code()).encode().buildAndExpand(hotspot.nasIdentifier()).toUriString();
         return vouchers.stream().map(v -> new VoucherCard(v.code(), plan, validity(text, v.expiresAt())
@@ -221,14 +229,11 @@ class VoucherController extends DashboardErrorPages {
     }
 
     private void requireHotspot(Actor actor, long client, long hotspotId, HttpServletRequest request) {
-        if (hotspots.list(actor, client).stream().noneMatch(h -> h.id() == hotspotId)) {
+        if (hotspots.find(actor.operatorId(), hotspotId).filter(h -> h.clientId() == client).isEmpty()) {
             throw PorticoException.invalid(pages.text(request).t("vouchers.chooseHotspot"));
         }
     }
 
-    static Optional<Client> select(List<Client> clients, @Nullable Long client) {
-        return clients.stream().filter(c -> client == null || c.id() == client).findFirst();
-    }
 
     private static VoucherViews.RedemptionRow redemption(PageText text, VoucherRedemption r, Map<Long, String> hotspotNames) {
         return new VoucherViews.RedemptionRow(r.code(), r.macAddress() == null ? text.t("vouchers.erased") : r.macAddress(),

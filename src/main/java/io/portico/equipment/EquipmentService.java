@@ -18,6 +18,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.platform.SecretBox;
 import io.portico.tenant.Keys;
 import io.portico.venue.Venue;
@@ -93,6 +94,24 @@ public class EquipmentService {
         return repository.listByOperator(actor.operatorId());
     }
 
+    /** At most {@code limit} of the operator's equipment whose name starts with {@code namePrefix} (case-insensitive), by name. */
+    public List<Equipment> named(Actor actor, String namePrefix, int limit) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.named(actor.operatorId(), Slice.prefix(namePrefix), limit);
+    }
+
+    /** The venue's equipment (the venue's page sorts it by name). */
+    public List<Equipment> atVenue(Actor actor, long venueId) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.listByVenue(actor.operatorId(), venueId);
+    }
+
+    /** How many pieces of equipment the operator has. */
+    public long count(Actor actor) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.count(actor.operatorId());
+    }
+
     /** Equipment of the operator by EquipmentID; empty for unknown ones and other operators'. */
     public Optional<Equipment> findByKey(long operatorId, String equipmentKey) {
         return repository.findByKey(operatorId, equipmentKey);
@@ -106,8 +125,7 @@ public class EquipmentService {
 
     /** The gateways of a venue, for the drivers that open and close its VLANs. */
     public List<Equipment> gateways(long operatorId, long venueId) {
-        return repository.listByOperator(operatorId).stream()
-                .filter(e -> e.venueId() == venueId && e.type() == EquipmentType.GATEWAY).toList();
+        return repository.listByVenue(operatorId, venueId).stream().filter(e -> e.type() == EquipmentType.GATEWAY).toList();
     }
 
     /** The stored password in clear, for a driver that logs in to the equipment; never for an API response. */

@@ -115,6 +115,16 @@ public class GuestPlanService {
                 .orElseThrow(() -> PorticoException.notFound("Unknown session profile " + profileId + "."));
     }
 
+    /**
+     * A page (zero-based) of the client's session profiles whose name starts with {@code namePrefix}
+     * (case-insensitive), by name, read in SQL: the dashboard's list and its bounded menus.
+     */
+    public Slice<SessionProfile> sessionProfilePage(Actor actor, long clientId, String namePrefix, int page, int size) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.requireClient(actor, clientId);
+        return Slice.of(profiles.page(clientId, Slice.prefix(namePrefix), Slice.offset(page, size), size + 1), size);
+    }
+
     public List<SessionProfile> listSessionProfiles(Actor actor, long clientId) {
         actor.require(Permission.READ_CONFIGURATION);
         guests.requireClient(actor, clientId);

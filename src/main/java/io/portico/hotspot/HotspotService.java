@@ -138,6 +138,18 @@ public class HotspotService {
         return Slice.of(repository.page(actor.operatorId(), clientId, Slice.offset(page, size), size + 1), size);
     }
 
+    /** At most {@code limit} of the operator's hotspots (all clients) whose name starts with {@code namePrefix}, by name. */
+    public List<Hotspot> named(Actor actor, String namePrefix, int limit) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.named(actor.operatorId(), Slice.prefix(namePrefix), limit);
+    }
+
+    /** How many hotspots the operator has (all clients). */
+    public long count(Actor actor) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.count(actor.operatorId());
+    }
+
     public List<Hotspot> listByClient(long clientId) {
         return repository.listByClient(clientId);
     }

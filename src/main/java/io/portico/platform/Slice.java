@@ -21,6 +21,14 @@ public record Slice<T>(List<T> rows, boolean more) {
         return fetched.size() > size ? new Slice<>(fetched.subList(0, size), true) : new Slice<>(fetched, false);
     }
 
+    /**
+     * What a person typed as a case-insensitive {@code like ? escape '\\'} prefix: lower-cased, LIKE's
+     * wildcards escaped, {@code %} appended (an empty text matches everything).
+     */
+    public static String prefix(String typed) {
+        return typed.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** The offset of a zero-based page number, refusing pages no list can reach. */
     public static long offset(int page, int size) {
         if (page < 0 || size < 1) {

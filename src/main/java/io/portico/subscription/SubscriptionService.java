@@ -349,6 +349,17 @@ public class SubscriptionService {
         }).toList();
     }
 
+    /**
+     * A subscriber of the actor's operator by token with each of their subscriptions (unit, venue,
+     * plan, state now): the dashboard's subscriber page, read for that subscriber only.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SubscriberAccount> subscriberByToken(Actor actor, String token) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.findSubscriberByToken(actor.operatorId(), token)
+                .map(s -> new SubscriberAccount(s, repository.listBySubscriber(actor.operatorId(), s.id())));
+    }
+
     public Optional<Subscriber> findSubscriber(long operatorId, long subscriberId) {
         return repository.findSubscriber(subscriberId).filter(s -> s.operatorId() == operatorId);
     }

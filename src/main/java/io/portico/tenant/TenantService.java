@@ -13,6 +13,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.tenant.persistence.TenantRepository;
 
 /**
@@ -86,6 +87,21 @@ public class TenantService {
     public List<Client> listClients(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);
         return repository.listClients(actor.operatorId());
+    }
+
+    /**
+     * A page (zero-based) of the operator's clients whose company starts with {@code companyPrefix}
+     * (case-insensitive), by company, read in SQL: the dashboard's clients list and its client menus.
+     */
+    public Slice<Client> clientPage(Actor actor, String companyPrefix, int page, int size) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return Slice.of(repository.clientPage(actor.operatorId(), Slice.prefix(companyPrefix), Slice.offset(page, size), size + 1), size);
+    }
+
+    /** How many clients the operator has. */
+    public long countClients(Actor actor) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.countClients(actor.operatorId());
     }
 
     /** A client of the given operator; empty for unknown ids and other operators' clients. */

@@ -19,6 +19,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.tenant.Keys;
 import io.portico.unit.persistence.UnitRepository;
 import io.portico.venue.Venue;
@@ -60,8 +61,7 @@ public class UnitService {
     @Transactional
     public Unit add(long operatorId, String venueKey, NewUnit request) {
         Venue venue = venue(operatorId, venueKey);
-        String key = venue.key() + "." + String.join(".", Keys.part(request.name()), Keys.part(request.building()),
-                Keys.part(request.floor()));
+        String key = keyOf(venue, request.name(), request.building(), request.floor());
         if (repository.findByKey(operatorId, key).isPresent()) {
             throw PorticoException.conflict("Unit " + key + " already exists.");
         }
@@ -107,6 +107,19 @@ public class UnitService {
         return repository.countByVenue(operatorId, venueIds);
     }
 
+    /**
+     * At most {@code limit} of the operator's units whose "venue name · unit name" starts with
+     * {@code labelPrefix} (case-insensitive), by venue then unit: the dashboard's bounded unit menu.
+     */
+    public List<Unit> named(long operatorId, String labelPrefix, int limit) {
+        return repository.named(operatorId, Slice.prefix(labelPrefix), limit);
+    }
+
+    /** How many units the operator has. */
+    public long count(long operatorId) {
+        return repository.count(operatorId);
+    }
+
     public List<Unit> listByOperator(long operatorId) {
         return repository.listByOperator(operatorId);
     }
@@ -119,6 +132,18 @@ public class UnitService {
     /** A unit by internal id, scoped to the operator. */
     public Optional<Unit> find(long operatorId, long unitId) {
         return repository.find(unitId).filter(u -> u.operatorId() == operatorId);
+    }
+
+    /**
+     * The unit of the operator's venue with this number, building and floor (the identity a new unit
+     * must not share); empty when there is none.
+     */
+    public Optional<Unit> findInVenue(long operatorId, String venueKey, String name, String building, String floor) {
+        return venues.findByKey(operatorId, venueKey).flatMap(v -> repository.findByKey(operatorId, keyOf(v, name, building, floor)));
+    }
+
+    private static String keyOf(Venue venue, String name, String building, String floor) {
+        return venue.key() + "." + String.join(".", Keys.part(name), Keys.part(building), Keys.part(floor));
     }
 
     private Venue venue(long operatorId, String venueKey) {

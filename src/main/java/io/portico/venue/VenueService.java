@@ -99,6 +99,17 @@ public class VenueService {
         return Slice.of(repository.page(actor.operatorId(), afterKey, size + 1), size);
     }
 
+    /** At most {@code limit} of the operator's venues whose name starts with {@code namePrefix} (case-insensitive), by name. */
+    public List<Venue> named(Actor actor, String namePrefix, int limit) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.named(actor.operatorId(), Slice.prefix(namePrefix), limit);
+    }
+
+    /** The time zone most of the operator's venues share; empty when it has none. */
+    public Optional<java.time.ZoneId> commonestZone(long operatorId) {
+        return repository.commonestZone(operatorId).map(java.time.ZoneId::of);
+    }
+
     /** How many venues the operator has. */
     public long count(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);

@@ -227,6 +227,153 @@ class DashboardListPagingTest {
                 + "&state=MA&postalCode=02139&country=USA&timeZone=America%2FNew_York&externalId=";
         Http.Response clash = http.send(builder.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build());
         assertThat(clash.status()).isEqualTo(409);
-        assertThat(clash.raw()).contains("Ya existe una sede con este cliente, nombre y dirección.").doesNotContain("already exists");
+        assertThat(shown(clash.raw())).contains("Ya existe una sede llamada 'Venue aa' en 8 Main St, Cambridge para este cliente.")
+                .doesNotContain("already exists");
+    }
+
+    /** The page's text as a person reads it (JTE escapes quotes in what it writes). */
+    private static String shown(String html) {
+        return html.replace("&#39;", "'").replace("&#34;", "\"").replace("&amp;", "&");
+    }
+
+    @Test
+    void sessionProfilesAndClientsPageByNameWithTheSearchInTheSameQuery() {
+        Tenant mine = tenant("Paging Profiles");
+        Tenant theirs = tenant("Other Profiles");
+        for (String name : List.of("Gold", "bronze", "Platinum", "Silver", "Basic")) {
+            guestPlans.addSessionProfile(mine.staff(), mine.client().id(), name, Duration.ofHours(1), null, null, null, null);
+        }
+        guestPlans.addSessionProfile(theirs.staff(), theirs.client().id(), "Bonus", Duration.ofHours(1), null, null, null, null);
+
+        Slice<SessionProfile> first = guestPlans.sessionProfilePage(mine.staff(), mine.client().id(), "", 0, 2);
+        assertThat(first.rows()).extracting(SessionProfile::name).containsExactly("Basic", "bronze");
+        assertThat(first.more()).isTrue();
+        assertThat(guestPlans.sessionProfilePage(mine.staff(), mine.client().id(), "", 2, 2).rows()).extracting(SessionProfile::name)
+                .containsExactly("Silver");
+        assertThat(guestPlans.sessionProfilePage(mine.staff(), mine.client().id(), "", 2, 2).more()).isFalse();
+        // A case-insensitive prefix, in the same query; LIKE's wildcards are plain characters.
+        assertThat(guestPlans.sessionProfilePage(mine.staff(), mine.client().id(), "B", 0, 10).rows()).extracting(SessionProfile::name)
+                .containsExactly("Basic", "bronze");
+        assertThat(guestPlans.sessionProfilePage(mine.staff(), mine.client().id(), "%", 0, 10).rows()).isEmpty();
+        assertThatThrownBy(() -> guestPlans.sessionProfilePage(mine.staff(), theirs.client().id(), "", 0, 2))
+                .isInstanceOf(PorticoException.class);
+
+        for (String company : List.of("Delta Inns", "alpha Hotels", "Charlie Cafés")) {
+            tenants.createClient(mine.operator().id(), company, null);
+        }
+        tenants.createClient(theirs.operator().id(), "Bravo Bars", null);
+        Slice<Client> clients = tenants.clientPage(mine.staff(), "", 0, 3);
+        assertThat(clients.rows()).extracting(Client::company).containsExactly("alpha Hotels", "Charlie Cafés", "Delta Inns");
+        assertThat(clients.more()).isTrue();
+        assertThat(tenants.clientPage(mine.staff(), "", 1, 3).rows()).extracting(Client::company).containsExactly("Paging Profiles Properties");
+        assertThat(tenants.clientPage(mine.staff(), "b", 0, 10).rows()).isEmpty();
+        assertThat(tenants.clientPage(mine.staff(), "ALPHA", 0, 10).rows()).extracting(Client::company).containsExactly("alpha Hotels");
+        assertThat(tenants.countClients(mine.staff())).isEqualTo(4);
+
+        // The pages: page two of the clients list through its link, and the profiles' search.
+        Http http = new Http(port);
+        var session = DashboardSessionTest.signIn(http, fixtures.administrator(mine.operator(), Role.DOMAIN_ADMINISTRATORS));
+        for (int i = 0; i < 50; i++) {
+            tenants.createClient(mine.operator().id(), "Echo " + (100 + i), null);
+        }
+        Http.Response list = http.get("/dashboard/setup/clients?q=echo", "Cookie", session.cookieHeader());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.raw()).contains("Echo 100", "Echo 149").doesNotContain("alpha Hotels", "Bravo Bars");
+        assertThat(http.get("/dashboard/setup/clients?page=1", "Cookie", session.cookieHeader()).raw())
+                .contains("Echo 149", "Paging Profiles Properties").doesNotContain("alpha Hotels", "Bravo Bars");
+        Http.Response profiles = http.get("/dashboard/setup/session-profiles?client=" + mine.client().id() + "&q=s",
+                "Cookie", session.cookieHeader());
+        assertThat(profiles.raw()).contains("Silver").doesNotContain("Gold", "Basic", "Bonus");
+        assertThat(http.get("/dashboard/setup/session-profiles?client=" + theirs.client().id(), "Cookie", session.cookieHeader()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void menusOfMoreThanTheLimitBecomeANameFieldResolvedOnTheServer() {
+        Tenant mine = tenant("Paging Menus");
+        Tenant theirs = tenant("Other Menus");
+        Venue venue = venue(mine, "Lofts");
+        venue(theirs, "Lofts East");
+        hotspots.add(theirs.operator().id(), new NewHotspot(theirs.client().id(), venue(theirs, "Mall").id(), "Zeta foreign",
+                "nas-" + Fixtures.unique()));
+        Http http = new Http(port);
+        var session = DashboardSessionTest.signIn(http, fixtures.administrator(mine.operator(), Role.DOMAIN_ADMINISTRATORS));
+
+        // Up to the limit: a select of the operator's hotspots only.
+        hotspots.add(mine.operator().id(), new NewHotspot(mine.client().id(), venue.id(), "Zeta lobby", "nas-" + Fixtures.unique()));
+        String small = http.get("/dashboard/sessions", "Cookie", session.cookieHeader()).raw();
+        assertThat(small).contains("<select id=\"filter-hotspot\" name=\"hotspot\">", "Zeta lobby").doesNotContain("Zeta foreign");
+
+        units.add(mine.operator().id(), venue.key(), new NewUnit("Z-1", "A", "1", UnitPurpose.WIRED_UNIT, 999, ""));
+        Hotspot hallOne = null;
+        for (int i = 1; i <= DashboardChoices.LIMIT; i++) {
+            Hotspot hall = hotspots.add(mine.operator().id(), new NewHotspot(mine.client().id(), venue.id(), "Hall " + i,
+                    "nas-" + Fixtures.unique()));
+            hallOne = i == 1 ? hall : hallOne;
+            units.add(mine.operator().id(), venue.key(), new NewUnit("U" + i, "A", "1", UnitPurpose.WIRED_UNIT, 1000 + i, ""));
+        }
+        Http.Response big = http.get("/dashboard/sessions", "Cookie", session.cookieHeader());
+        assertThat(big.status()).isEqualTo(200);
+        assertThat(big.raw()).contains("<input id=\"filter-hotspot\" name=\"hotspotName\" list=\"filter-hotspot-names\"")
+                .doesNotContain("<select id=\"filter-hotspot\"");
+        assertThat(Pattern.compile("<option value=\"Hall ").matcher(big.raw()).results().count()).isEqualTo(DashboardChoices.LIMIT);
+
+        // An exact name wins over longer ones; a prefix shared by several, or matching nothing (or another operator's), is refused by name.
+        Http.Response exact = http.get("/dashboard/sessions?hotspotName=hall+1", "Cookie", session.cookieHeader());
+        assertThat(exact.status()).isEqualTo(200);
+        assertThat(exact.raw()).contains("name=\"hotspotName\" list=\"filter-hotspot-names\" value=\"Hall 1\"",
+                "/dashboard/sessions/live?hotspot=" + hallOne.id());
+        assertThat(http.get("/dashboard/sessions?hotspotName=Zeta", "Cookie", session.cookieHeader()).status()).isEqualTo(200);
+        Http.Response several = http.get("/dashboard/sessions?hotspotName=hall&lang=en-us", "Cookie", session.cookieHeader());
+        assertThat(several.status()).isEqualTo(400);
+        assertThat(shown(several.raw())).contains("'hall' matches several hotspots (Hall 1, Hall 10, Hall 100, …)");
+        Http.Response none = http.get("/dashboard/sessions?hotspotName=Zeta+foreign&lang=es-xl", "Cookie", session.cookieHeader());
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(shown(none.raw())).contains("Ningún hotspot tiene un nombre que empiece por 'Zeta foreign'.");
+
+        // The subscriber form's units: "venue · unit" typed, resolved to the unit; a refused name keeps the form.
+        ServicePlan plan = plan(mine, "Home");
+        Http.Response form = http.get("/dashboard/mdu/subscribers", "Cookie", session.cookieHeader());
+        assertThat(form.raw()).contains("name=\"unitName\"").doesNotContain("<select id=\"sub-unit\"");
+        String token = DashboardSessionTest.formToken(form.raw());
+        Http.Response added = post(http, session, "/dashboard/mdu/subscriptions", "_csrf=" + token + "&unitName=Lofts+%C2%B7+U1&plan="
+                + plan.key() + "&email=u1" + Fixtures.unique().toLowerCase() + "%40example.com&givenName=Ana&familyName=Lima&phone=&locale=en-us"
+                + "&start=&end=&psk=");
+        assertThat(added.status()).isEqualTo(302);
+        String subscriber = http.get(added.header("Location").replaceFirst("^https?://[^/]+", ""), "Cookie", session.cookieHeader()).raw();
+        assertThat(subscriber).contains("Lofts</a> · U1 (VLAN 1001)");
+        Http.Response ambiguous = post(http, session, "/dashboard/mdu/subscriptions?lang=en-us", "_csrf=" + token
+                + "&unitName=Lofts+%C2%B7+U&plan=" + plan.key() + "&email=x%40example.com&givenName=A&familyName=B&locale=en-us");
+        assertThat(ambiguous.status()).isEqualTo(400);
+        assertThat(shown(ambiguous.raw())).contains("'Lofts · U' matches several units (Lofts · U1, Lofts · U10, Lofts · U100, …)")
+                .contains("value=\"Lofts · U\"");
+    }
+
+    @Test
+    void clashesNameWhatClashedInThePagesLanguage() {
+        Tenant mine = tenant("Paging Clashes");
+        Venue venue = venue(mine, "Lakeside");
+        units.add(mine.operator().id(), venue.key(), new NewUnit("A-101", "1", "2", UnitPurpose.WIRED_UNIT, 1500, ""));
+        Http http = new Http(port);
+        var session = DashboardSessionTest.signIn(http, fixtures.administrator(mine.operator(), Role.DOMAIN_ADMINISTRATORS));
+        String path = MduVenueController.venuePath(venue);
+        String token = DashboardSessionTest.formToken(http.get(path, "Cookie", session.cookieHeader()).raw());
+        String unit = "_csrf=" + token + "&name=A-101&building=1&floor=2&purpose=wiredunit&externalId=&vlan=";
+        Http.Response en = post(http, session, path + "/units?lang=en-us", unit + "1600");
+        assertThat(en.status()).isEqualTo(409);
+        assertThat(shown(en.raw())).contains("A unit named 'A-101' (building '1', floor '2') already exists in venue 'Lakeside'.");
+        Http.Response es = post(http, session, path + "/units?lang=es-xl", unit.replace("A-101", "B-202") + "1500");
+        assertThat(es.status()).isEqualTo(409);
+        assertThat(shown(es.raw())).contains("La VLAN 1500 ya la usa otra unidad de la sede 'Lakeside'.");
+
+        guestPlans.addSessionProfile(mine.staff(), mine.client().id(), "Standard", Duration.ofHours(1), null, null, null, null);
+        Http.Response profile = post(http, session, "/dashboard/setup/session-profiles?lang=es-xl", "_csrf=" + token + "&client="
+                + mine.client().id() + "&name=Standard&sessionMinutes=60&idleMinutes=&downloadKbps=&uploadKbps=&dataCapMb=");
+        assertThat(shown(profile.raw())).contains("Ya existe un perfil de sesión llamado 'Standard' para el cliente 'Paging Clashes Properties'.");
+    }
+
+    private static Http.Response post(Http http, DashboardSessionTest.Session session, String path, String form) {
+        var builder = http.builder(path, "Content-Type", "application/x-www-form-urlencoded", "Cookie", session.cookieHeader());
+        return http.send(builder.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build());
     }
 }

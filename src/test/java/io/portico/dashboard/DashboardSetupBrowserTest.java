@@ -270,7 +270,7 @@ class DashboardSetupBrowserTest {
             browser.type(By.id("client-key"), key);
             browser.click(By.id("add-client-submit"));
             browser.waitForText("Ya existe un cliente");
-            assertThat(browser.find(By.id("form-error")).getText()).isEqualTo("Ya existe un cliente con esta clave.");
+            assertThat(browser.find(By.id("form-error")).getText()).isEqualTo("Ya existe un cliente con la clave '" + key + "'.");
             assertThat(browser.find(By.id("client-company")).getAttribute("value")).isEqualTo(company + " bis");
         }
         assertThat(functions(world)).contains("/clients/addClient", "/clients/addAPIToken", "/clients/revokeAPIToken");

@@ -70,6 +70,23 @@ public class EquipmentRepository {
                 .query(EquipmentRepository::equipment).optional();
     }
 
+    /** At most {@code limit} of the operator's equipment whose name starts with {@code prefix} (a {@code Slice.prefix}), by name. */
+    public List<Equipment> named(long operatorId, String prefix, int limit) {
+        return jdbc.sql("""
+                        select * from equipment where operator_id = ? and lower(name) like ? escape '\\'
+                         order by lower(name), id fetch first ? rows only""")
+                .params(operatorId, prefix, limit).query(EquipmentRepository::equipment).list();
+    }
+
+    public List<Equipment> listByVenue(long operatorId, long venueId) {
+        return jdbc.sql("select * from equipment where operator_id = ? and venue_id = ? order by equipment_key").params(operatorId, venueId)
+                .query(EquipmentRepository::equipment).list();
+    }
+
+    public long count(long operatorId) {
+        return jdbc.sql("select count(*) from equipment where operator_id = ?").param(operatorId).query(Long.class).single();
+    }
+
     public List<Equipment> listByOperator(long operatorId) {
         return jdbc.sql("select * from equipment where operator_id = ? order by equipment_key").param(operatorId)
                 .query(EquipmentRepository::equipment).list();

@@ -59,6 +59,14 @@ public class SessionProfileRepository {
                 .query(SessionProfileRepository::sessionProfile).optional();
     }
 
+    /** A page of the client's profiles whose name starts with {@code prefix} (a {@code Slice.prefix}), by name then id. */
+    public List<SessionProfile> page(long clientId, String prefix, long offset, int limit) {
+        return jdbc.sql("""
+                        select * from session_profile where client_id = ? and lower(name) like ? escape '\\'
+                         order by lower(name), id offset ? rows fetch next ? rows only""")
+                .params(clientId, prefix, offset, limit).query(SessionProfileRepository::sessionProfile).list();
+    }
+
     public List<SessionProfile> listSessionProfiles(long clientId) {
         return jdbc.sql("select * from session_profile where client_id = ? order by name").param(clientId)
                 .query(SessionProfileRepository::sessionProfile).list();

@@ -55,6 +55,18 @@ public class HotspotRepository {
                 .params(operatorId, clientId, offset, limit).query(HotspotRepository::hotspot).list();
     }
 
+    /** At most {@code limit} of the operator's hotspots whose name starts with {@code prefix} (a {@code Slice.prefix}), by name. */
+    public List<Hotspot> named(long operatorId, String prefix, int limit) {
+        return jdbc.sql("""
+                        select * from hotspot where operator_id = ? and lower(name) like ? escape '\\'
+                         order by lower(name), id fetch first ? rows only""")
+                .params(operatorId, prefix, limit).query(HotspotRepository::hotspot).list();
+    }
+
+    public long count(long operatorId) {
+        return jdbc.sql("select count(*) from hotspot where operator_id = ?").param(operatorId).query(Long.class).single();
+    }
+
     public List<Hotspot> listByClient(long clientId) {
         return jdbc.sql("select * from hotspot where client_id = ? order by name, id").param(clientId)
                 .query(HotspotRepository::hotspot).list();

@@ -169,6 +169,11 @@ public class SubscriptionRepository {
                 .params(operatorId, unitId).query(this::subscription).list();
     }
 
+    public Optional<Subscriber> findSubscriberByToken(long operatorId, String token) {
+        return jdbc.sql("select * from subscriber where operator_id = ? and subscriber_token = ?").params(operatorId, token)
+                .query(SubscriptionRepository::subscriber).optional();
+    }
+
     public List<Subscription> listBySubscriber(long operatorId, long subscriberId) {
         return jdbc.sql("select * from subscription where operator_id = ? and subscriber_id = ? order by starts_at")
                 .params(operatorId, subscriberId).query(this::subscription).list();

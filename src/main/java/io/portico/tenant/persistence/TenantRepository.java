@@ -65,6 +65,18 @@ public class TenantRepository {
                 .params(operatorId, key).query(TenantRepository::client).optional();
     }
 
+    /** A page of the operator's clients whose company starts with {@code prefix} (a {@code Slice.prefix}), by company then id. */
+    public List<Client> clientPage(long operatorId, String prefix, long offset, int limit) {
+        return jdbc.sql("""
+                        select * from client where operator_id = ? and lower(company) like ? escape '\\'
+                         order by lower(company), id offset ? rows fetch next ? rows only""")
+                .params(operatorId, prefix, offset, limit).query(TenantRepository::client).list();
+    }
+
+    public long countClients(long operatorId) {
+        return jdbc.sql("select count(*) from client where operator_id = ?").param(operatorId).query(Long.class).single();
+    }
+
     public List<Client> listClients(long operatorId) {
         return jdbc.sql("select * from client where operator_id = ? order by id").param(operatorId)
                 .query(TenantRepository::client).list();

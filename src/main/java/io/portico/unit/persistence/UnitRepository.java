@@ -77,6 +77,22 @@ public class UnitRepository {
         return counts;
     }
 
+    /**
+     * At most {@code limit} of the operator's units whose "venue name · unit name" starts with
+     * {@code prefix} (a {@code Slice.prefix}), in that order.
+     */
+    public List<Unit> named(long operatorId, String prefix, int limit) {
+        return jdbc.sql("""
+                        select u.* from unit u join venue v on v.id = u.venue_id
+                         where u.operator_id = ? and lower(v.name || ' · ' || u.unit_name) like ? escape '\\'
+                         order by lower(v.name), v.id, lower(u.unit_name), u.id fetch first ? rows only""")
+                .params(operatorId, prefix, limit).query(UnitRepository::unit).list();
+    }
+
+    public long count(long operatorId) {
+        return jdbc.sql("select count(*) from unit where operator_id = ?").param(operatorId).query(Long.class).single();
+    }
+
     public List<Unit> listByOperator(long operatorId) {
         return jdbc.sql("select * from unit where operator_id = ? order by unit_key").param(operatorId)
                 .query(UnitRepository::unit).list();

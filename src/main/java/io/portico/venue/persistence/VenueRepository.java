@@ -81,6 +81,22 @@ public class VenueRepository {
                 .params(operatorId, limit).query(VenueRepository::venue).list();
     }
 
+    /** At most {@code limit} of the operator's venues whose name starts with {@code prefix} (a {@code Slice.prefix}), by name. */
+    public List<Venue> named(long operatorId, String prefix, int limit) {
+        return jdbc.sql("""
+                        select * from venue where operator_id = ? and lower(name) like ? escape '\\'
+                         order by lower(name), venue_key fetch first ? rows only""")
+                .params(operatorId, prefix, limit).query(VenueRepository::venue).list();
+    }
+
+    /** The time zone most of the operator's venues share (ties: the first by name), in one grouped query. */
+    public Optional<String> commonestZone(long operatorId) {
+        return jdbc.sql("""
+                        select time_zone from venue where operator_id = ? group by time_zone
+                         order by count(*) desc, time_zone fetch first 1 rows only""")
+                .param(operatorId).query(String.class).optional();
+    }
+
     public long count(long operatorId) {
         return jdbc.sql("select count(*) from venue where operator_id = ?").param(operatorId).query(Long.class).single();
     }
