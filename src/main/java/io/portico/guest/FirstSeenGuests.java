@@ -1,5 +1,7 @@
 package io.portico.guest;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -12,7 +14,7 @@ import io.portico.tenant.Client;
  * First-seen devices of an accounting batch, to be made guests by the connection module's one
  * PostgreSQL statement that also writes the batch's sessions (issue 12: a first-seen batch in one
  * round trip plus its commit). Made by {@link GuestService#firstSeen}; the statement starts with
- * {@link #INSERT} (a common table expression {@code new_guest}, bound with {@link #arrays()}) and
+ * {@link #INSERT} (a common table expression {@code new_guest}, bound with {@link #bind}) and
  * answers the inserted guests with their client through {@link #CREATED} and {@link #created},
  * which the caller hands to {@link GuestService#firstSeenCreated} in the same transaction. The
  * guest module keeps its table's SQL here; the caller only composes it.
@@ -22,7 +24,7 @@ public record FirstSeenGuests(List<Guest> guests) {
     /**
      * {@code new_guest}: the devices not yet guests of their client, inserted with an empty profile
      * (a device another transaction made a guest first is skipped, {@code on conflict do nothing});
-     * four array parameters, {@link #arrays()}. Its rows are the inserted guests.
+     * four array parameters, {@link #bind}. Its rows are the inserted guests.
      */
     public static final String INSERT = """
             new_guest as (
@@ -46,8 +48,11 @@ public record FirstSeenGuests(List<Guest> guests) {
     public record Created(Guest guest, Client client) {
     }
 
-    /** The parameters of {@link #INSERT}: client ids, tokens, MACs and creation times, in the guests' order. */
-    public Object[][] arrays() {
+    /**
+     * Binds {@link #INSERT}'s four array parameters (client ids, tokens, MACs and creation times, in
+     * the guests' order) from {@code first} on; answers the next parameter index.
+     */
+    public int bind(PreparedStatement ps, int first) throws SQLException {
         int n = guests.size();
         Object[] clients = new Object[n], tokens = new Object[n], macs = new Object[n], created = new Object[n];
         for (int i = 0; i < n; i++) {
@@ -57,7 +62,12 @@ public record FirstSeenGuests(List<Guest> guests) {
             macs[i] = g.macAddress().value();
             created[i] = g.createdAt().toString();
         }
-        return new Object[][] {clients, tokens, macs, created};
+        Connection connection = ps.getConnection();
+        ps.setArray(first, connection.createArrayOf("int8", clients));
+        ps.setArray(first + 1, connection.createArrayOf("text", tokens));
+        ps.setArray(first + 2, connection.createArrayOf("text", macs));
+        ps.setArray(first + 3, connection.createArrayOf("text", created));
+        return first + 4;
     }
 
     /** A row of {@link #CREATED} (columns 2 to 10 at the result set's cursor). */

@@ -250,16 +250,11 @@ public class ConnectionRepository {
             writes.add(SessionWrite.of(records.get(i), clientIds.get(i), hotspotIds.get(i), guestIds.get(i)));
         }
         Object[][] sessions = columns(SessionWrite.combined(writes));
-        Object[][] newGuests = guests.arrays();
         List<FirstSeenGuests.Created> created = new ArrayList<>();
         List<DeviceGuest> devices = new ArrayList<>();
         batch.query(connection -> {
             var ps = connection.prepareStatement(UPSERT_FIRST_SEEN);
-            String[] guestTypes = {"int8", "text", "text", "text"};
-            for (int i = 0; i < newGuests.length; i++) {
-                ps.setArray(i + 1, connection.createArrayOf(guestTypes[i], newGuests[i]));
-            }
-            bind(ps, connection, sessions, newGuests.length + 1);
+            bind(ps, connection, sessions, guests.bind(ps, 1));
             return ps;
         }, (RowCallbackHandler) rs -> {
             if ("g".equals(rs.getString(1))) {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.portico.guest.FirstSeenGuests;
 import io.portico.guest.Guest;
 import io.portico.guest.GuestProfile;
 import io.portico.guest.MacAddress;
@@ -77,19 +78,7 @@ public class GuestRepository {
         if (postgres()) {
             return streaming.query(connection -> {
                 var ps = connection.prepareStatement(INSERT_NEW);
-                int n = guests.size();
-                Object[] clients = new Object[n], tokens = new Object[n], macs = new Object[n], created = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    Guest g = guests.get(i);
-                    clients[i] = g.clientId();
-                    tokens[i] = g.token().toString();
-                    macs[i] = g.macAddress().value();
-                    created[i] = g.createdAt().toString();
-                }
-                ps.setArray(1, connection.createArrayOf("int8", clients));
-                ps.setArray(2, connection.createArrayOf("text", tokens));
-                ps.setArray(3, connection.createArrayOf("text", macs));
-                ps.setArray(4, connection.createArrayOf("text", created));
+                new FirstSeenGuests(guests).bind(ps, 1);
                 return ps;
             }, GuestRepository::guest);
         }
