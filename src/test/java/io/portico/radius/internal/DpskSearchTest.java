@@ -3,6 +3,7 @@ package io.portico.radius.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,8 @@ class DpskSearchTest {
 
     @Test
     void limitsLookUpsPerAccessPointPerSecond() {
+        // Fixed mid-second: on real time the three look-ups could straddle a second and all be admitted.
+        clock.fix(Instant.parse("2026-12-01T12:00:00.500Z"));
         var search = new DpskSearch(new DpskProperties(64, 2, 1000), clock);
         WpaHandshake wrong = handshake("Nobody-Has-This", 4);
         List<Class<?>> outcomes = java.util.stream.IntStream.range(0, 3)
