@@ -14,11 +14,16 @@ public record ConnectionStats(List<Day> days, List<HotspotFigure> busiest) {
         busiest = List.copyOf(busiest);
     }
 
-    /** Sessions started that day, distinct devices among them, and their data. */
-    public record Day(Instant dayStart, long sessions, long devices, long inputOctets, long outputOctets) {
+    /**
+     * Sessions started that day, distinct devices among them, and their data. The devices are an
+     * estimate ({@code devicesEstimated}, within the devices sketches' error) when the day was counted
+     * from hourly sketches: today, or a day not rolled up yet.
+     */
+    public record Day(Instant dayStart, long sessions, long devices, long inputOctets, long outputOctets, boolean devicesEstimated) {
     }
 
-    public record HotspotFigure(long hotspotId, String name, long sessions, long devices, long octets) {
+    /** A busiest hotspot's window: its devices are an estimate when merged from the rollups' sketches. */
+    public record HotspotFigure(long hotspotId, String name, long sessions, long devices, long octets, boolean devicesEstimated) {
     }
 
     public long sessions() {
