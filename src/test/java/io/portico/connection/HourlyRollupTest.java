@@ -13,16 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.portico.connection.internal.DailyRollup;
 import io.portico.connection.persistence.HourRollupRepository;
 import io.portico.connection.persistence.InsightRepository;
+import io.portico.guest.GuestErased;
 import io.portico.platform.Actor;
 import io.portico.platform.RequestOrigin;
 import io.portico.platform.Role;
@@ -36,7 +39,8 @@ import io.portico.tenant.Operator;
  * Today on the overview comes from the hourly rollup's whole UTC hours plus the sessions of the rest
  * (Kolkata's day starts at half past an hour; the current hour is not rolled up), and gives the
  * sessions' figures: sessions and data exactly, devices within the sketches' error. Hours are rolled
- * again when a late session or a Stop changes them; another operator's sessions never count.
+ * again when a late session or a Stop changes them, and forgotten when an erasure changes MACs; another
+ * operator's sessions never count.
  */
 @PorticoIntegrationTest
 class HourlyRollupTest {
@@ -51,6 +55,7 @@ class HourlyRollupTest {
     @Autowired InsightRepository sessions;
     @Autowired HourRollupRepository hours;
     @Autowired DailyRollup rollup;
+    @Autowired ApplicationEventPublisher events;
 
     private Actor actor;
     private Client client;
@@ -172,6 +177,28 @@ class HourlyRollupTest {
         ConnectionStats raw = sessions.stats(actor.operatorId(), Optional.empty(), Optional.empty(), starts(ZoneOffset.UTC));
         assertThat(raw.busiest()).as("the sessions now count many more devices").anySatisfy(h -> assertThat(h.devices()).isGreaterThan(150));
         assertThat(after.busiest()).as("the overview still merges the rolled days' sketches").isEqualTo(before.busiest());
+    }
+
+    @Test
+    void aGuestsErasureForgetsTheRolledHoursFromTheirFirstSessionUntilTheyAreRolledAgain() {
+        rollup.run();
+        UUID token = UUID.randomUUID();
+        jdbc.update("insert into guest (client_id, token, mac_address, created_at, updated_at) values (?, ?, '02-00-00-00-00-01',"
+                + " current_timestamp, current_timestamp)", client.id(), token);
+        long guest = jdbc.queryForObject("select id from guest where token = ?", Long.class, token);
+        Instant first = NOW.minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.HOURS);
+        jdbc.update("update connection_session set guest_id = ? where hotspot_id = ? and started_at >= ?", guest, hotspots.get(0), utc(first));
+        Instant current = NOW.truncatedTo(ChronoUnit.HOURS);
+        assertThat(hours.rolledHours(first, current)).hasSize(5);
+
+        events.publishEvent(new GuestErased(client.id(), guest));
+
+        assertThat(hours.rolledHours(first, current)).as("the new MAC changes those hours' sketches").isEmpty();
+        assertThat(hours.rolledHours(first.minus(Duration.ofHours(3)), first)).hasSize(3);
+        assertSameAsSessions();
+        rollup.run();
+        assertThat(hours.rolledHours(first, current)).hasSize(5);
+        assertSameAsSessions();
     }
 
     @Test
