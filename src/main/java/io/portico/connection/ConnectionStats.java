@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Sessions of a window for the dashboard's overview, counted in SQL: one entry per local day
+ * Sessions of a window for the dashboard's overview, from the rollups and the sessions: one entry per local day
  * (starting at {@code dayStart}) and the five busiest hotspots of the whole window.
  */
 public record ConnectionStats(List<Day> days, List<HotspotFigure> busiest) {

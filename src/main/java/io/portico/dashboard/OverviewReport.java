@@ -22,7 +22,8 @@ import io.portico.venue.Venue;
 /**
  * Gathers the overview's figures from the modules that own them (connection: sessions, devices,
  * data, busiest hotspots; guest: new guests and plan sign-ins; subscription and gateway: the MDU
- * figures), for the last 30 local days of the page's time zone. Every count is SQL in its module.
+ * figures), for the last 30 local days of the page's time zone. Every count is made in its module (SQL, and the
+ * connection module's device sketches, whose estimates the figures mark).
  */
 @Component
 public class OverviewReport {
