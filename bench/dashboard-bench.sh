@@ -205,7 +205,17 @@ SCOPE="h.operator_id = $OPERATOR and h.client_id = $CLIENT"
 ROLLED_DAYS="r.time_zone = '$ZONE_KEY' and r.local_day >= ${DAY[0]} and r.local_day <= ${DAY[28]}"
 TOP5=$(psql_q -c "select string_agg(id::text, ',') from (select h.id from hotspot h join connection_session c on c.hotspot_id = h.id
     where $SCOPE and c.started_at >= $FROM and c.started_at < $TO group by h.id order by count(*) desc, h.id fetch first 5 rows only) t")
-cat > "$WORK/overview.sql" <<SQL
+# Today: the whole UTC hours the hourly rollup holds (the first run of them from today's first whole hour),
+# the sessions of the rest (a leading part hour in zones at :30/:45, the hours not rolled up yet).
+HFROM=$(psql_q -c "select quote_literal(date_trunc('hour', $TODAY) + case when date_trunc('hour', $TODAY) < $TODAY then interval '1 hour' else interval '0' end)")
+HFROM="$HFROM::timestamptz"
+HTO=$(psql_q -c "select quote_literal(coalesce(max(hour_start) + interval '1 hour', $HFROM)) from connection_hour_rollup where hour_start >= $HFROM and hour_start < $TO")
+HTO="$HTO::timestamptz"
+ROLLED_HOURS="r.hour_start >= $HFROM and r.hour_start < $HTO and r.operator_id = $OPERATOR and h.operator_id = r.operator_id and h.client_id = $CLIENT"
+RAW="select c.hotspot_id, c.started_at, c.mac_address, c.input_octets, c.output_octets from hotspot h join connection_session c on c.hotspot_id = h.id where $SCOPE"
+LEADING=$(psql_q -c "select $HFROM > $TODAY")
+{
+cat <<SQL
 select local_day, open_sessions, reopenable, rolled_at from connection_day_rollup r where r.time_zone = '$ZONE_KEY' and r.local_day >= ${DAY[0]} and r.local_day <= ${DAY[29]} order by local_day;
 select r.local_day, sum(r.sessions), sum(r.input_octets), sum(r.output_octets) from connection_day_hotspot r join hotspot h on h.id = r.hotspot_id
  where $ROLLED_DAYS and $SCOPE group by r.local_day;
@@ -213,14 +223,22 @@ select local_day, devices from connection_day_devices r where r.time_zone = '$ZO
    and scope_id = $CLIENT and local_day >= ${DAY[0]} and local_day <= ${DAY[28]};
 select r.hotspot_id, sum(r.sessions), sum(r.input_octets + r.output_octets) from connection_day_hotspot r join hotspot h on h.id = r.hotspot_id
  where $ROLLED_DAYS and $SCOPE group by r.hotspot_id;
-select d.day_index, count(*), count(distinct d.mac_address), coalesce(sum(d.input_octets), 0), coalesce(sum(d.output_octets), 0)
-  from (select $(bucket c.started_at 29) as day_index, c.mac_address, c.input_octets, c.output_octets
-          from hotspot h join connection_session c on c.hotspot_id = h.id
-         where $SCOPE and c.started_at >= $TODAY and c.started_at < $TO) d group by d.day_index;
-select h.id, count(*), coalesce(sum(c.input_octets + c.output_octets), 0) from hotspot h join connection_session c on c.hotspot_id = h.id
- where $SCOPE and c.started_at >= $TODAY and c.started_at < $TO group by h.id;
-select h.id, h.name, count(distinct c.mac_address) from hotspot h join connection_session c on c.hotspot_id = h.id
- where h.operator_id = $OPERATOR and h.id in ($TOP5) and c.started_at >= $FROM and c.started_at < $TO group by h.id, h.name;
+select hour_start, open_sessions, reopenable from connection_hour_rollup where hour_start >= $HFROM and hour_start < $TO order by hour_start;
+select coalesce(sum(r.sessions), 0), coalesce(sum(r.input_octets), 0), coalesce(sum(r.output_octets), 0)
+  from connection_hour_hotspot r join hotspot h on h.id = r.hotspot_id where $ROLLED_HOURS;
+select r.hotspot_id, sum(r.sessions), sum(r.input_octets + r.output_octets) from connection_hour_hotspot r join hotspot h on h.id = r.hotspot_id
+ where $ROLLED_HOURS group by r.hotspot_id;
+select devices_sketch from connection_hour_devices where operator_id = $OPERATOR and scope = 'c' and scope_id = $CLIENT
+   and hour_start >= $HFROM and hour_start < $HTO;
+SQL
+[[ "$LEADING" == t ]] && echo "$RAW and c.started_at >= $TODAY and c.started_at < $HFROM;"
+echo "$RAW and c.started_at >= $HTO and c.started_at < $TO;"
+cat <<SQL
+select hotspot_id, devices_sketch from connection_day_hotspot where time_zone = '$ZONE_KEY' and local_day >= ${DAY[0]} and local_day <= ${DAY[28]}
+   and operator_id = $OPERATOR and devices_sketch is not null and hotspot_id in ($TOP5);
+select hotspot_id, devices_sketch from connection_hour_hotspot where hour_start >= $HFROM and hour_start < $HTO and operator_id = $OPERATOR
+   and hotspot_id in ($TOP5);
+select id, name from hotspot where operator_id = $OPERATOR and id in ($TOP5);
 select d.day_index, count(*) from (select $(bucket g.created_at 0) as day_index from guest g where $OPS and g.created_at >= $FROM and g.created_at < $TO) d group by d.day_index;
 select d.day_index, count(*) from (select $(bucket g.starts_at 0) as day_index from guest_plan_purchase g where $OPS and g.starts_at >= $FROM and g.starts_at < $TO) d group by d.day_index;
 select coalesce(sum(case when starts_at <= now() and (ends_at is null or ends_at > now()) then 1 else 0 end), 0),
@@ -228,13 +246,15 @@ select coalesce(sum(case when starts_at <= now() and (ends_at is null or ends_at
        coalesce(sum(case when ends_at > now() and ends_at <= now() + interval '7 days' then 1 else 0 end), 0)
   from subscription where operator_id = $OPERATOR and (ends_at is null or ends_at > now());
 SQL
-OVERVIEW_QUERIES=10
+} > "$WORK/overview.sql"
+OVERVIEW_QUERIES=$(grep -c ';$' "$WORK/overview.sql")
 search_sql() {  # the guest search of GuestSearchRepository for an email prefix
     echo "select g.* from guest g where g.client_id in (select id from client where operator_id = $OPERATOR) and g.client_id = $CLIENT
       and (g.email like '$1%' or g.email like '$1%') order by g.id desc fetch first 26 rows only;"
 }
 echo "== plans: the overview's costliest statements and a guest search"
-{ sed -n '/count(distinct c.mac_address) from hotspot h/,/;/p' "$WORK/overview.sql"; search_sql "guest4242@"; } \
+{ grep -F "c.mac_address, c.input_octets, c.output_octets from hotspot h" "$WORK/overview.sql"
+  sed -n '/^select r.hotspot_id, .* from connection_hour_hotspot r/,/;/p' "$WORK/overview.sql"; search_sql "guest4242@"; } \
     | sed 's/^select/explain (analyze, costs off, timing off, summary on) select/' | psql -qAt -d "$DB" | grep -E "Index|Seq Scan|Execution" | sed 's/^/  /'
 
 # ---- timing ----

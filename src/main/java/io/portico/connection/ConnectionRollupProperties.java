@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The overview's daily rollup ({@code portico.connection.rollup.*}), run by the connection-rollup task.
+ * The overview's daily and hourly rollups ({@code portico.connection.rollup.*}), run by the connection-rollup task.
  *
- * @param enabled   whether the task runs and the overview reads rolled-up days (off: every day is counted from the sessions)
- * @param interval  how often the task rolls up days that ended and re-rolls days that received late records
+ * @param enabled   whether the task runs and the overview reads rolled-up days and hours (off: every day is counted from the sessions)
+ * @param interval  how often the task rolls up days and UTC hours that ended and re-rolls those that received late records
  * @param settle    how long after a day ends its sessions closed without a Stop (stale, Accounting-On) or
  *                  started by an Interim make the task roll it up again on each run (a later packet can reopen
  *                  or move them); open sessions make it roll the day up again on every run, whatever its age

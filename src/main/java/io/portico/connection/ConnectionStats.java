@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Sessions of a window for the dashboard's overview, counted in SQL: one entry per local day
+ * Sessions of a window for the dashboard's overview, from the rollups and the sessions: one entry per local day
  * (starting at {@code dayStart}) and the five busiest hotspots of the whole window.
  */
 public record ConnectionStats(List<Day> days, List<HotspotFigure> busiest) {
@@ -14,11 +14,16 @@ public record ConnectionStats(List<Day> days, List<HotspotFigure> busiest) {
         busiest = List.copyOf(busiest);
     }
 
-    /** Sessions started that day, distinct devices among them, and their data. */
-    public record Day(Instant dayStart, long sessions, long devices, long inputOctets, long outputOctets) {
+    /**
+     * Sessions started that day, distinct devices among them, and their data. The devices are an
+     * estimate ({@code devicesEstimated}, within the devices sketches' error) when the day was counted
+     * from hourly sketches: today, or a day not rolled up yet.
+     */
+    public record Day(Instant dayStart, long sessions, long devices, long inputOctets, long outputOctets, boolean devicesEstimated) {
     }
 
-    public record HotspotFigure(long hotspotId, String name, long sessions, long devices, long octets) {
+    /** A busiest hotspot's window: its devices are an estimate when merged from the rollups' sketches. */
+    public record HotspotFigure(long hotspotId, String name, long sessions, long devices, long octets, boolean devicesEstimated) {
     }
 
     public long sessions() {

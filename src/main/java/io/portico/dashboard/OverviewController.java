@@ -92,6 +92,8 @@ class OverviewController extends DashboardErrorPages {
         charts.add(chart("data", text.t("overview.chart.data"), Map.of(
                 text.t("overview.megabytes"), overview.days().stream().map(d -> Math.round(d.octets() / 1e6)).toList())));
         body.put("charts", charts);
+        // Days whose returning guests are estimated from device sketches (docs/dashboard.md), as the page marks them.
+        body.put("estimated", Map.of("returningGuests", overview.days().stream().map(OverviewReport.Day::returningEstimated).toList()));
         return body;
     }
 
@@ -103,10 +105,10 @@ class OverviewController extends DashboardErrorPages {
         response.setContentType("text/csv; charset=utf-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"portico-overview.csv\"");
         Writer out = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write("date,new_guests,returning_guests,sign_ins,sessions,bytes\r\n");
+        out.write("date,new_guests,returning_guests,returning_guests_estimated,sign_ins,sessions,bytes\r\n");
         for (var d : overview.days()) {
-            out.write(d.date() + "," + d.newGuests() + "," + d.returningGuests() + "," + d.signIns() + "," + d.sessions() + ","
-                    + d.octets() + "\r\n");
+            out.write(d.date() + "," + d.newGuests() + "," + d.returningGuests() + "," + d.returningEstimated() + "," + d.signIns() + ","
+                    + d.sessions() + "," + d.octets() + "\r\n");
         }
         out.flush();
     }

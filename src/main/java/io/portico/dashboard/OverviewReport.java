@@ -22,7 +22,8 @@ import io.portico.venue.Venue;
 /**
  * Gathers the overview's figures from the modules that own them (connection: sessions, devices,
  * data, busiest hotspots; guest: new guests and plan sign-ins; subscription and gateway: the MDU
- * figures), for the last 30 local days of the page's time zone. Every count is SQL in its module.
+ * figures), for the last 30 local days of the page's time zone. Every count is made in its module (SQL, and the
+ * connection module's device sketches, whose estimates the figures mark).
  */
 @Component
 public class OverviewReport {
@@ -45,8 +46,12 @@ public class OverviewReport {
         this.clock = clock;
     }
 
-    /** One local day's figures. Returning guests are the devices seen that day that were not new that day. */
-    public record Day(LocalDate date, Instant start, long newGuests, long returningGuests, long signIns, long sessions, long octets) {
+    /**
+     * One local day's figures. Returning guests are the devices seen that day that were not new that day: an
+     * estimate ({@code returningEstimated}) when the day's devices come from the hourly sketches (today).
+     */
+    public record Day(LocalDate date, Instant start, long newGuests, long returningGuests, long signIns, long sessions, long octets,
+                      boolean returningEstimated) {
     }
 
     public record Overview(ZoneId zone, List<Day> days, List<ConnectionStats.HotspotFigure> busiest, SubscriptionFigures subscriptions,
@@ -75,7 +80,7 @@ public class OverviewReport {
             ConnectionStats.Day d = stats.days().get(i);
             long created = guestDays.get(i)[0];
             days.add(new Day(today.minusDays(DAYS - 1 - i), starts.get(i), created, Math.max(0, d.devices() - created),
-                    guestDays.get(i)[1], d.sessions(), d.inputOctets() + d.outputOctets()));
+                    guestDays.get(i)[1], d.sessions(), d.inputOctets() + d.outputOctets(), d.devicesEstimated()));
         }
         Optional<Long> venueId = venue.map(Venue::id);
         return new Overview(zone, days, stats.busiest(), subscriptions.figures(actor, venueId, MDU_HORIZON),

@@ -27,6 +27,7 @@ import io.portico.connection.persistence.RollupRepository;
  * last {@link #WINDOW_DAYS} days that has no rollup yet; again on every run while it holds open sessions
  * (their data grows until the Stop), and while sessions closed without a Stop may reopen (for
  * {@code settle} after the day); and again when a session starting in it arrives late (an id above the mark). Each day is replaced in its own transaction, so the overview sees it whole.
+ * The same run keeps the recent UTC hours rolled up ({@link HourlyRollup}) by the same rules.
  */
 @Component
 public class DailyRollup {
@@ -40,18 +41,21 @@ public class DailyRollup {
     private static final Logger log = LoggerFactory.getLogger(DailyRollup.class);
 
     private final RollupRepository rollups;
+    private final HourlyRollup hours;
     private final ConnectionRollupProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DailyRollup(RollupRepository rollups, ConnectionRollupProperties properties, TransactionTemplate transactions, Clock clock) {
+    DailyRollup(RollupRepository rollups, HourlyRollup hours, ConnectionRollupProperties properties, TransactionTemplate transactions,
+                Clock clock) {
         this.rollups = rollups;
+        this.hours = hours;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** One run: returns how many days it rolled up. */
+    /** One run, the days then the recent hours ({@link HourlyRollup}): returns how many days and hours it rolled up. */
     public int run() {
         Instant now = clock.instant();
         long max = rollups.maxSessionId();
@@ -80,6 +84,7 @@ public class DailyRollup {
         for (ZoneId zone : zones()) {
             rolled += roll(zone, now, lateStarts);
         }
+        rolled += hours.run(now, lateStarts);
         long margin = Math.min(properties.idMargin(), max);
         rollups.setMark(new RollupRepository.Mark(max, rollups.countBetweenIds(max - margin, max)));
         rollups.prune(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(WINDOW_DAYS + 2));

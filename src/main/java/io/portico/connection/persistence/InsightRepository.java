@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -156,7 +154,7 @@ public class InsightRepository {
                            and c.started_at >= ? and c.started_at < ?
                          group by h.id, h.name order by count(*) desc, h.id fetch first 5 rows only""")
                 .params(params).query((rs, n) -> new ConnectionStats.HotspotFigure(rs.getLong(1), rs.getString(2),
-                        rs.getLong(3), rs.getLong(4), rs.getLong(5))).list();
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5), false)).list();
         return new ConnectionStats(days(operatorId, clientId, venueId, dayStarts), busiest);
     }
 
@@ -184,44 +182,9 @@ public class InsightRepository {
                 });
         List<ConnectionStats.Day> days = new ArrayList<>();
         for (int i = 0; i < figures.length; i++) {
-            days.add(new ConnectionStats.Day(dayStarts.get(i), figures[i][0], figures[i][1], figures[i][2], figures[i][3]));
+            days.add(new ConnectionStats.Day(dayStarts.get(i), figures[i][0], figures[i][1], figures[i][2], figures[i][3], false));
         }
         return days;
-    }
-
-    /** Sessions and data per hotspot in the scope started within [from, to): hotspot id to {sessions, octets}. */
-    public Map<Long, long[]> hotspotTotals(long operatorId, Optional<Long> clientId, Optional<Long> venueId, Instant from, Instant to) {
-        List<Object> params = new ArrayList<>(List.of(operatorId));
-        String scope = RollupRepository.scope(clientId, venueId, params);
-        params.add(utc(from));
-        params.add(utc(to));
-        Map<Long, long[]> totals = new HashMap<>();
-        jdbc.sql("select h.id, count(*), coalesce(sum(c.input_octets + c.output_octets), 0)"
-                        + " from hotspot h join connection_session c on c.hotspot_id = h.id where h.operator_id = ?" + scope
-                        + " and c.started_at >= ? and c.started_at < ? group by h.id")
-                .params(params).query(rs -> {
-                    totals.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                });
-        return totals;
-    }
-
-    /** The named hotspots' names and distinct devices within [from, to): hotspot id to name and devices. */
-    public Map<Long, Map.Entry<String, Long>> hotspotDevices(long operatorId, List<Long> hotspotIds, Instant from, Instant to) {
-        Map<Long, Map.Entry<String, Long>> devices = new HashMap<>();
-        if (hotspotIds.isEmpty()) {
-            return devices;
-        }
-        List<Object> params = new ArrayList<>(List.of(operatorId));
-        params.addAll(hotspotIds);
-        params.add(utc(from));
-        params.add(utc(to));
-        jdbc.sql("select h.id, h.name, count(distinct c.mac_address) from hotspot h join connection_session c on c.hotspot_id = h.id"
-                        + " where h.operator_id = ? and h.id in (" + String.join(", ", java.util.Collections.nCopies(hotspotIds.size(), "?"))
-                        + ") and c.started_at >= ? and c.started_at < ? group by h.id, h.name")
-                .params(params).query(rs -> {
-                    devices.put(rs.getLong(1), Map.entry(rs.getString(2), rs.getLong(3)));
-                });
-        return devices;
     }
 
     /** A guest's sessions, newest first ({@code ix_connection_guest}). */

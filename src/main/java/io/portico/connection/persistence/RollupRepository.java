@@ -135,6 +135,15 @@ public class RollupRepository {
                         + " select ?, ?, h.id, h.operator_id, count(*), coalesce(sum(c.input_octets), 0), coalesce(sum(c.output_octets), 0)"
                         + sessions + " group by h.id, h.operator_id")
                 .params(zone, day, utc(from), utc(to)).update();
+        // Each hotspot's devices as a sketch the overview merges over the window (distinct counts do not add up).
+        Map<Long, DeviceSketch> sketches = new HashMap<>();
+        jdbc.sql("select c.hotspot_id, c.mac_address" + sessions).params(utc(from), utc(to)).withFetchSize(HourRollupRepository.FETCH_SIZE)
+                .query(rs -> {
+                    sketches.computeIfAbsent(rs.getLong(1), id -> DeviceSketch.forStorage()).add(rs.getString(2));
+                });
+        sketches.forEach((hotspot, sketch) -> jdbc.sql("update connection_day_hotspot set devices_sketch = ?"
+                        + " where time_zone = ? and local_day = ? and hotspot_id = ?")
+                .params(sketch.toBytes(), zone, day, hotspot).update());
         for (String[] scope : List.of(new String[] {"o", "h.operator_id"}, new String[] {"c", "h.client_id"}, new String[] {"v", "h.venue_id"})) {
             jdbc.sql("insert into connection_day_devices (time_zone, local_day, operator_id, scope, scope_id, devices)"
                             + " select ?, ?, h.operator_id, '" + scope[0] + "', " + scope[1] + ", count(distinct c.mac_address)"
@@ -181,6 +190,21 @@ public class RollupRepository {
                     totals.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 });
         return totals;
+    }
+
+    /** Merges the named hotspots' devices sketches of the rolled-up days into theirs (the operator's hotspots only). */
+    public void mergeHotspotSketches(String zone, LocalDate first, LocalDate last, long operatorId, Map<Long, DeviceSketch> into) {
+        if (into.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(List.of(zone, first, last, operatorId));
+        params.addAll(into.keySet());
+        jdbc.sql("select hotspot_id, devices_sketch from connection_day_hotspot where time_zone = ? and local_day >= ? and local_day <= ?"
+                        + " and operator_id = ? and devices_sketch is not null and hotspot_id in ("
+                        + String.join(", ", java.util.Collections.nCopies(into.size(), "?")) + ")")
+                .params(params).query(rs -> {
+                    into.get(rs.getLong(1)).merge(rs.getBytes(2));
+                });
     }
 
     /** The rolled-up hotspot days of the scope grouped by {@code key}: the key, the sessions, then {@code data}. */
