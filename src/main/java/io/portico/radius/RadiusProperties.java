@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requireMessageAuthenticator drop Access-Requests without a valid Message-Authenticator (BlastRADIUS)
  * @param duplicateWindow             how long a reply is kept to answer retransmissions (RFC 5080)
  * @param maxInFlight                 requests processed at once per listener; more are dropped and counted
+ * @param authWorkers                 platform threads answering Access-Requests (their look-ups block on the database;
+ *                                    more than the connection pool's size only wait for it); 0 starts a virtual thread per request
  * @param accountingBatchSize         most accounting events written in one transaction
  * @param accountingQueueCapacity     accounting events waiting for the writers; more are dropped (the NAS retries)
  * @param accountingWriters           writer threads (and so database connections) storing accounting batches
@@ -32,6 +34,7 @@ public record RadiusProperties(@DefaultValue("true") boolean enabled,
                                @DefaultValue("true") boolean requireMessageAuthenticator,
                                @DefaultValue("10s") Duration duplicateWindow,
                                @DefaultValue("4096") int maxInFlight,
+                               @DefaultValue("0") int authWorkers,
                                @DefaultValue("500") int accountingBatchSize,
                                @DefaultValue("20000") int accountingQueueCapacity,
                                @DefaultValue("1") int accountingWriters,
@@ -48,6 +51,9 @@ public record RadiusProperties(@DefaultValue("true") boolean enabled,
         if (maxInFlight < 1 || accountingBatchSize < 1 || accountingWriters < 1 || accountingQueueCapacity < accountingBatchSize) {
             throw new IllegalArgumentException("portico.radius: max-in-flight and accounting-batch-size must be positive, "
                     + "accounting-queue-capacity at least the batch size");
+        }
+        if (authWorkers < 0 || authWorkers > 1024) {
+            throw new IllegalArgumentException("portico.radius: auth-workers must be 0 (a virtual thread per request) to 1024");
         }
         if (disconnectAttempts < 1 || duplicateWindow.isNegative() || defaultInterimInterval.isZero()) {
             throw new IllegalArgumentException("portico.radius: disconnect-attempts must be at least 1");

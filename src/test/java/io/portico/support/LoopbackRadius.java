@@ -35,7 +35,7 @@ public final class LoopbackRadius implements AutoCloseable {
 
     /** RADIUS on 127.0.0.1, ports 0 (free ones), with the defaults' limits and short timeouts. */
     public static RadiusProperties properties() {
-        return new RadiusProperties(true, "127.0.0.1", 0, 0, true, Duration.ofSeconds(30), 4096, 500, 20000, 4,
+        return new RadiusProperties(true, "127.0.0.1", 0, 0, true, Duration.ofSeconds(30), 4096, 16, 500, 20000, 4,
                 Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofMillis(300), 3);
     }
 

@@ -13,10 +13,11 @@ import io.portico.guest.MacAddress;
 import io.portico.platform.DayBuckets;
 
 /**
- * The dashboard's guest reads, scoped to the operator's clients and index-backed (V92): search by
- * MAC ({@code uq_guest_mac}), email prefix ({@code ix_guest_client_email}) or name prefix
- * ({@code ix_guest_client_last_name}, {@code ix_guest_client_first_name}), newest first by id
- * (keyset), and daily counts of new guests and plan sign-ins.
+ * The dashboard's guest reads, scoped to the operator's clients and index-backed: search by MAC
+ * ({@code uq_guest_mac}), email prefix ({@code ix_guest_client_email_prefix}) or name prefix
+ * ({@code ix_guest_client_last_name_prefix}, {@code ix_guest_client_first_name_prefix}; on
+ * PostgreSQL partial indexes of the guests that have the field, V150, on H2 V92's), newest first by
+ * id (keyset), and daily counts of new guests and plan sign-ins.
  */
 @Repository
 public class GuestSearchRepository {

@@ -54,7 +54,7 @@ public class RadiusServer implements SmartLifecycle {
         try {
             auth = new UdpListener("auth", new InetSocketAddress(properties.bindAddress(), properties.authPort()),
                     new RequestPipeline("auth", RadiusCodec.ACCESS_REQUEST, properties.requireMessageAuthenticator(), clients, duplicates,
-                            metrics, clock, authorization), properties.maxInFlight(), metrics);
+                            metrics, clock, authorization), properties.maxInFlight(), metrics, properties.authWorkers());
             acct = new UdpListener("acct", new InetSocketAddress(properties.bindAddress(), properties.acctPort()),
                     new RequestPipeline("acct", RadiusCodec.ACCOUNTING_REQUEST, false, clients, duplicates, metrics, clock, accounting),
                     properties.maxInFlight(), metrics, true);

@@ -15,9 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One UDP socket: a platform thread receives datagrams and hands each to a virtual thread (or, for
- * a handler that never blocks, runs it itself), at most {@code maxInFlight} at once. Past that, datagrams are dropped and
- * counted; the NAS retransmits. Nothing a datagram contains can stop the receive loop.
+ * One UDP socket: a platform thread receives datagrams and hands each to a worker (or, for a
+ * handler that never blocks, runs it itself), at most {@code maxInFlight} at once. Past that,
+ * datagrams are dropped and counted; the NAS retransmits. Nothing a datagram contains can stop the
+ * receive loop.
+ *
+ * <p>Each datagram gets a virtual thread, or, when {@code workerThreads} is positive
+ * ({@code portico.radius.auth-workers}), one of a fixed pool of platform threads: an
+ * Access-Request's work is a database look-up or two, and a virtual thread that blocks on JDBC's
+ * socket read is unmounted, its stack copied to the heap and its wake-up routed through the JDK's
+ * poller; a platform thread just blocks.
  */
 final class UdpListener implements AutoCloseable {
 
@@ -33,13 +40,19 @@ final class UdpListener implements AutoCloseable {
     private final Handler handler;
     private final Semaphore inFlight;
     private final RadiusMetrics metrics;
-    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("radius-worker-", 0).factory());
+    private final ExecutorService workers;
     private final Thread receiver;
     private volatile boolean running = true;
     private final boolean inline;
 
     UdpListener(String name, InetSocketAddress bind, Handler handler, int maxInFlight, RadiusMetrics metrics) throws IOException {
-        this(name, bind, handler, maxInFlight, metrics, false);
+        this(name, bind, handler, maxInFlight, metrics, false, 0);
+    }
+
+    /** A listener whose handler blocks, run by {@code workerThreads} platform threads (0: a virtual thread per datagram). */
+    UdpListener(String name, InetSocketAddress bind, Handler handler, int maxInFlight, RadiusMetrics metrics, int workerThreads)
+            throws IOException {
+        this(name, bind, handler, maxInFlight, metrics, false, workerThreads);
     }
 
     /**
@@ -49,7 +62,19 @@ final class UdpListener implements AutoCloseable {
      */
     UdpListener(String name, InetSocketAddress bind, Handler handler, int maxInFlight, RadiusMetrics metrics, boolean inline)
             throws IOException {
+        this(name, bind, handler, maxInFlight, metrics, inline, 0);
+    }
+
+    private UdpListener(String name, InetSocketAddress bind, Handler handler, int maxInFlight, RadiusMetrics metrics, boolean inline,
+                        int workerThreads) throws IOException {
+        if (workerThreads < 0) {
+            throw new IllegalArgumentException("workerThreads must be 0 or more");
+        }
         this.inline = inline;
+        // The in-flight permits bound the pool's queue.
+        this.workers = workerThreads > 0
+                ? Executors.newFixedThreadPool(workerThreads, Thread.ofPlatform().daemon().name("radius-" + name + "-worker-", 0).factory())
+                : Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("radius-worker-", 0).factory());
         this.name = name;
         this.handler = handler;
         this.inFlight = new Semaphore(maxInFlight);
