@@ -52,6 +52,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Hidden
 class MduVenueController extends MduPages {
 
+    /** Units shown a page of the venue page at a time. */
+    static final int UNITS_PAGE = 50;
+
     private final VenueService venues;
     private final UnitService units;
     private final EquipmentService equipment;
@@ -161,12 +164,15 @@ class MduVenueController extends MduPages {
     private String venuePage(Actor actor, String key, MduForm form, HttpServletRequest request, Model model) {
         Venue venue = venue(actor, key);
         String client = tenants.findClient(actor.operatorId(), venue.clientId()).map(Client::company).orElse("");
-        List<Unit> venueUnits = units.listByVenue(actor.operatorId(), venue.id()).stream()
-                .sorted(Comparator.comparing(Unit::building).thenComparing(Unit::floor).thenComparing(Unit::name)).toList();
+        // The venue's units a page at a time, searched in the same query (a venue may hold thousands).
+        String q = Optional.ofNullable(request.getParameter("q")).map(String::strip).orElse("");
+        int page = pageNumber(request.getParameter("page"));
+        SetupViews.Paged<Unit> venueUnits = SetupViews.Paged.of(units.page(actor.operatorId(), venue.id(), q, page, UNITS_PAGE), page);
+        String unitsBase = UriComponentsBuilder.fromPath(venuePath(venue)).queryParam("q", q).encode().build().toUriString() + "&";
         List<MduViews.EquipmentRow> gear = equipment.atVenue(actor, venue.id()).stream()
                 .sorted(Comparator.comparing(Equipment::name)).map(this::row).toList();
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.venue.title", venue.name()));
-        model.addAttribute("view", new MduViews.VenueView(venue, client, venueUnits, gear, actor.can(Permission.MANAGE_VENUES),
+        model.addAttribute("view", new MduViews.VenueView(venue, client, venueUnits, q, unitsBase, gear, actor.can(Permission.MANAGE_VENUES),
                 actor.can(Permission.MANAGE_EQUIPMENT), done(request), form));
         return "dashboard/mdu-venue";
     }
@@ -292,6 +298,18 @@ class MduVenueController extends MduPages {
                 "{equipmentType} must be one of Gateway, Switch, Access Point, Other."));
         return new EquipmentDetails(type, text(form, "manufacturer"), text(form, "model"), text(form, "protocol"),
                 text(form, "ipAddress"), text(form, "username"), form.getOrDefault("password", ""), text(form, "status"));
+    }
+
+    /** The zero-based page a list's link asked for (0 when none); a page that is no number is refused. */
+    private static int pageNumber(@Nullable String page) {
+        if (page == null || page.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            throw PorticoException.invalid("page", "{page} must be 0 or more.");
+        }
     }
 
     static @Nullable String done(HttpServletRequest request) {

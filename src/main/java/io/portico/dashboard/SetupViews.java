@@ -65,12 +65,13 @@ public final class SetupViews {
     public record HotspotRow(long id, String name, String nasIdentifier, String venue, String portal) {
     }
 
-    public record HotspotForm(String name, long venueId, String nasIdentifier) {
+    /** @param venueName the venue's name as typed (a client with more venues than a menu lists), or null */
+    public record HotspotForm(String name, long venueId, @Nullable String venueName, String nasIdentifier) {
 
-        static final HotspotForm EMPTY = new HotspotForm("", 0, "");
+        static final HotspotForm EMPTY = new HotspotForm("", 0, null, "");
     }
 
-    public record HotspotsView(Tabs tabs, Choice clients, long clientId, Paged<HotspotRow> hotspots, List<Venue> venues,
+    public record HotspotsView(Tabs tabs, Choice clients, long clientId, Paged<HotspotRow> hotspots, Choice venues,
                                boolean canManage, HotspotForm form, @Nullable String error) {
     }
 
@@ -80,7 +81,8 @@ public final class SetupViews {
      *
      * @param fields each form field's choice: {@code ""} (not asked), {@code optional} or {@code required}
      */
-    public record PortalForm(String gatewayKind, Set<String> methods, @Nullable Long clickThroughPlan, @Nullable Long formPlan,
+    public record PortalForm(String gatewayKind, Set<String> methods, @Nullable Long clickThroughPlan,
+                             @Nullable String clickThroughPlanName, @Nullable Long formPlan, @Nullable String formPlanName,
                              Map<String, String> fields, boolean uamSecretSet, String unifiSite, String controllerUrl,
                              String controllerUser, boolean controllerPasswordSet, boolean apiKeySet, String integrationSite,
                              String afterLogin, String gatewayLoginHost) {
@@ -94,9 +96,9 @@ public final class SetupViews {
         }
     }
 
-    public record HotspotView(Tabs tabs, long clientId, long hotspotId, String name, HotspotForm form, List<Venue> venues,
+    public record HotspotView(Tabs tabs, long clientId, long hotspotId, String name, HotspotForm form, Choice venues,
                               PortalForm portal, boolean portalConfigured, @Nullable String portalUrl,
-                              List<GuestPlan> plans, List<String> formFields, boolean canManage,
+                              Choice clickThroughPlans, Choice formPlans, List<String> formFields, boolean canManage,
                               @Nullable String hotspotError, @Nullable String portalError, @Nullable String notice) {
     }
 

@@ -27,7 +27,7 @@ public final class VoucherViews {
     }
 
     /** The voucher list page's model. */
-    public record VouchersView(Choice clients, long clientId, List<GuestPlan> plans, List<Hotspot> hotspots, List<BatchRow> batches,
+    public record VouchersView(Choice clients, long clientId, Choice plans, Choice hotspots, List<BatchRow> batches,
                         @Nullable Long older, boolean canCreate, String defaultValidUntil) {
     }
 
