@@ -15,12 +15,15 @@ import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentService;
 import io.portico.guest.GuestPlan;
 import io.portico.guest.GuestPlanService;
+import io.portico.guest.SessionProfile;
 import io.portico.hotspot.Hotspot;
 import io.portico.hotspot.HotspotService;
 import io.portico.platform.Actor;
 import io.portico.plan.PlanService;
 import io.portico.plan.ServicePlan;
 import io.portico.platform.Permission;
+import io.portico.platform.PorticoException;
+import io.portico.platform.Problem;
 import io.portico.tenant.Client;
 import io.portico.tenant.TenantService;
 import io.portico.unit.Unit;
@@ -136,6 +139,22 @@ class DashboardChoices {
                         .flatMap(id -> guestPlans.findPlan(clientId, id)));
     }
 
+    private Source<SessionProfile> sessionProfileSource(Actor actor, long clientId, int limit) {
+        return bounded("sessionProfile", (p, n) -> guestPlans.sessionProfilePage(actor, clientId, p, 0, n).rows(), limit,
+                s -> Long.toString(s.id()), SessionProfile::name, v -> id(v).flatMap(id -> sessionProfile(actor, clientId, id)));
+    }
+
+    private Optional<SessionProfile> sessionProfile(Actor actor, long clientId, long id) {
+        try {
+            return Optional.of(guestPlans.sessionProfile(actor, clientId, id));
+        } catch (PorticoException e) {
+            if (e.problem() == Problem.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     private Source<ServicePlan> servicePlanSource(Actor actor, int limit) {
         return bounded("servicePlan", (p, n) -> plans.named(actor, p, n), limit, ServicePlan::key, p -> p.terms().name(),
                 key -> plans.findByKey(actor.operatorId(), key));
@@ -196,6 +215,11 @@ class DashboardChoices {
         return choice(guestPlanSource(actor, clientId, LIMIT), id, param, text(selected), typed);
     }
 
+    /** A client's session profiles, sent as {@code profileId} (the guest plan forms). */
+    Choice sessionProfiles(Actor actor, long clientId, String id, @Nullable Long selected, @Nullable String typed) {
+        return choice(sessionProfileSource(actor, clientId, LIMIT), id, "profileId", "profileName", text(selected), typed);
+    }
+
     /** The operator's service plans by key (the subscriber forms). */
     Choice servicePlans(Actor actor, String id, @Nullable String selectedKey, @Nullable String typed) {
         return choice(servicePlanSource(actor, LIMIT), id, "plan", selectedKey, typed);
@@ -222,6 +246,10 @@ class DashboardChoices {
 
     Optional<GuestPlan> guestPlan(Actor actor, long clientId, @Nullable Long selected, @Nullable String typed) {
         return pick(guestPlanSource(actor, clientId, 4), text(selected), typed);
+    }
+
+    Optional<SessionProfile> sessionProfile(Actor actor, long clientId, @Nullable Long selected, @Nullable String typed) {
+        return pick(sessionProfileSource(actor, clientId, 4), text(selected), typed);
     }
 
     Optional<ServicePlan> servicePlan(Actor actor, @Nullable String selectedKey, @Nullable String typed) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +23,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentService;
-import io.portico.equipment.EquipmentType;
 import io.portico.gateway.GatewayDrivers;
 import io.portico.plan.PlanService;
 import io.portico.plan.ServicePlan;

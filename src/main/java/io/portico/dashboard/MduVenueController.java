@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -165,14 +164,13 @@ class MduVenueController extends MduPages {
         Venue venue = venue(actor, key);
         String client = tenants.findClient(actor.operatorId(), venue.clientId()).map(Client::company).orElse("");
         // The venue's units a page at a time, searched in the same query (a venue may hold thousands).
-        String q = Optional.ofNullable(request.getParameter("q")).map(String::strip).orElse("");
-        int page = pageNumber(request.getParameter("page"));
-        SetupViews.Paged<Unit> venueUnits = SetupViews.Paged.of(units.page(actor.operatorId(), venue.id(), q, page, UNITS_PAGE), page);
-        String unitsBase = UriComponentsBuilder.fromPath(venuePath(venue)).queryParam("q", q).encode().build().toUriString() + "&";
+        ListQuery listed = ListQuery.of(request, venuePath(venue));
+        SetupViews.Paged<Unit> venueUnits = SetupViews.Paged.of(units.page(actor.operatorId(), venue.id(), listed.query(), listed.page(),
+                UNITS_PAGE), listed.page());
         List<MduViews.EquipmentRow> gear = equipment.atVenue(actor, venue.id()).stream()
                 .sorted(Comparator.comparing(Equipment::name)).map(this::row).toList();
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.venue.title", venue.name()));
-        model.addAttribute("view", new MduViews.VenueView(venue, client, venueUnits, q, unitsBase, gear, actor.can(Permission.MANAGE_VENUES),
+        model.addAttribute("view", new MduViews.VenueView(venue, client, venueUnits, listed.query(), listed.base(), gear, actor.can(Permission.MANAGE_VENUES),
                 actor.can(Permission.MANAGE_EQUIPMENT), done(request), form));
         return "dashboard/mdu-venue";
     }
@@ -298,18 +296,6 @@ class MduVenueController extends MduPages {
                 "{equipmentType} must be one of Gateway, Switch, Access Point, Other."));
         return new EquipmentDetails(type, text(form, "manufacturer"), text(form, "model"), text(form, "protocol"),
                 text(form, "ipAddress"), text(form, "username"), form.getOrDefault("password", ""), text(form, "status"));
-    }
-
-    /** The zero-based page a list's link asked for (0 when none); a page that is no number is refused. */
-    private static int pageNumber(@Nullable String page) {
-        if (page == null || page.isBlank()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(page.strip());
-        } catch (NumberFormatException e) {
-            throw PorticoException.invalid("page", "{page} must be 0 or more.");
-        }
     }
 
     static @Nullable String done(HttpServletRequest request) {

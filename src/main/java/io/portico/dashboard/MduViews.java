@@ -8,7 +8,6 @@ import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentDetails;
 import io.portico.equipment.EquipmentType;
 import io.portico.plan.ServicePlan;
-import io.portico.tenant.Client;
 import io.portico.unit.Unit;
 import io.portico.unit.UnitPurpose;
 import io.portico.venue.Venue;

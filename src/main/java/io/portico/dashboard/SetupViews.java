@@ -6,11 +6,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.portico.guest.GuestPlan;
-import io.portico.guest.SessionProfile;
 import io.portico.platform.Slice;
-import io.portico.tenant.Client;
-import io.portico.venue.Venue;
 
 /**
  * The guest set-up pages' models (hotspots with their portal, session profiles, guest plans,
@@ -141,9 +137,11 @@ public final class SetupViews {
     }
 
     /** The plan's length as an amount and a unit ({@code minutes}, {@code hours}, {@code days}), the price in major units. */
-    public record PlanForm(String name, Long profileId, String durationAmount, String durationUnit, String price, String currency) {
+    /** @param profileName the session profile's name as typed (a client with more profiles than a menu lists), or null */
+    public record PlanForm(String name, @Nullable Long profileId, @Nullable String profileName, String durationAmount, String durationUnit,
+                           String price, String currency) {
 
-        static final PlanForm EMPTY = new PlanForm("", 0L, "1", "days", "0.00", "USD");
+        static final PlanForm EMPTY = new PlanForm("", null, null, "1", "days", "0.00", "USD");
 
         /** Bound from the form's fields; a field not sent is empty. */
         public PlanForm {
@@ -156,11 +154,11 @@ public final class SetupViews {
         }
     }
 
-    public record PlansView(Tabs tabs, Choice clients, long clientId, Paged<PlanRow> plans, List<SessionProfile> profiles,
+    public record PlansView(Tabs tabs, Choice clients, long clientId, Paged<PlanRow> plans, Choice profiles,
                             boolean canManage, PlanForm form, @Nullable String error) {
     }
 
-    public record PlanView(Tabs tabs, long clientId, long planId, PlanForm form, List<SessionProfile> profiles, boolean canManage,
+    public record PlanView(Tabs tabs, long clientId, long planId, PlanForm form, Choice profiles, boolean canManage,
                            @Nullable String error) {
     }
 
@@ -189,7 +187,9 @@ public final class SetupViews {
     public record IssuedToken(String label, String token) {
     }
 
-    public record ClientView(Tabs tabs, long clientId, String company, String key, List<TokenRow> tokens, boolean canManage,
+    /** @param tokensBase the tokens pager's links up to {@code page=} */
+    public record ClientView(Tabs tabs, long clientId, String company, String key, Paged<TokenRow> tokens, String tokensBase,
+                             boolean canManage,
                              @Nullable IssuedToken issued, String label, @Nullable String error, @Nullable String notice) {
     }
 }

@@ -4,9 +4,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.portico.guest.GuestPlan;
-import io.portico.hotspot.Hotspot;
-import io.portico.tenant.Client;
 
 /** The voucher pages' models, public for the precompiled templates. */
 public final class VoucherViews {
