@@ -1,13 +1,11 @@
 package io.portico.dashboard;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.portico.hotspot.Hotspot;
 import io.portico.hotspot.HotspotService;
-import io.portico.identity.Administrator;
 import io.portico.identity.IdentityService;
 import io.portico.identity.TwoFactorService;
 import io.portico.platform.Actor;
@@ -33,8 +30,6 @@ import io.portico.radius.NasClient;
 import io.portico.radius.NasNetwork;
 import io.portico.radius.NewNasClient;
 import io.portico.radius.RadiusService;
-import io.portico.tenant.Client;
-import io.portico.tenant.TenantService;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
@@ -129,13 +124,13 @@ class AdministratorsController extends SettingsForms {
     private String administratorsPage(Actor actor, HttpServletRequest request, Model model, @Nullable String noticeKey,
                                       @Nullable String error, String email, String name, Set<Role> newRoles) {
         PageText text = pages.text(request);
-        List<SettingsViews.AdminRow> rows = new ArrayList<>();
-        for (Administrator a : identity.listAdministrators(actor)) {
-            rows.add(new SettingsViews.AdminRow(a.email(), a.displayName(), choices(text, a.roles()), a.id() == actor.administratorId()));
-        }
+        ListQuery listed = ListQuery.of(request, SettingsPage.ADMINISTRATORS.path());
+        SetupViews.Paged<SettingsViews.AdminRow> rows = SetupViews.Paged.of(identity.administratorPage(actor, listed.query(), listed.page(),
+                PAGE), listed.page()).map(a -> new SettingsViews.AdminRow(a.email(), a.displayName(), choices(text, a.roles()),
+                a.id() == actor.administratorId()));
         model.addAttribute("page", page(request, actor, SettingsPage.ADMINISTRATORS, List.of()));
         model.addAttribute("view", new SettingsViews.AdministratorsView(frame(actor, request, SettingsPage.ADMINISTRATORS, noticeKey, error),
-                rows, choices(text, newRoles), email, name, twoFactor.status(actor).requiredByOperator()));
+                rows, listed.query(), listed.base(), choices(text, newRoles), email, name, twoFactor.status(actor).requiredByOperator()));
         return "dashboard/settings-administrators";
     }
 
@@ -209,16 +204,22 @@ class AdministratorsController extends SettingsForms {
                               String nasIdentifier, String coaPort, @Nullable String error) {
         PageText text = pages.text(request);
         Map<Long, String> names = new java.util.HashMap<>();
-        List<SettingsViews.NasRow> rows = radius.clients(actor).stream().map((NasClient c) -> new SettingsViews.NasRow(c.id(), c.name(),
+        ListQuery listed = ListQuery.of(request, SettingsPage.RADIUS_CLIENTS.path());
+        SetupViews.Paged<SettingsViews.NasRow> rows = SetupViews.Paged.of(radius.clientPage(actor, listed.query(), listed.page(), PAGE),
+                listed.page()).map((NasClient c) -> new SettingsViews.NasRow(c.id(), c.name(),
                 c.network().toString(), c.nasIdentifier(),
                 c.hotspotId().map(id -> text.t("settings.radius.hotspot", names.computeIfAbsent(id,
                                 h -> hotspots.find(actor.operatorId(), h).map(Hotspot::name).orElse("#" + h))))
                         .or(() -> c.equipmentId().map(id -> text.t("settings.radius.gateway", id))).orElse(""),
-                c.coaPort(), VoucherController.utcDateTime(c.createdAt()))).toList();
+                c.coaPort(), VoucherController.utcDateTime(c.createdAt())));
         model.addAttribute("page", page(request, actor, SettingsPage.RADIUS_CLIENTS, List.of()));
         model.addAttribute("view", new SettingsViews.RadiusView(frame(actor, request, SettingsPage.RADIUS_CLIENTS, noticeKey, error), rows,
+                listed.query(), listed.base(),
                 choices.hotspots(actor, "nas-hotspot", null, null),
                 name, network, nasIdentifier, coaPort));
         return "dashboard/settings-radius-clients";
     }
+
+    /** Rows shown a page of these lists at a time. */
+    static final int PAGE = 50;
 }

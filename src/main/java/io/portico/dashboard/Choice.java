@@ -28,6 +28,14 @@ public record Choice(String id, String param, String nameParam, List<Option> opt
         return new Choice(otherId, param, nameParam, options, textMode, selected, typed);
     }
 
+    /**
+     * The same menu under another element id with {@code value} chosen, shown as {@code label} in text
+     * mode (a page with one form per row, each with its own choice).
+     */
+    public Choice chosen(String otherId, String value, String label) {
+        return new Choice(otherId, param, nameParam, options, textMode, value, textMode ? label : typed);
+    }
+
     public boolean isSelected(Option option) {
         return option.value().equals(selected);
     }

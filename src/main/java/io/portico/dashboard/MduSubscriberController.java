@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +23,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentService;
-import io.portico.equipment.EquipmentType;
 import io.portico.gateway.GatewayDrivers;
 import io.portico.plan.PlanService;
 import io.portico.plan.ServicePlan;
@@ -96,7 +94,7 @@ class MduSubscriberController extends MduPages {
             ZoneId zone = units.findByKey(actor.operatorId(), unitKey)
                     .flatMap(u -> venues.find(actor.operatorId(), u.venueId())).map(Venue::timeZone).orElse(ZoneOffset.UTC);
             String psk = text(form, "psk");
-            NewKey wanted = new NewKey(unitKey, text(form, "plan"),
+            NewKey wanted = new NewKey(unitKey, planKey(actor, form),
                     new SubscriberDetails(text(form, "email"), text(form, "givenName"), text(form, "familyName"),
                             text(form, "phone"), text(form, "locale"), false, true),
                     local(form, "start", zone, "startsAt"), local(form, "end", zone, "endsAt"), psk.isEmpty() ? null : psk);
@@ -117,7 +115,8 @@ class MduSubscriberController extends MduPages {
                 form.value("subscription-add", "unitName", ""));
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.subscribers.title"));
         model.addAttribute("view", new MduViews.SubscribersView(q, rows, next, unitChoices,
-                plans.page(actor, Optional.empty(), DashboardChoices.LIMIT).rows(),
+                choices.servicePlans(actor, "sub-plan", form.value("subscription-add", "plan", ""),
+                        form.value("subscription-add", "planName", "")),
                 actor.can(Permission.MANAGE_SUBSCRIBERS), "", form));
         return "dashboard/mdu-subscribers";
     }
@@ -167,8 +166,9 @@ class MduSubscriberController extends MduPages {
                       HttpServletResponse response, Model model) {
         SubscriptionView owner = owner(actor, id);
         return change(request, response, form, "plan-" + id, () -> {
-            clash(() -> subscriptions.changePlan(actor, id, text(form, "plan")), e -> DashboardRefusal.conflict("mdu.conflict.plan",
-                    plans.findByKey(actor.operatorId(), text(form, "plan")).map(p -> p.terms().name()).orElse(text(form, "plan"))));
+            String planKey = planKey(actor, form);
+            clash(() -> subscriptions.changePlan(actor, id, planKey), e -> DashboardRefusal.conflict("mdu.conflict.plan",
+                    plans.findByKey(actor.operatorId(), planKey).map(p -> p.terms().name()).orElse(planKey)));
             return "redirect:" + subscriberPath(owner.subscriber().token()) + "?done=planChanged#subscription-" + id;
         }, refused -> subscriberPage(actor, owner.subscriber().token(), refused, request, model));
     }
@@ -178,8 +178,8 @@ class MduSubscriberController extends MduPages {
                 .orElseThrow(() -> PorticoException.notFound(pages.text(request).t("mdu.subscriber.unknown")));
         Subscriber s = account.subscriber();
         PageText text = pages.text(request);
-        // The plan menu is bounded like every menu; an operator has a handful of service plans.
-        List<ServicePlan> allPlans = plans.page(actor, Optional.empty(), DashboardChoices.LIMIT).rows();
+        // The plan menu is bounded like every menu (each subscription's form shows it with its own plan chosen).
+        Choice planMenu = choices.servicePlans(actor, "plan", null, null);
         Map<String, String> planNames = new java.util.HashMap<>();
         Map<Long, Optional<Venue>> venueById = new java.util.HashMap<>();
         List<MduViews.SubscriptionRow> rows = new ArrayList<>();
@@ -203,9 +203,14 @@ class MduSubscriberController extends MduPages {
         DashboardFormats utc = new DashboardFormats(ZoneOffset.UTC, text.locale());
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.subscriber.title", s.email()));
         model.addAttribute("view", new MduViews.SubscriberView(s.token(), s.email(), s.givenName() + " " + s.familyName(),
-                s.phoneE164(), s.locale(), utc.date(s.createdAt()), rows, allPlans, actor.can(Permission.MANAGE_SUBSCRIBERS),
+                s.phoneE164(), s.locale(), utc.date(s.createdAt()), rows, planMenu, actor.can(Permission.MANAGE_SUBSCRIBERS),
                 MduVenueController.done(request), form));
         return "dashboard/mdu-subscriber";
+    }
+
+    /** The service plan a form sent: picked from the menu (its key) or, above the menu's limit, typed by name. */
+    private String planKey(Actor actor, Map<String, String> form) {
+        return choices.servicePlan(actor, text(form, "plan"), text(form, "planName")).map(ServicePlan::key).orElse("");
     }
 
     /** A clash over a typed key: the key is never repeated back, the message says it is taken. */

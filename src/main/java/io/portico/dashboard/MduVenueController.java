@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,6 +50,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Controller
 @Hidden
 class MduVenueController extends MduPages {
+
+    /** Units shown a page of the venue page at a time. */
+    static final int UNITS_PAGE = 50;
 
     private final VenueService venues;
     private final UnitService units;
@@ -161,12 +163,14 @@ class MduVenueController extends MduPages {
     private String venuePage(Actor actor, String key, MduForm form, HttpServletRequest request, Model model) {
         Venue venue = venue(actor, key);
         String client = tenants.findClient(actor.operatorId(), venue.clientId()).map(Client::company).orElse("");
-        List<Unit> venueUnits = units.listByVenue(actor.operatorId(), venue.id()).stream()
-                .sorted(Comparator.comparing(Unit::building).thenComparing(Unit::floor).thenComparing(Unit::name)).toList();
+        // The venue's units a page at a time, searched in the same query (a venue may hold thousands).
+        ListQuery listed = ListQuery.of(request, venuePath(venue));
+        SetupViews.Paged<Unit> venueUnits = SetupViews.Paged.of(units.page(actor.operatorId(), venue.id(), listed.query(), listed.page(),
+                UNITS_PAGE), listed.page());
         List<MduViews.EquipmentRow> gear = equipment.atVenue(actor, venue.id()).stream()
                 .sorted(Comparator.comparing(Equipment::name)).map(this::row).toList();
         model.addAttribute("page", pages.page(request, actor, DashboardSection.MDU, "mdu.venue.title", venue.name()));
-        model.addAttribute("view", new MduViews.VenueView(venue, client, venueUnits, gear, actor.can(Permission.MANAGE_VENUES),
+        model.addAttribute("view", new MduViews.VenueView(venue, client, venueUnits, listed.query(), listed.base(), gear, actor.can(Permission.MANAGE_VENUES),
                 actor.can(Permission.MANAGE_EQUIPMENT), done(request), form));
         return "dashboard/mdu-venue";
     }

@@ -8,7 +8,6 @@ import io.portico.equipment.Equipment;
 import io.portico.equipment.EquipmentDetails;
 import io.portico.equipment.EquipmentType;
 import io.portico.plan.ServicePlan;
-import io.portico.tenant.Client;
 import io.portico.unit.Unit;
 import io.portico.unit.UnitPurpose;
 import io.portico.venue.Venue;
@@ -49,7 +48,12 @@ public final class MduViews {
     public record EquipmentRow(Equipment equipment, boolean manual) {
     }
 
-    public record VenueView(Venue venue, String client, List<Unit> units, List<EquipmentRow> equipment, boolean canManageVenue,
+    /**
+     * @param units     one page of the venue's units (those matching {@code unitQuery})
+     * @param unitsBase the pager's links up to {@code page=}
+     */
+    public record VenueView(Venue venue, String client, SetupViews.Paged<Unit> units, String unitQuery, String unitsBase,
+                            List<EquipmentRow> equipment, boolean canManageVenue,
                             boolean canManageEquipment, @Nullable String done, MduForm form) {
         public String href() {
             return MduVenueController.venuePath(venue);
@@ -77,7 +81,7 @@ public final class MduViews {
     }
 
     public record SubscribersView(String query, List<SubscriberRow> subscribers, @Nullable String next, Choice units,
-                                  List<ServicePlan> plans, boolean canManage, String zoneNote, MduForm form) {
+                                  Choice plans, boolean canManage, String zoneNote, MduForm form) {
     }
 
     /** One subscription on a subscriber's page, its dates in its venue's zone. */
@@ -87,7 +91,7 @@ public final class MduViews {
     }
 
     public record SubscriberView(String token, String email, String name, String phone, String locale, String added,
-                                 List<SubscriptionRow> subscriptions, List<ServicePlan> plans, boolean canManage,
+                                 List<SubscriptionRow> subscriptions, Choice plans, boolean canManage,
                                  @Nullable String done, MduForm form) {
     }
 

@@ -59,17 +59,22 @@ class SessionsController extends DashboardErrorPages {
     String page(Actor actor, @RequestParam(required = false) @Nullable Long hotspot, @RequestParam(required = false) @Nullable Long venue,
                 @RequestParam(required = false) @Nullable Long unit, @RequestParam(required = false) @Nullable String after,
                 @RequestParam(required = false) @Nullable String hotspotName, @RequestParam(required = false) @Nullable String venueName,
-                HttpServletRequest request, Model model) {
+                @RequestParam(required = false) @Nullable String unitName, HttpServletRequest request, Model model) {
         actor.require(DashboardSection.SESSIONS.permission());
         // A name typed into a menu (operators with more hotspots or venues than a menu lists) is resolved here, once.
         hotspot = choices.hotspot(actor, hotspot, hotspotName).map(h -> h.id()).orElse(null);
         venue = choices.venue(actor, venue, venueName).map(v -> v.id()).orElse(null);
+        // A venue's units are a menu of their own once a venue is chosen (none before: an operator may have thousands).
+        long venueId = venue == null ? 0 : venue;
+        if (venue != null) {
+            unit = choices.unitOf(actor, venueId, unit, unitName).map(u -> u.id()).orElse(null);
+        }
         var text = pages.text(request);
         model.addAttribute("page", pages.page(request, actor, DashboardSection.SESSIONS, "nav.sessions"));
         model.addAttribute("text", text);
         model.addAttribute("hotspots", choices.hotspots(actor, "filter-hotspot", hotspot, hotspotName));
         model.addAttribute("venues", choices.venues(actor, "filter-venue", venue, venueName));
-        model.addAttribute("units", scopes.units(actor, Optional.ofNullable(venue)));
+        model.addAttribute("units", venue == null ? null : choices.unitsOf(actor, venueId, "filter-unit", unit, unitName));
         model.addAttribute("hotspot", hotspot);
         model.addAttribute("venue", venue);
         model.addAttribute("unit", unit);

@@ -60,14 +60,17 @@ public final class SettingsViews {
     public record NasRow(long id, String name, String network, String nasIdentifier, String serves, int coaPort, String added) {
     }
 
-    public record RadiusView(Frame frame, List<NasRow> clients, io.portico.dashboard.Choice hotspots, String name, String network,
+    /** @param base the pager's links up to {@code page=} */
+    public record RadiusView(Frame frame, SetupViews.Paged<NasRow> clients, String query, String base, io.portico.dashboard.Choice hotspots, String name, String network,
                              String nasIdentifier, String coaPort) {
     }
 
     public record AdminRow(String email, String name, List<Choice> roles, boolean self) {
     }
 
-    public record AdministratorsView(Frame frame, List<AdminRow> administrators, List<Choice> newRoles, String email, String name,
+    /** @param base the pager's links up to {@code page=} */
+    public record AdministratorsView(Frame frame, SetupViews.Paged<AdminRow> administrators, String query, String base,
+                                     List<Choice> newRoles, String email, String name,
                                      boolean twoFactorRequired) {
     }
 

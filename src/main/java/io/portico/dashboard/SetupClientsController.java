@@ -1,6 +1,5 @@
 package io.portico.dashboard;
 
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -118,13 +117,16 @@ class SetupClientsController extends SetupPages {
         PageText text = pages.text(request);
         Client client = tenants.findClient(actor.operatorId(), clientId)
                 .orElseThrow(() -> DashboardRefusal.notFound("error.unknown.client", clientId));
-        List<SetupViews.TokenRow> tokens = identity.listApiTokens(actor, clientId).stream().map(t -> new SetupViews.TokenRow(t.id(),
+        // The client's tokens newest first, a page at a time (a client's integrations may have issued thousands).
+        ListQuery listed = ListQuery.of(request, CLIENTS + "/" + clientId);
+        SetupViews.Paged<SetupViews.TokenRow> tokens = SetupViews.Paged.of(identity.apiTokenPage(actor, clientId, listed.page(), PAGE),
+                listed.page()).map(t -> new SetupViews.TokenRow(t.id(),
                 t.label(), t.prefix(), VoucherController.utcDateTime(t.createdAt()), t.createdBy(),
                 t.lastUsedAt() == null ? text.t("setup.token.neverUsed") : VoucherController.utcDateTime(t.lastUsedAt()),
-                t.active())).toList();
+                t.active()));
         model.addAttribute("page", frame(request, actor, "setup.client.title", client.company()));
         model.addAttribute("view", new SetupViews.ClientView(new SetupViews.Tabs("clients", clientId), clientId, client.company(),
-                client.key(), tokens, actor.can(Permission.MANAGE_CLIENTS), issued, label, error, notice));
+                client.key(), tokens, listed.base(), actor.can(Permission.MANAGE_CLIENTS), issued, label, error, notice));
         return "dashboard/setup-client";
     }
 }

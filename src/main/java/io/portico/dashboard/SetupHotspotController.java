@@ -21,8 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.portico.guest.GuestPlan;
-import io.portico.guest.GuestPlanService;
 import io.portico.guest.GuestPortalService;
 import io.portico.hotspot.AfterLogin;
 import io.portico.hotspot.GatewayKind;
@@ -37,6 +35,7 @@ import io.portico.hotspot.UniFiController;
 import io.portico.platform.Actor;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.platform.web.FormGuard;
 import io.portico.platform.web.PageText;
 import io.portico.tenant.Client;
@@ -57,18 +56,17 @@ import io.swagger.v3.oas.annotations.Hidden;
 class SetupHotspotController extends SetupPages {
 
     private static final String HOTSPOTS = "/dashboard/setup/hotspots";
+    private static final Choice NO_VENUES = new Choice("hotspot-venue", "venue", "venueName", List.of(), false, null, "");
 
     private final HotspotService hotspots;
     private final GuestPortalService portals;
-    private final GuestPlanService plans;
     private final VenueService venues;
 
     SetupHotspotController(DashboardPages pages, DashboardSessions sessions, TenantService tenants, HotspotService hotspots,
-                           GuestPortalService portals, GuestPlanService plans, VenueService venues, DashboardChoices choices) {
+                           GuestPortalService portals, VenueService venues, DashboardChoices choices) {
         super(pages, sessions, tenants, choices);
         this.hotspots = hotspots;
         this.portals = portals;
-        this.plans = plans;
         this.venues = venues;
     }
 
@@ -85,14 +83,16 @@ class SetupHotspotController extends SetupPages {
 
     @PostMapping(HOTSPOTS)
     String add(Actor actor, @RequestParam long client, @RequestParam(defaultValue = "") String name,
-               @RequestParam(defaultValue = "0") long venue, @RequestParam(defaultValue = "") String nasIdentifier,
+               @RequestParam(required = false) @Nullable Long venue, @RequestParam(required = false) @Nullable String venueName,
+               @RequestParam(defaultValue = "") String nasIdentifier,
                @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf, HttpServletRequest request,
                Model model) {
         sessions.checkForm(request, csrf);
         actor.require(Permission.MANAGE_VENUES);
-        SetupViews.HotspotForm form = new SetupViews.HotspotForm(name, venue, nasIdentifier);
+        SetupViews.HotspotForm form = new SetupViews.HotspotForm(name, venue == null ? 0 : venue, venueName, nasIdentifier);
         try {
-            Hotspot added = hotspots.add(actor, new NewHotspot(client, venue, name, nasIdentifier));
+            long venueId = venueId(actor, client, venue, venueName);
+            Hotspot added = hotspots.add(actor, new NewHotspot(client, venueId, name, nasIdentifier));
             return "redirect:" + HOTSPOTS + "/" + added.id() + "?added";
         } catch (PorticoException e) {
             return list(actor, client, 0, form, problem(pages.text(request), e, "setup.conflict.hotspot", nasIdentifier.strip()), request,
@@ -107,13 +107,15 @@ class SetupHotspotController extends SetupPages {
         Scope scope = scope(actor, client, request.getParameter("clientName"));
         Optional<Client> selected = scope.client();
         SetupViews.Paged<SetupViews.HotspotRow> rows = SetupViews.Paged.of(List.of(), 0, PAGE);
-        List<Venue> clientVenues = List.of();
+        Choice clientVenues = NO_VENUES;
         long clientId = selected.map(Client::id).orElse(0L);
         if (selected.isPresent()) {
-            clientVenues = venues.listByClient(actor.operatorId(), clientId);
-            Map<Long, String> venueNames = clientVenues.stream().collect(Collectors.toMap(Venue::id, Venue::name));
-            rows = SetupViews.Paged.of(hotspots.page(actor, clientId, page, PAGE), page).map(h -> new SetupViews.HotspotRow(h.id(), h.name(),
-                    h.nasIdentifier(), venueNames.getOrDefault(h.venueId(), ""), hotspots.findPortal(h.id())
+            clientVenues = choices.venuesOf(actor, clientId, "hotspot-venue", form.venueId() == 0 ? null : form.venueId(), form.venueName());
+            // The venues of this page's hotspots only, in one query.
+            Slice<Hotspot> shown = hotspots.page(actor, clientId, page, PAGE);
+            Map<Long, Venue> venueById = venues.byIds(actor.operatorId(), shown.rows().stream().map(Hotspot::venueId).toList());
+            rows = SetupViews.Paged.of(shown, page).map(h -> new SetupViews.HotspotRow(h.id(), h.name(),
+                    h.nasIdentifier(), Optional.ofNullable(venueById.get(h.venueId())).map(Venue::name).orElse(""), hotspots.findPortal(h.id())
                             .map(p -> text.t("setup.gateway." + p.settings().gatewayKind().name()))
                             .orElse(text.t("setup.noPortal"))));
         }
@@ -135,15 +137,17 @@ class SetupHotspotController extends SetupPages {
 
     @PostMapping(HOTSPOTS + "/{hotspotId}")
     String update(Actor actor, @PathVariable long hotspotId, @RequestParam(defaultValue = "") String name,
-                  @RequestParam(defaultValue = "0") long venue, @RequestParam(defaultValue = "") String nasIdentifier,
+                  @RequestParam(required = false) @Nullable Long venue, @RequestParam(required = false) @Nullable String venueName,
+                  @RequestParam(defaultValue = "") String nasIdentifier,
                   @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf, HttpServletRequest request,
                   Model model) {
         sessions.checkForm(request, csrf);
         actor.require(Permission.MANAGE_VENUES);
         Hotspot hotspot = own(actor, hotspotId);
-        SetupViews.HotspotForm form = new SetupViews.HotspotForm(name, venue, nasIdentifier);
+        SetupViews.HotspotForm form = new SetupViews.HotspotForm(name, venue == null ? 0 : venue, venueName, nasIdentifier);
         try {
-            hotspots.update(actor, hotspotId, new NewHotspot(hotspot.clientId(), venue, name, nasIdentifier));
+            long venueId = venueId(actor, hotspot.clientId(), venue, venueName);
+            hotspots.update(actor, hotspotId, new NewHotspot(hotspot.clientId(), venueId, name, nasIdentifier));
             return "redirect:" + HOTSPOTS + "/" + hotspotId + "?saved";
         } catch (PorticoException e) {
             return show(actor, hotspot, form, storedPortal(actor, hotspotId), problem(pages.text(request), e, "setup.conflict.hotspot",
@@ -156,7 +160,9 @@ class SetupHotspotController extends SetupPages {
     String configurePortal(Actor actor, @PathVariable long hotspotId, @RequestParam(defaultValue = "") String gatewayKind,
                            @RequestParam(required = false) @Nullable List<String> methods,
                            @RequestParam(required = false) @Nullable Long clickThroughPlan,
+                           @RequestParam(required = false) @Nullable String clickThroughPlanName,
                            @RequestParam(required = false) @Nullable Long formPlan,
+                           @RequestParam(required = false) @Nullable String formPlanName,
                            @RequestParam(defaultValue = "") String uamSecret, @RequestParam(defaultValue = "") String unifiSite,
                            @RequestParam(defaultValue = "") String controllerUrl, @RequestParam(defaultValue = "") String controllerUser,
                            @RequestParam(defaultValue = "") String controllerPassword, @RequestParam(defaultValue = "") String apiKey,
@@ -176,7 +182,8 @@ class SetupHotspotController extends SetupPages {
             }
         }
         Set<String> chosenMethods = methods == null ? Set.of() : new TreeSet<>(methods);
-        SetupViews.PortalForm typed = new SetupViews.PortalForm(gatewayKind, chosenMethods, clickThroughPlan, formPlan, fields,
+        SetupViews.PortalForm typed = new SetupViews.PortalForm(gatewayKind, chosenMethods, clickThroughPlan, clickThroughPlanName,
+                formPlan, formPlanName, fields,
                 stored.flatMap(PortalDetails::uamSecretMasked).isPresent(), unifiSite, controllerUrl, controllerUser,
                 stored.flatMap(PortalDetails::unifiPasswordMasked).isPresent(), stored.flatMap(PortalDetails::unifiApiKeyMasked).isPresent(),
                 integrationSite, afterLogin, gatewayLoginHost);
@@ -187,13 +194,11 @@ class SetupHotspotController extends SetupPages {
             for (String method : chosenMethods) {
                 chosen.add(parse(SignInMethod.class, method, text, "methods"));
             }
+            // A plan picked from a menu or typed by name (a client with more plans than a menu lists).
             Map<SignInMethod, Long> free = new LinkedHashMap<>();
-            if (clickThroughPlan != null) {
-                free.put(SignInMethod.CLICK_THROUGH, clickThroughPlan);
-            }
-            if (formPlan != null) {
-                free.put(SignInMethod.FORM, formPlan);
-            }
+            choices.guestPlan(actor, hotspot.clientId(), clickThroughPlan, clickThroughPlanName)
+                    .ifPresent(p -> free.put(SignInMethod.CLICK_THROUGH, p.id()));
+            choices.guestPlan(actor, hotspot.clientId(), formPlan, formPlanName).ifPresent(p -> free.put(SignInMethod.FORM, p.id()));
             PortalSettings settings = new PortalSettings(kind, chosen, free, keys(fields, "required"), keys(fields, "optional"),
                     Optional.of(unifiSite), AfterLogin.parse(afterLogin), Optional.of(gatewayLoginHost));
             portals.configurePortal(actor, hotspotId, new PortalConfiguration(settings,
@@ -235,11 +240,15 @@ class SetupHotspotController extends SetupPages {
                         @Nullable String hotspotError, @Nullable String portalError, @Nullable String notice,
                         HttpServletRequest request, Model model) {
         Optional<PortalDetails> details = hotspots.portalDetails(actor, hotspot.id());
-        List<GuestPlan> clientPlans = plans.listGuestPlans(actor, hotspot.clientId());
+        long clientId = hotspot.clientId();
+        Choice venueMenu = choices.venuesOf(actor, clientId, "hotspot-venue", form.venueId() == 0 ? null : form.venueId(), form.venueName());
+        Choice clickPlans = choices.guestPlans(actor, clientId, "plan-click", "clickThroughPlan", portal.clickThroughPlan(),
+                portal.clickThroughPlanName());
+        Choice formPlans = choices.guestPlans(actor, clientId, "plan-form", "formPlan", portal.formPlan(), portal.formPlanName());
         model.addAttribute("page", frame(request, actor, "setup.hotspot.title", hotspot.name()));
-        model.addAttribute("view", new SetupViews.HotspotView(new SetupViews.Tabs("hotspots", hotspot.clientId()), hotspot.clientId(),
-                hotspot.id(), hotspot.name(), form, venues.listByClient(actor.operatorId(), hotspot.clientId()), portal,
-                details.isPresent(), details.map(d -> portalUrl(request, hotspot, d.settings())).orElse(null), clientPlans,
+        model.addAttribute("view", new SetupViews.HotspotView(new SetupViews.Tabs("hotspots", clientId), clientId,
+                hotspot.id(), hotspot.name(), form, venueMenu, portal,
+                details.isPresent(), details.map(d -> portalUrl(request, hotspot, d.settings())).orElse(null), clickPlans, formPlans,
                 PortalSettings.FIELDS, actor.can(Permission.MANAGE_VENUES), hotspotError, portalError, notice));
         return "dashboard/setup-hotspot";
     }
@@ -259,11 +268,12 @@ class SetupHotspotController extends SetupPages {
             s.requiredFields().forEach(f -> fields.put(f, "required"));
             s.optionalFields().forEach(f -> fields.put(f, "optional"));
             return new SetupViews.PortalForm(s.gatewayKind().name(), s.methods().stream().map(Enum::name).collect(Collectors.toSet()),
-                    s.freePlanId(SignInMethod.CLICK_THROUGH).orElse(null), s.freePlanId(SignInMethod.FORM).orElse(null), fields,
+                    s.freePlanId(SignInMethod.CLICK_THROUGH).orElse(null), null, s.freePlanId(SignInMethod.FORM).orElse(null), null, fields,
                     d.uamSecretMasked().isPresent(), s.unifiSite().orElse(""), d.unifiControllerUrl().orElse(""),
                     d.unifiUsername().orElse(""), d.unifiPasswordMasked().isPresent(), d.unifiApiKeyMasked().isPresent(),
                     d.unifiIntegrationSiteId().orElse(""), s.afterLogin().text(), s.gatewayLoginHost().orElse(""));
         }).orElseGet(() -> new SetupViews.PortalForm(GatewayKind.MIKROTIK.name(), Set.of(SignInMethod.CLICK_THROUGH.name()), null, null,
+                null, null,
                 Map.of("email", "optional"), false, "", "", "", false, false, "", "STATUS", ""));
     }
 
@@ -274,7 +284,12 @@ class SetupHotspotController extends SetupPages {
     }
 
     private static SetupViews.HotspotForm formOf(Hotspot hotspot) {
-        return new SetupViews.HotspotForm(hotspot.name(), hotspot.venueId(), hotspot.nasIdentifier());
+        return new SetupViews.HotspotForm(hotspot.name(), hotspot.venueId(), null, hotspot.nasIdentifier());
+    }
+
+    /** The client's venue picked from the menu or typed by name; 0 when neither (the service then refuses it). */
+    private long venueId(Actor actor, long clientId, @Nullable Long venue, @Nullable String venueName) {
+        return choices.venueOf(actor, clientId, venue, venueName).map(Venue::id).orElse(0L);
     }
 
     private static Set<String> keys(Map<String, String> fields, String choice) {

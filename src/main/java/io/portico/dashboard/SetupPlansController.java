@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -43,6 +42,7 @@ class SetupPlansController extends SetupPages {
     private static final String PROFILES = "/dashboard/setup/session-profiles";
     private static final String PLANS = "/dashboard/setup/guest-plans";
     private static final long MB = 1_000_000L;
+    private static final Choice NO_PROFILES = new Choice("plan-profile", "profileId", "profileName", List.of(), false, null, "");
 
     private final GuestPlanService plans;
 
@@ -177,7 +177,7 @@ class SetupPlansController extends SetupPages {
         actor.require(Permission.MANAGE_PLANS);
         PageText text = pages.text(request);
         try {
-            plans.addGuestPlan(actor, client, form.profileId(), form.name(), duration(text, form), cents(form.price()), form.currency());
+            plans.addGuestPlan(actor, client, profileId(actor, client, form), form.name(), duration(text, form), cents(form.price()), form.currency());
             return "redirect:" + PLANS + "?client=" + client + "&added";
         } catch (PorticoException e) {
             return plans(actor, client, 0, form, problem(text, e, "setup.conflict.plan", form.name().strip(), company(actor, client)),
@@ -190,10 +190,10 @@ class SetupPlansController extends SetupPages {
         GuestPlan p = plans.guestPlan(actor, client, planId);
         Duration d = p.duration();
         SetupViews.PlanForm form = d.toMinutes() % (24 * 60) == 0
-                ? new SetupViews.PlanForm(p.name(), p.sessionProfileId(), Long.toString(d.toDays()), "days", price(p), p.currency())
+                ? new SetupViews.PlanForm(p.name(), p.sessionProfileId(), null, Long.toString(d.toDays()), "days", price(p), p.currency())
                 : d.toMinutes() % 60 == 0
-                ? new SetupViews.PlanForm(p.name(), p.sessionProfileId(), Long.toString(d.toHours()), "hours", price(p), p.currency())
-                : new SetupViews.PlanForm(p.name(), p.sessionProfileId(), Long.toString(d.toMinutes()), "minutes", price(p), p.currency());
+                ? new SetupViews.PlanForm(p.name(), p.sessionProfileId(), null, Long.toString(d.toHours()), "hours", price(p), p.currency())
+                : new SetupViews.PlanForm(p.name(), p.sessionProfileId(), null, Long.toString(d.toMinutes()), "minutes", price(p), p.currency());
         return plan(actor, client, p, form, null, request, model);
     }
 
@@ -206,7 +206,7 @@ class SetupPlansController extends SetupPages {
         GuestPlan existing = plans.guestPlan(actor, client, planId);
         PageText text = pages.text(request);
         try {
-            plans.updateGuestPlan(actor, client, planId, form.profileId(), form.name(), duration(text, form), cents(form.price()),
+            plans.updateGuestPlan(actor, client, planId, profileId(actor, client, form), form.name(), duration(text, form), cents(form.price()),
                     form.currency());
             return "redirect:" + PLANS + "?client=" + client + "&saved";
         } catch (PorticoException e) {
@@ -219,7 +219,8 @@ class SetupPlansController extends SetupPages {
                         HttpServletRequest request, Model model) {
         model.addAttribute("page", frame(request, actor, "setup.plan.title", plan.name()));
         model.addAttribute("view", new SetupViews.PlanView(new SetupViews.Tabs("guest-plans", client), client, plan.id(), form,
-                profileMenu(actor, client, plan.sessionProfileId()), actor.can(Permission.MANAGE_PLANS), error));
+                choices.sessionProfiles(actor, client, "plan-profile", form.profileId(), form.profileName()),
+                actor.can(Permission.MANAGE_PLANS), error));
         return "dashboard/setup-plan";
     }
 
@@ -251,9 +252,9 @@ class SetupPlansController extends SetupPages {
         PageText text = pages.text(request);
         Scope scope = scope(actor, client, request.getParameter("clientName"));
         Optional<Client> selected = scope.client();
-        List<SessionProfile> profiles = selected.map(c -> profileMenu(actor, c.id(), null)).orElse(List.of());
-        Map<Long, String> profileNames = new java.util.HashMap<>(profiles.stream()
-                .collect(Collectors.toMap(SessionProfile::id, SessionProfile::name)));
+        Choice profiles = selected.map(c -> choices.sessionProfiles(actor, c.id(), "plan-profile", form.profileId(), form.profileName()))
+                .orElse(NO_PROFILES);
+        Map<Long, String> profileNames = new java.util.HashMap<>();
         SetupViews.Paged<GuestPlan> shown = selected.map(c -> SetupViews.Paged.of(plans.guestPlanPage(actor, c.id(), page, PAGE), page))
                 .orElse(SetupViews.Paged.of(List.of(), 0, PAGE));
         SetupViews.Paged<SetupViews.PlanRow> rows = shown.map(p -> new SetupViews.PlanRow(p.id(),
@@ -289,17 +290,8 @@ class SetupPlansController extends SetupPages {
         return kbps == null ? text.t("setup.noLimit") : text.t("setup.kbps", kbps);
     }
 
-    /**
-     * The session profiles a guest plan form offers: the first {@link DashboardChoices#LIMIT} by name
-     * (read in SQL), plus the plan's own profile when it is not among them.
-     */
-    private List<SessionProfile> profileMenu(Actor actor, long client, @Nullable Long current) {
-        List<SessionProfile> first = plans.sessionProfilePage(actor, client, "", 0, DashboardChoices.LIMIT).rows();
-        if (current == null || first.stream().anyMatch(p -> p.id() == current)) {
-            return first;
-        }
-        List<SessionProfile> menu = new java.util.ArrayList<>(first);
-        menu.add(plans.sessionProfile(actor, client, current));
-        return menu;
+    /** The session profile a guest plan form sent: picked from the menu or typed by name; 0 when neither (the service refuses it). */
+    private long profileId(Actor actor, long client, SetupViews.PlanForm form) {
+        return choices.sessionProfile(actor, client, form.profileId(), form.profileName()).map(SessionProfile::id).orElse(0L);
     }
 }

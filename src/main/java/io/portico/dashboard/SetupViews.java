@@ -6,11 +6,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.portico.guest.GuestPlan;
-import io.portico.guest.SessionProfile;
 import io.portico.platform.Slice;
-import io.portico.tenant.Client;
-import io.portico.venue.Venue;
 
 /**
  * The guest set-up pages' models (hotspots with their portal, session profiles, guest plans,
@@ -65,12 +61,13 @@ public final class SetupViews {
     public record HotspotRow(long id, String name, String nasIdentifier, String venue, String portal) {
     }
 
-    public record HotspotForm(String name, long venueId, String nasIdentifier) {
+    /** @param venueName the venue's name as typed (a client with more venues than a menu lists), or null */
+    public record HotspotForm(String name, long venueId, @Nullable String venueName, String nasIdentifier) {
 
-        static final HotspotForm EMPTY = new HotspotForm("", 0, "");
+        static final HotspotForm EMPTY = new HotspotForm("", 0, null, "");
     }
 
-    public record HotspotsView(Tabs tabs, Choice clients, long clientId, Paged<HotspotRow> hotspots, List<Venue> venues,
+    public record HotspotsView(Tabs tabs, Choice clients, long clientId, Paged<HotspotRow> hotspots, Choice venues,
                                boolean canManage, HotspotForm form, @Nullable String error) {
     }
 
@@ -80,7 +77,8 @@ public final class SetupViews {
      *
      * @param fields each form field's choice: {@code ""} (not asked), {@code optional} or {@code required}
      */
-    public record PortalForm(String gatewayKind, Set<String> methods, @Nullable Long clickThroughPlan, @Nullable Long formPlan,
+    public record PortalForm(String gatewayKind, Set<String> methods, @Nullable Long clickThroughPlan,
+                             @Nullable String clickThroughPlanName, @Nullable Long formPlan, @Nullable String formPlanName,
                              Map<String, String> fields, boolean uamSecretSet, String unifiSite, String controllerUrl,
                              String controllerUser, boolean controllerPasswordSet, boolean apiKeySet, String integrationSite,
                              String afterLogin, String gatewayLoginHost) {
@@ -94,9 +92,9 @@ public final class SetupViews {
         }
     }
 
-    public record HotspotView(Tabs tabs, long clientId, long hotspotId, String name, HotspotForm form, List<Venue> venues,
+    public record HotspotView(Tabs tabs, long clientId, long hotspotId, String name, HotspotForm form, Choice venues,
                               PortalForm portal, boolean portalConfigured, @Nullable String portalUrl,
-                              List<GuestPlan> plans, List<String> formFields, boolean canManage,
+                              Choice clickThroughPlans, Choice formPlans, List<String> formFields, boolean canManage,
                               @Nullable String hotspotError, @Nullable String portalError, @Nullable String notice) {
     }
 
@@ -139,9 +137,11 @@ public final class SetupViews {
     }
 
     /** The plan's length as an amount and a unit ({@code minutes}, {@code hours}, {@code days}), the price in major units. */
-    public record PlanForm(String name, Long profileId, String durationAmount, String durationUnit, String price, String currency) {
+    /** @param profileName the session profile's name as typed (a client with more profiles than a menu lists), or null */
+    public record PlanForm(String name, @Nullable Long profileId, @Nullable String profileName, String durationAmount, String durationUnit,
+                           String price, String currency) {
 
-        static final PlanForm EMPTY = new PlanForm("", 0L, "1", "days", "0.00", "USD");
+        static final PlanForm EMPTY = new PlanForm("", null, null, "1", "days", "0.00", "USD");
 
         /** Bound from the form's fields; a field not sent is empty. */
         public PlanForm {
@@ -154,11 +154,11 @@ public final class SetupViews {
         }
     }
 
-    public record PlansView(Tabs tabs, Choice clients, long clientId, Paged<PlanRow> plans, List<SessionProfile> profiles,
+    public record PlansView(Tabs tabs, Choice clients, long clientId, Paged<PlanRow> plans, Choice profiles,
                             boolean canManage, PlanForm form, @Nullable String error) {
     }
 
-    public record PlanView(Tabs tabs, long clientId, long planId, PlanForm form, List<SessionProfile> profiles, boolean canManage,
+    public record PlanView(Tabs tabs, long clientId, long planId, PlanForm form, Choice profiles, boolean canManage,
                            @Nullable String error) {
     }
 
@@ -187,7 +187,9 @@ public final class SetupViews {
     public record IssuedToken(String label, String token) {
     }
 
-    public record ClientView(Tabs tabs, long clientId, String company, String key, List<TokenRow> tokens, boolean canManage,
+    /** @param tokensBase the tokens pager's links up to {@code page=} */
+    public record ClientView(Tabs tabs, long clientId, String company, String key, Paged<TokenRow> tokens, String tokensBase,
+                             boolean canManage,
                              @Nullable IssuedToken issued, String label, @Nullable String error, @Nullable String notice) {
     }
 }

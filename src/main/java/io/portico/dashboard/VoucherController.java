@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,6 +51,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Hidden
 class VoucherController extends DashboardErrorPages {
 
+    private static final Choice NO_PLANS = new Choice("batch-plan", "plan", "planName", List.of(), false, null, "");
+    private static final Choice NO_HOTSPOTS = new Choice("batch-hotspot", "hotspot", "hotspotName", List.of(), false, null, "");
+
     static final int PAGE = 50;
     private static final String PRINT_STYLESHEET = io.portico.platform.web.AssetVersions.versioned(
             DashboardWebConfiguration.STATIC_PATH, "static/dashboard/", "vouchers-print.css");
@@ -83,15 +85,15 @@ class VoucherController extends DashboardErrorPages {
         Choice clients = choices.clients(actor, "client", selected.map(Client::id).orElse(null), clientName);
         PageText text = pages.text(request);
         List<VoucherViews.BatchRow> rows = new ArrayList<>();
-        List<GuestPlan> guestPlans = List.of();
-        List<Hotspot> clientHotspots = List.of();
+        Choice guestPlans = NO_PLANS;
+        Choice clientHotspots = NO_HOTSPOTS;
         @Nullable Long older = null;
         if (selected.isPresent()) {
             long clientId = selected.get().id();
-            // The batch form's menus, bounded like every menu (the first by name).
-            guestPlans = plans.guestPlanPage(actor, clientId, 0, DashboardChoices.LIMIT).rows();
-            clientHotspots = hotspots.page(actor, clientId, 0, DashboardChoices.LIMIT).rows();
-            Map<Long, String> planNames = new java.util.HashMap<>(guestPlans.stream().collect(Collectors.toMap(GuestPlan::id, GuestPlan::name)));
+            // The batch form's menus, bounded like every menu: above the limit, names resolved on the server.
+            guestPlans = choices.guestPlans(actor, clientId, "batch-plan", "plan", null, null);
+            clientHotspots = choices.hotspotsOf(actor, clientId, "batch-hotspot", null, null);
+            Map<Long, String> planNames = new java.util.HashMap<>();
             List<VoucherBatch> batches = plans.listBatches(actor, clientId, before, PAGE + 1);
             for (VoucherBatch b : batches.subList(0, Math.min(PAGE, batches.size()))) {
                 rows.add(new VoucherViews.BatchRow(b.id(), b.label(), planNames.computeIfAbsent(b.guestPlanId(), id -> plans.guestPlan(actor, clientId, id).name()), b.count(), b.redeemed(),
@@ -106,12 +108,17 @@ class VoucherController extends DashboardErrorPages {
     }
 
     @PostMapping("/dashboard/vouchers")
-    String create(Actor actor, @RequestParam long client, @RequestParam long plan, @RequestParam long hotspot,
-                  @RequestParam(defaultValue = "") String label, @RequestParam int count, @RequestParam(defaultValue = "1") int uses,
+    String create(Actor actor, @RequestParam long client, @RequestParam(required = false) @Nullable Long plan,
+                  @RequestParam(required = false) @Nullable String planName, @RequestParam(required = false) @Nullable Long hotspot,
+                  @RequestParam(required = false) @Nullable String hotspotName, @RequestParam(defaultValue = "") String label, @RequestParam int count, @RequestParam(defaultValue = "1") int uses,
                   @RequestParam(defaultValue = "") String validUntil,
                   @RequestParam(name = FormGuard.FIELD, required = false) @Nullable String csrf, HttpServletRequest request) {
         sessions.checkForm(request, csrf);
-        requireHotspot(actor, client, hotspot, request);
+        // Picked from a menu or typed by name; a name matching none or several is refused naming it.
+        long hotspotId = choices.hotspotOf(actor, client, hotspot, hotspotName).map(Hotspot::id)
+                .orElseThrow(() -> PorticoException.invalid(pages.text(request).t("vouchers.chooseHotspot")));
+        long planId = choices.guestPlan(actor, client, plan, planName).map(GuestPlan::id)
+                .orElseThrow(() -> PorticoException.invalid(pages.text(request).t("vouchers.needPlanAndHotspot")));
         Instant expires = null;
         if (!validUntil.isBlank()) {
             try {
@@ -120,7 +127,7 @@ class VoucherController extends DashboardErrorPages {
                 throw PorticoException.invalid(pages.text(request).t("vouchers.badDate"));
             }
         }
-        VoucherBatch batch = plans.createBatch(actor, new NewVoucherBatch(client, plan, label, count, uses, expires, hotspot));
+        VoucherBatch batch = plans.createBatch(actor, new NewVoucherBatch(client, planId, label, count, uses, expires, hotspotId));
         return "redirect:/dashboard/vouchers/batches/" + batch.id() + "?client=" + client + "&created";
     }
 
@@ -227,13 +234,6 @@ class VoucherController extends DashboardErrorPages {
         return vouchers.stream().map(v -> new VoucherCard(v.code(), plan, validity(text, v.expiresAt())
                 + (v.maxUses() > 1 ? " · " + text.t("vouchers.usesEach", v.maxUses()) : ""), url.apply(v))).toList();
     }
-
-    private void requireHotspot(Actor actor, long client, long hotspotId, HttpServletRequest request) {
-        if (hotspots.find(actor.operatorId(), hotspotId).filter(h -> h.clientId() == client).isEmpty()) {
-            throw PorticoException.invalid(pages.text(request).t("vouchers.chooseHotspot"));
-        }
-    }
-
 
     private static VoucherViews.RedemptionRow redemption(PageText text, VoucherRedemption r, Map<Long, String> hotspotNames) {
         return new VoucherViews.RedemptionRow(r.code(), r.macAddress() == null ? text.t("vouchers.erased") : r.macAddress(),

@@ -4,9 +4,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.portico.guest.GuestPlan;
-import io.portico.hotspot.Hotspot;
-import io.portico.tenant.Client;
 
 /** The voucher pages' models, public for the precompiled templates. */
 public final class VoucherViews {
@@ -27,7 +24,7 @@ public final class VoucherViews {
     }
 
     /** The voucher list page's model. */
-    public record VouchersView(Choice clients, long clientId, List<GuestPlan> plans, List<Hotspot> hotspots, List<BatchRow> batches,
+    public record VouchersView(Choice clients, long clientId, Choice plans, Choice hotspots, List<BatchRow> batches,
                         @Nullable Long older, boolean canCreate, String defaultValidUntil) {
     }
 

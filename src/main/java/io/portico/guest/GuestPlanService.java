@@ -189,6 +189,13 @@ public class GuestPlanService {
         return Slice.of(plans.guestPlanPage(clientId, Slice.offset(page, size), size + 1), size);
     }
 
+    /** At most {@code limit} of the client's guest plans whose name starts with {@code namePrefix} (case-insensitive), by name. */
+    public List<GuestPlan> namedGuestPlans(Actor actor, long clientId, String namePrefix, int limit) {
+        actor.require(Permission.READ_CONFIGURATION);
+        guests.requireClient(actor, clientId);
+        return plans.named(clientId, Slice.prefix(namePrefix), limit);
+    }
+
     public List<GuestPlan> listGuestPlans(Actor actor, long clientId) {
         actor.require(Permission.READ_CONFIGURATION);
         guests.requireClient(actor, clientId);

@@ -144,6 +144,12 @@ public class HotspotService {
         return repository.named(actor.operatorId(), Slice.prefix(namePrefix), limit);
     }
 
+    /** At most {@code limit} of the client's hotspots whose name starts with {@code namePrefix}, by name (a bounded menu). */
+    public List<Hotspot> named(Actor actor, long clientId, String namePrefix, int limit) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.named(actor.operatorId(), clientId, Slice.prefix(namePrefix), limit);
+    }
+
     /** How many hotspots the operator has (all clients). */
     public long count(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);

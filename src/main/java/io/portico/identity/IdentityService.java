@@ -27,6 +27,7 @@ import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
 import io.portico.platform.RequestOrigin;
 import io.portico.platform.SecretBox;
+import io.portico.platform.Slice;
 import io.portico.platform.Role;
 import io.portico.tenant.Client;
 import io.portico.tenant.TenantService;
@@ -362,6 +363,23 @@ public class IdentityService {
     public List<Administrator> listAdministrators(Actor actor) {
         actor.require(Permission.READ_CONFIGURATION);
         return administrators.list(actor.operatorId());
+    }
+
+    /**
+     * A page (zero-based) of the operator's administrators by email whose email or name starts with
+     * {@code search} (case-insensitive), read in SQL: the dashboard's administrators list.
+     */
+    public Slice<Administrator> administratorPage(Actor actor, String search, int page, int size) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return Slice.of(administrators.page(actor.operatorId(), Slice.prefix(search), Slice.offset(page, size), size + 1), size);
+    }
+
+    /** A page (zero-based) of the client's API tokens, newest first, read in SQL: the dashboard's client page. */
+    public Slice<ApiTokenInfo> apiTokenPage(Actor actor, long clientId, int page, int size) {
+        actor.require(Permission.READ_CONFIGURATION);
+        tenants.findClient(actor.operatorId(), clientId)
+                .orElseThrow(() -> PorticoException.notFound("Unknown client " + clientId + "."));
+        return Slice.of(tokens.apiTokenPage(clientId, Slice.offset(page, size), size + 1), size);
     }
 
     /** Administrators of an operator by role, for the operator details' role lists. */

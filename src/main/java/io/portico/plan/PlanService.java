@@ -119,6 +119,12 @@ public class PlanService {
         return Slice.of(repository.page(actor.operatorId(), afterKey, size + 1), size);
     }
 
+    /** At most {@code limit} of the operator's plans whose name starts with {@code namePrefix} (case-insensitive), by name. */
+    public List<ServicePlan> named(Actor actor, String namePrefix, int limit) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.named(actor.operatorId(), Slice.prefix(namePrefix), limit);
+    }
+
     public List<ServicePlan> listByOperator(long operatorId) {
         return repository.list(operatorId);
     }

@@ -20,6 +20,7 @@ import io.portico.platform.Actor;
 import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
+import io.portico.platform.Slice;
 import io.portico.radius.internal.DisconnectClient;
 import io.portico.radius.internal.DisconnectTracker;
 import io.portico.radius.internal.NasClientRegistry;
@@ -103,6 +104,15 @@ public class RadiusService {
     public List<NasClient> clients(Actor actor) {
         actor.require(Permission.MANAGE_EQUIPMENT);
         return clients.list(actor.operatorId());
+    }
+
+    /**
+     * A page (zero-based) of the operator's RADIUS clients by name whose name, network or
+     * NAS-Identifier starts with {@code search} (case-insensitive), read in SQL: the dashboard's list.
+     */
+    public Slice<NasClient> clientPage(Actor actor, String search, int page, int size) {
+        actor.require(Permission.MANAGE_EQUIPMENT);
+        return Slice.of(clients.page(actor.operatorId(), Slice.prefix(search), Slice.offset(page, size), size + 1), size);
     }
 
     /** The console's removeClient; 404 when the operator has no such client. DomainAdministrators only. */

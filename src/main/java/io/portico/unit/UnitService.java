@@ -115,6 +115,19 @@ public class UnitService {
         return repository.named(operatorId, Slice.prefix(labelPrefix), limit);
     }
 
+    /** At most {@code limit} of the venue's units whose name starts with {@code namePrefix} (case-insensitive), by name. */
+    public List<Unit> named(long operatorId, long venueId, String namePrefix, int limit) {
+        return repository.named(operatorId, venueId, Slice.prefix(namePrefix), limit);
+    }
+
+    /**
+     * A page (zero-based) of the venue's units by building, floor and name whose name, building or
+     * floor starts with {@code search} (case-insensitive), read in SQL: the dashboard's venue page.
+     */
+    public Slice<Unit> page(long operatorId, long venueId, String search, int page, int size) {
+        return Slice.of(repository.page(operatorId, venueId, Slice.prefix(search), Slice.offset(page, size), size + 1), size);
+    }
+
     /** How many units the operator has. */
     public long count(long operatorId) {
         return repository.count(operatorId);

@@ -105,6 +105,19 @@ public class VenueService {
         return repository.named(actor.operatorId(), Slice.prefix(namePrefix), limit);
     }
 
+    /** At most {@code limit} of the client's venues whose name starts with {@code namePrefix} (case-insensitive), by name. */
+    public List<Venue> named(Actor actor, long clientId, String namePrefix, int limit) {
+        actor.require(Permission.READ_CONFIGURATION);
+        return repository.named(actor.operatorId(), clientId, Slice.prefix(namePrefix), limit);
+    }
+
+    /** The operator's venues with these ids, by id (a page's rows naming their venues; other operators' are left out). */
+    public java.util.Map<Long, Venue> byIds(long operatorId, java.util.Collection<Long> venueIds) {
+        java.util.Map<Long, Venue> byId = new java.util.HashMap<>();
+        repository.findAll(operatorId, java.util.Set.copyOf(venueIds)).forEach(v -> byId.put(v.id(), v));
+        return byId;
+    }
+
     /** The time zone most of the operator's venues share; empty when it has none. */
     public Optional<java.time.ZoneId> commonestZone(long operatorId) {
         return repository.commonestZone(operatorId).map(java.time.ZoneId::of);

@@ -17,6 +17,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.portico.guest.GuestPlan;
+import io.portico.hotspot.PortalSettings;
+import io.portico.hotspot.SignInMethod;
+import io.portico.identity.Administrator;
+import io.portico.identity.ApiTokenInfo;
+import io.portico.identity.IdentityService;
+import io.portico.radius.NasClient;
+import io.portico.radius.NasNetwork;
+import io.portico.radius.NewNasClient;
+import io.portico.radius.RadiusService;
 import io.portico.guest.GuestPlanService;
 import io.portico.guest.SessionProfile;
 import io.portico.hotspot.Hotspot;
@@ -50,8 +59,8 @@ import io.portico.venue.Venue;
 import io.portico.venue.VenueService;
 
 /**
- * The dashboard's venue, subscriber, service plan, hotspot and guest plan lists read a page at a
- * time in SQL: page 2 holds the rows after page 1 in the list's order, and another operator's rows
+ * The dashboard's venue, subscriber, service plan, hotspot, guest plan, unit, RADIUS client,
+ * administrator and API token lists read a page at a time in SQL, and its menus are bounded: page 2 holds the rows after page 1 in the list's order, and another operator's rows
  * (created with names that would sort among them) never show. Names start with distinct letters so
  * the expected order is the same under H2's and PostgreSQL's collations.
  */
@@ -66,6 +75,8 @@ class DashboardListPagingTest {
     @Autowired HotspotService hotspots;
     @Autowired GuestPlanService guestPlans;
     @Autowired Fixtures fixtures;
+    @Autowired RadiusService radius;
+    @Autowired IdentityService identity;
     @LocalServerPort int port;
 
     private record Tenant(Operator operator, Client client, Actor staff) {
@@ -304,7 +315,11 @@ class DashboardListPagingTest {
         String small = http.get("/dashboard/sessions", "Cookie", session.cookieHeader()).raw();
         assertThat(small).contains("<select id=\"filter-hotspot\" name=\"hotspot\">", "Zeta lobby").doesNotContain("Zeta foreign");
 
-        units.add(mine.operator().id(), venue.key(), new NewUnit("Z-1", "A", "1", UnitPurpose.WIRED_UNIT, 999, ""));
+        Unit zOne = units.add(mine.operator().id(), venue.key(), new NewUnit("Z-1", "A", "1", UnitPurpose.WIRED_UNIT, 999, ""));
+        // A venue's units: a select once the venue is chosen, none before.
+        assertThat(small).contains("<select name=\"unit\" id=\"filter-unit\"", "id=\"unit-hint\"").doesNotContain(">Z-1</option>");
+        assertThat(http.get("/dashboard/sessions?venue=" + venue.id(), "Cookie", session.cookieHeader()).raw())
+                .contains("<select id=\"filter-unit\" name=\"unit\"", ">Z-1</option>");
         Hotspot hallOne = null;
         for (int i = 1; i <= DashboardChoices.LIMIT; i++) {
             Hotspot hall = hotspots.add(mine.operator().id(), new NewHotspot(mine.client().id(), venue.id(), "Hall " + i,
@@ -331,6 +346,17 @@ class DashboardListPagingTest {
         assertThat(none.status()).isEqualTo(400);
         assertThat(shown(none.raw())).contains("Ningún hotspot tiene un nombre que empiece por 'Zeta foreign'.");
 
+        // The venue's units above the limit: a name typed, resolved within the venue.
+        Http.Response unitsOfVenue = http.get("/dashboard/sessions?venue=" + venue.id(), "Cookie", session.cookieHeader());
+        assertThat(unitsOfVenue.raw()).contains("<input id=\"filter-unit\" name=\"unitName\" list=\"filter-unit-names\"")
+                .doesNotContain("<select id=\"filter-unit\"");
+        assertThat(http.get("/dashboard/sessions?venue=" + venue.id() + "&unitName=z-1", "Cookie", session.cookieHeader()).raw())
+                .contains("value=\"Z-1\"", "unit=" + zOne.id());
+        Http.Response severalUnits = http.get("/dashboard/sessions?venue=" + venue.id() + "&unitName=u&lang=en-us", "Cookie",
+                session.cookieHeader());
+        assertThat(severalUnits.status()).isEqualTo(400);
+        assertThat(shown(severalUnits.raw())).contains("'u' matches several units of this venue (U1, U10, U100, …)");
+
         // The subscriber form's units: "venue · unit" typed, resolved to the unit; a refused name keeps the form.
         ServicePlan plan = plan(mine, "Home");
         Http.Response form = http.get("/dashboard/mdu/subscribers", "Cookie", session.cookieHeader());
@@ -347,6 +373,262 @@ class DashboardListPagingTest {
         assertThat(ambiguous.status()).isEqualTo(400);
         assertThat(shown(ambiguous.raw())).contains("'Lofts · U' matches several units (Lofts · U1, Lofts · U10, Lofts · U100, …)")
                 .contains("value=\"Lofts · U\"");
+    }
+
+    @Test
+    void aVenuesUnitsPageByBuildingFloorAndNameWithTheSearchInTheSameQuery() {
+        Tenant mine = tenant("Paging Units");
+        Venue venue = venue(mine, "Tower");
+        // Another operator's venue of the same name, whose unit sorts among mine.
+        Venue foreign = venue(tenant("Other Units"), "Tower");
+        for (int i = 1; i <= 53; i++) {
+            units.add(mine.operator().id(), venue.key(), new NewUnit("U%03d".formatted(i), i <= 50 ? "A" : "North", "1",
+                    UnitPurpose.WIRED_UNIT, null, ""));
+        }
+        units.add(foreign.operatorId(), foreign.key(), new NewUnit("U999", "A", "1", UnitPurpose.WIRED_UNIT, null, ""));
+
+        Slice<Unit> first = units.page(mine.operator().id(), venue.id(), "", 0, MduVenueController.UNITS_PAGE);
+        assertThat(first.rows()).hasSize(50).extracting(Unit::name).startsWith("U001", "U002").endsWith("U050");
+        assertThat(first.more()).isTrue();
+        Slice<Unit> second = units.page(mine.operator().id(), venue.id(), "", 1, MduVenueController.UNITS_PAGE);
+        assertThat(second.rows()).extracting(Unit::name).containsExactly("U051", "U052", "U053");
+        assertThat(second.more()).isFalse();
+        // The search is a case-insensitive prefix of the name, building or floor, in the same query; LIKE's wildcards are plain.
+        assertThat(units.page(mine.operator().id(), venue.id(), "nor", 0, 50).rows()).extracting(Unit::name)
+                .containsExactly("U051", "U052", "U053");
+        assertThat(units.page(mine.operator().id(), venue.id(), "u00", 0, 50).rows()).hasSize(9);
+        assertThat(units.page(mine.operator().id(), venue.id(), "%", 0, 50).rows()).isEmpty();
+        assertThat(units.page(mine.operator().id(), foreign.id(), "", 0, 50).rows()).isEmpty();
+
+        Http http = new Http(port);
+        var session = DashboardSessionTest.signIn(http, fixtures.administrator(mine.operator(), Role.DOMAIN_ADMINISTRATORS));
+        Http.Response page = http.get(MduVenueController.venuePath(venue), "Cookie", session.cookieHeader());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw()).contains(">U001</a>", ">U050</a>", "<label for=\"unit-search\">").doesNotContain(">U051</a>", "U999");
+        Http.Response next = http.get(nextPage(page.raw()), "Cookie", session.cookieHeader());
+        assertThat(next.raw()).contains(">U051</a>", ">U053</a>", "id=\"previous-page\"").doesNotContain(">U001</a>", "id=\"next-page\"");
+        Http.Response searched = http.get(MduVenueController.venuePath(venue) + "?q=NORTH", "Cookie", session.cookieHeader());
+        assertThat(searched.raw()).contains(">U051</a>", ">U053</a>", "value=\"NORTH\"").doesNotContain(">U001</a>", "id=\"next-page\"");
+    }
+
+    /** The pager's next link of a page (the shared {@code setup-pager} fragment). */
+    private static String nextPage(String html) {
+        Matcher next = Pattern.compile("id=\"next-page\" href=\"([^\"]+)\"").matcher(html);
+        assertThat(next.find()).as("a next-page link").isTrue();
+        return next.group(1).replace("&amp;", "&");
+    }
+
+    @Test
+    void radiusClientsAdministratorsAndApiTokensPageInSqlWithTheirSearch() {
+        Tenant mine = tenant("Paging Settings");
+        Tenant theirs = tenant("Other Settings");
+        String tag = Fixtures.unique().toLowerCase();
+        Hotspot lobby = hotspots.add(mine.operator().id(), new NewHotspot(mine.client().id(), venue(mine, "Hall").id(), "Lobby",
+                "nas-" + Fixtures.unique()));
+        Hotspot foreignLobby = hotspots.add(theirs.operator().id(), new NewHotspot(theirs.client().id(), venue(theirs, "Hall").id(),
+                "Lobby", "nas-" + Fixtures.unique()));
+        for (int i = 1; i <= 52; i++) {
+            radius.register(mine.staff(), new NewNasClient(mine.operator().id(), "Nas %03d".formatted(i), NasNetwork.parse("10.1." + i + ".0/24"),
+                    "nas-" + tag + "-" + i, "shared-secret-1", Optional.of(lobby.id()), Optional.empty(), 3799));
+        }
+        radius.register(theirs.staff(), new NewNasClient(theirs.operator().id(), "Nas 000 foreign", NasNetwork.parse("10.1.7.0/24"),
+                "nas-" + tag + "-foreign", "shared-secret-1", Optional.of(foreignLobby.id()), Optional.empty(), 3799));
+
+        Slice<NasClient> nas = radius.clientPage(mine.staff(), "", 0, 50);
+        assertThat(nas.rows()).hasSize(50).extracting(NasClient::name).startsWith("Nas 001").endsWith("Nas 050");
+        assertThat(nas.more()).isTrue();
+        assertThat(radius.clientPage(mine.staff(), "", 1, 50).rows()).extracting(NasClient::name).containsExactly("Nas 051", "Nas 052");
+        assertThat(radius.clientPage(mine.staff(), "10.1.7.", 0, 50).rows()).extracting(NasClient::name).containsExactly("Nas 007");
+        assertThat(radius.clientPage(mine.staff(), "NAS-" + tag + "-5", 0, 50).rows()).extracting(NasClient::name)
+                .containsExactly("Nas 005", "Nas 050", "Nas 051", "Nas 052");
+
+        for (int i = 1; i <= 51; i++) {
+            identity.createAdministrator(mine.staff(), "a%02d-%s@example.com".formatted(i, tag), "Rita %02d".formatted(i), Fixtures.PASSWORD,
+                    Set.of(Role.CUSTOMER_SUPPORT));
+        }
+        identity.createAdministrator(theirs.staff(), "a00-" + tag + "@example.com", "Rita 00", Fixtures.PASSWORD, Set.of(Role.CUSTOMER_SUPPORT));
+        String signedIn = fixtures.administrator(mine.operator(), Role.DOMAIN_ADMINISTRATORS);
+        Slice<Administrator> admins = identity.administratorPage(mine.staff(), "", 0, 50);
+        assertThat(admins.rows()).hasSize(50).extracting(Administrator::email).startsWith("a01-" + tag + "@example.com")
+                .endsWith("a50-" + tag + "@example.com");
+        assertThat(admins.rows().getFirst().roles()).containsExactly(Role.CUSTOMER_SUPPORT);
+        assertThat(identity.administratorPage(mine.staff(), "", 1, 50).rows()).extracting(Administrator::email)
+                .containsExactly("a51-" + tag + "@example.com", signedIn);
+        assertThat(identity.administratorPage(mine.staff(), "rita 4", 0, 50).rows()).hasSize(10);
+        assertThat(identity.administratorPage(mine.staff(), "A05-", 0, 50).rows()).extracting(Administrator::displayName)
+                .containsExactly("Rita 05");
+
+        for (int i = 1; i <= 51; i++) {
+            identity.issueApiToken(mine.staff(), mine.client().id(), "Token %02d".formatted(i));
+        }
+        identity.issueApiToken(theirs.staff(), theirs.client().id(), "Token 99");
+        Slice<ApiTokenInfo> tokens = identity.apiTokenPage(mine.staff(), mine.client().id(), 0, 50);
+        assertThat(tokens.rows()).hasSize(50).extracting(ApiTokenInfo::label).startsWith("Token 51").endsWith("Token 02");
+        assertThat(identity.apiTokenPage(mine.staff(), mine.client().id(), 1, 50).rows()).extracting(ApiTokenInfo::label)
+                .containsExactly("Token 01");
+        assertThatThrownBy(() -> identity.apiTokenPage(mine.staff(), theirs.client().id(), 0, 50)).isInstanceOf(PorticoException.class);
+
+        // The pages: one page each with a next link, and the searches; another operator's rows never show.
+        Http http = new Http(port);
+        var session = DashboardSessionTest.signIn(http, signedIn);
+        String cookie = session.cookieHeader();
+        Http.Response radiusPage = http.get("/dashboard/settings/radius-clients", "Cookie", cookie);
+        assertThat(radiusPage.raw()).contains("Nas 001", "Nas 050", "<label for=\"nas-search\">").doesNotContain("Nas 051", "foreign");
+        assertThat(http.get(nextPage(radiusPage.raw()), "Cookie", cookie).raw()).contains("Nas 051", "Nas 052").doesNotContain("Nas 001");
+        assertThat(http.get("/dashboard/settings/radius-clients?q=10.1.7.", "Cookie", cookie).raw()).contains("Nas 007")
+                .doesNotContain("Nas 001", "foreign", "id=\"next-page\"");
+
+        Http.Response adminPage = http.get("/dashboard/settings/administrators", "Cookie", cookie);
+        assertThat(adminPage.raw()).contains("a01-" + tag, "a50-" + tag).doesNotContain("a51-" + tag, "a00-" + tag);
+        assertThat(http.get(nextPage(adminPage.raw()), "Cookie", cookie).raw()).contains("a51-" + tag, signedIn).doesNotContain("a01-" + tag);
+        assertThat(http.get("/dashboard/settings/administrators?q=Rita+0", "Cookie", cookie).raw()).contains("a09-" + tag)
+                .doesNotContain("a10-" + tag, "a00-" + tag);
+
+        String clientPath = "/dashboard/setup/clients/" + mine.client().id();
+        Http.Response clientPage = http.get(clientPath, "Cookie", cookie);
+        assertThat(clientPage.raw()).contains("Token 51", "Token 02").doesNotContain("Token 01", "Token 99");
+        assertThat(http.get(nextPage(clientPage.raw()), "Cookie", cookie).raw()).contains("Token 01").doesNotContain("Token 02");
+    }
+
+    @Test
+    void aClientsMenusOfMoreThanTheLimitBecomeNameFieldsResolvedOnTheServer() {
+        Tenant mine = tenant("Paging Client Menus");
+        Tenant theirs = tenant("Other Client Menus");
+        Venue lofts = venue(mine, "Lofts");
+        Hotspot lobby = hotspots.add(mine.operator().id(), new NewHotspot(mine.client().id(), lofts.id(), "Lobby", "nas-" + Fixtures.unique()));
+        SessionProfile standard = guestPlans.addSessionProfile(mine.staff(), mine.client().id(), "Standard", Duration.ofHours(1), null, null,
+                null, null);
+        guestPlans.addGuestPlan(mine.staff(), mine.client().id(), standard.id(), "Day", Duration.ofDays(1), 0, "USD");
+        venue(theirs, "Venue foreign");
+        SessionProfile foreignProfile = guestPlans.addSessionProfile(theirs.staff(), theirs.client().id(), "Profile foreign",
+                Duration.ofHours(1), null, null, null, null);
+        guestPlans.addGuestPlan(theirs.staff(), theirs.client().id(), foreignProfile.id(), "Plan foreign", Duration.ofHours(1), 0, "USD");
+        Http http = new Http(port);
+        var session = DashboardSessionTest.signIn(http, fixtures.administrator(mine.operator(), Role.DOMAIN_ADMINISTRATORS));
+        String cookie = session.cookieHeader();
+        String client = "client=" + mine.client().id();
+        String hotspotPath = "/dashboard/setup/hotspots/" + lobby.id();
+
+        // Up to the limit: selects of this client's rows only.
+        assertThat(http.get("/dashboard/setup/hotspots?" + client, "Cookie", cookie).raw())
+                .contains("<select id=\"hotspot-venue\" name=\"venue\"", ">Lofts</option>").doesNotContain("Venue foreign");
+        assertThat(http.get(hotspotPath, "Cookie", cookie).raw()).contains("<select id=\"plan-click\" name=\"clickThroughPlan\"", ">Day</option>")
+                .doesNotContain("Plan foreign");
+        assertThat(http.get("/dashboard/vouchers?" + client, "Cookie", cookie).raw())
+                .contains("<select id=\"batch-plan\" name=\"plan\"", "<select id=\"batch-hotspot\" name=\"hotspot\"");
+        assertThat(http.get("/dashboard/setup/guest-plans?" + client, "Cookie", cookie).raw())
+                .contains("<select id=\"plan-profile\" name=\"profileId\"", ">Standard</option>").doesNotContain("Profile foreign");
+
+        List<GuestPlan> plans = new ArrayList<>();
+        List<SessionProfile> profiles = new ArrayList<>();
+        List<Venue> clientVenues = new ArrayList<>();
+        for (int i = 1; i <= DashboardChoices.LIMIT; i++) {
+            clientVenues.add(venue(mine, "Venue %03d".formatted(i)));
+            SessionProfile profile = guestPlans.addSessionProfile(mine.staff(), mine.client().id(), "Profile %03d".formatted(i),
+                    Duration.ofHours(1), null, null, null, null);
+            profiles.add(profile);
+            plans.add(guestPlans.addGuestPlan(mine.staff(), mine.client().id(), profile.id(), "Plan %03d".formatted(i), Duration.ofHours(1),
+                    0, "USD"));
+            hotspots.add(mine.operator().id(), new NewHotspot(mine.client().id(), lofts.id(), "Hall %03d".formatted(i), "nas-" + Fixtures.unique()));
+        }
+
+        // The hotspot forms' venue: typed, resolved within the client; several or none are refused by name.
+        Http.Response list = http.get("/dashboard/setup/hotspots?" + client, "Cookie", cookie);
+        assertThat(list.raw()).contains("<input id=\"hotspot-venue\" name=\"venueName\" list=\"hotspot-venue-names\"")
+                .doesNotContain("<select id=\"hotspot-venue\"", "Venue foreign");
+        String token = DashboardSessionTest.formToken(list.raw());
+        String nas = "nas-" + Fixtures.unique();
+        Http.Response added = post(http, session, "/dashboard/setup/hotspots", "_csrf=" + token + "&" + client
+                + "&name=Annex&venueName=venue+007&nasIdentifier=" + nas);
+        assertThat(added.status()).isEqualTo(302);
+        assertThat(hotspots.findByNasIdentifier(mine.operator().id(), nas).orElseThrow().venueId()).isEqualTo(clientVenues.get(6).id());
+        assertThat(shown(post(http, session, "/dashboard/setup/hotspots?lang=en-us", "_csrf=" + token + "&" + client
+                + "&name=Annex+2&venueName=Venue+0&nasIdentifier=nas-" + Fixtures.unique()).raw()))
+                .contains("'Venue 0' matches several venues (Venue 001, Venue 002, Venue 003, …)");
+        assertThat(shown(post(http, session, "/dashboard/setup/hotspots?lang=es-xl", "_csrf=" + token + "&" + client
+                + "&name=Annex+3&venueName=Venue+foreign&nasIdentifier=nas-" + Fixtures.unique()).raw()))
+                .contains("Ninguna sede tiene un nombre que empiece por 'Venue foreign'.");
+
+        // The portal's free plans: typed names resolved to this client's plans; an empty field is no plan.
+        Http.Response portalForm = http.get(hotspotPath, "Cookie", cookie);
+        assertThat(portalForm.raw()).contains("<input id=\"plan-click\" name=\"clickThroughPlanName\"",
+                "<input id=\"plan-form\" name=\"formPlanName\"");
+        String portal = "_csrf=" + token + "&gatewayKind=MIKROTIK&methods=CLICK_THROUGH&methods=VOUCHER&field-email=optional&afterLogin=STATUS"
+                + "&clickThroughPlanName=plan+005&formPlanName=";
+        assertThat(post(http, session, hotspotPath + "/portal", portal).status()).isEqualTo(302);
+        PortalSettings saved = hotspots.portalDetails(mine.staff(), lobby.id()).orElseThrow().settings();
+        assertThat(saved.freePlanId(SignInMethod.CLICK_THROUGH)).contains(plans.get(4).id());
+        assertThat(saved.freePlanId(SignInMethod.FORM)).isEmpty();
+        assertThat(http.get(hotspotPath, "Cookie", cookie).raw()).contains("name=\"clickThroughPlanName\" list=\"plan-click-names\" value=\"Plan 005\"");
+        assertThat(shown(post(http, session, hotspotPath + "/portal?lang=en-us", portal.replace("plan+005", "Plan+foreign")).raw()))
+                .contains("No guest plan's name starts with 'Plan foreign'.");
+
+        // The voucher batch form's plan and hotspot.
+        Http.Response vouchers = http.get("/dashboard/vouchers?" + client, "Cookie", cookie);
+        assertThat(vouchers.raw()).contains("name=\"planName\" list=\"batch-plan-names\"", "name=\"hotspotName\" list=\"batch-hotspot-names\"");
+        Http.Response batch = post(http, session, "/dashboard/vouchers", "_csrf=" + token + "&" + client
+                + "&label=Lobby+day&planName=Plan+003&hotspotName=lobby&count=2&uses=1&validUntil=");
+        assertThat(batch.status()).isEqualTo(302);
+        var made = guestPlans.listBatches(mine.staff(), mine.client().id(), null, 1).getFirst();
+        assertThat(made.guestPlanId()).isEqualTo(plans.get(2).id());
+        assertThat(made.hotspotId()).isEqualTo(lobby.id());
+        Http.Response several = post(http, session, "/dashboard/vouchers?lang=en-us", "_csrf=" + token + "&" + client
+                + "&label=x&planName=Plan+003&hotspotName=Hall&count=2&uses=1&validUntil=");
+        assertThat(several.status()).isEqualTo(400);
+        assertThat(shown(several.raw())).contains("'Hall' matches several hotspots (Hall 001, Hall 002, Hall 003, …)");
+
+        // The guest plan form's session profile.
+        Http.Response planForm = http.get("/dashboard/setup/guest-plans?" + client, "Cookie", cookie);
+        assertThat(planForm.raw()).contains("<input id=\"plan-profile\" name=\"profileName\" list=\"plan-profile-names\"")
+                .doesNotContain("Profile foreign");
+        assertThat(post(http, session, "/dashboard/setup/guest-plans", "_csrf=" + token + "&" + client + "&name=Weekend&profileName=Profile+004"
+                + "&durationAmount=2&durationUnit=days&price=0.00&currency=USD").status()).isEqualTo(302);
+        GuestPlan weekend = guestPlans.guestPlanPage(mine.staff(), mine.client().id(), 0, DashboardChoices.LIMIT + 10).rows().stream()
+                .filter(p -> p.name().equals("Weekend")).findFirst().orElseThrow();
+        assertThat(weekend.sessionProfileId()).isEqualTo(profiles.get(3).id());
+    }
+
+    @Test
+    void serviceplanMenusOfMoreThanTheLimitBecomeANameFieldResolvedOnTheServer() {
+        Tenant mine = tenant("Paging Service Plans");
+        Tenant theirs = tenant("Other Service Plans");
+        Venue venue = venue(mine, "Lofts");
+        Unit unit = units.add(mine.operator().id(), venue.key(), new NewUnit("A-1", "1", "1", UnitPurpose.WIRED_UNIT, null, ""));
+        plan(theirs, "Plan foreign");
+        List<ServicePlan> servicePlans = new ArrayList<>();
+        for (int i = 1; i <= DashboardChoices.LIMIT + 1; i++) {
+            servicePlans.add(plan(mine, "Plan %03d".formatted(i)));
+        }
+        Http http = new Http(port);
+        var session = DashboardSessionTest.signIn(http, fixtures.administrator(mine.operator(), Role.DOMAIN_ADMINISTRATORS));
+        Http.Response form = http.get("/dashboard/mdu/subscribers", "Cookie", session.cookieHeader());
+        assertThat(form.raw()).contains("<input id=\"sub-plan\" name=\"planName\" list=\"sub-plan-names\"")
+                .doesNotContain("<select id=\"sub-plan\"", "Plan foreign");
+        assertThat(Pattern.compile("<option value=\"Plan \\d").matcher(form.raw()).results().count()).isEqualTo(DashboardChoices.LIMIT);
+        String token = DashboardSessionTest.formToken(form.raw());
+        String subscriber = "&email=p" + Fixtures.unique().toLowerCase() + "%40example.com&givenName=Ana&familyName=Lima&phone=&locale=en-us"
+                + "&start=&end=&psk=";
+        Http.Response added = post(http, session, "/dashboard/mdu/subscriptions", "_csrf=" + token + "&unit=" + unit.key()
+                + "&planName=plan+201" + subscriber);
+        assertThat(added.status()).isEqualTo(302);
+        String page = http.get(added.header("Location").replaceFirst("^https?://[^/]+", ""), "Cookie", session.cookieHeader()).raw();
+        Matcher planForm = Pattern.compile("id=\"plan-(\\d+)\"").matcher(page);
+        assertThat(planForm.find()).isTrue();
+        long subscriptionId = Long.parseLong(planForm.group(1));
+        assertThat(subscriptions.view(mine.operator().id(), subscriptionId).orElseThrow().planKey()).isEqualTo(servicePlans.get(200).key());
+        assertThat(page).contains("name=\"planName\" list=\"plan-" + subscriptionId + "-plan-names\" value=\"Plan 201\"");
+
+        Http.Response changed = post(http, session, "/dashboard/mdu/subscriptions/" + subscriptionId + "/plan", "_csrf=" + token
+                + "&planName=Plan+002");
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(subscriptions.view(mine.operator().id(), subscriptionId).orElseThrow().planKey()).isEqualTo(servicePlans.get(1).key());
+        Http.Response several = post(http, session, "/dashboard/mdu/subscriptions/" + subscriptionId + "/plan?lang=es-xl", "_csrf=" + token
+                + "&planName=Plan+00");
+        assertThat(several.status()).isEqualTo(400);
+        assertThat(shown(several.raw())).contains("'Plan 00' coincide con varios planes de servicio (Plan 001, Plan 002, Plan 003, …)");
+        Http.Response foreign = post(http, session, "/dashboard/mdu/subscriptions/" + subscriptionId + "/plan?lang=en-us", "_csrf=" + token
+                + "&planName=Plan+foreign");
+        assertThat(shown(foreign.raw())).contains("No service plan's name starts with 'Plan foreign'.");
     }
 
     @Test

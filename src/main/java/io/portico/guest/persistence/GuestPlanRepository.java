@@ -61,6 +61,14 @@ public class GuestPlanRepository {
                 .params(clientId, offset, limit).query(GuestPlanRepository::guestPlan).list();
     }
 
+    /** At most {@code limit} of the client's guest plans whose name starts with {@code prefix} (a {@code Slice.prefix}), by name. */
+    public List<GuestPlan> named(long clientId, String prefix, int limit) {
+        return jdbc.sql("""
+                        select * from guest_plan where client_id = ? and lower(name) like ? escape '\\'
+                         order by lower(name), id fetch first ? rows only""")
+                .params(clientId, prefix, limit).query(GuestPlanRepository::guestPlan).list();
+    }
+
     public List<GuestPlan> listGuestPlans(long clientId) {
         return jdbc.sql("select * from guest_plan where client_id = ? order by name").param(clientId)
                 .query(GuestPlanRepository::guestPlan).list();

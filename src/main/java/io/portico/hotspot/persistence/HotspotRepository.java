@@ -63,6 +63,14 @@ public class HotspotRepository {
                 .params(operatorId, prefix, limit).query(HotspotRepository::hotspot).list();
     }
 
+    /** At most {@code limit} of one client's hotspots of the operator whose name starts with {@code prefix}, by name. */
+    public List<Hotspot> named(long operatorId, long clientId, String prefix, int limit) {
+        return jdbc.sql("""
+                        select * from hotspot where operator_id = ? and client_id = ? and lower(name) like ? escape '\\'
+                         order by lower(name), id fetch first ? rows only""")
+                .params(operatorId, clientId, prefix, limit).query(HotspotRepository::hotspot).list();
+    }
+
     public long count(long operatorId) {
         return jdbc.sql("select count(*) from hotspot where operator_id = ?").param(operatorId).query(Long.class).single();
     }

@@ -80,6 +80,32 @@ public class AdministratorRepository {
                 .query((rs, n) -> administrator(rs, roles.getOrDefault(rs.getLong("id"), Set.of()))).list();
     }
 
+    /**
+     * A page of the operator's administrators by email, those whose email or name starts with
+     * {@code prefix} (a {@code Slice.prefix}): {@code limit} rows from {@code offset}, with the roles of
+     * those rows only.
+     */
+    public List<Administrator> page(long operatorId, String prefix, long offset, int limit) {
+        List<Long> ids = jdbc.sql("""
+                        select id from administrator where operator_id = ?
+                         and (lower(email) like ? escape '\\' or lower(display_name) like ? escape '\\')
+                         order by email, id offset ? rows fetch next ? rows only""")
+                .params(operatorId, prefix, prefix, offset, limit).query(Long.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        Map<Long, Set<Role>> roles = new LinkedHashMap<>();
+        jdbc.sql("select administrator_id, role from administrator_role where administrator_id in (" + marks + ")").params(ids)
+                .query(rs -> {
+                    roles.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
+                });
+        List<Object> params = new java.util.ArrayList<>(ids);
+        params.add(operatorId);
+        return jdbc.sql("select * from administrator where id in (" + marks + ") and operator_id = ? order by email, id").params(params)
+                .query((rs, n) -> administrator(rs, roles.getOrDefault(rs.getLong("id"), Set.of()))).list();
+    }
+
     public void recordFailure(long id, int failedLogins, @Nullable Instant lockedUntil) {
         jdbc.sql("update administrator set failed_logins = ?, locked_until = ? where id = ?")
                 .params(failedLogins, lockedUntil == null ? null : utc(lockedUntil), id).update();

@@ -106,10 +106,18 @@ public class TokenRepository {
 
     public List<ApiTokenInfo> listApiTokens(long clientId) {
         return jdbc.sql("select * from api_token where client_id = ? order by id").param(clientId)
-                .query((rs, n) -> new ApiTokenInfo(rs.getLong("id"), rs.getLong("client_id"), rs.getString("label"),
-                        rs.getString("prefix"), instant(rs, "created_at"), rs.getString("created_by"),
-                        instant(rs, "last_used_at"), instant(rs, "revoked_at")))
-                .list();
+                .query(TokenRepository::info).list();
+    }
+
+    private static ApiTokenInfo info(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ApiTokenInfo(rs.getLong("id"), rs.getLong("client_id"), rs.getString("label"), rs.getString("prefix"),
+                instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+    }
+
+    /** A page of the client's API tokens, newest first: {@code limit} rows from {@code offset}. */
+    public List<ApiTokenInfo> apiTokenPage(long clientId, long offset, int limit) {
+        return jdbc.sql("select * from api_token where client_id = ? order by id desc offset ? rows fetch next ? rows only")
+                .params(clientId, offset, limit).query(TokenRepository::info).list();
     }
 
     public boolean revokeApiToken(long clientId, long tokenId, Instant now) {

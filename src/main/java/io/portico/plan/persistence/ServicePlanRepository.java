@@ -105,6 +105,12 @@ public class ServicePlanRepository {
                 operatorId, limit);
     }
 
+    /** At most {@code limit} of the operator's plans whose name starts with {@code prefix} (a {@code Slice.prefix}), by name. */
+    public List<ServicePlan> named(long operatorId, String prefix, int limit) {
+        return selectPlans("select p.* from service_plan p where p.operator_id = ? and lower(p.name) like ? escape '\\'"
+                + " order by lower(p.name), p.plan_key fetch first ? rows only", operatorId, prefix, limit);
+    }
+
     private List<ServicePlan> select(String where, Object... params) {
         return selectPlans("select * from service_plan p " + where + " order by p.plan_key", params);
     }

@@ -64,6 +64,18 @@ public class NasClientRepository {
                 .query(NasClientRepository::client).list();
     }
 
+    /**
+     * A page of the operator's RADIUS clients by name (then id), those whose name, network or
+     * NAS-Identifier starts with {@code prefix} (a {@code Slice.prefix}): {@code limit} rows from {@code offset}.
+     */
+    public List<NasClient> page(long operatorId, String prefix, long offset, int limit) {
+        return jdbc.sql("""
+                        select * from radius_client where operator_id = ?
+                         and (lower(name) like ? escape '\\' or lower(network) like ? escape '\\' or lower(nas_identifier) like ? escape '\\')
+                         order by lower(name), id offset ? rows fetch next ? rows only""")
+                .params(operatorId, prefix, prefix, prefix, offset, limit).query(NasClientRepository::client).list();
+    }
+
     public Optional<WithSecret> findWithSecret(long id) {
         return jdbc.sql("select * from radius_client where id = ?").param(id)
                 .query((rs, n) -> opened(rs, n)).optional().flatMap(c -> c);

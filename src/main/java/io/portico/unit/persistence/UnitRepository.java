@@ -89,6 +89,26 @@ public class UnitRepository {
                 .params(operatorId, prefix, limit).query(UnitRepository::unit).list();
     }
 
+    /** At most {@code limit} of one venue's units of the operator whose name starts with {@code prefix}, by name. */
+    public List<Unit> named(long operatorId, long venueId, String prefix, int limit) {
+        return jdbc.sql("""
+                        select * from unit where operator_id = ? and venue_id = ? and lower(unit_name) like ? escape '\\'
+                         order by lower(unit_name), id fetch first ? rows only""")
+                .params(operatorId, venueId, prefix, limit).query(UnitRepository::unit).list();
+    }
+
+    /**
+     * A page of one venue's units of the operator by building, floor and name (then id), those whose
+     * name, building or floor starts with {@code prefix}: {@code limit} rows from {@code offset}.
+     */
+    public List<Unit> page(long operatorId, long venueId, String prefix, long offset, int limit) {
+        return jdbc.sql("""
+                        select * from unit where operator_id = ? and venue_id = ?
+                         and (lower(unit_name) like ? escape '\\' or lower(building) like ? escape '\\' or lower(floor) like ? escape '\\')
+                         order by building, floor, unit_name, id offset ? rows fetch next ? rows only""")
+                .params(operatorId, venueId, prefix, prefix, prefix, offset, limit).query(UnitRepository::unit).list();
+    }
+
     public long count(long operatorId) {
         return jdbc.sql("select count(*) from unit where operator_id = ?").param(operatorId).query(Long.class).single();
     }

@@ -89,6 +89,26 @@ public class VenueRepository {
                 .params(operatorId, prefix, limit).query(VenueRepository::venue).list();
     }
 
+    /** At most {@code limit} of one client's venues of the operator whose name starts with {@code prefix}, by name. */
+    public List<Venue> named(long operatorId, long clientId, String prefix, int limit) {
+        return jdbc.sql("""
+                        select * from venue where operator_id = ? and client_id = ? and lower(name) like ? escape '\\'
+                         order by lower(name), venue_key fetch first ? rows only""")
+                .params(operatorId, clientId, prefix, limit).query(VenueRepository::venue).list();
+    }
+
+    /** The venues of the operator with these ids (the rows of a page name theirs), in one query. */
+    public List<Venue> findAll(long operatorId, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        java.util.List<Object> params = new java.util.ArrayList<>(List.of(operatorId));
+        params.addAll(ids);
+        return jdbc.sql("select * from venue where operator_id = ? and id in (" + marks + ")").params(params)
+                .query(VenueRepository::venue).list();
+    }
+
     /** The time zone most of the operator's venues share (ties: the first by name), in one grouped query. */
     public Optional<String> commonestZone(long operatorId) {
         return jdbc.sql("""
