@@ -39,11 +39,25 @@ class SchedulingConfiguration {
      * @param enabled     run scheduled work on this instance (a read-only replica may turn it off)
      * @param pollingInterval how often due executions are looked for
      * @param threads     executions run at once on this instance
+     * @param heartbeatInterval how often a running execution says it is alive; one whose instance
+     *                    stopped saying so for six intervals (it crashed or was killed) is run
+     *                    again by another instance or the restarted one. db-scheduler's own
+     *                    default, 5 minutes, left the engines (webhooks, emails, VLAN changes,
+     *                    the overview's rollup) stalled for half an hour after a crash.
      */
     @ConfigurationProperties("portico.scheduler")
     record SchedulerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollingInterval,
-                               @DefaultValue("4") int threads) {
+                               @DefaultValue("4") int threads, @DefaultValue("10s") Duration heartbeatInterval) {
+
+        SchedulerProperties {
+            if (heartbeatInterval.compareTo(Duration.ofSeconds(1)) < 0 || heartbeatInterval.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("portico.scheduler.heartbeat-interval must be between 1s and 10m");
+            }
+        }
     }
+
+    /** Missed heartbeats after which an execution counts as dead (db-scheduler's default). */
+    static final int MISSED_HEARTBEATS = 6;
 
     @Bean
     SchedulerLifecycle porticoScheduler(DataSource dataSource, ObjectProvider<Task<?>> taskBeans, SchedulerProperties properties) {
@@ -54,6 +68,8 @@ class SchedulingConfiguration {
                 .startTasks(onStartup.stream().map(t -> (Task<?> & OnStartup) t).toList())
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .build();
         return new SchedulerLifecycle(factory, properties.enabled(), tasks.size());
     }
