@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.portico.platform.Actor;
 import io.portico.platform.Permission;
 import io.portico.subscription.persistence.EndingSubscriptionRepository;
+import io.portico.subscription.persistence.PendingVlanRepository;
 import io.portico.subscription.persistence.SubscriptionFigureRepository;
 
 /**
@@ -25,14 +26,14 @@ public class SubscriptionInsights {
 
     private final SubscriptionFigureRepository figures;
     private final EndingSubscriptionRepository ending;
-    private final SubscriptionService subscriptions;
+    private final PendingVlanRepository pendingVlans;
     private final Clock clock;
 
-    SubscriptionInsights(SubscriptionFigureRepository figures, EndingSubscriptionRepository ending, SubscriptionService subscriptions,
+    SubscriptionInsights(SubscriptionFigureRepository figures, EndingSubscriptionRepository ending, PendingVlanRepository pendingVlans,
                          Clock clock) {
         this.figures = figures;
         this.ending = ending;
-        this.subscriptions = subscriptions;
+        this.pendingVlans = pendingVlans;
         this.clock = clock;
     }
 
@@ -62,9 +63,10 @@ public class SubscriptionInsights {
         return figures.figures(actor.operatorId(), venueId, now, now.plus(horizon));
     }
 
-    /** VLAN changes waiting for a gateway (units to enable, units to disable); these lists stay short. */
+    /** VLAN changes waiting for a gateway (units to enable, units to disable), counted in SQL. */
     @Transactional(readOnly = true)
     public long pendingVlanChanges(Actor actor) {
-        return subscriptions.pendingEnables(actor).size() + subscriptions.pendingDisables(actor).size();
+        actor.require(Permission.READ_CONFIGURATION);
+        return pendingVlans.count(actor.operatorId(), clock.instant());
     }
 }

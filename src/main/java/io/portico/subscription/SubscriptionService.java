@@ -2,7 +2,6 @@ package io.portico.subscription;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.portico.equipment.EquipmentService;
-import io.portico.equipment.VenueVlanState;
 import io.portico.operator.OperatorSettingsService;
 import io.portico.operator.Sections;
 import io.portico.plan.PlanService;
@@ -27,6 +25,7 @@ import io.portico.platform.AdministratorActed;
 import io.portico.platform.Permission;
 import io.portico.platform.PorticoException;
 import io.portico.platform.Slice;
+import io.portico.subscription.persistence.PendingVlanRepository;
 import io.portico.subscription.persistence.SubscriptionRepository;
 import io.portico.unit.Unit;
 import io.portico.unit.UnitService;
@@ -42,6 +41,7 @@ import io.portico.venue.VenueService;
 public class SubscriptionService {
 
     private final SubscriptionRepository repository;
+    private final PendingVlanRepository pendingVlans;
     private final UnitService units;
     private final VenueService venues;
     private final PlanService plans;
@@ -50,10 +50,11 @@ public class SubscriptionService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SubscriptionService(SubscriptionRepository repository, UnitService units, VenueService venues, PlanService plans,
-                        EquipmentService equipment, OperatorSettingsService settings, ApplicationEventPublisher events,
+    SubscriptionService(SubscriptionRepository repository, PendingVlanRepository pendingVlans, UnitService units,
+                        VenueService venues, PlanService plans, EquipmentService equipment, OperatorSettingsService settings, ApplicationEventPublisher events,
                         Clock clock) {
         this.repository = repository;
+        this.pendingVlans = pendingVlans;
         this.units = units;
         this.venues = venues;
         this.plans = plans;
@@ -380,64 +381,32 @@ public class SubscriptionService {
 
     /**
      * Subscriptions that have started and not ended whose unit VLAN is not yet confirmed enabled
-     * on every gateway of the venue, oldest start first. The gateway engine works from this list.
+     * on every gateway of the venue, oldest start first. The gateway engine works from this list
+     * every few seconds, so it is computed in SQL and opens no key.
      */
     @Transactional(readOnly = true)
     public List<PendingVlanChange> pendingEnables(long operatorId) {
-        Instant now = clock.instant();
-        Context c = context(operatorId);
-        List<PendingVlanChange> pending = new ArrayList<>();
-        for (Subscription s : c.subscriptions()) {
-            Unit unit = c.units().get(s.unitId());
-            if (s.state(now) == Subscription.State.ACTIVE && !c.state(unit.venueId()).enabledEverywhere(unit.vlan())) {
-                pending.add(c.pending(s, unit));
-            }
-        }
-        pending.sort(Comparator.comparing(PendingVlanChange::startsAt).thenComparing(PendingVlanChange::subscriptionId));
-        return pending;
+        return pendingVlans.enables(operatorId, clock.instant());
     }
 
     /**
      * Units whose every subscription has ended while their VLAN is still enabled on a gateway of
-     * the venue, each shown with its last-ending subscription, oldest end first.
+     * the venue, each shown with its last-ending subscription, oldest end first (computed in SQL).
      */
     @Transactional(readOnly = true)
     public List<PendingVlanChange> pendingDisables(long operatorId) {
-        Instant now = clock.instant();
-        Context c = context(operatorId);
-        Map<Long, List<Subscription>> byUnit = c.subscriptions().stream().collect(Collectors.groupingBy(Subscription::unitId));
-        List<PendingVlanChange> pending = new ArrayList<>();
-        byUnit.forEach((unitId, list) -> {
-            Unit unit = c.units().get(unitId);
-            boolean allEnded = list.stream().allMatch(s -> s.state(now) == Subscription.State.ENDED);
-            if (allEnded && c.state(unit.venueId()).enabledAnywhere(unit.vlan())) {
-                Subscription last = list.stream().max(Comparator.comparing(Subscription::endsAt)).orElseThrow();
-                pending.add(c.pending(last, unit));
-            }
-        });
-        pending.sort(Comparator.comparing((PendingVlanChange p) -> p.endsAt()).thenComparing(PendingVlanChange::subscriptionId));
-        return pending;
+        return pendingVlans.disables(operatorId, clock.instant());
     }
 
     private record Context(List<Subscription> subscriptions, Map<Long, Unit> units, Map<Long, Venue> venues,
-                           Map<Long, Subscriber> subscribers, Map<Long, VenueVlanState> states) {
-
-        VenueVlanState state(long venueId) {
-            return states.getOrDefault(venueId, new VenueVlanState(venueId, 0, Map.of()));
-        }
-
-        PendingVlanChange pending(Subscription s, Unit unit) {
-            return new PendingVlanChange(s.id(), unit.venueId(), venues.get(unit.venueId()).key(), unit.id(), unit.key(),
-                    unit.vlan(), subscribers.get(s.subscriberId()).email(), s.startsAt(), s.endsAt());
-        }
+                           Map<Long, Subscriber> subscribers) {
     }
 
     private Context context(long operatorId) {
         return new Context(repository.listSubscriptions(operatorId),
                 units.listByOperator(operatorId).stream().collect(Collectors.toMap(Unit::id, Function.identity())),
                 venues.listByOperator(operatorId).stream().collect(Collectors.toMap(Venue::id, Function.identity())),
-                repository.listSubscribers(operatorId).stream().collect(Collectors.toMap(Subscriber::id, Function.identity())),
-                equipment.vlanStates(operatorId));
+                repository.listSubscribers(operatorId).stream().collect(Collectors.toMap(Subscriber::id, Function.identity())));
     }
 
     // ---- look-ups for RADIUS and the engines --------------------------------------------------
