@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -27,10 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.portico.connection.persistence.ConnectionRepository;
 import io.portico.platform.PlannerStatistics;
-import io.portico.platform.SecretBox;
 import io.portico.radius.persistence.ResidentDeviceRepository;
 import io.portico.subscription.persistence.EndingSubscriptionRepository;
-import io.portico.subscription.persistence.V72__subscription_sealed_keys;
 import io.portico.support.DatabaseTarget;
 
 /**
@@ -58,12 +54,7 @@ class HotQueryPlansTest {
     @BeforeAll
     static void load(@TempDir Path dir) {
         assumeTrue(DatabaseTarget.current() == DatabaseTarget.POSTGRES, "PostgreSQL's plans only");
-        Map<String, String> db = DatabaseTarget.POSTGRES.standalone(dir, "plans");
-        Flyway.configure().dataSource(db.get("spring.datasource.url"), db.get("spring.datasource.username"), "")
-                .schemas(db.get("spring.flyway.schemas")).defaultSchema(db.get("spring.flyway.default-schema"))
-                .locations("classpath:db/migration")
-                .javaMigrations(new V72__subscription_sealed_keys(new SecretBox(new byte[32]))).load().migrate();
-        dataSource = new SingleConnectionDataSource(db.get("spring.datasource.url"), db.get("spring.datasource.username"), "", true);
+        dataSource = DatabaseTarget.migratedPostgresSchema(dir, "plans");
         jdbc = new JdbcTemplate(dataSource);
         jdbc.update("insert into operator (operator_key, name, created_at) values ('PLANS', 'Plans', now())");
         addClients(1, 20);

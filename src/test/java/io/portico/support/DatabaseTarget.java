@@ -4,6 +4,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Map;
 
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import io.portico.platform.SecretBox;
+import io.portico.subscription.persistence.V72__subscription_sealed_keys;
+
 /**
  * Which database the "database"-tagged tests run on: {@code -Dportico.test.db=h2} (the default
  * surefire run) or {@code postgres} (the second run). PostgreSQL tests use their own schema,
@@ -79,6 +85,19 @@ public enum DatabaseTarget {
         return Map.of("spring.datasource.url", pgBaseUrl() + "?currentSchema=" + schema,
                 "spring.datasource.username", pgUser(), "spring.datasource.password", "",
                 "spring.flyway.schemas", schema, "spring.flyway.default-schema", schema);
+    }
+
+    /**
+     * A schema of its own on PostgreSQL with every migration applied (a throw-away sealing key for
+     * V72), and one connection to it: for tests that read PostgreSQL's plans of real statements.
+     */
+    public static SingleConnectionDataSource migratedPostgresSchema(java.nio.file.Path h2Directory, String schemaSuffix) {
+        Map<String, String> db = POSTGRES.standalone(h2Directory, schemaSuffix);
+        Flyway.configure().dataSource(db.get("spring.datasource.url"), db.get("spring.datasource.username"), "")
+                .schemas(db.get("spring.flyway.schemas")).defaultSchema(db.get("spring.flyway.default-schema"))
+                .locations("classpath:db/migration")
+                .javaMigrations(new V72__subscription_sealed_keys(new SecretBox(new byte[32]))).load().migrate();
+        return new SingleConnectionDataSource(db.get("spring.datasource.url"), db.get("spring.datasource.username"), "", true);
     }
 
     static boolean postgresAnswers() {

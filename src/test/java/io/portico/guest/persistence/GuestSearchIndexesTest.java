@@ -15,7 +15,6 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -26,8 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import io.portico.guest.Guest;
-import io.portico.platform.SecretBox;
-import io.portico.subscription.persistence.V72__subscription_sealed_keys;
 import io.portico.support.DatabaseTarget;
 
 /**
@@ -48,12 +45,7 @@ class GuestSearchIndexesTest {
     @BeforeAll
     static void load(@TempDir Path dir) {
         assumeTrue(DatabaseTarget.current() == DatabaseTarget.POSTGRES, "PostgreSQL's partial indexes only");
-        var db = DatabaseTarget.POSTGRES.standalone(dir, "search");
-        Flyway.configure().dataSource(db.get("spring.datasource.url"), db.get("spring.datasource.username"), "")
-                .schemas(db.get("spring.flyway.schemas")).defaultSchema(db.get("spring.flyway.default-schema"))
-                .locations("classpath:db/migration")
-                .javaMigrations(new V72__subscription_sealed_keys(new SecretBox(new byte[32]))).load().migrate();
-        dataSource = new SingleConnectionDataSource(db.get("spring.datasource.url"), db.get("spring.datasource.username"), "", true);
+        dataSource = DatabaseTarget.migratedPostgresSchema(dir, "search");
         jdbc = new JdbcTemplate(dataSource);
         jdbc.update("insert into operator (operator_key, name, created_at) values ('SEARCH', 'Search', now())");
         jdbc.update("insert into client (operator_id, client_key, company, created_at) select 1, 'C' || s, 'Co', now() from generate_series(1, 4) s");
