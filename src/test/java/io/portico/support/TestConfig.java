@@ -20,6 +20,10 @@ public class TestConfig {
     @Bean
     FlywayMigrationStrategy cleanThenMigrate(@Value("${portico.test.clean-database:false}") boolean clean) {
         return (Flyway flyway) -> {
+            if (DatabaseTarget.current() == DatabaseTarget.H2) {
+                H2SchemaOwner.migrate(flyway);
+                return;
+            }
             if (clean) {
                 flyway.clean();
             }

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -26,6 +27,9 @@ import io.portico.support.PorticoIntegrationTest;
 @PorticoIntegrationTest
 @Import(SchedulingTest.TaskConfig.class)
 @TestPropertySource(properties = "portico.scheduler.heartbeat-interval=1s")
+// Closed afterwards: with 1 s heartbeats its scheduler would take other cached contexts' running executions
+// (10 s heartbeats) for dead ones and run them a second time.
+@DirtiesContext
 class SchedulingTest {
 
     static final List<String> RAN = new CopyOnWriteArrayList<>();
