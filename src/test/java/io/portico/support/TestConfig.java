@@ -20,14 +20,12 @@ public class TestConfig {
     @Bean
     FlywayMigrationStrategy cleanThenMigrate(@Value("${portico.test.clean-database:false}") boolean clean) {
         return (Flyway flyway) -> {
-            if (DatabaseTarget.current() == DatabaseTarget.H2) {
-                H2SchemaOwner.migrate(flyway);
-                return;
-            }
             if (clean) {
                 flyway.clean();
+                flyway.migrate();
+                return;
             }
-            flyway.migrate();
+            H2SchemaOwner.migrate(flyway);
         };
     }
 
