@@ -90,6 +90,7 @@ class DashboardTwoFactorBrowserTest {
 
             // The same code again is refused; a recovery code works.
             DashboardVoucherBrowserTest.signIn(browser, url("/dashboard/signin"), admin);
+            browser.waitForText("Enter your sign-in code");
             browser.type(By.id("code"), Totp.code(secret, clock.instant()));
             browser.click(By.id("code-submit"));
             browser.waitForText("not right or was already used");
