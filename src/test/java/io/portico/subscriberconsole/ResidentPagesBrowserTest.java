@@ -1,6 +1,7 @@
 package io.portico.subscriberconsole;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -83,8 +84,11 @@ class ResidentPagesBrowserTest {
             String psk = browser.find(By.id("psk-" + key)).getText();
             assertThat(psk).hasSize(16);
             assertThat(browser.text()).contains("Harbor;Lofts");
-            byte[] png = browser.find(By.cssSelector("#key-" + key + " svg.qr")).getScreenshotAs(OutputType.BYTES);
-            assertThat(decodeQr(png)).isEqualTo("WIFI:T:WPA;S:Harbor\\;Lofts;P:" + psk + ";;");
+            // Read again until the code is drawn: a screenshot taken while the page still lays out can miss it.
+            String decoded = await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(
+                    () -> decodeQr(browser.find(By.cssSelector("#key-" + key + " svg.qr")).getScreenshotAs(OutputType.BYTES)),
+                    java.util.Objects::nonNull);
+            assertThat(decoded).isEqualTo("WIFI:T:WPA;S:Harbor\\;Lofts;P:" + psk + ";;");
             assertThat(browser.accessibilityProblems()).isEmpty();
             browser.screenshot("subscriber-wifi");
 
