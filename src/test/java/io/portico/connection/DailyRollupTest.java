@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +142,35 @@ class DailyRollupTest {
         assertSameAsSessions();
         rollup.run();
         assertThat(rollups.rolledDays("Z", first, LocalDate.ofInstant(NOW, ZoneOffset.UTC))).isNotEmpty();
+        assertSameAsSessions();
+    }
+
+    @Test
+    void runsAtTheSameTimeLeaveEachDayToOneOfThem() throws Exception {
+        // The task on another instance, or a direct run while the task runs: both replace the same days.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                rollups.forgetFrom(LocalDate.ofInstant(NOW, ZoneOffset.UTC).minusDays(DailyRollup.WINDOW_DAYS + 2));
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    runs.add(pool.submit(() -> {
+                        together.await(30, TimeUnit.SECONDS);
+                        return rollup.run();
+                    }));
+                }
+                for (Future<Integer> run : runs) {
+                    assertThat(run.get(120, TimeUnit.SECONDS)).as("days and hours rolled up by one run").isNotNegative();
+                }
+                for (ZoneId zone : ZONES) {
+                    assertThat(rollups.rolledDays(DailyRollup.key(zone), LocalDate.ofInstant(NOW, zone).minusDays(29),
+                            LocalDate.ofInstant(NOW, zone))).as("closed days rolled up in " + zone + ", round " + round).hasSize(29);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         assertSameAsSessions();
     }
 

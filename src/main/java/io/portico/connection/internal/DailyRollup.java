@@ -26,7 +26,8 @@ import io.portico.connection.persistence.RollupRepository;
  * the accounting writer: for every zone the overview can use, rolls up each closed local day of the
  * last {@link #WINDOW_DAYS} days that has no rollup yet; again on every run while it holds open sessions
  * (their data grows until the Stop), and while sessions closed without a Stop may reopen (for
- * {@code settle} after the day); and again when a session starting in it arrives late (an id above the mark). Each day is replaced in its own transaction, so the overview sees it whole.
+ * {@code settle} after the day); and again when a session starting in it arrives late (an id above the mark). Each day is replaced in its own transaction, so the overview sees it whole,
+ * and a run meeting another one replacing the same day leaves it to that one ({@link RollupTransaction}).
  * The same run keeps the recent UTC hours rolled up ({@link HourlyRollup}) by the same rules.
  */
 @Component
@@ -128,8 +129,9 @@ public class DailyRollup {
                     || (done.reopenable() > 0 && now.isBefore(end.plus(properties.settle())));
             if (due) {
                 LocalDate d = day;
-                transactions.executeWithoutResult(tx -> rollups.rollDay(key, d, start, end, now));
-                count++;
+                if (RollupTransaction.replace(transactions, key + " " + d, () -> rollups.rollDay(key, d, start, end, now))) {
+                    count++;
+                }
             }
         }
         return count;

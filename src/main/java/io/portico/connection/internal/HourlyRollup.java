@@ -52,8 +52,9 @@ class HourlyRollup {
                     || (done.reopenable() > 0 && now.isBefore(hour.plus(HOUR).plus(properties.settle())));
             if (due) {
                 Instant h = hour;
-                transactions.executeWithoutResult(tx -> hours.rollHour(h, now));
-                count++;
+                if (RollupTransaction.replace(transactions, "hour " + h, () -> hours.rollHour(h, now))) {
+                    count++;
+                }
             }
         }
         hours.prune(first);
