@@ -6,9 +6,9 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,19 +39,12 @@ class DashboardBrowserTest {
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
-    private LoopbackRadius radius;
+    @RegisterExtension
+    static final LoopbackRadius radius = new LoopbackRadius();
 
     @BeforeAll
     void start() {
         Radclient.requireInstalled();
-        radius = LoopbackRadius.start(context);
-    }
-
-    @AfterAll
-    void stop() {
-        if (radius != null) {
-            radius.close();
-        }
     }
 
     private URI url(String path) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -50,19 +50,12 @@ class DashboardResidentSessionsBrowserTest {
     @Autowired ApplicationContext context;
     @LocalServerPort int port;
 
-    private LoopbackRadius radius;
+    @RegisterExtension
+    static final LoopbackRadius radius = new LoopbackRadius();
 
     @BeforeAll
     void start() {
         io.portico.support.Radclient.requireInstalled();
-        radius = LoopbackRadius.start(context);
-    }
-
-    @AfterAll
-    void stop() {
-        if (radius != null) {
-            radius.close();
-        }
     }
 
     @Test

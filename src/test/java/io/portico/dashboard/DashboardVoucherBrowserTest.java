@@ -6,9 +6,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -47,19 +46,8 @@ class DashboardVoucherBrowserTest {
     @Autowired Fixtures fixtures;
     @LocalServerPort int port;
 
-    private LoopbackRadius portico;
-
-    @BeforeAll
-    void start() {
-        portico = LoopbackRadius.start(context);
-    }
-
-    @AfterAll
-    void stop() {
-        if (portico != null) {
-            portico.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackRadius portico = new LoopbackRadius();
 
     private URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);

@@ -6,9 +6,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,20 +52,9 @@ class PortalPayPalBrowserTest {
     @Autowired OperatorSettingsService settings;
     @LocalServerPort int port;
 
-    private LoopbackRadius portico;
+    @RegisterExtension
+    static final LoopbackRadius portico = new LoopbackRadius();
     private final PayPalFake paypal = PayPalFake.shared();
-
-    @BeforeAll
-    void start() {
-        portico = LoopbackRadius.start(context);
-    }
-
-    @AfterAll
-    void stop() {
-        if (portico != null) {
-            portico.close();
-        }
-    }
 
     /** A MikroTik hotspot whose operator takes PayPal (and no cards). */
     private PortalWorld payPalHotspot(String company) {

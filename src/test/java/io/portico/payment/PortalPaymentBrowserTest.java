@@ -6,9 +6,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,20 +53,9 @@ class PortalPaymentBrowserTest {
     @Autowired TestClock clock;
     @LocalServerPort int port;
 
-    private LoopbackRadius portico;
+    @RegisterExtension
+    static final LoopbackRadius portico = new LoopbackRadius();
     private final StripeFake stripe = StripeFake.shared();
-
-    @BeforeAll
-    void start() {
-        portico = LoopbackRadius.start(context);
-    }
-
-    @AfterAll
-    void stop() {
-        if (portico != null) {
-            portico.close();
-        }
-    }
 
     @Test
     void mikroTikGuestPaysByCardAndGetsOnlineOnlyAfterStripesWebhook() {

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,19 +60,8 @@ class PortalBrowserTest {
     @Autowired HotspotService hotspots;
     @LocalServerPort int port;
 
-    private LoopbackRadius portico;
-
-    @BeforeAll
-    void start() {
-        portico = LoopbackRadius.start(context);
-    }
-
-    @AfterAll
-    void stop() {
-        if (portico != null) {
-            portico.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackRadius portico = new LoopbackRadius();
 
     private PortalWorld world(String company, GatewayKind kind) {
         PortalWorld world = new PortalWorld(context, company, kind);

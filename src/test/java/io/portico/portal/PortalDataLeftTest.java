@@ -15,9 +15,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,19 +60,8 @@ class PortalDataLeftTest {
     @Autowired
     RadiusService radius;
 
-    private LoopbackRadius portico;
-
-    @BeforeAll
-    void start() {
-        portico = LoopbackRadius.start(context);
-    }
-
-    @AfterAll
-    void stop() {
-        if (portico != null) {
-            portico.close();
-        }
-    }
+    @RegisterExtension
+    static final LoopbackRadius portico = new LoopbackRadius();
 
     /** A portal whose click-through plan is capped at 50 MB. */
     private PortalWorld cappedWorld(String company, GatewayKind kind) {

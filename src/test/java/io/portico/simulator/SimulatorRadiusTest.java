@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,7 +56,8 @@ class SimulatorRadiusTest {
     @Autowired RadiusService radius;
     @LocalServerPort int port;
 
-    private LoopbackRadius portico;
+    @RegisterExtension
+    static final LoopbackRadius portico = new LoopbackRadius();
     private GuestWorld world;
     private GuestPlan plan;
     private Hotspot mikrotikHotspot;
@@ -71,14 +72,6 @@ class SimulatorRadiusTest {
         for (Hotspot hotspot : List.of(mikrotikHotspot, chilliHotspot)) {
             radius.register(NewNasClient.forHotspot(world.operator.id(), hotspot.name(), "127.0.0.1", hotspot.nasIdentifier(), SECRET,
                     hotspot.id()));
-        }
-        portico = LoopbackRadius.start(context);
-    }
-
-    @AfterAll
-    void stop() {
-        if (portico != null) {
-            portico.close();
         }
     }
 

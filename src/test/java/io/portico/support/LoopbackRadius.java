@@ -4,7 +4,12 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import io.portico.radius.AccountingSink;
 import io.portico.radius.RadiusProperties;
@@ -16,21 +21,31 @@ import io.portico.radius.internal.RadiusServer;
 /**
  * Portico's real RADIUS server (the application's authorisation chain and accounting) on free
  * loopback ports, for tests outside the radius module that need a gateway to talk to it: the shared
- * test context runs with {@code portico.radius.enabled=false}, as the RADIUS tests do.
+ * test context runs with {@code portico.radius.enabled=false}, as the RADIUS tests do. A JUnit
+ * extension: {@code @RegisterExtension static final LoopbackRadius radius = new LoopbackRadius();}
+ * starts it on the test's application context before the class's tests (and its own
+ * {@code @BeforeAll} methods) and stops it after them.
  */
-public final class LoopbackRadius implements AutoCloseable {
+public final class LoopbackRadius implements BeforeAllCallback, AfterAllCallback {
 
-    private final RadiusServer server;
+    private @Nullable RadiusServer server;
 
-    private LoopbackRadius(RadiusServer server) {
-        this.server = server;
+    @Override
+    public void beforeAll(ExtensionContext extension) {
+        ApplicationContext context = SpringExtension.getApplicationContext(extension);
+        RadiusServer started = new RadiusServer(properties(), context.getBean(NasClientRegistry.class),
+                context.getBean(AuthorizationChain.class), context.getBean(AccountingSink.class), context.getBean(RadiusMetrics.class),
+                context.getBean(Clock.class));
+        started.start();
+        server = started;
     }
 
-    public static LoopbackRadius start(ApplicationContext context) {
-        var server = new RadiusServer(properties(), context.getBean(NasClientRegistry.class), context.getBean(AuthorizationChain.class),
-                context.getBean(AccountingSink.class), context.getBean(RadiusMetrics.class), context.getBean(Clock.class));
-        server.start();
-        return new LoopbackRadius(server);
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
     }
 
     /** RADIUS on 127.0.0.1, ports 0 (free ones), with the defaults' limits and short timeouts. */
@@ -40,15 +55,17 @@ public final class LoopbackRadius implements AutoCloseable {
     }
 
     public InetSocketAddress auth() {
-        return new InetSocketAddress("127.0.0.1", server.authPort());
+        return new InetSocketAddress("127.0.0.1", running().authPort());
     }
 
     public InetSocketAddress acct() {
-        return new InetSocketAddress("127.0.0.1", server.acctPort());
+        return new InetSocketAddress("127.0.0.1", running().acctPort());
     }
 
-    @Override
-    public void close() {
-        server.stop();
+    private RadiusServer running() {
+        if (server == null) {
+            throw new IllegalStateException("LoopbackRadius runs between its test class's @BeforeAll and @AfterAll (register it as a static extension)");
+        }
+        return server;
     }
 }
