@@ -102,6 +102,30 @@ class AccountingRecordingTest {
     }
 
     @Test
+    void instantsAreStoredToTheNearestMicrosecond() {
+        Instant start = T0.plusNanos(123_456_789);
+        Instant stop = T0.plusSeconds(600).plusNanos(999_999_600);
+        writer.record(new AccountingRecord(AccountingRecord.Type.START, id, world.operator.id(), hotspot.nasIdentifier(), MAC,
+                null, 0, 0, 0, null, start));
+        writer.record(new AccountingRecord(AccountingRecord.Type.STOP, id, world.operator.id(), hotspot.nasIdentifier(), MAC,
+                null, 10, 20, 600, TerminateCause.USER_REQUEST, stop));
+        var row = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForMap(
+                "select started_at, last_seen_at, ended_at from connection_session where session_key = ?", id.value());
+        assertThat(instant(row.get("started_at"))).isEqualTo(T0.plusNanos(123_457_000));
+        assertThat(instant(row.get("last_seen_at"))).as("rounded up into the next second").isEqualTo(T0.plusSeconds(601));
+        assertThat(instant(row.get("ended_at"))).isEqualTo(T0.plusSeconds(601));
+        assertThat(report().getFirst().startedAt()).isEqualTo(T0.plusNanos(123_457_000));
+    }
+
+    private static Instant instant(Object column) {
+        return switch (column) {
+            case java.sql.Timestamp t -> t.toInstant();
+            case java.time.OffsetDateTime o -> o.toInstant();
+            default -> throw new AssertionError("not a timestamp: " + column.getClass());
+        };
+    }
+
+    @Test
     void aStartArrivingAfterItsInterimUpdateSetsTheStart() {
         writer.record(new AccountingRecord(AccountingRecord.Type.INTERIM_UPDATE, id, world.operator.id(),
                 hotspot.nasIdentifier(), MAC, null, 100, 200, 300, null, T0.plusSeconds(299)));
