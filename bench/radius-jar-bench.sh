@@ -38,7 +38,7 @@
 # (default 127.0.0.1:5432, user postgres, trust auth), JAVA_HOME or a JDK 21+ under /usr/lib/jvm.
 # Builds only the jar, and only when target/portico.jar is missing (./mvnw package -DskipTests).
 # Databases: portico_bench and radius_bench, both recreated. Ports: Portico 21812/21813 (HTTP 18080),
-# FreeRADIUS 31812/31813. Environment: SECONDS_PER_RUN, WARMUP_SECONDS, CONCURRENCY, PORTICO_LAUNCH
+# FreeRADIUS 31812/31813. Environment: SECONDS_PER_RUN, WARMUP_SECONDS, CONCURRENCY, IDLE_PROBE_SECONDS (30: the idle disk's probe), PORTICO_LAUNCH
 # (bin = bin/portico with its AOT cache, default; jar = java -jar), PORTICO_JAVA_OPTS (default
 # -Xmx1g -XX:+UseZGC), SETTLE_SECONDS (10), PROBE_DIR, BENCH_NOTE (a sentence printed under the section's title), BENCH_WRITE_DOCS
 # (1, default: replace the section in docs/benchmarks.md; 0: print only).
@@ -53,6 +53,7 @@ PORTICO_JAVA_OPTS=${PORTICO_JAVA_OPTS:--Xmx1g -XX:+UseZGC}
 HALF_RUNS=${HALF_RUNS:-3}
 BENCH_WRITE_DOCS=${BENCH_WRITE_DOCS:-1}
 SETTLE_SECONDS=${SETTLE_SECONDS:-10}
+IDLE_PROBE_SECONDS=${IDLE_PROBE_SECONDS:-30}
 [[ $CONCURRENCY =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || { echo "CONCURRENCY must be numbers separated by commas: $CONCURRENCY"; exit 2; }
 [[ $SECONDS_PER_RUN =~ ^[1-9][0-9]*$ && $WARMUP_SECONDS =~ ^[0-9]+$ ]] || { echo "SECONDS_PER_RUN / WARMUP_SECONDS must be numbers"; exit 2; }
 WORK=$(mktemp -d /tmp/radius-jar-bench.XXXXXX)
@@ -179,6 +180,11 @@ bench() { # label authport acctport first-range
   cat "$WORK/$l-half.md"
 }
 declare -A LOADAVG
+# The disk with nothing to do (both servers up and idle, after a CHECKPOINT): every accounting answer waits for a
+# WAL flush on it, so its own flush stalls bound the p99 of both servers, whatever their load.
+echo "== disk, idle: ${IDLE_PROBE_SECONDS}s"
+checkpoint
+echo "- idle, both servers up with no load, before the runs: $("${FSYNC_PROBE[@]}" "$PROBE_DIR/radius-jar-bench-fsync-probe.dat" "$IDLE_PROBE_SECONDS" 2>&1)" >> "$WORK/disk.md"
 echo "== load"
 bench freeradius 31812 31813 1
 bench portico 21812 21813 10
@@ -200,7 +206,7 @@ ratios=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
   [ -n "${BENCH_NOTE:-}" ] && { echo "$BENCH_NOTE"; echo; }
   echo "**How to run:** \`bench/radius-jar-bench.sh\` (root, for apt; PostgreSQL on 127.0.0.1:5432; builds the jar only when"
   echo "\`target/portico.jar\` is missing). Environment: \`SECONDS_PER_RUN\` ($SECONDS_PER_RUN), \`WARMUP_SECONDS\` ($WARMUP_SECONDS),"
-  echo "\`CONCURRENCY\` ($CONCURRENCY), \`PORTICO_LAUNCH\` ($PORTICO_LAUNCH), \`PORTICO_JAVA_OPTS\` ($PORTICO_JAVA_OPTS), \`SETTLE_SECONDS\` ($SETTLE_SECONDS). With the defaults a run"
+  echo "\`CONCURRENCY\` ($CONCURRENCY), \`PORTICO_LAUNCH\` ($PORTICO_LAUNCH), \`PORTICO_JAVA_OPTS\` ($PORTICO_JAVA_OPTS), \`SETTLE_SECONDS\` ($SETTLE_SECONDS), \`IDLE_PROBE_SECONDS\` ($IDLE_PROBE_SECONDS). With the defaults a run"
   echo "takes about 10 min (each server about 3.5 min of load, Portico's start with the demo data 1-3 min), plus the jar build"
   echo "and the FreeRADIUS install when missing, and bin/portico's one-off cache training. This run took $MINUTES min."
   echo
@@ -231,7 +237,7 @@ ratios=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
   echo
   cat "$WORK/half-runs.md"
   echo
-  echo "The disk during each half-peak run (bench/FsyncProbe.java: a small write + fdatasync every 20 ms in $PROBE_DIR;"
+  echo "The disk idle (${IDLE_PROBE_SECONDS} s before any load) and during each half-peak run (bench/FsyncProbe.java: a small write + fdatasync every 20 ms in $PROBE_DIR;"
   echo "every accounting answer of both servers waits for a WAL flush on this disk; a CHECKPOINT and ${SETTLE_SECONDS} s of settling"
   echo "before each server's runs and before its half-peak runs):"
   echo
