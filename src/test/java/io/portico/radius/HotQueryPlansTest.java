@@ -162,6 +162,7 @@ class HotQueryPlansTest {
         String mac = "00-00-00-0F-42-41"; // a guest of client 10: 10 * 100000 + 1
         List<Object> texts = List.of("k1"), numbers = List.of(10L), times = List.of(now), flags = List.of(true),
                 nulls = Arrays.asList((Object) null);
+        List<Object> micros = List.of(1780315200_000_000L); // now, as the accounting upsert binds instants
         return List.of(
                 new Hot("hotspot by NAS-Identifier (HotspotRepository.findByNasIdentifier)",
                         "select * from hotspot where operator_id = ? and nas_identifier = ?", 1L, "nas-10-3"),
@@ -177,11 +178,11 @@ class HotQueryPlansTest {
                         "select * from guest where client_id = ? and mac_address = ?", 10L, mac),
                 new Hot("accounting upsert with guest-id resolution (ConnectionRepository.UPSERT)",
                         constant(ConnectionRepository.class, "UPSERT"), List.of("k1"), numbers, numbers, Arrays.asList((Object) null),
-                        List.of(mac), texts, times, flags, times, Arrays.asList((Object) null), numbers, numbers, numbers,
-                        Arrays.asList((Object) null), numbers, texts, texts, texts, texts, times, Arrays.asList((Object) null), texts),
+                        List.of(mac), texts, micros, flags, micros, Arrays.asList((Object) null), numbers, numbers, numbers,
+                        Arrays.asList((Object) null), numbers, texts, texts, texts, texts, micros, Arrays.asList((Object) null), texts),
                 new Hot("accounting upsert of a NAS session without hotspot (ConnectionRepository.UPSERT)",
                         constant(ConnectionRepository.class, "UPSERT"), List.of("k2"), nulls, nulls, nulls, List.of(mac), nulls,
-                        times, flags, times, nulls, numbers, numbers, numbers, nulls, numbers, texts, texts, texts, texts, times, nulls,
+                        micros, flags, micros, nulls, numbers, numbers, numbers, nulls, numbers, texts, texts, texts, texts, micros, nulls,
                         List.of("gw-10")),
                 new Hot("NAS reset (ConnectionRepository.closeOpenOfNas)",
                         "update connection_session set ended_at = last_seen_at, terminate_cause = ?, closed_by = ?"
