@@ -193,9 +193,19 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until the page shows {@code text}; a body read while the page is replaced (stale or detached) is read again. */
     public void waitForText(String text) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                .until(d -> text().contains(text));
+                .until(d -> {
+                    try {
+                        return text().contains(text);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (detached(e)) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     public String userAgent() {
