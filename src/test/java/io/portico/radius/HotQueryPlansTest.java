@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -162,7 +164,7 @@ class HotQueryPlansTest {
         String mac = "00-00-00-0F-42-41"; // a guest of client 10: 10 * 100000 + 1
         List<Object> texts = List.of("k1"), numbers = List.of(10L), times = List.of(now), flags = List.of(true),
                 nulls = Arrays.asList((Object) null);
-        List<Object> micros = List.of(1780315200_000_000L); // now, as the accounting upsert binds instants
+        List<Object> micros = List.of(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse(now))); // as the accounting upsert binds instants
         return List.of(
                 new Hot("hotspot by NAS-Identifier (HotspotRepository.findByNasIdentifier)",
                         "select * from hotspot where operator_id = ? and nas_identifier = ?", 1L, "nas-10-3"),

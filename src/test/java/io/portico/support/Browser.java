@@ -177,35 +177,30 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
-    /** Waits (at most 15 s) until the visible page text contains {@code text}. */
     /**
      * Whether the element's page was replaced. Chromium, swapping the renderer on a cross-origin
      * navigation, can answer "does not belong to the document" instead of a stale element.
      */
     private static boolean gone(WebDriver driver, WebElement element) {
+        return unlessDetached(() -> Boolean.TRUE.equals(ExpectedConditions.stalenessOf(element).apply(driver)), true);
+    }
+
+    /** Waits (at most 15 s) until the page shows {@code text}; a body read while the page is replaced (stale or detached) is read again. */
+    public void waitForText(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> unlessDetached(() -> text().contains(text), false));
+    }
+
+    /** The check's answer, or {@code whenDetached} when it read a page that was being replaced ({@link #detached}). */
+    private static boolean unlessDetached(java.util.function.BooleanSupplier check, boolean whenDetached) {
         try {
-            return Boolean.TRUE.equals(ExpectedConditions.stalenessOf(element).apply(driver));
+            return check.getAsBoolean();
         } catch (org.openqa.selenium.WebDriverException e) {
             if (detached(e)) {
-                return true;
+                return whenDetached;
             }
             throw e;
         }
-    }
-
-    /** Waits until the page shows {@code text}; a body read while the page is replaced (stale or detached) is read again. */
-    public void waitForText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    try {
-                        return text().contains(text);
-                    } catch (org.openqa.selenium.WebDriverException e) {
-                        if (detached(e)) {
-                            return false;
-                        }
-                        throw e;
-                    }
-                });
     }
 
     public String userAgent() {

@@ -188,21 +188,21 @@ public class ConnectionRepository {
     /**
      * {@link #MERGE}'s rules as PostgreSQL's upsert of a whole batch (one row per session, sorted by
      * key); {@code GUEST_OF_ROW} is where a session without a known guest id finds its guest. Instants
-     * travel as microseconds since the epoch (binary {@code int8} arrays): formatting and parsing them as
-     * text was the largest single cost of building the statement (profiled).
+     * travel as microseconds since the epoch (binary {@code int8} arrays; {@code AT_US(x)} is the
+     * instant {@code x} microseconds after it): formatting and parsing them as text was the largest
+     * single cost of building the statement (profiled).
      */
-    private static final String UPSERT_TEMPLATE = """
+    private static final String UPSERT_TEMPLATE = ("""
             insert into connection_session as t (session_key, client_id, hotspot_id, guest_id, mac_address, user_agent,
                    started_at, start_reported, last_seen_at, ended_at, session_seconds, input_octets, output_octets,
                    terminate_cause, nas_client_id, nas_address, acct_session_id, user_name, framed_ip, stale_after, closed_by,
                    nas_identifier)
             select x.session_key, x.client_id, x.hotspot_id,
                    coalesce(x.guest_id, GUEST_OF_ROW),
-                   x.mac_address, x.user_agent, timestamptz 'epoch' + x.started_us * interval '1 microsecond', x.start_reported,
-                   timestamptz 'epoch' + x.last_seen_us * interval '1 microsecond',
-                   timestamptz 'epoch' + x.ended_us * interval '1 microsecond', x.session_seconds,
+                   x.mac_address, x.user_agent, AT_US(x.started_us), x.start_reported, AT_US(x.last_seen_us),
+                   AT_US(x.ended_us), x.session_seconds,
                    x.input_octets, x.output_octets, x.terminate_cause, x.nas_client_id, x.nas_address, x.acct_session_id,
-                   x.user_name, x.framed_ip, timestamptz 'epoch' + x.stale_us * interval '1 microsecond', x.closed_by,
+                   x.user_name, x.framed_ip, AT_US(x.stale_us), x.closed_by,
                    x.nas_identifier
               from unnest(?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::varchar[], ?::varchar[],
                    ?::int8[], ?::bool[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int2[],
@@ -211,7 +211,7 @@ public class ConnectionRepository {
                         last_seen_us, ended_us, session_seconds, input_octets, output_octets, terminate_cause, nas_client_id,
                         nas_address, acct_session_id, user_name, framed_ip, stale_us, closed_by, nas_identifier)
                 on conflict (session_key) do update set
-            """ + UPDATE_RULES.replace("pkt.", "excluded.");
+            """ + UPDATE_RULES.replace("pkt.", "excluded.")).replaceAll("AT_US\\((x\\.\\w+)\\)", "timestamptz 'epoch' + $1 * interval '1 microsecond'");
 
     private static final String EXISTING_GUEST = "(select g.id from guest g where g.client_id = x.client_id and g.mac_address = x.mac_address)";
 
