@@ -33,6 +33,11 @@
 # answers over 20 ms cluster ($WORK/<server>-half-<kind>.clusters, UTC), and Portico logs its GC to
 # /tmp/radius-jar-bench-portico-gc.log (UTC), so a slow cluster can be set beside a GC cycle. Afterwards every acknowledged accounting Start must be exactly one row
 # (radacct / connection_session) and every first-seen session must be linked to a guest of its own.
+# The kernel's DAMON monitor (/sys/kernel/mm/damon/admin), when a kdamond is on, is written into the results
+# with its operations, sampling interval and scheme actions: on these machines one runs with paddr operations,
+# a 0.5 s sampling interval and a pageout scheme, and every process's PostgreSQL queries stall by 15-60 ms
+# every ~0.55 s while it runs (measured, docs/benchmarks.md). DAMON_OFF=1 turns every kdamond off for the run
+# and back on when the script exits (root); by default the machine is measured as it is.
 #
 # Needs: root (apt-get for freeradius, freeradius-postgresql when missing), PostgreSQL at PGHOST/PGPORT
 # (default 127.0.0.1:5432, user postgres, trust auth), JAVA_HOME or a JDK 21+ under /usr/lib/jvm.
@@ -54,11 +59,45 @@ HALF_RUNS=${HALF_RUNS:-3}
 BENCH_WRITE_DOCS=${BENCH_WRITE_DOCS:-1}
 SETTLE_SECONDS=${SETTLE_SECONDS:-10}
 IDLE_PROBE_SECONDS=${IDLE_PROBE_SECONDS:-30}
+DAMON_OFF=${DAMON_OFF:-0}
 [[ $CONCURRENCY =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || { echo "CONCURRENCY must be numbers separated by commas: $CONCURRENCY"; exit 2; }
 [[ $SECONDS_PER_RUN =~ ^[1-9][0-9]*$ && $WARMUP_SECONDS =~ ^[0-9]+$ ]] || { echo "SECONDS_PER_RUN / WARMUP_SECONDS must be numbers"; exit 2; }
 WORK=$(mktemp -d /tmp/radius-jar-bench.XXXXXX)
 [ "$JAVA" = java ] || export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$JAVA")")} # bin/portico runs JAVA_HOME's java
 fr_install
+# The kernel's DAMON monitors as they are (see the header); DAMON_OFF=1 turns those that are on off until exit.
+DAMON_ADMIN=/sys/kernel/mm/damon/admin/kdamonds
+DAMON_TURNED_OFF=()
+damon_state() {
+  local k c out=""
+  for k in "$DAMON_ADMIN"/[0-9]*; do
+    [ -e "$k/state" ] || continue
+    c=$k/contexts/0
+    out+="kdamond ${k##*/} $(cat "$k/state")"
+    [ -e "$c/operations" ] && out+=" ($(cat "$c/operations") operations, sampling every $(( $(cat "$c/monitoring_attrs/intervals/sample_us") / 1000 )) ms, schemes: $(cat "$c"/schemes/[0-9]*/action 2>/dev/null | paste -sd, -))"
+    out+="; "
+  done
+  echo "${out:-no DAMON monitor; }"
+}
+damon_restore() { # a kdamond still stopping refuses "on" (EBUSY) for a moment: try again
+  local k i
+  for k in "${DAMON_TURNED_OFF[@]}"; do
+    for i in $(seq 1 20); do
+      [ "$(cat "$k/state")" = on ] && break
+      echo on 2>/dev/null > "$k/state" || sleep 0.5
+    done
+    [ "$(cat "$k/state")" = on ] || echo "could not turn $k back on"
+  done
+}
+trap 'damon_restore; cleanup' EXIT
+DAMON_BEFORE=$(damon_state)
+if [ "$DAMON_OFF" = 1 ]; then
+  for k in "$DAMON_ADMIN"/[0-9]*; do
+    [ "$(cat "$k/state" 2>/dev/null)" = on ] && echo off > "$k/state" && DAMON_TURNED_OFF+=("$k")
+  done
+fi
+DAMON_DURING=$(damon_state)
+echo "DAMON before: $DAMON_BEFORE during: $DAMON_DURING"
 LOAD_START=$(uptime)
 BEGIN=$(date +%s)
 
@@ -206,7 +245,7 @@ ratios=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
   [ -n "${BENCH_NOTE:-}" ] && { echo "$BENCH_NOTE"; echo; }
   echo "**How to run:** \`bench/radius-jar-bench.sh\` (root, for apt; PostgreSQL on 127.0.0.1:5432; builds the jar only when"
   echo "\`target/portico.jar\` is missing). Environment: \`SECONDS_PER_RUN\` ($SECONDS_PER_RUN), \`WARMUP_SECONDS\` ($WARMUP_SECONDS),"
-  echo "\`CONCURRENCY\` ($CONCURRENCY), \`PORTICO_LAUNCH\` ($PORTICO_LAUNCH), \`PORTICO_JAVA_OPTS\` ($PORTICO_JAVA_OPTS), \`SETTLE_SECONDS\` ($SETTLE_SECONDS), \`IDLE_PROBE_SECONDS\` ($IDLE_PROBE_SECONDS). With the defaults a run"
+  echo "\`CONCURRENCY\` ($CONCURRENCY), \`PORTICO_LAUNCH\` ($PORTICO_LAUNCH), \`PORTICO_JAVA_OPTS\` ($PORTICO_JAVA_OPTS), \`SETTLE_SECONDS\` ($SETTLE_SECONDS), \`IDLE_PROBE_SECONDS\` ($IDLE_PROBE_SECONDS), \`DAMON_OFF\` ($DAMON_OFF). With the defaults a run"
   echo "takes about 10 min (each server about 3.5 min of load, Portico's start with the demo data 1-3 min), plus the jar build"
   echo "and the FreeRADIUS install when missing, and bin/portico's one-off cache training. This run took $MINUTES min."
   echo
@@ -218,7 +257,8 @@ ratios=$(awk -F'|' 'function t(s) {gsub(/^ +| +$/, "", s); return s}
   echo "sessions of devices never seen before (Portico makes each a guest). Closed loop, ${SECONDS_PER_RUN} s per row after a"
   echo "${WARMUP_SECONDS} s warm-up per kind, $(nproc) cores shared by the generator, both servers and PostgreSQL, $(date -u +%Y-%m-%d)."
   echo "Load (uptime): at the start \`$LOAD_START\`; at the end \`$LOAD_END\`; before FreeRADIUS's runs ${LOADAVG[freeradius]},"
-  echo "before Portico's ${LOADAVG[portico]} (/proc/loadavg)."
+  echo "before Portico's ${LOADAVG[portico]} (/proc/loadavg). The kernel's DAMON monitor during the runs: ${DAMON_DURING}"
+  [ ${#DAMON_TURNED_OFF[@]} -gt 0 ] && echo "(turned off for this run by DAMON_OFF=1, on again afterwards; before it was: ${DAMON_BEFORE})"
   echo
   echo "| server | kind | concurrency | requests/s | p50 ms | p95 ms | p99 ms | lost | accepted | rejected |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
