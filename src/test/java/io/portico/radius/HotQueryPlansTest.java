@@ -212,9 +212,10 @@ class HotQueryPlansTest {
                         ResidentDeviceRepository.LAST_BINDING, 1L, mac),
                 new Hot("resident device remembered (ResidentDeviceRepository.MERGE)",
                         constant(ResidentDeviceRepository.class, "MERGE"), 1010L, mac, 1L, 2000L, 2000L, now),
-                new Hot("a day of every hotspot's sessions, daily rollup (RollupRepository.DAY_SESSIONS_POSTGRES)",
+                // the sessions above started at the loading time's now(), so this range is of real time, not of `now`
+                new Hot("a day of every hotspot's sessions, daily and hourly rollups (RollupRepository.HOTSPOT_SESSIONS_POSTGRES)",
                         "select h.id, h.operator_id, count(*), coalesce(sum(c.input_octets), 0), coalesce(sum(c.output_octets), 0)"
-                                + constant(RollupRepository.class, "DAY_SESSIONS_POSTGRES") + " group by h.id, h.operator_id",
+                                + constant(RollupRepository.class, "HOTSPOT_SESSIONS_POSTGRES") + " group by h.id, h.operator_id",
                         List.of(Instant.now().minus(Duration.ofDays(2)).toString(), Instant.now().toString()), Set.of("hotspot")),
                 new Hot("subscriptions ending soon, report and its page (EndingSubscriptionRepository.ENDING)",
                         constant(EndingSubscriptionRepository.class, "ENDING") + " order by s.ends_at, s.id fetch first 51 rows only",

@@ -36,9 +36,11 @@ public class HourRollupRepository {
     }
 
     private final JdbcClient jdbc;
+    private final ConnectionRepository connections;
 
-    HourRollupRepository(JdbcClient jdbc) {
+    HourRollupRepository(JdbcClient jdbc, ConnectionRepository connections) {
         this.jdbc = jdbc;
+        this.connections = connections;
     }
 
     public Map<Instant, RolledHour> rolledHours(Instant from, Instant to) {
@@ -78,7 +80,7 @@ public class HourRollupRepository {
         long[] unsettled = new long[2];
         jdbc.sql("select h.id, h.operator_id, h.client_id, h.venue_id, c.mac_address, c.input_octets, c.output_octets,"
                         + " case when c.ended_at is null then 1 when c.closed_by <> 'nas' or c.start_reported = false then 2 else 0 end"
-                        + " from hotspot h join connection_session c on c.hotspot_id = h.id and c.started_at >= ? and c.started_at < ?")
+                        + RollupRepository.hotspotSessions(connections.postgres()))
                 .params(utc(hour), utc(hour.plus(Duration.ofHours(1)))).withFetchSize(FETCH_SIZE).query(rs -> {
                     long hotspot = rs.getLong(1);
                     long operator = rs.getLong(2);

@@ -36,20 +36,26 @@ public class RollupRepository {
     }
 
     /**
-     * A day's sessions of every hotspot, on PostgreSQL: each hotspot's day is read as its own range of
-     * {@code ix_connection_hotspot_start} (a lateral subquery, kept apart from the join by
-     * {@code offset 0}), whatever the statistics say. As a plain join, on a table analysed while it was
-     * much smaller (a server without autovacuum, after a busy day), the planner chose to read all of
-     * {@code connection_session} for each of a day's six statements: 0.4 s each at 500,000 sessions,
-     * seconds of a core on every run (docs/benchmarks.md, "RADIUS on the real jar"). H2 has no
-     * {@code lateral} and plans the join by the index without statistics.
+     * A time range's sessions of every hotspot, on PostgreSQL, as both rollups read them (days here, hours in
+     * {@link HourRollupRepository}): each hotspot's range is read as its own range of
+     * {@code ix_connection_hotspot_start} (a lateral subquery, kept apart from the join by {@code offset 0}),
+     * whatever the statistics say. As a plain join, on a table analysed while it was much smaller (a server
+     * without autovacuum, after a busy day), the planner chose to read all of {@code connection_session} for
+     * each of a day's six statements: 0.4 s each at 500,000 sessions, seconds of a core on every run
+     * (docs/benchmarks.md, "RADIUS on the real jar"). H2 has no {@code lateral} and plans the join by the
+     * index without statistics.
      */
-    static final String DAY_SESSIONS_POSTGRES = " from hotspot h cross join lateral (select c.hotspot_id, c.mac_address,"
+    static final String HOTSPOT_SESSIONS_POSTGRES = " from hotspot h cross join lateral (select c.hotspot_id, c.mac_address,"
             + " c.input_octets, c.output_octets, c.ended_at, c.closed_by, c.start_reported from connection_session c"
             + " where c.hotspot_id = h.id and c.started_at >= ? and c.started_at < ? offset 0) c";
 
-    private static final String DAY_SESSIONS = " from hotspot h join connection_session c on c.hotspot_id = h.id"
+    private static final String HOTSPOT_SESSIONS = " from hotspot h join connection_session c on c.hotspot_id = h.id"
             + " and c.started_at >= ? and c.started_at < ?";
+
+    /** The FROM clause of every hotspot's sessions started in a range (two parameters: from, to) for this database. */
+    static String hotspotSessions(boolean postgres) {
+        return postgres ? HOTSPOT_SESSIONS_POSTGRES : HOTSPOT_SESSIONS;
+    }
 
     private final JdbcClient jdbc;
     private final ConnectionRepository connections;
@@ -142,13 +148,13 @@ public class RollupRepository {
     /**
      * Counts one local day ({@code from} to {@code to}) of every hotspot again, replacing what was
      * there: per hotspot, and distinct devices per operator, client and venue. Each hotspot's day is
-     * a range of {@code ix_connection_hotspot_start} ({@link #DAY_SESSIONS_POSTGRES}).
+     * a range of {@code ix_connection_hotspot_start} ({@link #HOTSPOT_SESSIONS_POSTGRES}).
      */
     public void rollDay(String zone, LocalDate day, Instant from, Instant to, Instant now) {
         for (String table : List.of("connection_day_rollup", "connection_day_hotspot", "connection_day_devices")) {
             jdbc.sql("delete from " + table + " where time_zone = ? and local_day = ?").params(zone, day).update();
         }
-        String sessions = connections.postgres() ? DAY_SESSIONS_POSTGRES : DAY_SESSIONS;
+        String sessions = hotspotSessions(connections.postgres());
         jdbc.sql("insert into connection_day_hotspot (time_zone, local_day, hotspot_id, operator_id, sessions, input_octets, output_octets)"
                         + " select ?, ?, h.id, h.operator_id, count(*), coalesce(sum(c.input_octets), 0), coalesce(sum(c.output_octets), 0)"
                         + sessions + " group by h.id, h.operator_id")
